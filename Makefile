@@ -1,0 +1,42 @@
+# The course in two commands:
+#   make lab    set up .venv (when missing or stale) and open JupyterLab on the course
+#   make test   the same set-up, then every test: library, lessons and exercises (nbval)
+# Extra JupyterLab arguments: make lab LAB_ARGS="--no-browser --port 9000"
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+LAB_ARGS ?=
+PYTEST_ARGS ?=
+NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider
+
+.PHONY: lab test test-unit test-notebooks test-browser benchmark clean
+
+# Rebuilt when pyproject.toml changes, or when the venv's Python no longer runs (moved or upgraded).
+$(STAMP): pyproject.toml
+	@if [ -x $(BIN)/python ] && ! $(BIN)/python -c "import sys" >/dev/null 2>&1; then \
+		echo "The virtual environment in $(VENV) is broken; recreating it"; rm -rf $(VENV); fi
+	@$(PYTHON) -c "import sys; sys.exit(sys.version_info < (3, 10))" || \
+		{ echo "annlib needs Python 3.10 or newer; $(PYTHON) is $$($(PYTHON) --version)"; exit 1; }
+	@[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet --editable ".[test]"
+	@touch $(STAMP)
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab --notebook-dir=. $(if $(filter 0,$(shell id -u)),--allow-root,) notebooks/00_start_here.ipynb $(LAB_ARGS)
+
+test: test-unit test-notebooks
+
+test-unit: $(STAMP)
+	$(BIN)/python -m pytest -p no:cacheprovider tests $(PYTEST_ARGS)
+
+test-notebooks: $(STAMP)
+	MPLBACKEND= $(BIN)/python -m pytest $(NBVAL) notebooks exercises/source $(PYTEST_ARGS)
+
+benchmark: $(STAMP)
+	$(BIN)/python benchmarks/bench_training.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache

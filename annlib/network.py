@@ -1,0 +1,146 @@
+"""A network: layers applied one after another (lessons 03 and 06).
+
+Forward propagation feeds the inputs through every layer in turn, each layer's output becoming the
+next layer's input, until the output layer gives the prediction. Backpropagation goes the other way:
+starting from dLoss/dy_pred, each layer stores its own gradients and hands dLoss/d(its input) to the
+layer before it.
+
+Shapes: X is (n_samples, n_features); the output is (n_samples, n_outputs of the last layer).
+"""
+
+import numpy as np
+
+from annlib._validation import as_float_array, make_rng
+from annlib.layers import Dense
+
+
+class Network:
+    """A feed-forward network: `Network([Dense(3, 4), Dense(4, 4), Dense(4, 1)])`."""
+
+    def __init__(self, layers):
+        layers = list(layers)
+        if not layers:
+            raise ValueError("Network: layers is empty; give at least one layer")
+        for i, layer in enumerate(layers):
+            if not hasattr(layer, "forward") or not hasattr(layer, "backward"):
+                raise TypeError(f"Network: layer {i} is a {type(layer).__name__}, not a layer")
+        for i, (before, after) in enumerate(zip(layers, layers[1:])):
+            if before.n_outputs != after.n_inputs:
+                raise ValueError(
+                    f"Network: layer {i} gives {before.n_outputs} outputs but layer {i + 1} "
+                    f"expects {after.n_inputs} inputs"
+                )
+        self.layers = layers
+
+    @classmethod
+    def from_sizes(cls, sizes, activation="sigmoid", output_activation=None, *, rng=None):
+        """Build dense layers from sizes: `Network.from_sizes([3, 4, 4, 1], rng=0)`.
+
+        Hidden layers use `activation`; the output layer uses `output_activation` (default: the same).
+        """
+        sizes = list(sizes)
+        if len(sizes) < 2:
+            raise ValueError(f"Network.from_sizes: need at least 2 sizes (inputs, outputs), got {sizes}")
+        rng = make_rng(rng, caller="Network.from_sizes")
+        output_activation = output_activation or activation
+        layers = [
+            Dense(n_in, n_out, activation if i < len(sizes) - 2 else output_activation, rng=rng)
+            for i, (n_in, n_out) in enumerate(zip(sizes, sizes[1:]))
+        ]
+        return cls(layers)
+
+    def __repr__(self):
+        lines = [f"  ({i}) {layer!r}" for i, layer in enumerate(self.layers)]
+        return "Network(\n" + "\n".join(lines) + f"\n)  {self.n_parameters} parameters"
+
+    def __len__(self):
+        return len(self.layers)
+
+    def __getitem__(self, index):
+        return self.layers[index]
+
+    def __iter__(self):
+        return iter(self.layers)
+
+    @property
+    def n_inputs(self):
+        return self.layers[0].n_inputs
+
+    @property
+    def n_outputs(self):
+        return self.layers[-1].n_outputs
+
+    @property
+    def sizes(self):
+        """[n_inputs, n_outputs of layer 0, n_outputs of layer 1, ...]."""
+        return [self.n_inputs] + [layer.n_outputs for layer in self.layers]
+
+    @property
+    def n_parameters(self):
+        return sum(layer.n_parameters for layer in self.layers)
+
+    def parameters(self):
+        """Every weight and bias array, in order [W0, b0, W1, b1, ...]; optimizers update them in place."""
+        return [p for layer in self.layers for p in layer.parameters()]
+
+    def gradients(self):
+        """The gradients from the last backward(), in the order of parameters()."""
+        return [g for layer in self.layers for g in layer.gradients()]
+
+    def get_weights(self):
+        """A copy of every parameter, to restore later with set_weights()."""
+        return [p.copy() for p in self.parameters()]
+
+    def set_weights(self, weights):
+        """Copy values into every parameter (in place); `weights` as returned by get_weights()."""
+        params = self.parameters()
+        if len(weights) != len(params):
+            raise ValueError(
+                f"Network.set_weights: got {len(weights)} arrays, expected {len(params)}"
+            )
+        for i, (param, value) in enumerate(zip(params, weights)):
+            value = np.asarray(value, dtype=np.float64)
+            if value.shape != param.shape:
+                raise ValueError(
+                    f"Network.set_weights: array {i} has shape {value.shape}, expected {param.shape}"
+                )
+            param[...] = value
+
+    def forward(self, X):
+        """Forward propagation: X (n_samples, n_inputs) -> prediction (n_samples, n_outputs)."""
+        return self._forward(self.layers[0]._check_input(X))
+
+    def _forward(self, X):
+        for layer in self.layers:
+            X = layer._forward(X)  # this layer's output is the next layer's input
+        return X
+
+    def backward(self, grad):
+        """Backpropagation from dLoss/dy_pred; every layer stores its gradients. Returns dLoss/dX."""
+        last = self.layers[-1]
+        if last.a is None:
+            raise ValueError("Network.backward: call forward(X) first; backward needs what it keeps")
+        if not isinstance(grad, np.ndarray):
+            grad = as_float_array(grad, caller="Network.backward", name="grad")
+        if grad.shape != last.a.shape:
+            raise ValueError(
+                f"Network.backward: grad has shape {grad.shape}, expected {last.a.shape} "
+                "(the shape of the network's last output)"
+            )
+        return self._backward(grad)
+
+    def _backward(self, grad):
+        for layer in reversed(self.layers):
+            grad = layer._backward(grad)
+        return grad
+
+    def predict(self, X):
+        """The network's output for X: (n_samples, n_inputs) -> (n_samples, n_outputs)."""
+        return self.forward(X)
+
+    def predict_labels(self, X):
+        """Class labels: the most probable class per row, or output > 0.5 for one output column."""
+        output = self.forward(X)
+        if output.shape[1] == 1:
+            return (output[:, 0] > 0.5).astype(int)
+        return output.argmax(axis=1)

@@ -1,0 +1,3 @@
+"""Plot helpers: activations (see annlib.plotting)."""
+
+__all__ = []

@@ -1,0 +1,3 @@
+"""Plot helpers: boundaries (see annlib.plotting)."""
+
+__all__ = []

@@ -1,0 +1,3 @@
+"""Plot helpers: diagram (see annlib.plotting)."""
+
+__all__ = []

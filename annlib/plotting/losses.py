@@ -1,0 +1,3 @@
+"""Plot helpers: losses (see annlib.plotting)."""
+
+__all__ = []

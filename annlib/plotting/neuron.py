@@ -1,0 +1,3 @@
+"""Plot helpers: neuron (see annlib.plotting)."""
+
+__all__ = []

@@ -1,0 +1,3 @@
+"""Plot helpers: style (see annlib.plotting)."""
+
+__all__ = []

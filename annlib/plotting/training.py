@@ -1,0 +1,3 @@
+"""Plot helpers: training (see annlib.plotting)."""
+
+__all__ = []

@@ -1,0 +1,3 @@
+"""Widget: neuron_explorer (see annlib.widgets)."""
+
+__all__ = []

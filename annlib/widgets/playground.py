@@ -1,0 +1,3 @@
+"""Widget: playground (see annlib.widgets)."""
+
+__all__ = []

@@ -1,0 +1,3 @@
+"""Widget: stepper (see annlib.widgets)."""
+
+__all__ = []

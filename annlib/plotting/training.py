@@ -1,3 +1,287 @@
-"""Plot helpers: training (see annlib.plotting)."""
+"""Figures of training and its results (lessons 07 and 08).
 
-__all__ = []
+    plot_loss_curves          loss against epochs for one or several runs, on one axes
+    plot_loss_panels          several runs side by side, one panel each, sharing the loss axis
+    plot_learning_rates       one run per learning rate, a cross where a run diverged
+    plot_confusion_matrix     counts[i, j] = examples of true class i predicted as class j
+    plot_digit_grid           8x8 digit images in a grid, with a caption under each
+    plot_misclassified        the digits the network got wrong, captioned "true -> predicted"
+    plot_predicted_vs_true    a regression's predictions against the true values, in the data's units
+
+A run is an `annlib.History` (from `fit`, or the `history` of a `TrainingDiverged`) or a plain
+sequence of per-epoch losses. Every helper takes `ax=None` (a new figure when None) and returns the
+axes; none prints.
+"""
+
+import math
+
+import matplotlib.pyplot as plt
+import numpy as np
+
+__all__ = [
+    "plot_loss_curves",
+    "plot_loss_panels",
+    "plot_learning_rates",
+    "plot_confusion_matrix",
+    "plot_digit_grid",
+    "plot_misclassified",
+    "plot_predicted_vs_true",
+]
+
+# Okabe-Ito: distinguishable with every common form of colour blindness.
+_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#000000", "#F0E442"]
+_WRONG = "#D55E00"
+_RIGHT = "#0072B2"
+
+
+def _new_axes(ax, figsize):
+    if ax is None:
+        _, ax = plt.subplots(figsize=figsize)
+    return ax
+
+
+def _losses(run, caller):
+    """The per-epoch losses of a History or of a sequence of numbers, as a float array."""
+    values = getattr(run, "loss", run)
+    try:
+        values = np.asarray(values, dtype=np.float64)
+    except (TypeError, ValueError):
+        raise TypeError(
+            f"{caller}: a run must be an annlib History or a sequence of losses, got {type(run).__name__}"
+        ) from None
+    if values.ndim != 1 or values.size == 0:
+        raise ValueError(f"{caller}: a run needs a 1-D sequence of at least one loss, got shape {values.shape}")
+    return values
+
+
+def _named_runs(runs, caller):
+    """{label: run} from a dict, a single run, or a list of runs."""
+    if isinstance(runs, dict):
+        if not runs:
+            raise ValueError(f"{caller}: runs is empty; give at least one History or list of losses")
+        return {str(k): v for k, v in runs.items()}
+    if hasattr(runs, "loss"):
+        return {"loss": runs}
+    runs = list(runs)
+    if runs and not hasattr(runs[0], "loss") and np.ndim(runs[0]) == 0:  # one plain list of numbers
+        return {"loss": runs}
+    if not runs:
+        raise ValueError(f"{caller}: runs is empty; give at least one History or list of losses")
+    return {f"run {i + 1}": run for i, run in enumerate(runs)}
+
+
+def _draw_run(ax, losses, label, colour, *, x=None, validation=None, diverged=False):
+    """One run's curve; if it diverged (or its losses stop being finite), a cross at its last finite loss."""
+    epochs = np.arange(1, losses.size + 1) if x is None else np.asarray(x, dtype=np.float64)
+    finite = np.isfinite(losses)
+    ax.plot(epochs[finite], losses[finite], color=colour, label=label, linewidth=1.8)
+    if validation is not None:
+        val = np.asarray(validation, dtype=np.float64)
+        ax.plot(epochs[: val.size], val, color=colour, linestyle="--", linewidth=1.4, label=f"{label} (validation)")
+    if (diverged or not finite.all()) and finite.any():
+        last = np.flatnonzero(finite)[-1]
+        ax.plot(epochs[last], losses[last], marker="X", markersize=11, color=colour, linestyle="none")
+        ax.annotate("diverged", (epochs[last], losses[last]), textcoords="offset points",
+                    xytext=(6, 6), color=colour, fontsize=9)
+
+
+def plot_loss_curves(runs, ax=None, *, log_scale=True, x_label="epoch", steps_per_epoch=None,
+                     validation=False, title=None):
+    """Loss against epochs for one run or several, on one axes.
+
+    runs: a History, a list of losses, or {label: History or list of losses}.
+    steps_per_epoch: {label: n} to put gradient steps, not epochs, on the x axis.
+    validation: also draw each History's val_loss, dashed.
+    """
+    runs = _named_runs(runs, "plot_loss_curves")
+    ax = _new_axes(ax, (6.4, 4.0))
+    for i, (label, run) in enumerate(runs.items()):
+        losses = _losses(run, "plot_loss_curves")
+        x = None
+        if steps_per_epoch is not None:
+            x = np.arange(1, losses.size + 1) * steps_per_epoch[label]
+        val = getattr(run, "val_loss", None) if validation else None
+        _draw_run(ax, losses, label, _COLOURS[i % len(_COLOURS)], x=x, validation=val,
+                  diverged=getattr(run, "stop_reason", None) == "diverged")
+    if log_scale:
+        ax.set_yscale("log")
+    ax.set_xlabel("gradient steps" if steps_per_epoch is not None else x_label)
+    ax.set_ylabel("loss")
+    ax.grid(True, alpha=0.3)
+    if len(runs) > 1 or validation:
+        ax.legend(frameon=False)
+    if title:
+        ax.set_title(title)
+    return ax
+
+
+def plot_loss_panels(runs, axes=None, *, log_scale=True, title=None):
+    """Several runs side by side, one panel each with the same loss axis; returns the array of axes.
+
+    runs: {label: History or list of losses}; each label becomes a panel's title.
+    """
+    runs = _named_runs(runs, "plot_loss_panels")
+    if axes is None:
+        _, axes = plt.subplots(1, len(runs), figsize=(3.6 * len(runs), 3.2), sharey=True, squeeze=False)
+        axes = axes[0]
+    axes = np.atleast_1d(axes)
+    if axes.size != len(runs):
+        raise ValueError(f"plot_loss_panels: {len(runs)} runs but {axes.size} axes; give one axes per run")
+    for i, (ax, (label, run)) in enumerate(zip(axes, runs.items())):
+        _draw_run(ax, _losses(run, "plot_loss_panels"), label, _COLOURS[i % len(_COLOURS)],
+                  diverged=getattr(run, "stop_reason", None) == "diverged")
+        if log_scale:
+            ax.set_yscale("log")
+        ax.set_title(label)
+        ax.set_xlabel("epoch")
+        ax.grid(True, alpha=0.3)
+    axes[0].set_ylabel("loss")
+    if title:
+        axes[0].figure.suptitle(title)
+    return axes
+
+
+def plot_learning_rates(runs, ax=None, *, log_scale=True, title=None):
+    """One loss curve per learning rate: {learning_rate: History or losses}; a cross marks divergence.
+
+    A run that diverged (its losses end in NaN or inf, as in `TrainingDiverged.history`) stops at
+    its last finite loss, marked with a cross and the word "diverged".
+    """
+    if not isinstance(runs, dict) or not runs:
+        raise ValueError("plot_learning_rates: runs must be a non-empty dict {learning_rate: History}")
+    labelled = {f"learning rate {float(rate):g}": run for rate, run in runs.items()}
+    ax = plot_loss_curves(labelled, ax, log_scale=log_scale, title=title)
+    return ax
+
+
+def plot_confusion_matrix(counts, ax=None, *, class_names=None, normalize=False, title=None):
+    """The confusion matrix as a grid of counts: rows are true classes, columns predicted ones.
+
+    counts: (n_classes, n_classes) ints from annlib.metrics.confusion_matrix.
+    normalize: show each row as shares of its true class instead of counts.
+    """
+    counts = np.asarray(counts)
+    if counts.ndim != 2 or counts.shape[0] != counts.shape[1]:
+        raise ValueError(f"plot_confusion_matrix: counts must be square (n_classes, n_classes), got {counts.shape}")
+    n = counts.shape[0]
+    names = [str(i) for i in range(n)] if class_names is None else [str(c) for c in class_names]
+    if len(names) != n:
+        raise ValueError(f"plot_confusion_matrix: {len(names)} class names for {n} classes")
+    shown = counts / np.maximum(counts.sum(axis=1, keepdims=True), 1) if normalize else counts
+    ax = _new_axes(ax, (5.2, 4.6))
+    image = ax.imshow(shown, cmap="Blues")
+    ax.figure.colorbar(image, ax=ax, fraction=0.046, pad=0.04)
+    threshold = shown.max() / 2 if shown.max() > 0 else 1
+    for (i, j), value in np.ndenumerate(shown):
+        text = f"{value:.2f}" if normalize else f"{int(value)}"
+        ax.text(j, i, text, ha="center", va="center", fontsize=8,
+                color="white" if value > threshold else "black")
+    ax.set_xticks(range(n), names)
+    ax.set_yticks(range(n), names)
+    ax.set_xlabel("predicted class")
+    ax.set_ylabel("true class")
+    ax.set_title(title or "confusion matrix")
+    return ax
+
+
+def _image_side(n_pixels, caller):
+    side = int(round(math.sqrt(n_pixels)))
+    if side * side != n_pixels:
+        raise ValueError(f"{caller}: each image must have a square number of pixels (64 for 8x8), got {n_pixels}")
+    return side
+
+
+def plot_digit_grid(images, captions=None, ax=None, *, n_columns=10, caption_colours=None, title=None):
+    """Digit images tiled into one picture, a caption under each.
+
+    images: (n_images, 64) rows of 8x8 pixels (any square size works); captions: n_images strings.
+    caption_colours: one colour per caption (default black).
+    """
+    images = np.asarray(images, dtype=np.float64)
+    if images.ndim == 1:
+        images = images[None, :]
+    if images.ndim != 2 or images.shape[0] == 0:
+        raise ValueError(f"plot_digit_grid: images must be (n_images, n_pixels), got shape {images.shape}")
+    n_images = images.shape[0]
+    side = _image_side(images.shape[1], "plot_digit_grid")
+    if captions is not None and len(captions) != n_images:
+        raise ValueError(f"plot_digit_grid: {len(captions)} captions for {n_images} images")
+    n_columns = min(n_columns, n_images)
+    n_rows = math.ceil(n_images / n_columns)
+    gap = 1
+    cell = side + gap
+    # One mosaic instead of one axes per image: a single axes to return, and a fast draw.
+    mosaic = np.full((n_rows * cell - gap, n_columns * cell - gap), np.nan)
+    for k, image in enumerate(images):
+        r, c = divmod(k, n_columns)
+        mosaic[r * cell : r * cell + side, c * cell : c * cell + side] = image.reshape(side, side)
+    ax = _new_axes(ax, (0.75 * n_columns + 0.4, 0.95 * n_rows + 0.5))
+    cmap = plt.get_cmap("gray_r").with_extremes(bad="white")
+    ax.imshow(mosaic, cmap=cmap, interpolation="nearest")
+    if captions is not None:
+        colours = caption_colours or ["black"] * n_images
+        for k, caption in enumerate(captions):
+            r, c = divmod(k, n_columns)
+            ax.text(c * cell + (side - 1) / 2, r * cell + side - 0.3, str(caption), ha="center", va="top",
+                    fontsize=8, color=colours[k])
+    ax.set_xticks([])
+    ax.set_yticks([])
+    for spine in ax.spines.values():
+        spine.set_visible(False)
+    if title:
+        ax.set_title(title)
+    return ax
+
+
+def plot_misclassified(images, y_true, y_pred, ax=None, *, max_images=20, n_columns=10, title=None):
+    """The images whose predicted label differs from the true one, captioned "true -> predicted".
+
+    images: (n_samples, 64); y_true, y_pred: labels, one-hot rows or probabilities (n_samples, ...).
+    """
+    from annlib.metrics import to_labels
+
+    true, pred = to_labels(y_true), to_labels(y_pred)
+    images = np.asarray(images, dtype=np.float64)
+    if not (len(images) == len(true) == len(pred)):
+        raise ValueError(
+            f"plot_misclassified: {len(images)} images, {len(true)} true labels and {len(pred)} predictions; "
+            "they must match"
+        )
+    wrong = np.flatnonzero(true != pred)
+    ax = _new_axes(ax, (7.5, 2.2))
+    if wrong.size == 0:
+        ax.text(0.5, 0.5, "no misclassified examples", ha="center", va="center", transform=ax.transAxes)
+        ax.set_axis_off()
+        return ax
+    shown = wrong[:max_images]
+    captions = [f"{true[i]} -> {pred[i]}" for i in shown]
+    default = f"{wrong.size} misclassified of {len(true)} (true -> predicted)"
+    return plot_digit_grid(images[shown], captions, ax, n_columns=n_columns,
+                           caption_colours=[_WRONG] * len(shown), title=title or default)
+
+
+def plot_predicted_vs_true(y_pred, y_true, ax=None, *, units=None, title=None):
+    """A regression's predictions against the true targets; on the diagonal means exactly right.
+
+    y_pred, y_true: (n_samples,) or (n_samples, 1), in the data's own units.
+    """
+    y_pred = np.asarray(y_pred, dtype=np.float64).ravel()
+    y_true = np.asarray(y_true, dtype=np.float64).ravel()
+    if y_pred.shape != y_true.shape:
+        raise ValueError(
+            f"plot_predicted_vs_true: {y_pred.size} predictions but {y_true.size} true values; they must match"
+        )
+    ax = _new_axes(ax, (4.6, 4.4))
+    low = min(y_pred.min(), y_true.min())
+    high = max(y_pred.max(), y_true.max())
+    ax.plot([low, high], [low, high], color="black", linewidth=1, linestyle="--", label="perfect prediction")
+    ax.scatter(y_true, y_pred, s=16, alpha=0.7, color=_RIGHT, label="test examples")
+    suffix = f" ({units})" if units else ""
+    ax.set_xlabel("true value" + suffix)
+    ax.set_ylabel("predicted value" + suffix)
+    ax.set_aspect("equal", adjustable="datalim")
+    ax.grid(True, alpha=0.3)
+    ax.legend(frameon=False, loc="upper left")
+    if title:
+        ax.set_title(title)
+    return ax

@@ -30,10 +30,15 @@ lab: $(STAMP)
 test: test-unit test-notebooks
 
 test-unit: $(STAMP)
-	$(BIN)/python -m pytest -p no:cacheprovider tests $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -p no:cacheprovider --ignore=tests/browser tests $(PYTEST_ARGS)
 
 test-notebooks: $(STAMP)
 	MPLBACKEND= $(BIN)/python -m pytest $(NBVAL) notebooks exercises/source $(PYTEST_ARGS)
+
+# JupyterLab in a real (headless) browser: every lesson and exercise, every widget.
+test-browser: $(STAMP)
+	bash scripts/install_browser.sh
+	$(BIN)/python -m pytest -p no:cacheprovider tests/browser $(PYTEST_ARGS)
 
 benchmark: $(STAMP)
 	$(BIN)/python benchmarks/bench_training.py

@@ -113,14 +113,14 @@ class Adam(Optimizer):
         if self.state is None:
             self.state = [(np.zeros_like(p), np.zeros_like(p)) for p in parameters]
         self.t += 1
-        # Fold both bias corrections into one step size instead of correcting m and v arrays.
-        step_size = self.learning_rate * np.sqrt(1 - self.beta2**self.t) / (1 - self.beta1**self.t)
+        correct1, correct2 = 1 - self.beta1**self.t, 1 - self.beta2**self.t
         for param, grad, (m, v) in zip(parameters, gradients, self.state):
             m *= self.beta1
             m += (1 - self.beta1) * grad
             v *= self.beta2
             v += (1 - self.beta2) * grad * grad
-            param -= step_size * m / (np.sqrt(v) + self.eps)
+            # m and v start at zero, so early on they are too small; dividing by correct1/2 undoes that.
+            param -= self.learning_rate * (m / correct1) / (np.sqrt(v / correct2) + self.eps)
 
 
 OPTIMIZERS = {"sgd": SGD, "gradient_descent": SGD, "momentum": Momentum, "adam": Adam}

@@ -210,6 +210,13 @@ def fit(
     return history
 
 
+def _in_jupyter_kernel():
+    """True inside a Jupyter kernel (where HTML can be displayed), False in a terminal or script."""
+    ipython = sys.modules.get("IPython")
+    shell = ipython.get_ipython() if ipython is not None else None
+    return type(shell).__name__ == "ZMQInteractiveShell"
+
+
 class _Progress:
     """A one-line progress display: an HTML bar in Jupyter, a carriage-return line in a terminal."""
 
@@ -221,7 +228,7 @@ class _Progress:
         self.last_shown = 0.0
         self.handle = None
         self.shown = False
-        self.in_jupyter = "ipykernel" in sys.modules
+        self.in_jupyter = _in_jupyter_kernel()
 
     def _text(self, epoch, history):
         text = f"epoch {epoch}/{self.epochs}  loss {history.loss[-1]:.4g}"

@@ -1,0 +1,109 @@
+"""Activation functions: values, derivatives, stability at extreme inputs, bad input."""
+
+import warnings
+
+import numpy as np
+import pytest
+
+from annlib import activations as act
+
+PAIRS = [
+    ("sigmoid", act.sigmoid, act.sigmoid_derivative),
+    ("tanh", act.tanh, act.tanh_derivative),
+    ("relu", act.relu, act.relu_derivative),
+    ("leaky_relu", act.leaky_relu, act.leaky_relu_derivative),
+    ("identity", act.identity, act.identity_derivative),
+]
+EXTREME = np.array([-1e4, -1e3, -710.0, -50.0, 0.0, 50.0, 710.0, 1e3, 1e4])
+
+
+def test_known_values():
+    assert act.sigmoid(0.0) == 0.5
+    np.testing.assert_allclose(act.sigmoid(np.array([-2.0, 2.0])), [0.11920292, 0.88079708], rtol=1e-7)
+    np.testing.assert_allclose(act.tanh(1.0), np.tanh(1.0))
+    np.testing.assert_array_equal(act.relu(np.array([-2.0, 0.0, 3.0])), [0.0, 0.0, 3.0])
+    np.testing.assert_allclose(act.leaky_relu(np.array([-2.0, 3.0])), [-0.02, 3.0])
+    np.testing.assert_array_equal(act.identity(np.array([-2.0, 3.0])), [-2.0, 3.0])
+
+
+@pytest.mark.parametrize("name, f, df", PAIRS, ids=[p[0] for p in PAIRS])
+def test_derivative_matches_central_difference(name, f, df):
+    z = np.linspace(-4, 4, 41) + 0.0123  # avoid the kink of relu at exactly 0
+    h = 1e-6
+    numeric = (f(z + h) - f(z - h)) / (2 * h)
+    np.testing.assert_allclose(df(z), numeric, rtol=1e-6, atol=1e-8)
+
+
+def test_sigmoid_derivative_is_sigma_one_minus_sigma():
+    z = np.linspace(-5, 5, 11)
+    s = act.sigmoid(z)
+    np.testing.assert_allclose(act.sigmoid_derivative(z), s * (1 - s))
+    assert act.sigmoid_derivative(0.0) == 0.25
+
+
+@pytest.mark.parametrize("name, f, df", PAIRS, ids=[p[0] for p in PAIRS])
+def test_no_warning_no_nan_at_extreme_inputs(name, f, df):
+    with warnings.catch_warnings(), np.errstate(over="raise", divide="raise", invalid="raise"):
+        warnings.simplefilter("error")
+        for values in (f(EXTREME), df(EXTREME)):
+            assert np.all(np.isfinite(values))
+
+
+def test_sigmoid_saturates_exactly_at_extremes():
+    with np.errstate(over="raise"):
+        s = act.sigmoid(EXTREME)
+    assert s[0] == 0.0 and s[-1] == 1.0
+    assert np.all((s >= 0) & (s <= 1))
+
+
+def test_softmax_rows_sum_to_one_and_are_stable():
+    z = np.array([[1.0, 2.0, 3.0], [1e4, -1e4, 0.0], [-1e4, -1e4, -1e4]])
+    with warnings.catch_warnings(), np.errstate(over="raise", divide="raise", invalid="raise"):
+        warnings.simplefilter("error")
+        p = act.softmax(z)
+        jac = act.softmax_derivative(z)
+    np.testing.assert_allclose(p.sum(axis=1), 1.0)
+    np.testing.assert_allclose(p[0], np.exp([1, 2, 3]) / np.exp([1, 2, 3]).sum())
+    np.testing.assert_array_equal(p[1], [1.0, 0.0, 0.0])
+    np.testing.assert_allclose(p[2], 1 / 3)
+    assert jac.shape == (3, 3, 3) and np.all(np.isfinite(jac))
+
+
+def test_softmax_jacobian_matches_central_difference():
+    z = np.array([0.3, -1.2, 2.0])
+    h = 1e-6
+    numeric = np.column_stack(
+        [(act.softmax(z + h * e) - act.softmax(z - h * e)) / (2 * h) for e in np.eye(3)]
+    )
+    np.testing.assert_allclose(act.softmax_derivative(z), numeric, atol=1e-9)
+
+
+@pytest.mark.parametrize("name", list(act.ACTIVATIONS))
+def test_activation_backward_is_chain_rule(name):
+    rng = np.random.default_rng(1)
+    z = rng.normal(size=(4, 3)) + 0.01
+    grad_a = rng.normal(size=(4, 3))
+    f = act.get_activation(name)
+    a = f.forward(z)
+    grad_z = f.backward(z, a, grad_a)
+    if name == "softmax":
+        expected = np.einsum("nk,nkj->nj", grad_a, act.softmax_derivative(z))
+    else:
+        expected = grad_a * f.derivative(z)
+    np.testing.assert_allclose(grad_z, expected, atol=1e-12)
+    assert grad_z is not grad_a
+
+
+def test_unknown_activation_is_named():
+    with pytest.raises(ValueError, match=r"Dense: unknown activation 'sigmoidd'; choose one of 'sigmoid'"):
+        act.get_activation("sigmoidd", caller="Dense")
+    with pytest.raises(TypeError, match="activation must be a name"):
+        act.get_activation(3)
+
+
+def test_apply_checks_input():
+    np.testing.assert_array_equal(act.apply("relu", [-1, 2]), [0.0, 2.0])
+    with pytest.raises(TypeError, match=r"activations.apply: z must hold numbers, got an array of dtype <U1"):
+        act.apply("relu", ["a"])
+    with pytest.raises(ValueError, match=r"activations.apply: z contains NaN at index \(1,\)"):
+        act.apply("relu", [0.0, np.nan])

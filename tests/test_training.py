@@ -1,0 +1,139 @@
+"""fit: learning, batches, stopping rules, divergence, progress, bad input."""
+
+import numpy as np
+import pytest
+
+from annlib import Dense, Network, TrainingDiverged, fit
+from annlib.datasets import one_hot, xor
+from annlib.losses import MSE, BinaryCrossEntropy, CrossEntropy
+from annlib.optimizers import SGD, Adam
+
+
+def xor_network(seed=0):
+    return Network([Dense(2, 8, "tanh", rng=seed), Dense(8, 1, "sigmoid", rng=seed + 1)])
+
+
+def test_fit_learns_xor():
+    X, y = xor(200, noise=0.1, rng=0)
+    net = xor_network()
+    history = fit(net, X, y, BinaryCrossEntropy(), Adam(0.05), epochs=200, batch_size=32, rng=0, progress=False)
+    assert history.epochs == 200 and history.stop_reason == "epochs"
+    assert history.loss[-1] < 0.1 < history.loss[0]
+    assert history.accuracy[-1] > 0.97
+    assert np.mean(net.predict_labels(X) == y) > 0.97
+
+
+def test_fit_is_reproducible_with_a_seed():
+    X, y = xor(100, rng=1)
+    runs = [fit(xor_network(), X, y, "binary_cross_entropy", "sgd", learning_rate=0.5, epochs=5,
+                batch_size=10, rng=3, progress=False).loss for _ in range(2)]
+    assert runs[0] == runs[1]
+    other = fit(xor_network(), X, y, "binary_cross_entropy", "sgd", learning_rate=0.5, epochs=5,
+                batch_size=10, rng=4, progress=False).loss
+    assert other != runs[0]
+
+
+def test_full_batch_gradient_descent_matches_a_hand_written_step():
+    X, y = xor(20, rng=2)
+    net, twin = xor_network(), xor_network()
+    fit(net, X, y, MSE(), SGD(0.3), epochs=1, progress=False)
+    out = twin.forward(X)
+    twin.backward(MSE().gradient(out, y[:, None]))
+    for p, g in zip(twin.parameters(), twin.gradients()):
+        p -= 0.3 * g
+    for a, b in zip(net.parameters(), twin.parameters()):
+        np.testing.assert_allclose(a, b)
+
+
+def test_batch_size_one_is_sgd_with_one_step_per_example():
+    X, y = xor(12, rng=0)
+    steps = []
+
+    class CountingSGD(SGD):
+        def _step(self, parameters, gradients):
+            steps.append(1)
+            super()._step(parameters, gradients)
+
+    fit(xor_network(), X, y, MSE(), CountingSGD(0.1), epochs=2, batch_size=1, rng=0, progress=False)
+    assert len(steps) == 24
+    steps.clear()
+    fit(xor_network(), X, y, MSE(), CountingSGD(0.1), epochs=2, batch_size=5, rng=0, progress=False)
+    assert len(steps) == 6  # batches of 5, 5, 2
+
+
+def test_stopping_rules():
+    X, y = xor(100, rng=0)
+    h = fit(xor_network(), X, y, BinaryCrossEntropy(), Adam(0.05), epochs=500, target_loss=0.3, rng=0, progress=False)
+    assert h.stop_reason == "target_loss" and h.loss[-1] <= 0.3 and h.epochs < 500
+    h = fit(xor_network(), X, y, BinaryCrossEntropy(), SGD(1e-6), epochs=500, tol=1e-3, patience=5, rng=0, progress=False)
+    assert h.stop_reason == "tol" and h.epochs == 6  # the first epoch, then 5 without improvement
+    h = fit(xor_network(), X, y, BinaryCrossEntropy(), SGD(0.1), epochs=50,
+            callback=lambda epoch, history: epoch == 3, progress=False)
+    assert h.stop_reason == "callback" and h.epochs == 3
+
+
+def test_divergence_stops_restores_weights_and_says_lower_the_learning_rate():
+    X, y = xor(100, rng=0)
+    net = Network([Dense(2, 8, "relu", rng=0), Dense(8, 1, "identity", rng=1)])
+    with pytest.raises(TrainingDiverged, match=r"fit: training diverged at epoch \d+.*Lower the learning rate \(try 5\)") as info:
+        fit(net, X, y, MSE(), SGD(50.0), epochs=100, progress=False)
+    history = info.value.history
+    assert history.stop_reason == "diverged"
+    assert all(np.isfinite(p).all() for p in net.parameters())
+    assert len(history.loss) >= 1
+
+
+def test_divergence_is_silent_no_numpy_warnings(recwarn):
+    X, y = xor(100, rng=0)
+    net = Network([Dense(2, 8, "relu", rng=0), Dense(8, 1, "identity", rng=1)])
+    with pytest.raises(TrainingDiverged):
+        fit(net, X, y, MSE(), SGD(1e6), epochs=50, progress=False)
+    assert len(recwarn) == 0
+
+
+def test_validation_and_accuracy_history():
+    X, y = xor(100, rng=0)
+    h = fit(xor_network(), X[:80], y[:80], BinaryCrossEntropy(), Adam(0.05), epochs=3,
+            validation_data=(X[80:], y[80:]), rng=0, progress=False)
+    assert len(h.val_loss) == len(h.val_accuracy) == len(h.accuracy) == 3
+    assert "epochs=3" in repr(h) and "stopped by epochs" in repr(h)
+    h = fit(xor_network(), X, y, MSE(), SGD(0.1), epochs=2, progress=False)
+    assert h.accuracy is None and h.val_loss is None
+
+
+def test_cross_entropy_with_one_hot_targets():
+    X, y = xor(60, rng=0)
+    net = Network([Dense(2, 8, "tanh", rng=0), Dense(8, 2, "softmax", rng=1)])
+    h = fit(net, X, one_hot(y), CrossEntropy(), Adam(0.05), epochs=100, rng=0, progress=False)
+    assert h.accuracy[-1] > 0.95
+
+
+def test_progress_display_in_a_terminal(capsys):
+    X, y = xor(20, rng=0)
+    fit(xor_network(), X, y, MSE(), SGD(0.1), epochs=3, progress=True)
+    out = capsys.readouterr().out
+    assert "epoch 3/3" in out and "loss" in out
+    fit(xor_network(), X, y, MSE(), SGD(0.1), epochs=3, progress=False)
+    assert capsys.readouterr().out == ""
+
+
+def test_fit_bad_input():
+    X, y = xor(20, rng=0)
+    net = xor_network()
+    with pytest.raises(ValueError, match=r"fit: X has shape \(20, 3\), expected \(any, 2\)"):
+        fit(net, np.zeros((20, 3)), y, MSE(), SGD(0.1), progress=False)
+    with pytest.raises(ValueError, match=r"fit: y has shape \(19, 1\), expected \(20, 1\)"):
+        fit(net, X, y[:19, None], MSE(), SGD(0.1), progress=False)
+    with pytest.raises(ValueError, match="fit: X contains NaN"):
+        fit(net, np.full((20, 2), np.nan), y, MSE(), SGD(0.1), progress=False)
+    with pytest.raises(ValueError, match="fit: learning_rate must be > 0|SGD: learning_rate must be > 0"):
+        fit(net, X, y, MSE(), "sgd", learning_rate=-1.0, progress=False)
+    with pytest.raises(ValueError, match="fit: batch_size must be > 0, got 0"):
+        fit(net, X, y, MSE(), SGD(0.1), batch_size=0, progress=False)
+    with pytest.raises(TypeError, match="fit: epochs must be a whole number, got 2.5"):
+        fit(net, X, y, MSE(), SGD(0.1), epochs=2.5, progress=False)
+    softmax_net = Network([Dense(2, 2, "softmax", rng=0)])
+    with pytest.raises(ValueError, match="one_hot"):
+        fit(softmax_net, X, y, CrossEntropy(), SGD(0.1), progress=False)
+    with pytest.raises(ValueError, match="fit: progress must be True, False or 'auto'"):
+        fit(net, X, y, MSE(), SGD(0.1), progress="yes")

@@ -85,6 +85,11 @@ def _check_data(network, X, y, loss, caller, name="X"):
     return X, y
 
 
+def _predicted_labels(y_pred):
+    # The same rule as metrics.to_labels for network outputs, without its checks (this runs every batch).
+    return y_pred.argmax(axis=1) if y_pred.shape[1] > 1 else (y_pred[:, 0] > 0.5)
+
+
 def train_step(network, X, y, loss, optimizer):
     """One iteration on one batch: forward, loss, backward, update. Returns (loss value, y_pred)."""
     y_pred = network._forward(X)
@@ -139,6 +144,7 @@ def fit(
         X_val, y_val = _check_data(network, *validation_data, loss, caller, name="X_val")
     rng = make_rng(rng, caller=caller)
     classification = isinstance(loss, (CrossEntropy, BinaryCrossEntropy))
+    labels = to_labels(y) if classification else None  # the true classes, once, for the accuracy
     history = History(classification, validation_data is not None)
     bar = _Progress(progress, epochs)
     params = network.parameters()
@@ -152,18 +158,20 @@ def fit(
             total, correct = 0.0, 0
             for start in range(0, n_samples, batch_size):
                 if order is None:
-                    X_batch, y_batch = X, y
+                    X_batch, y_batch, labels_batch = X, y, labels
                 else:
                     batch = order[start : start + batch_size]
                     X_batch, y_batch = X[batch], y[batch]
+                    labels_batch = labels[batch] if classification else None
                 value, y_pred = train_step(network, X_batch, y_batch, loss, optimizer)
                 total += value * len(X_batch)
                 if classification:
-                    correct += int(np.sum(to_labels(y_pred) == to_labels(y_batch)))
+                    correct += int(np.count_nonzero(_predicted_labels(y_pred) == labels_batch))
                 if not math.isfinite(value):
                     break
             epoch_loss = total / n_samples
-            if not math.isfinite(epoch_loss) or not all(np.isfinite(p).all() for p in params):
+            # A weight of inf or NaN can hide behind a saturated sigmoid for a while; check the weights too.
+            if not math.isfinite(epoch_loss) or not math.isfinite(sum(float(p.sum()) for p in params)):
                 epoch_loss = math.nan if math.isnan(epoch_loss) else math.inf
             history._append(loss=epoch_loss, accuracy=correct / n_samples)
 

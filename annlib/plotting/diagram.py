@@ -1,3 +1,324 @@
-"""Plot helpers: diagram (see annlib.plotting)."""
+"""The network diagram: neurons, connections, weights, values and gradients (lessons 00, 03 and 06).
 
-__all__ = []
+A fully connected network is drawn layer by layer from left to right: every neuron is a circle and
+every connection a line, coloured and thickened by its weight (blue negative, red positive, thicker
+for larger |w|). Names follow the article:
+
+    nodes     inputs x1, x2, ...; hidden layer 1 A11, A12, ...; hidden layer 2 A21, ...; output ŷ
+    weights   the first layer keeps the article's names: the fan leaving input node x1 is wa1, wa2, ...,
+              the fan leaving x2 is wb1, wb2, ...: weight_name(0, i, j) names W[i, j] of the first
+              layer, letter 'a' + i for the input node, j + 1 for the neuron it reaches.
+              Later layers put their number (counting layers from 1) in front: w2a1 is W[0, 0] of the
+              second layer, from A11 to A21; w3b1 is W[1, 0] of the third, from A22 to the output.
+              After 'z' the letters go on as 'aa', 'ab', ... (as spreadsheet columns do).
+
+    draw_network(network, ax=None, *, activations=None, gradients=None, show_weights=True, title=None)
+    forward_values(network, x)            [x, a1, a2, ..., output] for one example
+    weight_name(layer_index, i, j)        "wa1", "wb4", "w2a1", ...
+    node_name(layer_index, j, sizes)      "x1", "A11", "ŷ", ...
+"""
+
+import numpy as np
+from matplotlib.collections import LineCollection
+from matplotlib.patches import Circle
+
+from annlib.plotting.style import LAYER_COLORS, SIGNED_CMAP, new_axes, signed_norm
+
+__all__ = ["draw_network", "forward_values", "weight_name", "node_name", "network_sizes"]
+
+# Layout in data units (the axes keep an equal aspect so neurons stay round).
+_LAYER_GAP = 2.6         # horizontal distance between layers
+_NODE_GAP = 1.6          # vertical distance between neurons of a layer
+_MAX_LABELLED = 10       # layers wider than this are drawn without names, values or weight labels
+_TALLEST = (_MAX_LABELLED - 1) * _NODE_GAP  # a wider layer is squeezed into this height
+# Where along a connection its label may sit (0 = at the left neuron, 1 = at the right one), in order
+# of preference; a label that would overlap another moves to the next place.
+_LABEL_PLACES = (0.25, 0.35, 0.45, 0.55, 0.65, 0.75, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.15, 0.85)
+
+
+def _letters(index):
+    """0 -> 'a', 25 -> 'z', 26 -> 'aa', 27 -> 'ab', ... (spreadsheet-style column letters)."""
+    letters = ""
+    index += 1
+    while index > 0:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("a") + rest) + letters
+    return letters
+
+
+def _check_index(value, caller, name):
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 0:
+        raise ValueError(f"{caller}: {name} must be a whole number >= 0, got {value!r}")
+    return int(value)
+
+
+def weight_name(layer_index, i, j):
+    """The name of W[i, j] of layer `layer_index` (0 = the first layer): 'wa1', 'wb4', 'w2a1', ...
+
+    i is the node the connection leaves (a letter), j the neuron it reaches (a number from 1).
+    """
+    layer_index, i, j = (_check_index(v, "weight_name", n) for v, n in ((layer_index, "layer_index"), (i, "i"), (j, "j")))
+    prefix = "w" if layer_index == 0 else f"w{layer_index + 1}"
+    return f"{prefix}{_letters(i)}{j + 1}"
+
+
+def node_name(layer_index, j, sizes):
+    """The name of node j of layer `layer_index` in a network of `sizes` (0 = the input layer).
+
+    Inputs are x1, x2, ...; hidden layer k is Ak1, Ak2, ... (Ak,10 from the tenth on); the output is
+    ŷ, or ŷ1, ŷ2, ... when there are several outputs.
+    """
+    sizes = list(sizes)
+    layer_index = _check_index(layer_index, "node_name", "layer_index")
+    j = _check_index(j, "node_name", "j")
+    if layer_index >= len(sizes) or j >= sizes[layer_index]:
+        raise ValueError(
+            f"node_name: no node {j} in layer {layer_index} of a network of sizes {sizes}"
+        )
+    if layer_index == 0:
+        return f"x{j + 1}"
+    if layer_index == len(sizes) - 1:
+        return "ŷ" if sizes[-1] == 1 else f"ŷ{j + 1}"
+    separator = "," if (layer_index >= 10 or j + 1 >= 10) else ""
+    return f"A{layer_index}{separator}{j + 1}"
+
+
+def network_sizes(network):
+    """[n_inputs, n_1, ..., n_outputs] of an annlib.Network, or of a list of layer sizes."""
+    if hasattr(network, "layers") and hasattr(network, "sizes"):
+        return list(network.sizes)
+    try:
+        sizes = [int(n) for n in network]
+    except (TypeError, ValueError):
+        raise TypeError(
+            f"draw_network: network must be an annlib.Network or a list of layer sizes such as "
+            f"[3, 4, 4, 1], got {type(network).__name__}"
+        ) from None
+    if len(sizes) < 2 or min(sizes) < 1:
+        raise ValueError(f"draw_network: need at least two layer sizes, each >= 1, got {sizes}")
+    return sizes
+
+
+def forward_values(network, x):
+    """Forward propagation of ONE example, keeping every layer's output: [x, a1, ..., output].
+
+    x: (n_inputs,). Each entry of the result is 1-D: (n_inputs,), (n_1,), ..., (n_outputs,).
+    It calls network.forward(x.reshape(1, -1)), so every layer keeps this example for backward().
+    """
+    x = np.asarray(x, dtype=np.float64)
+    if x.ndim != 1 or x.shape[0] != network.n_inputs:
+        raise ValueError(
+            f"forward_values: x has shape {x.shape}, expected ({network.n_inputs},): one example"
+        )
+    network.forward(x.reshape(1, -1))
+    return [x.copy()] + [layer.a[0].copy() for layer in network]
+
+
+def _format(value):
+    value = float(value)
+    if value != 0 and abs(value) < 0.01:
+        return f"{value:.1e}"
+    return f"{value:.2f}"
+
+
+def _positions(sizes):
+    """Centre of every node, positions[layer][j] = (x, y) with the first node on top; radius per layer."""
+    positions, radii = [], []
+    for k, n in enumerate(sizes):
+        spacing = _NODE_GAP if n <= _MAX_LABELLED else _TALLEST / (n - 1)
+        positions.append([(k * _LAYER_GAP, ((n - 1) / 2 - j) * spacing) for j in range(n)])
+        radii.append(min(0.34, 0.42 * spacing))
+    return positions, radii
+
+
+def _layer_caption(k, n_layers):
+    if k == 0:
+        return "input layer"
+    if k == n_layers - 1:
+        return "output layer"
+    return f"hidden layer {k}"
+
+
+def _check_per_layer(values, shapes, caller, what):
+    values = list(values)
+    if len(values) != len(shapes):
+        raise ValueError(f"draw_network: {caller} has {len(values)} arrays, expected {len(shapes)} ({what})")
+    checked = []
+    for k, (value, shape) in enumerate(zip(values, shapes)):
+        value = np.asarray(value, dtype=np.float64)
+        if value.shape != shape:
+            raise ValueError(f"draw_network: {caller}[{k}] has shape {value.shape}, expected {shape}")
+        checked.append(value)
+    return checked
+
+
+def _edge_values(network, sizes, gradients):
+    """The value every connection shows (weights or gradients), or None for structure only."""
+    shapes = [(n_in, n_out) for n_in, n_out in zip(sizes, sizes[1:])]
+    if gradients is not None:
+        return _check_per_layer(gradients, shapes, "gradients", "one like each layer's W"), "gradient dC/dw"
+    if hasattr(network, "layers"):
+        return [np.asarray(layer.W, dtype=np.float64) for layer in network], "weight value"
+    return None, None
+
+
+def _draw_edges(ax, positions, edge_values, radii):
+    """Every connection as one line; colour and width from its value. Returns the colour scale."""
+    segments, values = [], []
+    for k, (left, right) in enumerate(zip(positions, positions[1:])):
+        for i, (x0, y0) in enumerate(left):
+            for j, (x1, y1) in enumerate(right):
+                segments.append([(x0 + radii[k], y0), (x1 - radii[k + 1], y1)])
+                values.append(0.0 if edge_values is None else edge_values[k][i, j])
+    values = np.array(values)
+    many = len(segments) > 200
+    if edge_values is None:
+        lines = LineCollection(segments, colors="#555555", linewidths=0.6 if many else 1.0, zorder=1)
+        ax.add_collection(lines)
+        return None
+    norm = signed_norm(values)
+    widths = 0.4 + 3.6 * np.abs(values) / norm.vmax
+    lines = LineCollection(
+        segments, array=values, cmap=SIGNED_CMAP, norm=norm,
+        linewidths=widths * (0.4 if many else 1.0), alpha=0.6 if many else 0.9, zorder=1,
+    )
+    ax.add_collection(lines)
+    return lines
+
+
+def _corners(centre, width, height, angle):
+    """The four corners (display units) of a width x height box turned by `angle` radians."""
+    along = np.array([np.cos(angle), np.sin(angle)]) * width / 2
+    across = np.array([-np.sin(angle), np.cos(angle)]) * height / 2
+    return np.array([centre + along + across, centre - along + across,
+                     centre - along - across, centre + along - across])
+
+
+def _overlap(a, b):
+    """Whether two convex polygons (4 x 2 corner arrays) overlap: no separating axis exists."""
+    for polygon in (a, b):
+        for p, q in zip(polygon, np.roll(polygon, -1, axis=0)):
+            axis = np.array([q[1] - p[1], p[0] - q[0]])
+            pa, pb = a @ axis, b @ axis
+            if pa.max() <= pb.min() or pb.max() <= pa.min():
+                return False
+    return True
+
+
+def _label_edges(ax, positions, edge_values, radii):
+    """Name (and value) of every connection, written along it where it overlaps no other label."""
+    ax.apply_aspect()  # measure the axes at the size they will be drawn, after the equal aspect
+    renderer = ax.figure.canvas.get_renderer()
+    to_display = ax.transData.transform
+    taken = []
+    for patch in ax.patches:
+        box = patch.get_window_extent(renderer)
+        taken.append(_corners(np.array([box.x0 + box.x1, box.y0 + box.y1]) / 2, box.width, box.height, 0.0))
+    for k, (left, right) in enumerate(zip(positions, positions[1:])):
+        for i, (x0, y0) in enumerate(left):
+            for j, (x1, y1) in enumerate(right):
+                text = weight_name(k, i, j)
+                if edge_values is not None:
+                    text += f" = {_format(edge_values[k][i, j])}"
+                start, end = np.array([x0 + radii[k], y0]), np.array([x1 - radii[k + 1], y1])
+                d0, d1 = to_display(start), to_display(end)
+                angle = np.arctan2(d1[1] - d0[1], d1[0] - d0[0])
+                label = ax.text(
+                    *start, text, fontsize=7, ha="center", va="center", zorder=3,
+                    rotation=np.degrees(angle), rotation_mode="anchor",
+                    bbox=dict(boxstyle="round,pad=0.12", facecolor="white", edgecolor="none", alpha=0.85),
+                )
+                width, height = _text_size(ax, text, renderer)
+                # The first place that overlaps nothing; failing that, the one that overlaps least.
+                best = None
+                for place in _LABEL_PLACES:
+                    box = _corners(d0 + place * (d1 - d0), width * 1.06, height * 1.25, angle)
+                    clashes = sum(_overlap(box, other) for other in taken)
+                    if best is None or clashes < best[0]:
+                        best = (clashes, place, box)
+                    if clashes == 0:
+                        break
+                label.set_position(start + best[1] * (end - start))
+                taken.append(best[2])
+
+
+def _text_size(ax, text, renderer):
+    probe = ax.text(0, 0, text, fontsize=7)
+    box = probe.get_window_extent(renderer)
+    probe.remove()
+    return box.width, box.height
+
+
+def _draw_nodes(ax, positions, sizes, activations, radii, labelled):
+    n_layers = len(sizes)
+    for k, layer in enumerate(positions):
+        kind = "input" if k == 0 else "output" if k == n_layers - 1 else "hidden"
+        for j, (x, y) in enumerate(layer):
+            ax.add_patch(Circle((x, y), radii[k], facecolor=LAYER_COLORS[kind], edgecolor="#333333",
+                                linewidth=1.2, zorder=2))
+            if not labelled[k]:
+                continue
+            name = node_name(k, j, sizes)
+            if activations is None:
+                ax.text(x, y, name, ha="center", va="center", fontsize=10, fontweight="bold", zorder=4)
+            else:
+                ax.text(x, y + 0.1, name, ha="center", va="center", fontsize=9, fontweight="bold", zorder=4)
+                ax.text(x, y - 0.13, _format(activations[k][j]), ha="center", va="center",
+                        fontsize=8.5, zorder=4)
+
+
+def _caption_layers(ax, positions, sizes, bottom):
+    for k, layer in enumerate(positions):
+        caption = _layer_caption(k, len(sizes))
+        ax.text(layer[0][0], bottom, f"{caption}\n({sizes[k]} {'node' if sizes[k] == 1 else 'nodes'})",
+                ha="center", va="top", fontsize=10)
+
+
+def draw_network(network, ax=None, *, activations=None, gradients=None, show_weights=True,
+                 title=None, colorbar=True):
+    """Draw a fully connected network; return the axes.
+
+    network:     an annlib.Network (connections coloured by weight, labelled "wa1 = 0.52") or a list
+                 of layer sizes such as [3, 4, 4, 1] (structure only, labelled with names).
+    activations: None, or [x, a1, ..., output] for ONE example (see forward_values): written in
+                 the neurons.
+    gradients:   None, or one array shaped like each layer's W (e.g. [layer.grad_W for layer in net]):
+                 the connections then show dC/dw instead of the weights.
+    show_weights: False draws the connections without labels.
+    colorbar:    add a colour bar for the values on the connections (when there are values).
+    Layers wider than 10 nodes are drawn without names, values or labels, to stay legible.
+    """
+    sizes = network_sizes(network)
+    if activations is not None:
+        activations = _check_per_layer(activations, [(n,) for n in sizes], "activations",
+                                       "[x, a1, ..., output] for one example")
+    edge_values, value_name = _edge_values(network, sizes, gradients)
+    positions, radii = _positions(sizes)
+    labelled = [n <= _MAX_LABELLED for n in sizes]
+    top = max(layer[0][1] + radius for layer, radius in zip(positions, radii))
+    bottom = -top - 0.25
+    xlim = (-0.8, (len(sizes) - 1) * _LAYER_GAP + 0.8)
+    ylim = (bottom - 0.85, top + 0.35)
+    if ax is None:
+        # About 0.95 inch per unit of the drawing, plus room for the colour bar and the title.
+        # One inch per unit of the drawing, shrunk for tall networks; room for the colour bar.
+        scale = min(1.0, 9.0 / (ylim[1] - ylim[0]))
+        ax = new_axes(figsize=(scale * (xlim[1] - xlim[0]) + 1.2, scale * (ylim[1] - ylim[0]) + 0.4))
+        ax.figure.subplots_adjust(left=0.01, right=0.99, bottom=0.01, top=0.94)
+
+    lines = _draw_edges(ax, positions, edge_values, radii)
+    _draw_nodes(ax, positions, sizes, activations, radii, labelled)
+    _caption_layers(ax, positions, sizes, bottom)
+    ax.set_xlim(*xlim)
+    ax.set_ylim(*ylim)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    if title is not None:
+        ax.set_title(title)
+    if colorbar and lines is not None:
+        bar = ax.figure.colorbar(lines, ax=ax, shrink=0.6, pad=0.01)
+        bar.set_label(value_name)
+    # Labels last: their placement measures the axes as they will be drawn.
+    if show_weights and all(labelled[k] and labelled[k + 1] for k in range(len(sizes) - 1)):
+        _label_edges(ax, positions, edge_values, radii)
+    return ax

@@ -1,0 +1,184 @@
+"""Tests for annlib.widgets.stepper: the one-iteration stepper, as plain calls and through its buttons."""
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+
+import annlib  # noqa: E402
+from annlib.widgets import stepper as stepper_module  # noqa: E402
+from annlib.widgets.stepper import Stepper, stepper_widget  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def close_figures():
+    yield
+    plt.close("all")
+
+
+def test_all_is_accurate_and_exported_by_widgets():
+    import annlib.widgets as widgets
+
+    for name in stepper_module.__all__:
+        assert getattr(widgets, name) is getattr(stepper_module, name)
+
+
+def test_default_is_the_3_4_4_1_sigmoid_network():
+    st = Stepper()
+    assert st.network.sizes == [3, 4, 4, 1]
+    assert st.stage == "start" and st.iteration == 0
+
+
+def test_forward_gives_every_layers_values_and_the_prediction():
+    st = Stepper(rng=3)
+    values = st.forward()
+    assert [v.shape for v in values] == [(3,), (4,), (4,), (1,)]
+    np.testing.assert_allclose(values[0], st.x)
+    np.testing.assert_allclose(values[-1], st.network.forward(st.x.reshape(1, -1))[0])
+    assert st.stage == "forward"
+
+
+def test_loss_is_the_squared_error_of_the_prediction():
+    st = Stepper(y=(0.25,))
+    st.forward()
+    value = st.loss()
+    assert value == pytest.approx((st.prediction[0, 0] - 0.25) ** 2)
+
+
+def test_backward_gradients_agree_with_finite_differences():
+    st = Stepper(rng=1)
+    st.forward()
+    st.loss()
+    grads = st.backward()
+    assert [g.shape for g in grads] == [(3, 4), (4, 4), (4, 1)]
+    W = st.network[0].W
+    eps = 1e-6
+    original = W[0, 0]
+    W[0, 0] = original + eps
+    plus = annlib.losses.MSE()(st.network.forward(st.x[None]), st.y)
+    W[0, 0] = original - eps
+    minus = annlib.losses.MSE()(st.network.forward(st.x[None]), st.y)
+    W[0, 0] = original
+    assert grads[0][0, 0] == pytest.approx((plus - minus) / (2 * eps), rel=1e-5, abs=1e-10)
+
+
+def test_update_moves_every_weight_by_minus_learning_rate_times_gradient():
+    st = Stepper(learning_rate=0.3)
+    before = [layer.W.copy() for layer in st.network]
+    biases = [layer.b.copy() for layer in st.network]
+    st.forward(), st.loss(), st.backward()
+    grads_W, grads_b = st.weight_gradients, st.bias_gradients
+    changes = st.update()
+    for layer, old, grad, change in zip(st.network, before, grads_W, changes):
+        np.testing.assert_allclose(layer.W, old - 0.3 * grad)
+        np.testing.assert_allclose(change, -0.3 * grad)
+    for layer, old, grad in zip(st.network, biases, grads_b):
+        np.testing.assert_allclose(layer.b, old - 0.3 * grad)
+    assert st.iteration == 1 and st.stage == "update"
+
+
+def test_iterations_lower_the_loss():
+    st = Stepper()
+    st.run(15)
+    assert len(st.losses) == 15
+    assert st.losses[-1] < 0.5 * st.losses[0]
+    assert all(b < a for a, b in zip(st.losses, st.losses[1:]))
+
+
+def test_out_of_order_stages_are_refused_with_the_order_in_the_message():
+    st = Stepper()
+    with pytest.raises(ValueError, match=r"Stepper.backward: run loss\(\) first"):
+        st.backward()
+    st.forward()
+    with pytest.raises(ValueError, match="forward, loss, backward, update"):
+        st.update()
+    st.loss()
+    with pytest.raises(ValueError, match=r"run forward\(\) first"):
+        st.loss()
+
+
+def test_next_walks_the_stages_in_order():
+    st = Stepper()
+    assert [st.next() for _ in range(6)] == ["forward", "loss", "backward", "update", "forward", "loss"]
+    assert st.iteration == 1
+
+
+def test_reset_restores_the_first_weights():
+    st = Stepper()
+    first = st.network.get_weights()
+    st.run(3)
+    assert not np.allclose(st.network[0].W, first[0])
+    st.reset()
+    for now, then in zip(st.network.get_weights(), first):
+        np.testing.assert_array_equal(now, then)
+    assert st.stage == "start" and st.losses == [] and st.iteration == 0
+
+
+def test_bad_examples_are_named():
+    with pytest.raises(ValueError, match=r"Stepper: x has shape \(2,\), expected \(3,\)"):
+        Stepper(x=(1.0, 2.0))
+    with pytest.raises(ValueError, match="Stepper: y has 2 values"):
+        Stepper(y=(1.0, 0.0))
+
+
+def test_draw_shows_values_then_gradients_then_new_weights():
+    st = Stepper()
+    start_texts = [t.get_text() for t in st.draw().texts]
+    assert "x1" in start_texts and "wa1" in " ".join(start_texts)
+    st.forward()
+    texts = [t.get_text() for t in st.draw().texts]
+    assert f"{st.activations[1][0]:.2f}" in texts  # A11's value written in its node
+    st.loss()
+    assert "mse = " in st.draw().get_title()
+    st.backward()
+    ax = st.draw()
+    assert "backward" in ax.get_title()
+    labels = " ".join(t.get_text() for t in ax.texts)
+    assert "wa1 = " in labels
+    st.update()
+    assert "update: w := w - 1 dC/dw" in st.draw().get_title()
+
+
+def test_describe_follows_the_stage():
+    st = Stepper()
+    assert "next: forward" in st.describe()
+    st.forward()
+    assert f"prediction {st.prediction[0, 0]:.4f}" in st.describe()
+
+
+def test_widget_buttons_drive_the_same_stepper():
+    box = stepper_widget(rng=0)
+    st = box.stepper
+    assert box.buttons["backward"].disabled and box.buttons["loss"].disabled
+    box.buttons["forward"].click()
+    assert st.stage == "forward"
+    assert not box.buttons["loss"].disabled and box.buttons["backward"].disabled
+    box.buttons["loss"].click()
+    box.buttons["backward"].click()
+    box.buttons["update"].click()
+    assert st.iteration == 1 and len(st.losses) == 1
+    assert "losses so far" in box.status.value
+    assert box.last_figure is not None and "update" in box.last_figure.axes[0].get_title()
+
+
+def test_widget_next_and_reset_buttons():
+    box = stepper_widget()
+    for _ in range(5):
+        box.buttons["next"].click()
+    assert box.stepper.iteration == 1 and box.stepper.stage == "forward"
+    box.buttons["reset"].click()
+    assert box.stepper.iteration == 0 and box.stepper.stage == "start"
+
+
+def test_widget_shows_an_out_of_order_click_as_a_message():
+    box = stepper_widget()
+    box.buttons["update"].click()  # disabled in a browser; a direct call still must not break
+    assert "run backward() first" in box.status.value
+    assert box.stepper.stage == "start"
+
+
+def test_widget_wraps_a_given_stepper():
+    st = Stepper(learning_rate=0.1)
+    assert stepper_widget(st).stepper is st

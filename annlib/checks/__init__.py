@@ -1,0 +1,86 @@
+"""Feedback for the exercise notebooks: what a graded test cell calls (exercises 01-08).
+
+Each check takes the learner's function and climbs a ladder: is it callable, does it return the right
+type and shape, the right values on a table of cases; if not, which likely mistake gives exactly the
+values it returned (a transposed W, a missing bias, a sum where a mean belongs, a forgotten factor of
+the chain rule, an overflowing exp, an input changed in place). A pass prints one short line:
+
+    >>> check_sigmoid(sigmoid)
+    ✓ sigmoid: all 4 cases correct
+
+A failure raises `CheckFailed`, an AssertionError that Jupyter shows as a one- or two-line message with
+one hint. Every check is deterministic and can be called again and again; `seed=` picks other random
+cases (the hidden tests use it).
+
+    exercise 01  check_weighted_sum, check_sigmoid, check_neuron_output, check_and_gate
+    exercise 02  check_sigmoid_derivative, check_relu, check_relu_derivative, check_stable_sigmoid,
+                 check_softmax
+    exercise 03  check_dense_forward, check_article_weight, check_forward, check_count_parameters
+    exercise 04  check_mse, check_binary_cross_entropy, check_cross_entropy, check_loss_choices
+    exercise 05  check_sigmoid_derivative_expr, check_dloss_dw, check_numerical_derivative,
+                 check_make_numeric                                  (these import SymPy when called)
+    exercise 06  check_dense_backward, check_sigmoid_delta, check_numerical_gradient, check_train_step
+    exercise 07  check_sgd_step, check_momentum_step, check_minibatches, check_moons_classifier
+    exercise 08  check_scale_and_encode, check_digits_classifier, check_most_confused,
+                 check_error_in_units
+"""
+
+from annlib.checks._core import CheckFailed
+from annlib.checks.activations import (
+    check_relu,
+    check_relu_derivative,
+    check_sigmoid_derivative,
+    check_softmax,
+    check_stable_sigmoid,
+)
+from annlib.checks.backprop import (
+    check_dense_backward,
+    check_numerical_gradient,
+    check_sigmoid_delta,
+    check_train_step,
+)
+from annlib.checks.derivatives import (
+    check_dloss_dw,
+    check_make_numeric,
+    check_numerical_derivative,
+    check_sigmoid_derivative_expr,
+)
+from annlib.checks.forward import (
+    check_article_weight,
+    check_count_parameters,
+    check_dense_forward,
+    check_forward,
+)
+from annlib.checks.losses import (
+    LOSS_NAMES,
+    check_binary_cross_entropy,
+    check_cross_entropy,
+    check_loss_choices,
+    check_mse,
+)
+from annlib.checks.neuron import check_and_gate, check_neuron_output, check_sigmoid, check_weighted_sum
+from annlib.checks.project import (
+    check_digits_classifier,
+    check_error_in_units,
+    check_most_confused,
+    check_scale_and_encode,
+    digits_split,
+)
+from annlib.checks.training import (
+    check_minibatches,
+    check_momentum_step,
+    check_moons_classifier,
+    check_sgd_step,
+)
+
+__all__ = [
+    "CheckFailed", "LOSS_NAMES", "digits_split",
+    "check_weighted_sum", "check_sigmoid", "check_neuron_output", "check_and_gate",
+    "check_sigmoid_derivative", "check_relu", "check_relu_derivative", "check_stable_sigmoid", "check_softmax",
+    "check_dense_forward", "check_article_weight", "check_forward", "check_count_parameters",
+    "check_mse", "check_binary_cross_entropy", "check_cross_entropy", "check_loss_choices",
+    "check_sigmoid_derivative_expr", "check_dloss_dw", "check_numerical_derivative", "check_make_numeric",
+    "check_dense_backward", "check_sigmoid_delta", "check_numerical_gradient", "check_train_step",
+    "check_sgd_step", "check_momentum_step", "check_minibatches", "check_moons_classifier",
+    "check_scale_and_encode", "check_digits_classifier", "check_most_confused", "check_error_in_units",
+]

@@ -1,0 +1,265 @@
+"""The ladder every exercise check climbs, and the failure it raises (all lessons' exercises).
+
+A graded cell calls one check with the learner's function, `check_sigmoid(sigmoid)`. The check calls
+the function on a table of cases and stops at the first rung that fails:
+
+    callable?  ->  returns the right type?  ->  the right shape?  ->  the right values?
+    ->  which likely mistake gives exactly these values?  (one hint naming it)
+
+A pass prints one short line. A failure raises `CheckFailed`, an `AssertionError`, so nbgrader and
+pytest count it; in Jupyter it shows as one or two lines instead of a traceback.
+
+The learner's code runs with its warnings recorded (they become a hint instead of text on stderr, which
+nbgrader would score as a failure) and its printing hidden. Results are copied into plain float arrays
+and compared with numpy functions captured when this module is imported, so neither a result object
+with a lying `__eq__` nor a later patch of `np.allclose` or `abs` changes a verdict.
+"""
+
+import contextlib
+import functools
+import io
+import numbers
+import traceback
+import warnings
+
+import numpy as np
+
+# Captured at import: the checks use these names only, never np.<name> looked up at call time.
+_array = np.array
+_float64 = np.float64
+_ndarray = np.ndarray
+_errstate = np.errstate
+_array2string = np.array2string
+_absolute = np.absolute
+_subtract = np.subtract
+_multiply = np.multiply
+_add = np.add
+_less_equal = np.less_equal
+_isfinite = np.isfinite
+_isnan = np.isnan
+_equal = np.equal
+_logical_or = np.logical_or
+_logical_and = np.logical_and
+_logical_not = np.logical_not
+_argwhere = np.argwhere
+_default_rng = np.random.default_rng
+
+PASS_MARK = "\u2713"  # check mark
+FAIL_MARK = "\u2717"  # ballot x
+
+
+class CheckFailed(AssertionError):
+    """A check found a mistake: `check` names what was checked, `message` what is wrong, `hint` a fix."""
+
+    def __init__(self, check, message, hint=None):
+        self.check = check
+        self.message = message
+        self.hint = hint
+        text = f"{check}: {message}"
+        if hint:
+            text += f"\n  hint: {hint}"
+        super().__init__(text)
+
+    def _render_traceback_(self):
+        # IPython shows these lines in place of the traceback: the learner sees the verdict, not our code.
+        lines = [f"\x1b[31m{FAIL_MARK} {self.check}: {self.message}\x1b[0m"]
+        if self.hint:
+            lines.append(f"  hint: {self.hint}")
+        return lines
+
+
+def fmt(value):
+    """A short, rounded text for a number or a small array (a shape for big ones)."""
+    if isinstance(value, str):
+        return repr(value)
+    try:
+        array = _array(value, dtype=_float64)
+    except (TypeError, ValueError):
+        return f"a {type(value).__name__}"
+    if array.ndim == 0:
+        return f"{float(array):.4g}"
+    if array.size > 12:
+        return f"an array of shape {array.shape}"
+    return _array2string(array, precision=4, suppress_small=True, separator=", ").replace("\n", "")
+
+
+def same(got, want, *, rtol=1e-6, atol=1e-9, equal_nan=False):
+    """True when two float arrays have the same shape and agree within tolerance.
+
+    NaN agrees with nothing unless equal_nan (used to recognise a mistake that gives NaN); inf agrees
+    with the same inf.
+    """
+    if got.shape != want.shape:
+        return False
+    gap = _absolute(_subtract(got, want))
+    ok = _logical_or(_less_equal(gap, _add(atol, _multiply(rtol, _absolute(want)))), _equal(got, want))
+    if equal_nan:
+        ok = _logical_or(ok, _logical_and(_isnan(got), _isnan(want)))
+    return ok.all()  # a numpy bool: its truth needs no builtin a learner could replace
+
+
+def first_difference(got, want, *, rtol=1e-6, atol=1e-9):
+    """(index, got value, wanted value) of the first element that differs, for a message."""
+    gap = _absolute(_subtract(got, want))
+    wrong = _logical_not(_less_equal(gap, _add(atol, _multiply(rtol, _absolute(want)))))
+    index = tuple(int(i) for i in _argwhere(wrong)[0])
+    return index, got[index], want[index]
+
+
+def copy_args(args):
+    """Deep enough copies of the arguments: arrays copied, everything else passed as is."""
+    return tuple(a.copy() if isinstance(a, _ndarray) else a for a in args)
+
+
+def _learner_line(exc, func):
+    # The line of the learner's own function where the error happened, if we can find it.
+    code = getattr(func, "__code__", None)
+    frames = traceback.extract_tb(exc.__traceback__)
+    for frame in reversed(frames):
+        if code is not None and frame.filename == code.co_filename and frame.line:
+            return f" (line {frame.lineno}: {frame.line.strip()})"
+    return ""
+
+
+class Ladder:
+    """One check in progress: calls the learner's function, converts its results, fails with a hint.
+
+    name:        what the learner calls it, e.g. "sigmoid"
+    error_hint:  the hint shown when the learner's function raises an error
+    """
+
+    def __init__(self, name, func, *, error_hint=None, kind="function"):
+        self.name = name
+        self.func = func
+        self.error_hint = error_hint
+        self.warnings = []
+        self.cases = 0
+        if not callable(func):
+            self.fail(
+                f"expected a {kind}, got {type(func).__name__}",
+                f"pass the {kind} itself, without calling it: check_{name}({name})",
+            )
+
+    def fail(self, message, hint=None):
+        raise CheckFailed(self.name, message, hint)
+
+    def call(self, *args, **kwargs):
+        """Call the learner's function quietly; its warnings are kept in self.warnings."""
+        self.cases += 1
+        error = None
+        with contextlib.ExitStack() as stack:
+            caught = stack.enter_context(warnings.catch_warnings(record=True))
+            warnings.simplefilter("always")
+            stack.enter_context(_errstate(over="warn", divide="warn", invalid="warn", under="ignore"))
+            stack.enter_context(contextlib.redirect_stdout(io.StringIO()))
+            stack.enter_context(contextlib.redirect_stderr(io.StringIO()))
+            try:
+                result = self.func(*args, **kwargs)
+            except NotImplementedError:
+                error = (
+                    "is not written yet",
+                    "replace `raise NotImplementedError()` with your code, then run this cell again",
+                )
+            except RecursionError:
+                error = ("calls itself without end (RecursionError)", self.error_hint)
+            except Exception as exc:  # the learner's error, reported as feedback
+                text = str(exc).splitlines()[0] if str(exc) else ""
+                message = f"raised {type(exc).__name__}{': ' + text if text else ''}"
+                error = (message + _learner_line(exc, self.func), self.error_hint)
+        for record in caught:
+            text = str(record.message).splitlines()[0]
+            if text not in self.warnings:
+                self.warnings.append(text)
+        if error is not None:
+            self.fail(*error)
+        return result
+
+    def array(self, value, *, what="the result", shape=None, scalar=False, shape_hint=None):
+        """The learner's value as a plain float64 array, after the type and shape rungs."""
+        if value is None:
+            self.fail(f"{what} is None", "did you forget `return`?")
+        if isinstance(value, (str, bytes, dict, set)) or callable(value):
+            self.fail(f"{what} is a {type(value).__name__}, expected {'a number' if scalar else 'an array'}")
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                array = _array(value, dtype=_float64, copy=True, subok=False)
+        except Exception:  # anything that numpy cannot read as numbers
+            self.fail(
+                f"{what} is a {type(value).__name__}, which is not "
+                f"{'a number' if scalar else 'an array of numbers'}"
+            )
+        if scalar:
+            if array.ndim != 0 and array.size == 1:
+                array = array.reshape(())
+            if array.ndim != 0:
+                self.fail(
+                    f"{what} has shape {array.shape}, expected one number",
+                    shape_hint or "add the values up (np.sum or np.mean) so one number comes back",
+                )
+        elif shape is not None and array.shape != tuple(shape):
+            self.fail(f"{what} has shape {array.shape}, expected {tuple(shape)}", shape_hint)
+        return array
+
+    def values(self, got, want, *, case, mistakes=(), what="the result", rtol=1e-6, atol=1e-9):
+        """Fail unless got agrees with want; name the first mistake whose values match got."""
+        if same(got, want, rtol=rtol, atol=atol):
+            return
+        for wrong, hint in mistakes:
+            if wrong is not None and same(got, _array(wrong, dtype=_float64), rtol=rtol, atol=atol, equal_nan=True):
+                self.fail(self._value_message(got, want, case, what), hint)
+        self.fail(self._value_message(got, want, case, what), self._warning_hint())
+
+    def _value_message(self, got, want, case, what):
+        wrong = "wrong values" if what == "the result" else f"wrong {what}"
+        if got.ndim and got.size > 12:
+            index, g, w = first_difference(got, want)
+            return f"{wrong} for {case}: at index {index} expected {w:.4g}, got {g:.4g}"
+        return f"{wrong} for {case}: expected {fmt(want)}, got {fmt(got)}"
+
+    def _warning_hint(self):
+        if self.warnings:
+            return f"numpy warned: {self.warnings[0]}"
+        return None
+
+    def no_warnings(self, hint=None):
+        """Fail if the learner's code warned (nbgrader would score text on stderr as a failure)."""
+        if self.warnings:
+            self.fail(
+                f"the values are right, but numpy warned: {self.warnings[0]}",
+                hint or "a warning means an intermediate value overflowed or divided by zero",
+            )
+
+    def unchanged(self, before, after, name):
+        """Fail if an input array was modified by the learner's function."""
+        if isinstance(after, _ndarray) and not same(_array(after, dtype=_float64), before, rtol=0, atol=0):
+            self.fail(
+                f"changed its input {name} in place",
+                f"work on a new array (e.g. {name}.copy(), or np.maximum(...) instead of assigning into {name})",
+            )
+
+    def passed(self, detail=None):
+        text = detail or f"all {self.cases} cases correct"
+        print(f"{PASS_MARK} {self.name}: {text}")
+
+
+def check(func):
+    """Run a check with numpy's warnings silenced: computing the wrong variants must not write to stderr."""
+
+    @functools.wraps(func)
+    def run(*args, **kwargs):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            with _errstate(all="ignore"):
+                return func(*args, **kwargs)
+
+    return run
+
+
+def rng_for(seed, salt):
+    """A Generator for a check's random cases: the same every call for the same seed."""
+    return _default_rng([int(seed), int(salt)])
+
+
+def is_number(value):
+    return isinstance(value, numbers.Real) and not isinstance(value, bool)

@@ -1,0 +1,224 @@
+"""Tests for annlib.widgets.playground: the training playground's logic, and its widget's callbacks."""
+
+import importlib
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+
+import annlib  # noqa: E402
+from annlib.widgets.playground import Playground, parse_hidden_layers, playground  # noqa: E402
+
+# annlib.widgets.playground is the builder function (star-imported over the module's name).
+playground_module = importlib.import_module("annlib.widgets.playground")
+
+
+@pytest.fixture(autouse=True)
+def close_figures():
+    yield
+    plt.close("all")
+
+
+def test_all_is_accurate_and_exported_by_widgets():
+    import annlib.widgets as widgets
+
+    for name in playground_module.__all__:
+        assert getattr(widgets, name) is getattr(playground_module, name)
+
+
+@pytest.mark.parametrize(
+    "text, sizes", [("8, 8", (8, 8)), ("4", (4,)), ("", ()), (" 3 ;5 ", (3, 5)), ("2,", (2,))]
+)
+def test_parse_hidden_layers(text, sizes):
+    assert parse_hidden_layers(text) == sizes
+
+
+@pytest.mark.parametrize("text", ["8, x", "0", "100", "-3", "1,1,1,1,1,1,1"])
+def test_parse_hidden_layers_refuses_bad_text(text):
+    with pytest.raises(ValueError, match="parse_hidden_layers"):
+        parse_hidden_layers(text)
+
+
+def test_the_network_follows_the_choices():
+    pg = Playground("moons", hidden_layers=(5, 3), activation="relu")
+    assert pg.network.sizes == [2, 5, 3, 1]
+    assert [layer.activation.name for layer in pg.network] == ["relu", "relu", "sigmoid"]
+    assert pg.loss == "binary_cross_entropy"
+    assert len(pg.X_train) == 150 and len(pg.X_test) == 50
+
+
+def test_three_classes_get_a_softmax_output_and_cross_entropy():
+    pg = Playground("blobs (3 classes)", hidden_layers=(4,))
+    assert pg.network.sizes == [2, 4, 3]
+    assert pg.network[-1].activation.name == "softmax"
+    assert pg.loss == "cross_entropy"
+    pg.train(3)
+    assert pg.epoch == 3
+
+
+def test_training_lowers_the_loss_and_raises_accuracy():
+    pg = Playground("circles", hidden_layers=(8,), learning_rate=0.3)
+    pg.train(60)
+    assert pg.epoch == 60 and len(pg.test_losses) == 60 and len(pg.accuracies) == 60
+    assert pg.losses[-1] < 0.5 * pg.losses[0]
+    assert pg.test_accuracies[-1] > 0.9
+    assert pg.message == pg.summary() and pg.message.startswith("epoch 60: loss ")
+
+
+def test_train_continues_where_it_stopped_like_one_long_run():
+    split = Playground("xor", hidden_layers=(4,), learning_rate=0.5, batch_size=8)
+    split.train(5)
+    split.step()
+    split.train(4)
+    whole = Playground("xor", hidden_layers=(4,), learning_rate=0.5, batch_size=8)
+    whole.train(10)
+    np.testing.assert_allclose(split.losses, whole.losses)
+    for a, b in zip(split.network.get_weights(), whole.network.get_weights()):
+        np.testing.assert_allclose(a, b)
+
+
+def test_same_choices_same_run():
+    a, b = Playground(seed=4), Playground(seed=4)
+    a.train(5), b.train(5)
+    assert a.losses == b.losses
+    assert Playground(seed=5).X_train[0, 0] != a.X_train[0, 0]
+
+
+def test_on_epoch_is_called_every_epoch_and_can_stop_training():
+    pg = Playground()
+    seen = []
+    pg.train(50, on_epoch=lambda p: seen.append(p.epoch) or p.epoch >= 7)
+    assert seen == list(range(1, 8))
+    assert pg.epoch == 7
+
+
+def test_reset_gives_the_first_weights_back_and_forgets_losses():
+    pg = Playground()
+    first = pg.network.get_weights()
+    pg.train(5)
+    pg.reset()
+    assert pg.epoch == 0 and pg.losses == [] and pg.summary() == "epoch 0: not trained yet"
+    for a, b in zip(pg.network.get_weights(), first):
+        np.testing.assert_array_equal(a, b)
+
+
+def test_structural_choices_rebuild_and_others_keep_the_weights():
+    pg = Playground(hidden_layers=(4,))
+    pg.train(3)
+    assert pg.configure(learning_rate=0.03) is False
+    assert pg.epoch == 3 and pg.optimizer.learning_rate == 0.03
+    assert pg.configure(batch_size=None) is False and pg.epoch == 3
+    assert pg.configure(optimizer="adam") is False
+    assert isinstance(pg.optimizer, annlib.optimizers.Adam) and pg.optimizer.learning_rate == 0.03
+    assert pg.configure(hidden_layers="6, 2") is True
+    assert pg.network.sizes == [2, 6, 2, 1] and pg.epoch == 0
+    assert pg.configure(dataset="spirals") is True
+
+
+def test_batch_size_none_is_gradient_descent_one_step_per_epoch():
+    pg = Playground(batch_size=None, learning_rate=0.5)
+    before = pg.network.get_weights()
+    pg.step()
+    # one gradient-descent step on all training examples, reproduced by hand
+    net = annlib.Network.from_sizes([2, 8, 1], "tanh", "sigmoid", rng=0)
+    net.set_weights(before)
+    annlib.training.train_step(net, pg.X_train, pg.y_train[:, None].astype(float),
+                               annlib.losses.BinaryCrossEntropy(), annlib.optimizers.SGD(0.5))
+    for a, b in zip(pg.network.get_weights(), net.get_weights()):
+        np.testing.assert_allclose(a, b)
+
+
+def test_bad_choices_are_refused_and_leave_the_state_alone():
+    pg = Playground()
+    with pytest.raises(ValueError, match="unknown dataset 'iris'"):
+        pg.configure(dataset="iris")
+    with pytest.raises(ValueError, match="learning_rate must be > 0"):
+        pg.configure(learning_rate=-1.0)
+    with pytest.raises(ValueError, match="batch_size"):
+        pg.configure(batch_size=0)
+    with pytest.raises(ValueError, match="unknown setting 'layers'"):
+        pg.configure(layers=(3,))
+    with pytest.raises(ValueError, match="unknown activation"):
+        Playground(activation="cosine")
+    assert pg.settings["dataset"] == "moons" and pg.settings["learning_rate"] == 0.1
+
+
+def test_divergence_is_reported_with_fits_message_and_blocks_training():
+    # Leaky ReLU units, one example per step and a huge learning rate: the weights overflow to NaN.
+    pg = Playground("blobs (3 classes)", hidden_layers=(16, 16), activation="leaky_relu",
+                    learning_rate=3.0, batch_size=1)
+    message = pg.train(40)
+    assert pg.diverged
+    assert message.startswith("fit: training diverged at epoch 1")
+    assert "Lower the learning rate (try 0.3)" in message
+    assert pg.epoch == 1 and not np.isfinite(pg.losses[-1])
+    assert pg.train(5).startswith("training diverged: press Reset")
+    assert pg.epoch == 1
+    pg.reset()
+    assert not pg.diverged and pg.epoch == 0
+
+
+def test_draw_gives_a_loss_curve_and_a_decision_boundary():
+    pg = Playground(hidden_layers=(4,))
+    pg.train(5)
+    loss_ax, boundary_ax = pg.draw(resolution=30)
+    np.testing.assert_allclose(loss_ax.get_lines()[0].get_ydata(), pg.losses)
+    np.testing.assert_allclose(loss_ax.get_lines()[1].get_ydata(), pg.test_losses)
+    assert boundary_ax.get_title() == (
+        f"decision boundary after 5 epochs\ntrain accuracy {pg.accuracies[-1]:.3f}, "
+        f"test accuracy {pg.test_accuracies[-1]:.3f}"
+    )
+
+
+def test_draw_before_training_says_so():
+    loss_ax, _ = Playground().draw(resolution=20)
+    assert loss_ax.texts[0].get_text() == "no epochs yet"
+
+
+def test_widget_buttons_train_step_and_reset():
+    box = playground(hidden_layers=(4,), epochs_per_train=12)
+    pg = box.playground
+    box.buttons["step"].click()
+    assert pg.epoch == 1
+    box.buttons["train"].click()
+    assert pg.epoch == 13
+    assert box.progress.value == 12 and box.progress.max == 12
+    assert "epoch 13" in box.status.value
+    assert not any(button.disabled for button in box.buttons.values())
+    assert box.last_figure is not None
+    box.buttons["reset"].click()
+    assert pg.epoch == 0 and box.progress.value == 0
+
+
+def test_widget_controls_change_the_playground():
+    box = playground(epochs_per_train=5)
+    pg = box.playground
+    box.controls["hidden_layers"].value = "3, 3"
+    assert pg.network.sizes == [2, 3, 3, 1]
+    box.controls["dataset"].value = "blobs (3 classes)"
+    assert pg.network.sizes == [2, 3, 3, 3]
+    box.controls["activation"].value = "relu"
+    assert pg.network[0].activation.name == "relu"
+    box.buttons["train"].click()
+    box.controls["learning_rate"].value = 0.3
+    assert pg.epoch == 5 and pg.optimizer.learning_rate == 0.3
+    box.controls["batch_size"].value = None
+    box.controls["optimizer"].value = "momentum"
+    assert isinstance(pg.optimizer, annlib.optimizers.Momentum) and pg.settings["batch_size"] is None
+
+
+def test_widget_shows_bad_hidden_layers_as_a_message():
+    box = playground()
+    box.controls["hidden_layers"].value = "8, banana"
+    assert "parse_hidden_layers" in box.status.value
+    assert box.playground.network.sizes == [2, 8, 1]
+
+
+def test_widget_epochs_field_sets_the_length_of_a_train():
+    box = playground(epochs_per_train=100)
+    box.epochs.value = 3
+    box.buttons["train"].click()
+    assert box.playground.epoch == 3

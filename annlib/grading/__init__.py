@@ -1,0 +1,29 @@
+"""Release and grading of the course's exercise notebooks (nbgrader's cell format).
+
+    annlib release SOURCE_DIR OUT_DIR     student versions: stubs for solutions, hidden tests removed
+    annlib grade SUBMISSION...            every submission in a fresh kernel, in parallel; a gradebook
+
+    notebook   the cell format: flags, grade_id, points, checksums, reading and validation
+    release    student versions, the same as nbgrader's generate_assignment
+    grade      the batch grader: plan of cells, kernels, verdicts
+    guard      what runs inside the kernel to keep the checks honest
+    gradebook  JSON and CSV output
+
+The exercises themselves are taught from lesson 01 on; the instructor guide is docs/instructors.md.
+"""
+
+import importlib
+
+_EXPORTS = {
+    "release": "release", "release_notebook": "release", "student_version": "release",
+    "grade_all": "grade", "grade_submission": "grade", "write_json": "gradebook", "write_csv": "gradebook",
+    "NotebookFormatError": "notebook",
+}
+__all__ = list(_EXPORTS)
+
+
+def __getattr__(name):
+    # Loaded on first use: the grading kernel imports annlib.grading.guard alone, and fast.
+    if name in _EXPORTS:
+        return getattr(importlib.import_module(f"annlib.grading.{_EXPORTS[name]}"), name)
+    raise AttributeError(f"module 'annlib.grading' has no attribute {name!r}")

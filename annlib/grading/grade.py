@@ -1,0 +1,288 @@
+"""Batch grading of submitted notebooks: `annlib grade SUBMISSION...`.
+
+Each submission is matched to its source notebook by file name, copied to a scratch folder and run in a
+fresh kernel. The run order and every graded or read-only cell come from the source notebook (by grade_id);
+only the learner's solution cells and the cells they added come from the submission. Submitted outputs are
+never read. Scores come from verdicts the in-kernel guard (annlib.grading.guard) stores under one-time keys.
+"""
+
+import ast
+import os
+import secrets
+import shutil
+import sys
+import tempfile
+import threading
+import time
+from collections import defaultdict
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+
+from annlib.grading.kernel import Kernel
+from annlib.grading.notebook import (
+    NotebookFormatError, grade_id, is_grade, is_locked, is_marked, is_solution, points, read_notebook,
+    read_source_notebook,
+)
+
+DEFAULT_TIMEOUT = 30.0
+MAX_RESTARTS = 3
+# Large libraries are imported but not snapshotted: restoring them cell by cell would cost more than it guards.
+UNGUARDED = {"matplotlib", "IPython", "ipywidgets", "sympy", "pandas", "scipy", "mpl_toolkits"}
+
+
+@dataclass
+class Step:
+    """One cell to execute: kind is "student", "locked", "graded" or "manual"."""
+
+    kind: str
+    source: str
+    grade_id: str = None
+    points: float = 0.0
+
+
+def plan(source_nb, submitted_nb):
+    """The cells to run, in the source's order: instructor cells from the source, answers from the submission.
+
+    A learner's solution cells (every copy, in their order) take the place of the source's solution cell;
+    cells the learner added run after the marked cell they followed. Graded and read-only cells are always
+    the source's, once each, wherever the learner moved, duplicated or deleted theirs.
+    """
+    marked = {grade_id(c): c for c in source_nb.cells if is_marked(c)}
+    answers, added, anchor = defaultdict(list), defaultdict(list), None
+    for cell in submitted_nb.cells:
+        gid = grade_id(cell) if is_marked(cell) else None
+        if gid in marked:
+            if is_solution(marked[gid]) and cell.cell_type == "code":
+                answers[gid].append(cell.source)
+            anchor = gid
+        elif cell.cell_type == "code":
+            added[anchor].append(cell.source)
+    steps = [Step("student", s) for s in added[None]]
+    for cell in source_nb.cells:
+        gid = grade_id(cell) if is_marked(cell) else None
+        if gid is None:
+            continue
+        if is_solution(cell):
+            steps += [Step("student", s, gid) for s in answers[gid]]
+            if is_grade(cell):
+                steps.append(Step("manual", "", gid, points(cell)))
+        elif cell.cell_type == "code":
+            steps.append(Step("graded" if is_grade(cell) else "locked", cell.source, gid, points(cell)))
+        steps += [Step("student", s) for s in added[gid]]
+    return steps
+
+
+def instructor_imports(source_nb):
+    """Top-level names of the modules the instructor's cells import (the guard snapshots them)."""
+    names = set()
+    for cell in source_nb.cells:
+        if cell.cell_type != "code" or not is_locked(cell):
+            continue
+        source = "\n".join(line for line in cell.source.splitlines() if not line.lstrip().startswith(("%", "!")))
+        try:
+            tree = ast.parse(source)
+        except SyntaxError:
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                names.update(alias.name for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                names.add(node.module)
+    return sorted(n for n in names if n.split(".")[0] not in UNGUARDED)
+
+
+def student_name(path):
+    """The student: the folder after `submitted` in nbgrader's layout, otherwise the folder holding the file."""
+    parts = Path(path).resolve().parts
+    if "submitted" in parts[:-2]:
+        return parts[len(parts) - 1 - parts[::-1].index("submitted") + 1]
+    return Path(path).resolve().parent.name
+
+
+def _record(path, source_path, source_nb=None):
+    cells = []
+    if source_nb is not None:
+        cells = [{"grade_id": grade_id(c), "points": 0.0, "max_points": points(c), "status": "not run",
+                  "feedback": ""} for c in source_nb.cells if is_grade(c)]
+    return {"submission": str(path), "student": student_name(path), "notebook": Path(path).name,
+            "score": 0.0, "max_score": sum(c["max_points"] for c in cells), "cells": cells, "error": None}
+
+
+class _Run:
+    """The execution of one submission's plan, restarting the kernel when a cell hangs or kills it."""
+
+    def __init__(self, steps, workdir, preload, timeout):
+        self.steps, self.workdir, self.preload, self.timeout = steps, workdir, preload, timeout
+        self.done, self.restarts, self.kernel, self.errors = [], 0, None, []
+        self.handle = "__import__('annlib.grading.guard').grading.guard.ACTIVE"
+
+    def start(self):
+        self.kernel = Kernel(self.workdir)
+        bootstrap = (f"import annlib.grading.guard as _guard\n"
+                     f"_guard.install(get_ipython(), preload={self.preload!r})\ndel _guard")
+        reply = self.kernel.execute(bootstrap, timeout=max(self.timeout, 60))
+        if reply.status != "ok":
+            raise RuntimeError(f"the grading kernel could not start: {reply.ename} {reply.evalue} {reply.detail}")
+        for step in self.done:  # after a restart: replay what ran before, without the graded cells
+            if self.execute(step).status not in ("ok", "error"):
+                raise RuntimeError("re-running the earlier cells after a kernel restart failed")
+
+    def execute(self, step):
+        if step.kind == "student":
+            return self.kernel.execute(step.source, self.timeout)
+        key = secrets.token_hex(16)
+        code = f"{self.handle}.run({step.source!r}, {step.grade_id!r}, {step.kind == 'graded'}, {key!r})"
+        return self.kernel.execute(code, self.timeout, {"verdict": f"{self.handle}.verdict({key!r})"})
+
+    def restart(self, step, reply):
+        where = f"cell {step.grade_id!r}" if step.grade_id else "a cell the learner added"
+        self.errors.append(f"{where}: {reply.detail}; the kernel was restarted")
+        self.kernel.close()
+        self.restarts += 1
+        if self.restarts > MAX_RESTARTS:
+            raise RuntimeError(f"gave up after {MAX_RESTARTS} kernel restarts")
+        self.start()
+
+    def close(self):
+        if self.kernel is not None:
+            self.kernel.close()
+
+
+def _verdict(reply, step):
+    import json
+
+    if reply.status in ("timeout", "hung"):
+        return "timeout", reply.detail
+    if reply.status == "died":
+        return "kernel died", f"{reply.detail} while this cell ran"
+    if reply.status != "ok":
+        return "tampered", f"the grading code could not run ({reply.ename}: {reply.evalue}); " \
+                           f"the submission interfered with the kernel"
+    expression = reply.user_expressions.get("verdict", {})
+    text = expression.get("data", {}).get("text/plain", "None") if expression.get("status") == "ok" else "None"
+    try:
+        verdict = json.loads(ast.literal_eval(text))
+    except (ValueError, SyntaxError, TypeError):
+        verdict = None
+    if not isinstance(verdict, dict) or "status" not in verdict:
+        return "tampered", "no verdict came back from the check: the submission interfered with the kernel"
+    return verdict["status"], verdict.get("feedback", "")
+
+
+def _execute_plan(record, steps, workdir, preload, timeout):
+    run = _Run(steps, workdir, preload, timeout)
+    by_id = {c["grade_id"]: c for c in record["cells"]}
+    try:
+        run.start()
+        for step in steps:
+            reply = run.execute(step)
+            if step.kind in ("graded", "locked"):
+                status, feedback = _verdict(reply, step)
+                if step.kind == "graded":
+                    cell = by_id[step.grade_id]
+                    cell.update(status=status, feedback=feedback,
+                                points=cell["max_points"] if status == "passed" else 0.0)
+            elif step.kind == "manual":
+                by_id[step.grade_id].update(status="manual", feedback="graded by hand")
+            if reply.status in ("hung", "died"):
+                run.restart(step, reply)
+            elif step.kind != "graded" and reply.status in ("ok", "error"):
+                run.done.append(step)
+    except RuntimeError as error:
+        run.errors.append(str(error))
+    finally:
+        run.close()
+    return run.errors
+
+
+def grade_submission(path, source_dir, timeout=DEFAULT_TIMEOUT):
+    """Grade one submitted notebook against the source notebook of the same name; returns its record."""
+    path, source_dir = Path(path), Path(source_dir)
+    source_path = source_dir / path.name
+    if not source_path.is_file():
+        record = _record(path, source_path)
+        record["error"] = f"no source notebook named {path.name} in {source_dir}"
+        return record
+    source_nb = read_source_notebook(source_path)
+    record = _record(path, source_path, source_nb)
+    try:
+        submitted_nb = read_notebook(path)
+    except NotebookFormatError as error:
+        record["error"] = str(error)
+        return record
+    workdir = Path(tempfile.mkdtemp(prefix="annlib-grade-"))
+    try:
+        _copy_support_files(source_dir, workdir)
+        shutil.copyfile(path, workdir / path.name)
+        errors = _execute_plan(record, plan(source_nb, submitted_nb), workdir,
+                               instructor_imports(source_nb), timeout)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+    record["score"] = sum(c["points"] for c in record["cells"])
+    record["error"] = "; ".join(errors) or None
+    return record
+
+
+def _copy_support_files(source_dir, workdir):
+    # Data files and helper modules come from the instructor's folder, never from the submission's.
+    for item in source_dir.iterdir():
+        if item.name.startswith(".") or item.suffix == ".ipynb" or item.name == "__pycache__":
+            continue
+        if item.is_dir():
+            shutil.copytree(item, workdir / item.name, ignore=shutil.ignore_patterns("__pycache__", "*.ipynb"))
+        else:
+            shutil.copy2(item, workdir / item.name)
+
+
+def find_submissions(paths):
+    """Notebook files given directly or found under the given folders (checkpoints skipped), sorted."""
+    found = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            found += [p for p in path.rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts]
+        elif path.exists():
+            found.append(path)
+        else:
+            raise FileNotFoundError(f"grade: no such file or folder: {path}")
+    return sorted(set(found))
+
+
+def grade_all(submissions, source_dir, timeout=DEFAULT_TIMEOUT, jobs=None, progress=None):
+    """Grade many submissions in parallel (`jobs` kernels at a time); returns records in input order.
+
+    `progress(done, total, record, seconds)` is called as each submission finishes.
+    """
+    submissions = list(submissions)
+    jobs = max(1, jobs or os.cpu_count() or 1)
+    records, lock = [None] * len(submissions), threading.Lock()
+    finished = 0
+
+    def one(index):
+        start = time.perf_counter()
+        try:
+            record = grade_submission(submissions[index], source_dir, timeout)
+        except NotebookFormatError:
+            raise  # a broken source notebook is the instructor's problem: stop the batch
+        except Exception as error:  # keep the batch going whatever one submission does
+            record = _record(submissions[index], None)
+            record["error"] = f"grading failed: {type(error).__name__}: {error}"
+        return index, record, time.perf_counter() - start
+
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        for future in as_completed([pool.submit(one, i) for i in range(len(submissions))]):
+            index, record, seconds = future.result()
+            records[index] = record
+            with lock:
+                finished += 1
+                if progress is not None:
+                    progress(finished, len(submissions), record, seconds)
+    return records
+
+
+def print_progress(done, total, record, seconds, stream=None):
+    """One line per finished submission on stderr."""
+    stream = stream or sys.stderr
+    note = f"  ERROR: {record['error']}" if record["error"] else ""
+    print(f"[{done}/{total}] {record['student']}/{record['notebook']}: "
+          f"{record['score']:g}/{record['max_score']:g} ({seconds:.1f} s){note}", file=stream, flush=True)

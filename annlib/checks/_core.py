@@ -78,9 +78,14 @@ def fmt(value):
         return f"a {type(value).__name__}"
     if array.ndim == 0:
         return f"{float(array):.4g}"
-    if array.size > 12:
+    if array.size > 8:
         return f"an array of shape {array.shape}"
-    return _array2string(array, precision=4, suppress_small=True, separator=", ").replace("\n", "")
+    text = _array2string(array, separator=", ", formatter={"float_kind": _short_float})
+    return " ".join(text.split())
+
+
+def _short_float(value):
+    return f"{value:.4g}"
 
 
 def same(got, want, *, rtol=1e-6, atol=1e-9, equal_nan=False):
@@ -212,7 +217,7 @@ class Ladder:
 
     def _value_message(self, got, want, case, what):
         wrong = "wrong values" if what == "the result" else f"wrong {what}"
-        if got.ndim and got.size > 12:
+        if got.ndim and got.size > 8:
             index, g, w = first_difference(got, want)
             return f"{wrong} for {case}: at index {index} expected {w:.4g}, got {g:.4g}"
         return f"{wrong} for {case}: expected {fmt(want)}, got {fmt(got)}"

@@ -70,8 +70,8 @@ def check_sigmoid(sigmoid, *, seed=0):
         ladder.values(
             got, _sigmoid(z), case=f"z = {fmt(z)}",
             mistakes=[
-                (1 / (1 + _exp(z)), "the sign in the exponent: sigmoid(z) = 1 / (1 + exp(-z))"),
-                (1 - _sigmoid(z), "you computed 1 - sigmoid(z) = exp(-z) / (1 + exp(-z)); sigmoid is 1 / (1 + exp(-z))"),
+                (1 - _sigmoid(z), "that is 1 - sigmoid(z), the curve mirrored: check the sign in the "
+                                  "exponent, sigmoid(z) = 1 / (1 + exp(-z))"),
                 (_tanh(z), "that is tanh(z); sigmoid(z) = 1 / (1 + exp(-z))"),
                 (1 / (1 - _exp(-z)) if (z != 0).all() else None, "a plus sign in the denominator: 1 + exp(-z)"),
                 (_exp(-z), "divide: sigmoid(z) = 1 / (1 + exp(-z))"),

@@ -1,0 +1,539 @@
+"""annlib.checks: every check passes a reference solution, names each typical mistake with its own hint,
+writes nothing to stderr, can be called twice, and leaves its inputs alone."""
+
+import builtins
+import importlib.util
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+import sympy as sp
+
+from annlib import Network, datasets, fit
+from annlib import checks as C
+from annlib.checks import CheckFailed
+from annlib.losses import MSE, BinaryCrossEntropy, CrossEntropy
+
+# --- Reference solutions, written the way the exercise notebooks' solutions are ----------------------
+
+
+def sigmoid(z):
+    return 1 / (1 + np.exp(-z))
+
+
+def stable_sigmoid(z):
+    e = np.exp(-np.abs(z))
+    return np.where(z >= 0, 1 / (1 + e), e / (1 + e))
+
+
+def softmax(Z):
+    e = np.exp(Z - Z.max(axis=1, keepdims=True))
+    return e / e.sum(axis=1, keepdims=True)
+
+
+def numerical_gradient(loss, W, eps=1e-6):
+    grad = np.zeros_like(W)
+    for index in np.ndindex(W.shape):
+        original = W[index]
+        W[index] = original + eps
+        plus = loss()
+        W[index] = original - eps
+        minus = loss()
+        W[index] = original
+        grad[index] = (plus - minus) / (2 * eps)
+    return grad
+
+
+def train_step(network, X, y, learning_rate):
+    loss = MSE()
+    y_pred = network.forward(X)
+    value = loss(y_pred, y)
+    network.backward(loss.gradient(y_pred, y))
+    for param, grad in zip(network.parameters(), network.gradients()):
+        param -= learning_rate * grad
+    return value
+
+
+def sgd_step(params, grads, learning_rate):
+    for param, grad in zip(params, grads):
+        param -= learning_rate * grad
+
+
+def momentum_step(params, grads, velocities, learning_rate, momentum=0.9):
+    for param, grad, velocity in zip(params, grads, velocities):
+        velocity *= momentum
+        velocity -= learning_rate * grad
+        param += velocity
+
+
+def minibatches(X, y, batch_size, rng):
+    order = rng.permutation(len(X))
+    for start in range(0, len(X), batch_size):
+        batch = order[start : start + batch_size]
+        yield X[batch], y[batch]
+
+
+def train_moons_classifier(X, y):
+    network = Network.from_sizes([2, 16, 1], activation="tanh", output_activation="sigmoid", rng=0)
+    fit(network, X, y, BinaryCrossEntropy(), "adam", learning_rate=0.02, epochs=200, batch_size=32,
+        rng=0, progress=False)
+    return network
+
+
+def train_digits_classifier(X, Y):
+    network = Network.from_sizes([64, 32, 10], activation="tanh", output_activation="softmax", rng=0)
+    fit(network, X, Y, CrossEntropy(), "adam", learning_rate=0.01, epochs=20, batch_size=32, rng=0,
+        progress=False)
+    return network
+
+
+def most_confused(counts):
+    off = counts.copy()
+    np.fill_diagonal(off, 0)
+    i, j = np.unravel_index(np.argmax(off), off.shape)
+    return int(i), int(j)
+
+
+LOSS_CHOICES = {
+    "house_price": "mse", "spam": "binary_cross_entropy", "digit": "cross_entropy",
+    "temperature": "mse", "tumour_malignant": "binary_cross_entropy", "animal_species": "cross_entropy",
+}
+
+SOLUTIONS = {
+    "check_weighted_sum": lambda x, w, b: float(np.dot(x, w) + b),
+    "check_sigmoid": sigmoid,
+    "check_neuron_output": lambda X, w, b: sigmoid(X @ w + b),
+    "check_and_gate": lambda: (np.array([10.0, 10.0]), -15.0),
+    "check_sigmoid_derivative": lambda z: sigmoid(z) * (1 - sigmoid(z)),
+    "check_relu": lambda z: np.maximum(z, 0),
+    "check_relu_derivative": lambda z: (z > 0).astype(float),
+    "check_stable_sigmoid": stable_sigmoid,
+    "check_softmax": softmax,
+    "check_dense_forward": lambda X, W, b, activation: activation(X @ W + b),
+    "check_article_weight": lambda W, name: W[ord(name[1]) - ord("a"), int(name[2:]) - 1],
+    "check_forward": lambda X, params: _forward(X, params),
+    "check_count_parameters": lambda sizes: sum(i * o + o for i, o in zip(sizes, sizes[1:])),
+    "check_mse": lambda p, y: np.mean((p - y) ** 2),
+    "check_binary_cross_entropy": lambda p, y: _bce(np.clip(p, 1e-12, 1 - 1e-12), y),
+    "check_cross_entropy": lambda P, Y: -np.sum(Y * np.log(np.clip(P, 1e-12, 1.0))) / P.shape[0],
+    "check_loss_choices": lambda: dict(LOSS_CHOICES),
+    "check_sigmoid_derivative_expr": lambda z: sp.diff(1 / (1 + sp.exp(-z)), z),
+    "check_dloss_dw": lambda w, x, b, y: sp.diff((1 / (1 + sp.exp(-(w * x + b))) - y) ** 2, w),
+    "check_numerical_derivative": lambda f, x, h=1e-5: (f(x + h) - f(x - h)) / (2 * h),
+    "check_make_numeric": lambda expr, z: sp.lambdify(z, expr, "numpy"),
+    "check_dense_backward": lambda X, W, gz: (X.T @ gz, gz.sum(axis=0), gz @ W.T),
+    "check_sigmoid_delta": lambda a, grad_a: grad_a * a * (1 - a),
+    "check_numerical_gradient": numerical_gradient,
+    "check_train_step": train_step,
+    "check_sgd_step": sgd_step,
+    "check_momentum_step": momentum_step,
+    "check_minibatches": minibatches,
+    "check_moons_classifier": train_moons_classifier,
+    "check_scale_and_encode": lambda X, y: (X / 16, datasets.one_hot(y, 10)),
+    "check_digits_classifier": train_digits_classifier,
+    "check_most_confused": most_confused,
+    "check_error_in_units": lambda p, y, s: np.mean(np.abs(s.inverse_transform(p) - y)),
+}
+
+
+def _forward(X, params):
+    a = X
+    for W, b in params:
+        a = sigmoid(a @ W + b)
+    return a
+
+
+def _bce(p, y):
+    return -np.mean(y * np.log(p) + (1 - y) * np.log(1 - p))
+
+
+def _check(name):
+    return getattr(C, name)
+
+
+def test_every_check_has_a_reference_solution():
+    names = {n for n in C.__all__ if n.startswith("check_")}
+    assert names == set(SOLUTIONS)
+    assert len(names) >= 24
+
+
+# The two training checks take about a second each; they run once in this test and once below.
+@pytest.mark.parametrize("name", sorted(SOLUTIONS))
+def test_reference_passes_twice_with_one_line_and_nothing_on_stderr(name, capfd):
+    check = _check(name)
+    check(SOLUTIONS[name])
+    check(SOLUTIONS[name])
+    out, err = capfd.readouterr()
+    assert err == ""
+    lines = out.splitlines()
+    assert len(lines) == 2 and lines[0] == lines[1]
+    assert lines[0].startswith("\u2713 ")
+
+
+@pytest.mark.parametrize("name", ["check_weighted_sum", "check_softmax", "check_dense_backward", "check_forward"])
+def test_other_seeds_also_pass(name, capsys):
+    for seed in (1, 2026):
+        _check(name)(SOLUTIONS[name], seed=seed)
+    assert capsys.readouterr().out.count("\u2713") == 2
+
+
+# --- Typical mistakes: each is named by its own hint ---------------------------------------------------
+
+
+def _naive_softmax(Z):
+    e = np.exp(Z)
+    return e / e.sum(axis=1, keepdims=True)
+
+
+def _relu_in_place(z):
+    z[z < 0] = 0
+    return z
+
+
+def _sgd_rebinding(params, grads, learning_rate):
+    for param, grad in zip(params, grads):
+        param = param - learning_rate * grad  # noqa: F841 (the mistake under test)
+
+
+def _momentum_rebinding(params, grads, velocities, learning_rate, momentum=0.9):
+    for param, grad, velocity in zip(params, grads, velocities):
+        velocity = momentum * velocity - learning_rate * grad
+        param += velocity
+
+
+def _batches_not_shuffled(X, y, batch_size, rng):
+    for start in range(0, len(X), batch_size):
+        yield X[start : start + batch_size], y[start : start + batch_size]
+
+
+def _batches_drop_last(X, y, batch_size, rng):
+    order = rng.permutation(len(X))
+    for start in range(0, len(X) - batch_size + 1, batch_size):
+        batch = order[start : start + batch_size]
+        yield X[batch], y[batch]
+
+
+def _batches_unpaired(X, y, batch_size, rng):
+    ox, oy = rng.permutation(len(X)), rng.permutation(len(X))
+    for start in range(0, len(X), batch_size):
+        yield X[ox[start : start + batch_size]], y[oy[start : start + batch_size]]
+
+
+def _batches_with_replacement(X, y, batch_size, rng):
+    order = rng.integers(0, len(X), size=len(X))
+    for start in range(0, len(X), batch_size):
+        batch = order[start : start + batch_size]
+        yield X[batch], y[batch]
+
+
+def _batches_shuffle_in_place(X, y, batch_size, rng):
+    rng.shuffle(X)
+    yield from minibatches(X, y, batch_size, rng)
+
+
+def _gradient_not_restored(loss, W, eps=1e-6):
+    grad = np.zeros_like(W)
+    for index in np.ndindex(W.shape):
+        original = W[index]
+        W[index] = original + eps
+        plus = loss()
+        W[index] = original - eps
+        minus = loss()
+        grad[index] = (plus - minus) / (2 * eps)
+    return grad
+
+
+def _gradient_on_copy(loss, W, eps=1e-6):
+    grad = np.zeros_like(W)
+    for index in np.ndindex(W.shape):
+        W_plus = W.copy()
+        W_plus[index] += eps
+        grad[index] = (loss() - loss()) / (2 * eps)
+    return grad
+
+
+def _train_step_ascent(network, X, y, learning_rate):
+    loss = MSE()
+    y_pred = network.forward(X)
+    network.backward(loss.gradient(y_pred, y))
+    for param, grad in zip(network.parameters(), network.gradients()):
+        param += learning_rate * grad
+    return loss(y_pred, y)
+
+
+def _train_step_loss_after(network, X, y, learning_rate):
+    train_step(network, X, y, learning_rate)
+    return MSE()(network.forward(X), y)
+
+
+def _linear_moons(X, y):
+    network = Network.from_sizes([2, 1], activation="sigmoid", rng=0)
+    fit(network, X, y, BinaryCrossEntropy(), "adam", learning_rate=0.05, epochs=100, rng=0, progress=False)
+    return network
+
+
+def _history_not_network(X, y):
+    network = Network.from_sizes([2, 8, 1], activation="tanh", output_activation="sigmoid", rng=0)
+    return fit(network, X, y, BinaryCrossEntropy(), epochs=2, progress=False)
+
+
+def _untrained_digits(X, Y):
+    return Network.from_sizes([64, 10], activation="softmax", rng=0)
+
+
+MISTAKES = [
+    ("check_weighted_sum", lambda x, w, b: float(x @ w), "bias is missing"),
+    ("check_weighted_sum", lambda x, w, b: float(np.sum(x * w + b)), "added once per input"),
+    ("check_weighted_sum", lambda x, w, b: x * w, "add them up"),
+    ("check_weighted_sum", lambda x, w, b: None, "forget `return`"),
+    ("check_sigmoid", lambda z: 1 / (1 + np.exp(z)), "sign in the exponent"),
+    ("check_sigmoid", lambda z: np.exp(-z) / (1 + np.exp(-z)), "1 - sigmoid(z)"),
+    ("check_neuron_output", lambda X, w, b: X @ w + b, "apply the activation"),
+    ("check_neuron_output", lambda X, w, b: sigmoid(X @ w), "bias is missing"),
+    ("check_neuron_output", lambda X, w, b: sigmoid(X @ w.reshape(-1, 1) + b), "shape (n_samples,)"),
+    ("check_and_gate", lambda: (np.array([1.0, 1.0]), -0.5), "OR gate"),
+    ("check_and_gate", lambda: (np.array([1.0, 1.0]), 5.0), "fires for every input"),
+    ("check_sigmoid_derivative", sigmoid, "you returned sigmoid(z)"),
+    ("check_sigmoid_derivative", lambda z: z * (1 - z), "apply sigmoid first"),
+    ("check_relu", lambda z: np.max(z, 0), "np.maximum"),
+    ("check_relu", _relu_in_place, "changed its input z in place"),
+    ("check_relu", np.abs, "negative inputs become 0"),
+    ("check_relu_derivative", lambda z: (z >= 0).astype(float), "z > 0, not z >= 0"),
+    ("check_relu_derivative", lambda z: np.maximum(z, 0), "you returned relu(z)"),
+    ("check_stable_sigmoid", sigmoid, "np.exp(-np.abs(z))"),
+    ("check_stable_sigmoid",
+     lambda z: np.where(z >= 0, 1 / (1 + np.exp(-z)), np.exp(z) / (1 + np.exp(z))), "both branches"),
+    ("check_softmax", _naive_softmax, "subtract each row's max"),
+    ("check_softmax", lambda Z: np.exp(Z - Z.max()) / np.exp(Z - Z.max()).sum(), "sum of the whole batch"),
+    ("check_softmax", lambda Z: softmax(Z.T).T, "axis=0"),
+    ("check_softmax", lambda Z: np.exp(Z - Z.max()) / np.exp(Z - Z.max()).sum(axis=1, keepdims=True),
+     "each row's own max"),
+    ("check_dense_forward", lambda X, W, b, f: f(X @ W.T + b), "not X @ W.T"),
+    ("check_dense_forward", lambda X, W, b, f: f(X @ W), "bias is missing"),
+    ("check_dense_forward", lambda X, W, b, f: X @ W + b, "apply the activation"),
+    ("check_dense_forward", lambda X, W, b, f: f(W @ X + b), "z = X @ W + b"),
+    ("check_article_weight", lambda W, name: W[int(name[2]) - 1, ord(name[1]) - ord("a")], "rows are input nodes"),
+    ("check_article_weight", lambda W, name: W[ord(name[1]) - ord("a"), int(name[2])], "counts neurons from 1"),
+    ("check_forward", lambda X, params: sigmoid(_linear(X, params)), "after every layer"),
+    ("check_forward", lambda X, params: sigmoid(X @ params[0][0] + params[0][1]), "return the last layer"),
+    ("check_count_parameters", lambda sizes: sum(i * o for i, o in zip(sizes, sizes[1:])), "add the biases"),
+    ("check_count_parameters", lambda sizes: sum(sizes), "count connections"),
+    ("check_mse", lambda p, y: np.sum((p - y) ** 2), "sum where the mean belongs"),
+    ("check_mse", lambda p, y: np.sqrt(np.mean((p - y) ** 2)), "RMSE"),
+    ("check_mse", lambda p, y: (p - y) ** 2, "np.mean"),
+    ("check_binary_cross_entropy", lambda p, y: _bce(p, y), "clip the probabilities"),
+    ("check_binary_cross_entropy", lambda p, y: -_bce(np.clip(p, 1e-12, 1 - 1e-12), y), "the minus sign"),
+    ("check_binary_cross_entropy", lambda p, y: -np.mean(y * np.log(np.clip(p, 1e-12, 1))), "(1 - y) log(1 - p)"),
+    ("check_cross_entropy", lambda P, Y: -np.mean(Y * np.log(np.clip(P, 1e-12, 1.0))), "number of samples only"),
+    ("check_cross_entropy", lambda P, Y: -np.sum(Y * np.log(P)) / len(P), "clip P"),
+    ("check_loss_choices", lambda: {**LOSS_CHOICES, "digit": "binary_cross_entropy"}, "one of 10 classes"),
+    ("check_loss_choices", lambda: {**LOSS_CHOICES, "house_price": "cross_entropy"}, "regression"),
+    ("check_loss_choices", lambda: {"spam": "mse"}, "no answer for"),
+    ("check_sigmoid_derivative_expr", lambda z: 1 / (1 + sp.exp(-z)), "sigmoid itself"),
+    ("check_sigmoid_derivative_expr", lambda z: -sp.diff(1 / (1 + sp.exp(-z)), z), "the sign"),
+    ("check_sigmoid_derivative_expr", lambda z: 1 / (1 + np.exp(-0.5)), "SymPy expression"),
+    ("check_sigmoid_derivative_expr", lambda z: sp.Symbol("x") * z, "only the symbols passed in"),
+    ("check_dloss_dw", lambda w, x, b, y: sp.diff((1 / (1 + sp.exp(-(w * x + b))) - y) ** 2, b), "dz/dw = x"),
+    ("check_dloss_dw", lambda w, x, b, y: 2 * (1 / (1 + sp.exp(-(w * x + b))) - y) * x, "da/dz"),
+    ("check_dloss_dw", lambda w, x, b, y: sp.diff((1 / (1 + sp.exp(-(w * x + b))) - y) ** 2, w) / 2, "factor 2"),
+    ("check_numerical_derivative", lambda f, x, h=1e-5: (f(x + h) - f(x)) / h, "forward difference"),
+    ("check_numerical_derivative", lambda f, x, h=1e-5: (f(x + h) - f(x - h)) / h, "divide by 2 h"),
+    ("check_make_numeric", lambda expr, z: sp.lambdify(z, expr, "math"), "'numpy' module"),
+    ("check_make_numeric", lambda expr, z: expr, "expected a function"),
+    ("check_dense_backward", lambda X, W, gz: (gz.T @ X, gz.sum(axis=0), gz @ W.T), "W's shape"),
+    ("check_dense_backward", lambda X, W, gz: (X.T @ gz, gz.mean(axis=0), gz @ W.T), "not the mean"),
+    ("check_dense_backward", lambda X, W, gz: (X.T @ gz, gz, gz @ W.T), "add grad_z over the batch"),
+    ("check_dense_backward", lambda X, W, gz: (X.T @ gz, gz.sum(axis=0), gz @ W), "W transposed"),
+    ("check_dense_backward", lambda X, W, gz: (X.T @ gz, gz.sum(axis=0)), "three arrays"),
+    ("check_sigmoid_delta", lambda a, grad_a: a * (1 - a), "chain rule is missing"),
+    ("check_sigmoid_delta", lambda a, grad_a: grad_a * a, "not a"),
+    ("check_sigmoid_delta", lambda a, grad_a: grad_a * sigmoid(a) * (1 - sigmoid(a)), "already sigmoid(z)"),
+    ("check_numerical_gradient", _gradient_not_restored, "put every entry back"),
+    ("check_numerical_gradient", _gradient_on_copy, "did not see your nudge"),
+    ("check_numerical_gradient",
+     lambda loss, W, eps=1e-6: numerical_gradient(loss, W, eps) * 2, "divide by 2 eps"),
+    ("check_train_step", lambda network, X, y, lr: MSE()(network.forward(X), y), "did not change"),
+    ("check_train_step", _train_step_ascent, "against the gradient"),
+    ("check_train_step", _train_step_loss_after, "before the update"),
+    ("check_sgd_step", _sgd_rebinding, "in place"),
+    ("check_sgd_step", lambda p, g, lr: sgd_step(p, [-x for x in g], lr), "downhill"),
+    ("check_sgd_step", lambda p, g, lr: sgd_step(p, g, 1.0), "learning rate"),
+    ("check_momentum_step", _momentum_rebinding, "velocities are still zero"),
+    ("check_momentum_step", lambda p, g, v, lr, m=0.9: sgd_step(p, g, lr), "velocities"),
+    ("check_minibatches", _batches_not_shuffled, "rng.permutation"),
+    ("check_minibatches", _batches_drop_last, "smaller last batch"),
+    ("check_minibatches", _batches_unpaired, "same order"),
+    ("check_minibatches", _batches_with_replacement, "repeats some examples"),
+    ("check_minibatches", _batches_shuffle_in_place, "changed its input X in place"),
+    ("check_minibatches", lambda X, y, b, rng: minibatches(X, y, b, np.random.default_rng()), "rng argument"),
+    ("check_moons_classifier", _linear_moons, "hidden layer"),
+    ("check_moons_classifier", _history_not_network, "not fit's History"),
+    ("check_scale_and_encode", lambda X, y: (X / 255, datasets.one_hot(y, 10)), "divide by 16"),
+    ("check_scale_and_encode", lambda X, y: (X / 16, datasets.one_hot(y)), "always 10"),
+    ("check_scale_and_encode", lambda X, y: (X / 16, y), "always 10"),
+    ("check_digits_classifier", _untrained_digits, "train"),
+    ("check_most_confused", lambda c: most_confused(c)[::-1], "rows are the true classes"),
+    ("check_most_confused", lambda c: np.unravel_index(np.argmax(c), c.shape), "diagonal"),
+    ("check_most_confused", lambda c: np.argmax(c), "np.unravel_index"),
+    ("check_error_in_units", lambda p, y, s: np.mean(np.abs(p - s.transform(y))), "standardized units"),
+    ("check_error_in_units", lambda p, y, s: np.sqrt(np.mean((s.inverse_transform(p) - y) ** 2)), "RMSE"),
+    ("check_error_in_units", lambda p, y, s: np.mean(np.abs(p - y)), "still standardized"),
+]
+
+
+def _linear(X, params):
+    a = X
+    for W, b in params:
+        a = a @ W + b
+    return a
+
+
+@pytest.mark.parametrize(
+    "name, wrong, hint", MISTAKES, ids=[f"{n[6:]}-{i}" for i, (n, _, _) in enumerate(MISTAKES)]
+)
+def test_mistake_is_named_with_its_hint(name, wrong, hint, capfd):
+    with pytest.raises(CheckFailed) as info:
+        _check(name)(wrong)
+    failure = info.value
+    assert isinstance(failure, AssertionError)
+    assert hint in str(failure), str(failure)
+    assert len(str(failure)) < 400
+    out, err = capfd.readouterr()
+    assert out == "" and err == ""
+
+
+def test_every_check_has_at_least_one_mistake_test():
+    assert {name for name, _, _ in MISTAKES} == set(SOLUTIONS)
+
+
+# --- The failure and how Jupyter shows it --------------------------------------------------------------
+
+
+def test_failure_renders_as_two_short_lines_in_ipython():
+    with pytest.raises(CheckFailed) as info:
+        C.check_sigmoid(lambda z: 1 / (1 + np.exp(z)))
+    lines = info.value._render_traceback_()
+    assert len(lines) == 2
+    assert "sigmoid" in lines[0] and "\u2717" in lines[0]
+    assert lines[1].startswith("  hint: ") and "exp(-z)" in lines[1]
+
+
+def test_not_implemented_says_what_to_do():
+    def stub(z):
+        raise NotImplementedError()
+
+    with pytest.raises(CheckFailed, match="not written yet"):
+        C.check_sigmoid(stub)
+
+
+def test_learner_error_names_the_line():
+    def broken(x, w, b):
+        return x @ w[:1] + b
+
+    with pytest.raises(CheckFailed) as info:
+        C.check_weighted_sum(broken)
+    assert "raised ValueError" in info.value.message
+    assert "return x @ w[:1] + b" in info.value.message
+
+
+def test_passing_the_result_instead_of_the_function():
+    with pytest.raises(CheckFailed, match="without calling it"):
+        C.check_sigmoid(0.5)
+
+
+def test_learner_warnings_become_a_hint_not_stderr(capfd):
+    with pytest.raises(CheckFailed) as info:
+        C.check_stable_sigmoid(sigmoid)
+    assert "overflow" in info.value.message
+    assert capfd.readouterr().err == ""
+
+
+def test_learner_printing_is_hidden(capsys):
+    def chatty(z):
+        print("debugging", z)
+        return sigmoid(z)
+
+    C.check_sigmoid(chatty)
+    assert capsys.readouterr().out == "\u2713 sigmoid: all 4 cases correct\n"
+
+
+# --- Robust against results and patches that lie -----------------------------------------------------
+
+
+class _LiesAboutEquality(np.ndarray):
+    def __eq__(self, other):
+        return True
+
+    def __array_function__(self, func, types, args, kwargs):
+        return True
+
+
+def test_a_result_with_a_lying_eq_does_not_pass():
+    def liar(z):
+        return np.zeros(np.shape(z)).view(_LiesAboutEquality)
+
+    with pytest.raises(CheckFailed):
+        C.check_sigmoid(liar)
+
+
+def test_patching_numpy_or_builtins_afterwards_changes_no_verdict(monkeypatch):
+    monkeypatch.setattr(np, "allclose", lambda *a, **k: True)
+    monkeypatch.setattr(np, "isclose", lambda *a, **k: np.True_)
+    monkeypatch.setattr(builtins, "abs", lambda v: 0)
+    with pytest.raises(CheckFailed):
+        C.check_sigmoid(lambda z: 0 * np.asarray(z, dtype=float))
+
+
+def test_checks_do_not_change_the_reference_functions_inputs():
+    # The checks hand copies to the learner's function and compare with their own copies afterwards.
+    calls = []
+
+    def recording(X, W, b, activation):
+        calls.append((X, W, b))
+        return activation(X @ W + b)
+
+    C.check_dense_forward(recording)
+    for X, W, b in calls:
+        assert X.flags.writeable and W.shape[0] == X.shape[1] and b.shape == (W.shape[1],)
+
+
+def test_import_needs_numpy_only():
+    code = (
+        "import sys, annlib.checks; "
+        "print(sorted(m for m in ('sympy', 'matplotlib', 'ipywidgets') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+def test_digits_split_matches_the_exercise_notebook():
+    X_train, X_test, Y_train, Y_test = C.digits_split()
+    assert X_train.shape == (1348, 64) and X_test.shape == (449, 64)
+    assert X_train.max() <= 1.0 and Y_train.sum(axis=1).tolist() == [1.0] * 1348
+
+
+def test_exercise_notebooks_call_only_existing_checks():
+    # Every check named in an exercise notebook exists (guards against renames).
+    import json
+
+    source = Path(__file__).resolve().parents[1] / "exercises" / "source"
+    names = set()
+    for path in sorted(source.glob("ex*.ipynb")):
+        for cell in json.loads(path.read_text())["cells"]:
+            text = "".join(cell["source"])
+            names.update(w.split("(")[0] for w in text.split() if w.startswith("check_"))
+    missing = {n for n in names if n.isidentifier() and not hasattr(C, n)}
+    assert not missing
+
+
+@pytest.mark.skipif(importlib.util.find_spec("IPython") is None, reason="needs IPython")
+def test_ipython_shows_the_short_message_not_a_traceback():
+    from IPython.core.interactiveshell import InteractiveShell
+
+    shell = InteractiveShell.instance()
+    shown = []
+    shell._showtraceback = lambda etype, evalue, stb: shown.append(stb)
+    shell.run_cell("from annlib.checks import check_sigmoid\ncheck_sigmoid(lambda z: 1 / (1 + __import__('numpy').exp(z)))")
+    assert shown and len(shown[0]) == 2 and "hint" in shown[0][1]

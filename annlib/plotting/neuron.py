@@ -1,3 +1,128 @@
-"""Plot helpers: neuron (see annlib.plotting)."""
+"""A single neuron, drawn: inputs, weights, the sum, the bias, the activation, the output (lesson 01).
 
-__all__ = []
+    draw_neuron(x=None, w=None, b=None, activation="sigmoid", ax=None, *, n_inputs=None, title=None)
+
+With numbers, every part shows its value: x_i on the inputs, w_i on the connections (coloured and
+thickened like the network diagram), z = x . w + b in the sum, a = f(z) at the output, and the
+activation's curve with a dot where z lands on it. Without numbers (x, w and b None) it draws the
+symbols x1..xN, w1..wN, b, z and a, for n_inputs inputs.
+"""
+
+import matplotlib
+import numpy as np
+from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch
+
+from annlib.activations import get_activation
+from annlib.neuron import weighted_sum
+from annlib.plotting.style import BLACK, GREY, LAYER_COLORS, SIGNED_CMAP, VERMILLION, new_axes, signed_norm
+
+__all__ = ["draw_neuron"]
+
+_SUM = np.array([3.2, 0.0])        # centre of the sum node
+_BOX = np.array([5.0, -0.75])      # lower-left corner of the activation box
+_BOX_SIZE = np.array([1.8, 1.5])
+_OUTPUT = np.array([8.3, 0.0])
+_CURVE_RANGE = 6.0                  # the activation's curve is drawn for z in [-6, 6]
+
+
+def _arrow(ax, start, end, colour=BLACK, width=1.2):
+    ax.add_patch(FancyArrowPatch(start, end, arrowstyle="-|>", mutation_scale=12, color=colour,
+                                 linewidth=width, shrinkA=0, shrinkB=0, zorder=1))
+
+
+def _check_values(x, w, b, n_inputs):
+    if x is None and w is None and b is None:
+        if n_inputs is None:
+            n_inputs = 3
+        if isinstance(n_inputs, bool) or not isinstance(n_inputs, (int, np.integer)) or n_inputs < 1:
+            raise ValueError(f"draw_neuron: n_inputs must be a whole number >= 1, got {n_inputs!r}")
+        return None, None, None, None, int(n_inputs)
+    if x is None or w is None or b is None:
+        raise ValueError("draw_neuron: give all of x, w and b (numbers), or none of them (symbols)")
+    z = weighted_sum(x, w, b)  # checks the shapes and names the problem
+    if np.ndim(z) != 0:
+        raise ValueError(f"draw_neuron: x must be ONE example of shape ({len(w)},), got {np.shape(x)}")
+    return np.asarray(x, dtype=float), np.asarray(w, dtype=float), float(b), z, len(w)
+
+
+def _draw_inputs(ax, x, w, n_inputs):
+    """Input nodes on the left, each joined to the sum by its weighted connection."""
+    ys = (n_inputs - 1) / 2 - np.arange(n_inputs)
+    ys = ys * min(1.0, 3.2 / max(n_inputs - 1, 1))
+    norm = signed_norm(w) if w is not None else None
+    for i, y in enumerate(ys):
+        centre = np.array([0.0, y])
+        ax.add_patch(Circle(centre, 0.3, facecolor=LAYER_COLORS["input"], edgecolor="#333333", zorder=2))
+        ax.text(*centre, f"x{i + 1}" if x is None else f"x{i + 1}\n{x[i]:.2f}", ha="center",
+                va="center", fontsize=8.5, zorder=3)
+        direction = (_SUM - centre) / np.linalg.norm(_SUM - centre)
+        start, end = centre + 0.3 * direction, _SUM - 0.45 * direction
+        if w is None:
+            colour, width, text = GREY, 1.4, f"w{i + 1}"
+        else:
+            colour = matplotlib.colormaps[SIGNED_CMAP](norm(w[i]))
+            width, text = 0.8 + 3.2 * abs(w[i]) / norm.vmax, f"w{i + 1} = {w[i]:.2f}"
+        _arrow(ax, start, end, colour, width)
+        middle = start + 0.45 * (end - start)
+        ax.text(*middle, text, fontsize=8, ha="center", va="bottom", zorder=3,
+                rotation=np.degrees(np.arctan2(direction[1], direction[0])), rotation_mode="anchor",
+                bbox=dict(boxstyle="round,pad=0.1", facecolor="white", edgecolor="none", alpha=0.85))
+
+
+def _draw_sum_and_bias(ax, b, z):
+    ax.add_patch(Circle(_SUM, 0.45, facecolor=LAYER_COLORS["hidden"], edgecolor="#333333", zorder=2))
+    ax.text(*_SUM, "Σ", ha="center", va="center", fontsize=16, zorder=3)
+    bias = _SUM + np.array([0.0, 1.55])
+    ax.text(*bias, "b" if b is None else f"b = {b:.2f}", ha="center", va="bottom", fontsize=9,
+            bbox=dict(boxstyle="round,pad=0.25", facecolor="white", edgecolor=GREY))
+    _arrow(ax, bias, _SUM + np.array([0.0, 0.45]))
+    ax.text(_SUM[0], _SUM[1] - 0.6, "z = Σ xᵢwᵢ + b" if z is None else f"z = {z:.2f}",
+            ha="center", va="top", fontsize=9)
+
+
+def _draw_activation(ax, f, z, a):
+    ax.add_patch(FancyBboxPatch(_BOX, *_BOX_SIZE, boxstyle="round,pad=0.05", facecolor="white",
+                                edgecolor="#333333", zorder=2))
+    zs = np.linspace(-_CURVE_RANGE, _CURVE_RANGE, 121)
+    values = f.forward(zs)
+    low, high = values.min(), values.max()
+
+    def to_box(z_values, a_values):
+        u = (np.asarray(z_values) + _CURVE_RANGE) / (2 * _CURVE_RANGE)
+        v = (np.asarray(a_values) - low) / (high - low if high > low else 1.0)
+        return _BOX[0] + 0.1 + u * (_BOX_SIZE[0] - 0.2), _BOX[1] + 0.25 + v * (_BOX_SIZE[1] - 0.5)
+
+    ax.plot(*to_box(zs, values), color=BLACK, linewidth=1.5, zorder=3)
+    if z is not None:
+        shown = np.clip(z, -_CURVE_RANGE, _CURVE_RANGE)
+        ax.plot(*to_box(shown, f.forward(shown)), "o", color=VERMILLION, markersize=6, zorder=4)
+    ax.text(_BOX[0] + _BOX_SIZE[0] / 2, _BOX[1] + _BOX_SIZE[1] + 0.1, f"activation f = {f.name}",
+            ha="center", va="bottom", fontsize=9)
+    _arrow(ax, _SUM + np.array([0.45, 0.0]), np.array([_BOX[0] - 0.05, 0.0]))
+    _arrow(ax, np.array([_BOX[0] + _BOX_SIZE[0] + 0.05, 0.0]), _OUTPUT - np.array([0.35, 0.0]))
+    ax.add_patch(Circle(_OUTPUT, 0.35, facecolor=LAYER_COLORS["output"], edgecolor="#333333", zorder=2))
+    ax.text(*_OUTPUT, "a" if a is None else f"a\n{a:.3f}", ha="center", va="center", fontsize=9, zorder=3)
+    ax.text(_OUTPUT[0], _OUTPUT[1] - 0.5, "a = f(z)", ha="center", va="top", fontsize=9)
+
+
+def draw_neuron(x=None, w=None, b=None, activation="sigmoid", ax=None, *, n_inputs=None, title=None):
+    """Draw one neuron: inputs x, weights w, bias b, the sum z, the activation and a = f(z).
+
+    x, w: (N,) for one example, b a number; or all three None to draw symbols for n_inputs inputs.
+    Returns the axes.
+    """
+    x, w, b, z, n_inputs = _check_values(x, w, b, n_inputs)
+    f = get_activation(activation, caller="draw_neuron")
+    if f.name == "softmax":
+        raise ValueError("draw_neuron: softmax needs a whole layer of neurons; choose another activation")
+    a = None if z is None else float(f.forward(z))
+    ax = new_axes(ax, figsize=(8.5, 4.2))
+    _draw_inputs(ax, x, w, n_inputs)
+    _draw_sum_and_bias(ax, b, z)
+    _draw_activation(ax, f, z, a)
+    ax.set_xlim(-0.6, 8.9)
+    ax.set_ylim(-2.1, 2.3)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    ax.set_title("one neuron: a = f(x · w + b)" if title is None else title)
+    return ax

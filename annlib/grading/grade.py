@@ -19,7 +19,7 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
-from annlib.grading.kernel import Kernel
+from annlib.grading.kernel import ForkServer, Kernel
 from annlib.grading.notebook import (
     NotebookFormatError, grade_id, is_grade, is_locked, is_marked, is_solution, points, read_notebook,
     read_source_notebook,
@@ -112,13 +112,14 @@ def _record(path, source_path, source_nb=None):
 class _Run:
     """The execution of one submission's plan, restarting the kernel when a cell hangs or kills it."""
 
-    def __init__(self, steps, workdir, preload, timeout):
+    def __init__(self, steps, workdir, preload, timeout, new_kernel):
         self.steps, self.workdir, self.preload, self.timeout = steps, workdir, preload, timeout
+        self.new_kernel = new_kernel
         self.done, self.restarts, self.kernel, self.errors = [], 0, None, []
         self.handle = "__import__('annlib.grading.guard').grading.guard.ACTIVE"
 
     def start(self):
-        self.kernel = Kernel(self.workdir)
+        self.kernel = self.new_kernel(self.workdir)
         bootstrap = (f"import annlib.grading.guard as _guard\n"
                      f"_guard.install(get_ipython(), preload={self.preload!r})\ndel _guard")
         reply = self.kernel.execute(bootstrap, timeout=max(self.timeout, 60))
@@ -170,8 +171,8 @@ def _verdict(reply, step):
     return verdict["status"], verdict.get("feedback", "")
 
 
-def _execute_plan(record, steps, workdir, preload, timeout):
-    run = _Run(steps, workdir, preload, timeout)
+def _execute_plan(record, steps, workdir, preload, timeout, new_kernel):
+    run = _Run(steps, workdir, preload, timeout, new_kernel)
     by_id = {c["grade_id"]: c for c in record["cells"]}
     try:
         run.start()
@@ -196,8 +197,11 @@ def _execute_plan(record, steps, workdir, preload, timeout):
     return run.errors
 
 
-def grade_submission(path, source_dir, timeout=DEFAULT_TIMEOUT):
-    """Grade one submitted notebook against the source notebook of the same name; returns its record."""
+def grade_submission(path, source_dir, timeout=DEFAULT_TIMEOUT, new_kernel=Kernel):
+    """Grade one submitted notebook against the source notebook of the same name; returns its record.
+
+    `new_kernel(cwd)` gives a fresh kernel (by default started by jupyter_client; grade_all forks them).
+    """
     path, source_dir = Path(path), Path(source_dir)
     source_path = source_dir / path.name
     if not source_path.is_file():
@@ -216,7 +220,7 @@ def grade_submission(path, source_dir, timeout=DEFAULT_TIMEOUT):
         _copy_support_files(source_dir, workdir)
         shutil.copyfile(path, workdir / path.name)
         errors = _execute_plan(record, plan(source_nb, submitted_nb), workdir,
-                               instructor_imports(source_nb), timeout)
+                               instructor_imports(source_nb), timeout, new_kernel)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     record["score"] = sum(c["points"] for c in record["cells"])
@@ -248,20 +252,23 @@ def find_submissions(paths):
     return sorted(set(found))
 
 
-def grade_all(submissions, source_dir, timeout=DEFAULT_TIMEOUT, jobs=None, progress=None):
+def grade_all(submissions, source_dir, timeout=DEFAULT_TIMEOUT, jobs=None, progress=None, fork=True):
     """Grade many submissions in parallel (`jobs` kernels at a time); returns records in input order.
 
+    With `fork` (on Linux) each fresh kernel is forked from a warm process instead of started from scratch.
     `progress(done, total, record, seconds)` is called as each submission finishes.
     """
     submissions = list(submissions)
     jobs = max(1, jobs or os.cpu_count() or 1)
     records, lock = [None] * len(submissions), threading.Lock()
     finished = 0
+    server = ForkServer(_all_imports(source_dir)) if fork and ForkServer.available() else None
+    new_kernel = server.kernel if server is not None else Kernel
 
     def one(index):
         start = time.perf_counter()
         try:
-            record = grade_submission(submissions[index], source_dir, timeout)
+            record = grade_submission(submissions[index], source_dir, timeout, new_kernel)
         except NotebookFormatError:
             raise  # a broken source notebook is the instructor's problem: stop the batch
         except Exception as error:  # keep the batch going whatever one submission does
@@ -269,15 +276,29 @@ def grade_all(submissions, source_dir, timeout=DEFAULT_TIMEOUT, jobs=None, progr
             record["error"] = f"grading failed: {type(error).__name__}: {error}"
         return index, record, time.perf_counter() - start
 
-    with ThreadPoolExecutor(max_workers=jobs) as pool:
-        for future in as_completed([pool.submit(one, i) for i in range(len(submissions))]):
-            index, record, seconds = future.result()
-            records[index] = record
-            with lock:
-                finished += 1
-                if progress is not None:
-                    progress(finished, len(submissions), record, seconds)
+    try:
+        with ThreadPoolExecutor(max_workers=jobs) as pool:
+            for future in as_completed([pool.submit(one, i) for i in range(len(submissions))]):
+                index, record, seconds = future.result()
+                records[index] = record
+                with lock:
+                    finished += 1
+                    if progress is not None:
+                        progress(finished, len(submissions), record, seconds)
+    finally:
+        if server is not None:
+            server.close()
     return records
+
+
+def _all_imports(source_dir):
+    names = set()
+    for path in sorted(Path(source_dir).glob("*.ipynb")):
+        try:
+            names.update(instructor_imports(read_source_notebook(path)))
+        except NotebookFormatError:
+            continue  # reported when a submission of that notebook is graded
+    return sorted(names)
 
 
 def print_progress(done, total, record, seconds, stream=None):

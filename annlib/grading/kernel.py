@@ -1,12 +1,26 @@
-"""A Jupyter kernel for one submission: execute code with a per-cell timeout, notice when the kernel dies."""
+"""A Jupyter kernel for one submission: execute code with a per-cell timeout, notice when the kernel dies.
 
+Two ways to get a fresh kernel: `Kernel` starts one the usual way (jupyter_client's KernelManager);
+`ForkServer.kernel` forks one from a warm process (annlib.grading.forkserver), ten times faster on POSIX.
+"""
+
+import json
 import os
 import queue
+import secrets
+import signal
+import subprocess
 import sys
+import tempfile
+import threading
 import time
 from dataclasses import dataclass, field
 
-from jupyter_client import KernelManager
+from jupyter_client import BlockingKernelClient, KernelManager
+from jupyter_client.connect import write_connection_file
+
+KERNEL_ENV = {"PYDEVD_DISABLE_FILE_VALIDATION": "1",
+              "MPLBACKEND": "module://matplotlib_inline.backend_inline"}
 
 INTERRUPT_GRACE = 3.0  # seconds a kernel gets to answer after an interrupt before it is restarted
 
@@ -22,23 +36,8 @@ class Reply:
     detail: str = ""
 
 
-class Kernel:
-    """A fresh python3 kernel started in `cwd`, history off; use as a context manager."""
-
-    def __init__(self, cwd, startup_timeout=60):
-        env = dict(os.environ, PYDEVD_DISABLE_FILE_VALIDATION="1", MPLBACKEND="module://matplotlib_inline.backend_inline")
-        self.manager = KernelManager(kernel_name="python3")
-        # The kernel runs the grader's own interpreter, whatever kernelspecs the machine has.
-        self.manager.kernel_spec.argv = [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"]
-        self.manager.start_kernel(cwd=str(cwd), env=env,
-                                  extra_arguments=["--HistoryManager.enabled=False"])
-        self.client = self.manager.client()
-        self.client.start_channels()
-        try:
-            self.client.wait_for_ready(timeout=startup_timeout)
-        except RuntimeError:
-            self.close()
-            raise
+class _KernelBase:
+    """Executing code in a kernel through `self.client`; subclasses start, interrupt and stop it."""
 
     def __enter__(self):
         return self
@@ -46,16 +45,20 @@ class Kernel:
     def __exit__(self, *exc):
         self.close()
 
-    def close(self):
-        try:
-            self.client.stop_channels()
-        finally:
-            if self.manager.has_kernel:
-                self.manager.shutdown_kernel(now=True)
-
-    def exit_code(self):
-        process = getattr(self.manager.provisioner, "process", None)
-        return process.poll() if process is not None else None
+    def wait_for_ready(self, timeout):
+        """Wait for the kernel's answer to kernel_info (jupyter_client's own wait also idles 0.2 s)."""
+        deadline = time.monotonic() + timeout
+        msg_id = self.client.kernel_info()
+        while time.monotonic() < deadline:
+            if not self.is_alive():
+                break
+            try:
+                msg = self.client.get_shell_msg(timeout=0.25)
+            except queue.Empty:
+                continue
+            if msg["parent_header"].get("msg_id") == msg_id:
+                return
+        raise RuntimeError(f"the kernel did not answer within {timeout:g} s")
 
     def execute(self, code, timeout, user_expressions=None):
         """Run `code`; at the timeout interrupt the kernel, and report "hung" if even that fails."""
@@ -64,7 +67,7 @@ class Kernel:
         reply = self._wait(msg_id, time.monotonic() + timeout)
         if reply is not None:
             return reply
-        self.manager.interrupt_kernel()
+        self.interrupt()
         reply = self._wait(msg_id, time.monotonic() + INTERRUPT_GRACE)
         if reply is None:
             return Reply("hung", detail=f"no answer {timeout:g} s after the cell started, even after an interrupt")
@@ -76,8 +79,8 @@ class Kernel:
     def _wait(self, msg_id, deadline):
         while True:
             self._drain_iopub()
-            if not self.manager.is_alive():
-                return Reply("died", detail=f"the kernel died (exit code {self.exit_code()})")
+            if not self.is_alive():
+                return Reply("died", detail=f"the kernel died ({self.exit_description()})")
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 return None
@@ -98,6 +101,128 @@ class Kernel:
                 self.client.get_iopub_msg(timeout=0)
             except queue.Empty:
                 return
-            except Exception:
-                return
 
+
+class Kernel(_KernelBase):
+    """A fresh python3 kernel started in `cwd` by jupyter_client, history off; use as a context manager."""
+
+    def __init__(self, cwd, startup_timeout=60):
+        env = dict(os.environ, **KERNEL_ENV)
+        self.manager = KernelManager(kernel_name="python3")
+        # The kernel runs the grader's own interpreter, whatever kernelspecs the machine has.
+        self.manager.kernel_spec.argv = [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"]
+        self.manager.start_kernel(cwd=str(cwd), env=env,
+                                  extra_arguments=["--HistoryManager.enabled=False"])
+        self.client = self.manager.client()
+        self.client.start_channels()
+        try:
+            self.client.wait_for_ready(timeout=startup_timeout)
+        except RuntimeError:
+            self.close()
+            raise
+
+    def close(self):
+        try:
+            self.client.stop_channels()
+        finally:
+            if self.manager.has_kernel:
+                self.manager.shutdown_kernel(now=True)
+
+    def interrupt(self):
+        self.manager.interrupt_kernel()
+
+    def is_alive(self):
+        return self.manager.is_alive()
+
+    def exit_description(self):
+        process = getattr(self.manager.provisioner, "process", None)
+        return f"exit code {process.poll() if process is not None else 'unknown'}"
+
+
+class ForkedKernel(_KernelBase):
+    """A kernel process forked by a ForkServer; stopped by killing its process group."""
+
+    def __init__(self, pid, connection_file, startup_timeout=60):
+        self.pid, self.connection_file = pid, connection_file
+        self.client = BlockingKernelClient()
+        self.client.load_connection_file(connection_file)
+        self.client.start_channels()
+        try:
+            self.wait_for_ready(startup_timeout)
+        except RuntimeError:
+            self.close()
+            raise
+
+    def close(self):
+        try:
+            self.client.stop_channels()
+        finally:
+            try:
+                os.killpg(self.pid, signal.SIGKILL)  # the kernel and anything it started
+            except (ProcessLookupError, PermissionError):
+                pass
+            try:
+                os.unlink(self.connection_file)
+            except FileNotFoundError:
+                pass
+
+    def interrupt(self):
+        try:
+            os.kill(self.pid, signal.SIGINT)
+        except ProcessLookupError:
+            pass
+
+    def is_alive(self):
+        try:
+            with open(f"/proc/{self.pid}/stat") as f:
+                return f.read().rsplit(")", 1)[1].split()[0] != "Z"
+        except OSError:
+            try:
+                os.kill(self.pid, 0)
+            except ProcessLookupError:
+                return False
+            return True
+
+    def exit_description(self):
+        return "the process ended"
+
+
+class ForkServer:
+    """One warm process per batch that forks kernels (see annlib.grading.forkserver); thread-safe."""
+
+    def __init__(self, preload=()):
+        env = dict(os.environ, **KERNEL_ENV)
+        self.process = subprocess.Popen([sys.executable, "-m", "annlib.grading.forkserver", *preload],
+                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, text=True,
+                                        cwd=tempfile.gettempdir())
+        self.lock = threading.Lock()
+        self.runtime_dir = tempfile.mkdtemp(prefix="annlib-kernels-")
+
+    @staticmethod
+    def available():
+        return hasattr(os, "fork") and sys.platform.startswith("linux")
+
+    def kernel(self, cwd):
+        """A fresh kernel whose working folder is `cwd`."""
+        connection_file = os.path.join(self.runtime_dir, f"kernel-{secrets.token_hex(8)}.json")
+        write_connection_file(connection_file, ip="127.0.0.1", key=secrets.token_hex(32).encode())
+        with self.lock:
+            self.process.stdin.write(json.dumps({"connection_file": connection_file, "cwd": str(cwd)}) + "\n")
+            self.process.stdin.flush()
+            answer = self.process.stdout.readline()
+        if not answer:
+            raise RuntimeError("the kernel fork server stopped")
+        return ForkedKernel(json.loads(answer)["pid"], connection_file)
+
+    def close(self):
+        self.process.kill()  # its kernels are already gone; nothing to finish
+        self.process.wait(timeout=10)
+        for name in os.listdir(self.runtime_dir):
+            os.unlink(os.path.join(self.runtime_dir, name))
+        os.rmdir(self.runtime_dir)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()

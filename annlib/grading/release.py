@@ -12,7 +12,7 @@ from pathlib import Path
 
 from annlib.grading.notebook import (
     NotebookFormatError, compute_checksum, is_grade, is_locked, is_solution, nbgrader_meta,
-    read_source_notebook, write_notebook,
+    read_with_nbformat, write_notebook,
 )
 
 CODE_STUB = ["# YOUR CODE HERE", "raise NotImplementedError()"]
@@ -100,7 +100,7 @@ def student_version(source_nb, path="notebook"):
 
 def release_notebook(source_path, out_path):
     """Write the student version of one source notebook to out_path."""
-    nb = student_version(read_source_notebook(source_path), str(source_path))
+    nb = student_version(read_with_nbformat(source_path), str(source_path))
     Path(out_path).parent.mkdir(parents=True, exist_ok=True)
     write_notebook(nb, out_path)
     return Path(out_path)
@@ -125,7 +125,7 @@ def release(source_dir, out_dir):
     if out_dir.resolve() == source_dir.resolve():
         raise ValueError(f"release: the output folder must differ from the source folder {source_dir}")
     files = list(_walk(source_dir))
-    students = {f: student_version(read_source_notebook(f), str(f)) for f in files if f.suffix == ".ipynb"}
+    students = {f: student_version(read_with_nbformat(f), str(f)) for f in files if f.suffix == ".ipynb"}
     written = []
     for f in files:
         target = out_dir / f.relative_to(source_dir)

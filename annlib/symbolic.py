@@ -10,7 +10,8 @@ Symbols are named as the lessons name them (SymPy prints them in LaTeX as shown 
     w1 .. wN, b       one neuron's weights and bias (lesson 01)   w_{1} .. w_{N}, b
     w_a1 .. w_a4      first layer, the article's names: W[i, j]   w_{a1} .. w_{a4}, w_{b1} ..
                       is w_<letter i><j+1>, letter a for input 0
-    w^(l)_ij          layer l >= 2: W[i-1, j-1] of that layer     w^{(l)}_{ij}
+    w^(2)_a1 ..       layer l >= 2, the same way: W[0, 0] of      w^{(2)}_{a1}
+                      layer 2 leaves A11 (a) and reaches A21 (1)
     b11 .. b14        bias of neuron A11 .. A14                   b_{11} .. b_{14}
     z11, A11          weighted sum and output of neuron 1 of      z_{11}, A_{11}
                       layer 1 (A21 .. A24 for layer 2)
@@ -18,8 +19,8 @@ Symbols are named as the lessons name them (SymPy prints them in LaTeX as shown 
                       (yhat1, yhat2, y1, y2 .. with several outputs)
     L                 the loss
 
-With 10 or more neurons or inputs the compact names become ambiguous, so they switch to the style of
-the later layers: A^(1)_12, b^(1)_12, w^(1)_12.
+With 10 or more neurons (or 27 inputs) the compact names become ambiguous, so they switch to numbers
+with the layer on top: A^(1)_10, b^(1)_10, w^(1)_1,10.
 
 What is here:
     sigmoid, tanh, relu, leaky_relu, identity, softmax (+ _derivative)   the activations in SymPy
@@ -51,7 +52,7 @@ __all__ = [
     "softmax_derivative", "Sigmoid", "Step", "ReLU", "LeakyReLU", "mse", "binary_cross_entropy", "cross_entropy", "loss_expression",
     "input_symbol", "weight_symbol", "bias_symbol", "sum_symbol", "node_symbol", "output_symbol",
     "target_symbol", "weighted_sum", "neuron_output", "layer_output", "SymbolicNetwork",
-    "chain_rule_steps", "ChainRule", "common_subexpressions", "to_numpy_function",
+    "Equations", "chain_rule_steps", "ChainRule", "common_subexpressions", "to_numpy_function",
     "expression_size", "network_gradients", "measure_expression_swell", "SwellMeasurement",
 ]
 
@@ -323,10 +324,15 @@ def _compact(*indices):
 
 
 def weight_symbol(layer, i, j):
-    """The weight W[i, j] of layer `layer` (1 for the first layer): w_a1 .. in layer 1, w^(l)_ij after."""
-    if layer == 1 and i < 26 and j < 9:
-        return sp.Symbol(f"w_{chr(ord('a') + i)}{j + 1}")
-    return sp.Symbol(f"w^({layer})_{i + 1}{j + 1}" if _compact(i, j) else f"w^({layer})_{i + 1},{j + 1}")
+    """W[i, j] of layer `layer` (1 = the first): w_a1 in layer 1, w^(2)_a1 in layer 2, ...
+
+    The letter names the node the connection leaves (a for node 0), the number the neuron it reaches,
+    as on the lessons' network diagrams (wa1, w2a1).
+    """
+    if i >= 26 or j >= 9:
+        return sp.Symbol(f"w^({layer})_{i + 1},{j + 1}")
+    name = f"{chr(ord('a') + i)}{j + 1}"
+    return sp.Symbol(f"w_{name}" if layer == 1 else f"w^({layer})_{name}")
 
 
 def bias_symbol(layer, j):
@@ -380,6 +386,17 @@ def layer_output(x, W, b, activation="sigmoid"):
         raise ValueError(f"layer_output: x has {x_row.cols} values, expected {W.rows} (the rows of W)")
     z_row = x_row * W + sp.Matrix([list(b)])  # (1, n_inputs) @ (n_inputs, n_outputs) -> (1, n_outputs)
     return _apply(activation, z_row)
+
+
+class Equations(list):
+    """A list of sp.Eq that a notebook shows one per line, aligned on the = sign."""
+
+    def _repr_latex_(self):
+        lines = [rf"{sp.latex(e.lhs)} &= {sp.latex(e.rhs)}" for e in self]
+        return "$\\begin{aligned}" + r" \\ ".join(lines) + "\\end{aligned}$"
+
+    def __repr__(self):
+        return "\n".join(f"{e.lhs} = {e.rhs}" for e in self)
 
 
 # --- A whole network ---------------------------------------------------------------------------------
@@ -491,7 +508,7 @@ class SymbolicNetwork:
 
     def equations(self):
         """Forward propagation in named symbols: z11 = x1 w_a1 + ... + b11, A11 = sigmoid(z11), ..."""
-        equations = []
+        equations = Equations()
         for layer in range(1, self.n_layers + 1):
             for j in range(self.sizes[layer]):
                 equations.append(sp.Eq(sum_symbol(layer, j), self._sum(layer, j)))

@@ -137,12 +137,14 @@ def test_names_follow_the_article():
     assert [str(s) for s in net.weights[0][0, :]] == ["w_a1", "w_a2", "w_a3", "w_a4"]
     assert [str(s) for s in net.weights[0][:, 0]] == ["w_a1", "w_b1", "w_c1"]
     assert sp.latex(net.weights[0][1, 2]) == "w_{b3}"
-    assert sp.latex(net.weights[1][0, 1]) == "w^{(2)}_{12}"
+    assert sp.latex(net.weights[1][0, 1]) == "w^{(2)}_{a2}"
+    assert str(net.weights[2][3, 0]) == "w^(3)_d1"
     assert sp.latex(net.biases[0][3]) == "b_{14}"
     assert [str(s) for s in net.inputs] == ["x1", "x2", "x3"]
     assert sp.latex(symbolic.node_symbol(2, 3)) == "A_{24}"
     assert sp.latex(symbolic.output_symbol(0, 1)) == r"\hat{y}"
     assert str(symbolic.weight_symbol(1, 0, 11)) == "w^(1)_1,12"
+    assert str(symbolic.node_symbol(1, 11)) == "A^(1)_12"
     assert len(net.parameters()) == annlib.Network.from_sizes([3, 4, 4, 1]).n_parameters == 41
 
 

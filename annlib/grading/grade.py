@@ -119,7 +119,10 @@ class _Run:
         self.handle = "__import__('annlib.grading.guard').grading.guard.ACTIVE"
 
     def start(self):
-        self.kernel = self.new_kernel(self.workdir)
+        try:
+            self.kernel = self.new_kernel(self.workdir)
+        except RuntimeError:  # a kernel that fails to start once (a busy machine) gets one more chance
+            self.kernel = self.new_kernel(self.workdir)
         bootstrap = (f"import annlib.grading.guard as _guard\n"
                      f"_guard.install(get_ipython(), preload={self.preload!r})\ndel _guard")
         reply = self.kernel.execute(bootstrap, timeout=max(self.timeout, 60))

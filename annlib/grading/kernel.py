@@ -8,6 +8,7 @@ import json
 import os
 import queue
 import secrets
+import shutil
 import signal
 import subprocess
 import sys
@@ -51,7 +52,7 @@ class _KernelBase:
         msg_id = self.client.kernel_info()
         while time.monotonic() < deadline:
             if not self.is_alive():
-                break
+                raise RuntimeError("the kernel exited while starting")
             try:
                 msg = self.client.get_shell_msg(timeout=0.25)
             except queue.Empty:
@@ -161,10 +162,10 @@ class ForkedKernel(_KernelBase):
                 os.killpg(self.pid, signal.SIGKILL)  # the kernel and anything it started
             except (ProcessLookupError, PermissionError):
                 pass
-            try:
-                os.unlink(self.connection_file)
-            except FileNotFoundError:
-                pass
+            folder, name = os.path.split(self.connection_file)
+            for leftover in os.listdir(folder):  # the connection file and the kernel's sockets
+                if leftover.startswith(name[:-len(".json")]):
+                    os.unlink(os.path.join(folder, leftover))
 
     def interrupt(self):
         try:
@@ -204,8 +205,11 @@ class ForkServer:
 
     def kernel(self, cwd):
         """A fresh kernel whose working folder is `cwd`."""
-        connection_file = os.path.join(self.runtime_dir, f"kernel-{secrets.token_hex(8)}.json")
-        write_connection_file(connection_file, ip="127.0.0.1", key=secrets.token_hex(32).encode())
+        name = f"kernel-{secrets.token_hex(8)}"
+        connection_file = os.path.join(self.runtime_dir, name + ".json")
+        # Unix sockets, one set per kernel: no port two kernels could both pick, nothing open on the network.
+        write_connection_file(connection_file, transport="ipc", ip=os.path.join(self.runtime_dir, name),
+                              key=secrets.token_hex(32).encode())
         with self.lock:
             self.process.stdin.write(json.dumps({"connection_file": connection_file, "cwd": str(cwd)}) + "\n")
             self.process.stdin.flush()
@@ -217,9 +221,7 @@ class ForkServer:
     def close(self):
         self.process.kill()  # its kernels are already gone; nothing to finish
         self.process.wait(timeout=10)
-        for name in os.listdir(self.runtime_dir):
-            os.unlink(os.path.join(self.runtime_dir, name))
-        os.rmdir(self.runtime_dir)
+        shutil.rmtree(self.runtime_dir, ignore_errors=True)
 
     def __enter__(self):
         return self

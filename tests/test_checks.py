@@ -537,3 +537,75 @@ def test_ipython_shows_the_short_message_not_a_traceback():
     shell._showtraceback = lambda etype, evalue, stb: shown.append(stb)
     shell.run_cell("from annlib.checks import check_sigmoid\ncheck_sigmoid(lambda z: 1 / (1 + __import__('numpy').exp(z)))")
     assert shown and len(shown[0]) == 2 and "hint" in shown[0][1]
+
+
+# --- The exercise notebooks: nbgrader's format, enough graded parts, student versions in sync ----------
+
+EXERCISES = Path(__file__).resolve().parents[1] / "exercises"
+SOURCE_NOTEBOOKS = sorted((EXERCISES / "source").glob("ex0*.ipynb"))
+
+
+def _cells(path):
+    import json
+
+    return json.loads(path.read_text(encoding="utf-8"))["cells"]
+
+
+def test_there_is_one_exercise_notebook_per_lesson():
+    assert [p.name[:4] for p in SOURCE_NOTEBOOKS] == [f"ex0{i}" for i in range(1, 9)]
+
+
+@pytest.mark.parametrize("path", SOURCE_NOTEBOOKS, ids=lambda p: p.stem)
+def test_exercise_notebook_format(path):
+    cells = _cells(path)
+    graded = [c for c in cells if c["metadata"].get("nbgrader", {}).get("grade")]
+    solutions = [c for c in cells if c["metadata"].get("nbgrader", {}).get("solution")]
+    assert len(graded) >= 3 and len(solutions) == len(graded)
+    ids = [c["metadata"]["nbgrader"]["grade_id"] for c in cells if "nbgrader" in c["metadata"]]
+    assert len(ids) == len(set(ids))
+    for cell in cells:
+        meta = cell["metadata"].get("nbgrader")
+        if meta:
+            assert meta["schema_version"] == 3 and meta["grade_id"].startswith(path.name[:4])
+    for cell in solutions:
+        text = "".join(cell["source"])
+        assert "### BEGIN SOLUTION" in text and "### END SOLUTION" in text
+        assert text.startswith("def ")  # the signature stays in the student version
+    for cell in graded:
+        text = "".join(cell["source"])
+        visible = text.split("### BEGIN HIDDEN TESTS")[0].strip()
+        assert visible.count("\n") == 0 and visible.startswith("check_")
+        assert cell["metadata"]["nbgrader"]["points"] > 0 and cell["metadata"]["nbgrader"]["locked"]
+        # the committed outputs are the pass lines, nothing on stderr, no error
+        outputs = cell["outputs"]
+        assert outputs and all(o["output_type"] == "stream" and o["name"] == "stdout" for o in outputs)
+        assert all(line.startswith("\u2713 ") for o in outputs for line in "".join(o["text"]).splitlines())
+    assert cells[0]["cell_type"] == "markdown" and "What you will be able to do" in "".join(cells[0]["source"])
+
+
+def test_at_least_24_graded_parts_in_all():
+    total = sum(
+        1 for path in SOURCE_NOTEBOOKS for c in _cells(path) if c["metadata"].get("nbgrader", {}).get("grade")
+    )
+    assert total >= 24
+
+
+def test_student_versions_are_in_sync_with_the_sources(tmp_path):
+    from annlib.grading.release import release
+
+    release(EXERCISES / "source", tmp_path)
+    made = sorted(p.name for p in tmp_path.glob("*.ipynb"))
+    committed = sorted(p.name for p in (EXERCISES / "student").glob("*.ipynb"))
+    assert made == committed
+    for name in made:
+        assert (tmp_path / name).read_text(encoding="utf-8") == (EXERCISES / "student" / name).read_text(
+            encoding="utf-8"
+        ), f"exercises/student/{name} is stale: run `annlib release exercises/source exercises/student`"
+
+
+def test_student_versions_hold_no_solutions_and_no_outputs():
+    for path in sorted((EXERCISES / "student").glob("ex0*.ipynb")):
+        for cell in _cells(path):
+            text = "".join(cell["source"])
+            assert "BEGIN SOLUTION" not in text and "HIDDEN TESTS" not in text
+            assert not cell.get("outputs")

@@ -1,0 +1,160 @@
+"""annlib grade: the plan of cells, students from folders, the gradebook files and the command line."""
+
+import copy
+import csv
+import json
+from pathlib import Path
+
+import pytest
+
+from annlib.cli import main
+from annlib.grading.grade import Step, find_submissions, grade_submission, instructor_imports, plan, student_name
+from annlib.grading.gradebook import to_csv, write_csv, write_json
+from annlib.grading.notebook import Node, read_notebook, read_source_notebook
+
+SOURCE = Path(__file__).parent / "fixtures" / "grading" / "source"
+SIGMOID = "def sigmoid(z):\n    return 1.0 / (1.0 + np.exp(-z))"
+
+
+def cell(source, gid=None, **flags):
+    metadata = {}
+    if gid is not None:
+        metadata["nbgrader"] = {"schema_version": 3, "grade": False, "solution": False, "locked": False,
+                                "grade_id": gid, **flags}
+    return Node(cell_type="code", source=source, metadata=metadata)
+
+
+def notebook(*cells):
+    return Node(cells=list(cells), metadata={}, nbformat=4, nbformat_minor=5)
+
+
+SOURCE_NB = notebook(cell("import numpy as np", "setup", locked=True), cell("answer", "a", solution=True),
+                     cell("check(a)", "t", grade=True, points=1), cell("free cell"))
+
+
+def kinds(steps):
+    return [(s.kind, s.source) for s in steps]
+
+
+def test_plan_takes_instructor_cells_from_the_source_and_answers_from_the_submission():
+    submitted = notebook(cell("EDITED", "setup", locked=True), cell("mine", "a", solution=True),
+                         cell("pass", "t", grade=True, points=1), cell("my free cell"))
+    assert kinds(plan(SOURCE_NB, submitted)) == [
+        ("locked", "import numpy as np"), ("student", "mine"), ("graded", "check(a)"), ("student", "my free cell")]
+
+
+def test_plan_restores_deleted_and_ignores_duplicated_or_moved_test_cells():
+    submitted = notebook(cell("pass", "t", grade=True, points=1), cell("mine", "a", solution=True),
+                         cell("pass", "t", grade=True, points=1))
+    assert kinds(plan(SOURCE_NB, submitted)) == [
+        ("locked", "import numpy as np"), ("student", "mine"), ("graded", "check(a)")]
+
+
+def test_plan_runs_every_copy_of_a_pasted_solution_cell_in_the_learners_order():
+    submitted = notebook(cell("first", "a", solution=True), cell("helper"), cell("second", "a", solution=True))
+    steps = plan(SOURCE_NB, submitted)
+    assert kinds(steps)[1:4] == [("student", "first"), ("student", "second"), ("student", "helper")]
+
+
+def test_plan_runs_cells_added_before_every_marked_cell_first():
+    submitted = notebook(cell("added on top"), cell("mine", "a", solution=True))
+    assert kinds(plan(SOURCE_NB, submitted))[0] == ("student", "added on top")
+
+
+def test_plan_counts_a_forged_grade_id_as_an_ordinary_cell():
+    submitted = notebook(cell("mine", "a", solution=True), cell("print(1)", "bonus", grade=True, points=100))
+    steps = plan(SOURCE_NB, submitted)
+    assert Step("student", "print(1)") in steps
+    assert [s.grade_id for s in steps if s.kind == "graded"] == ["t"]
+
+
+def test_instructor_imports_are_read_from_locked_cells_only():
+    assert instructor_imports(read_source_notebook(SOURCE / "ex_fixture.ipynb")) == ["fixture_checks", "numpy"]
+
+
+@pytest.mark.parametrize("parts, expected", [
+    (("submitted", "alice", "ps1", "ex.ipynb"), "alice"),
+    (("collected", "bob", "ex.ipynb"), "bob"),
+])
+def test_the_student_is_named_by_the_folder(tmp_path, parts, expected):
+    assert student_name(tmp_path.joinpath(*parts)) == expected
+
+
+def test_find_submissions_searches_folders_and_skips_checkpoints(tmp_path):
+    for part in ("a/ex.ipynb", "b/ex.ipynb", "b/.ipynb_checkpoints/ex-checkpoint.ipynb"):
+        (tmp_path / part).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / part).write_text("{}")
+    assert [p.relative_to(tmp_path).as_posix() for p in find_submissions([tmp_path])] == ["a/ex.ipynb", "b/ex.ipynb"]
+    with pytest.raises(FileNotFoundError, match="no such file"):
+        find_submissions([tmp_path / "missing"])
+
+
+RECORDS = [
+    {"submission": "s/bob/ex.ipynb", "student": "bob", "notebook": "ex.ipynb", "score": 2.0, "max_score": 5.0,
+     "cells": [{"grade_id": "t", "points": 2.0, "max_points": 5.0, "status": "passed", "feedback": ""}],
+     "error": None},
+    {"submission": "s/al/ex.ipynb", "student": "al", "notebook": "ex.ipynb", "score": 0.0, "max_score": 5.0,
+     "cells": [], "error": "not a notebook"},
+]
+
+
+def test_gradebook_files_are_written_whole(tmp_path):
+    write_json(RECORDS, tmp_path / "book" / "grades.json")
+    write_csv(RECORDS, tmp_path / "book" / "grades.csv")
+    assert json.loads((tmp_path / "book" / "grades.json").read_text()) == RECORDS
+    rows = list(csv.DictReader((tmp_path / "book" / "grades.csv").open()))
+    assert [(r["student"], r["score"], r["error"]) for r in rows] == [("al", "0.0", "not a notebook"),
+                                                                      ("bob", "2.0", "")]
+    assert sorted(p.name for p in (tmp_path / "book").iterdir()) == ["grades.csv", "grades.json"]
+
+
+def test_csv_has_a_row_per_student_and_notebook():
+    assert to_csv(RECORDS).splitlines()[0] == "student,notebook,score,max_score,error,submission"
+
+
+@pytest.fixture(scope="module")
+def submissions(tmp_path_factory):
+    root = tmp_path_factory.mktemp("cli")
+    from annlib.grading.release import release
+
+    release(SOURCE, root / "release")
+    student = json.loads((root / "release" / "ex_fixture.ipynb").read_text())
+    answered = copy.deepcopy(student)
+    for c in answered["cells"]:
+        if c["metadata"].get("nbgrader", {}).get("grade_id") == "sigmoid":
+            c["source"] = SIGMOID
+    for name, nb in (("ada", answered), ("bo", student)):
+        (root / "submitted" / name / "ps1").mkdir(parents=True)
+        (root / "submitted" / name / "ps1" / "ex_fixture.ipynb").write_text(json.dumps(nb))
+    return root
+
+
+def test_grade_command_writes_the_gradebook_and_shows_progress(submissions, capsys):
+    out = submissions / "out"
+    status = main(["grade", str(submissions / "submitted"), "--source", str(SOURCE), "--json", str(out / "g.json"),
+                   "--csv", str(out / "g.csv"), "--timeout", "20", "--jobs", "2"])
+    assert status == 0  # a student scoring 0 is not a failure of the tool
+    records = {r["student"]: r for r in json.loads((out / "g.json").read_text())}
+    assert (records["ada"]["score"], records["bo"]["score"]) == (2.0, 0.0)
+    assert [r["student"] for r in csv.DictReader((out / "g.csv").open())] == ["ada", "bo"]
+    progress = capsys.readouterr().err
+    assert "ada/ex_fixture.ipynb: 2/6" in progress and "[2/2]" in progress
+
+
+def test_grading_without_the_fork_server_gives_the_same_record(submissions):
+    path = submissions / "submitted" / "ada" / "ps1" / "ex_fixture.ipynb"
+    record = grade_submission(path, SOURCE, timeout=20)  # a kernel started by jupyter_client
+    assert record["score"] == 2.0 and record["error"] is None
+    assert read_notebook(path)["cells"]  # still a readable notebook, untouched
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["--source", "no/such/folder"], "source folder"), (["--timeout", "0"], "--timeout must be > 0"),
+    (["--jobs", "0"], "--jobs must be >= 1"),
+])
+def test_grade_command_fails_cleanly_on_bad_arguments(submissions, capsys, argv, message):
+    args = ["grade", str(submissions / "submitted")] + argv
+    if "--source" not in argv:
+        args += ["--source", str(SOURCE)]
+    assert main(args) == 1
+    assert message in capsys.readouterr().err

@@ -397,3 +397,12 @@ def test_all_names_are_exported():
                    plotting.boundaries, plotting.losses):
         for name in module.__all__:
             assert getattr(plotting, name) is getattr(module, name)
+
+
+def test_draw_training_loop_has_the_four_steps_in_order():
+    ax = plotting.draw_training_loop()
+    labels = texts(ax)
+    headings = [t for t in labels if t[:2] in ("1.", "2.", "3.", "4.")]
+    assert headings == ["1. forward propagation", "2. loss", "3. backpropagation", "4. update"]
+    assert "repeat" in labels and ax.get_title()
+    assert sum(type(p).__name__ == "FancyArrowPatch" for p in ax.patches) == 4

@@ -58,7 +58,7 @@ def plot_data(X, y, ax=None, *, title=None):
     for k in np.unique(labels):
         mine = labels == k
         ax.scatter(
-            X[mine, 0], X[mine, 1], s=28, color=CLASS_COLORS[k % len(CLASS_COLORS)],
+            X[mine, 0], X[mine, 1], s=28 if len(X) > 50 else 60, color=CLASS_COLORS[k % len(CLASS_COLORS)],
             marker=CLASS_MARKERS[k % len(CLASS_MARKERS)], edgecolor="white", linewidth=0.5,
             label=f"class {k}", zorder=3,
         )

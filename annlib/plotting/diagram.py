@@ -16,15 +16,19 @@ for larger |w|). Names follow the article:
     forward_values(network, x)            [x, a1, a2, ..., output] for one example
     weight_name(layer_index, i, j)        "wa1", "wb4", "w2a1", ...
     node_name(layer_index, j, sizes)      "x1", "A11", "ŷ", ...
+    draw_training_loop(ax=None)           the overview of training: forward, loss, backward, update, repeat
 """
 
 import numpy as np
 from matplotlib.collections import LineCollection
-from matplotlib.patches import Circle
+from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch
 
-from annlib.plotting.style import LAYER_COLORS, SIGNED_CMAP, new_axes, signed_norm
+from annlib.plotting.style import (
+    BLUE, GREY, LAYER_COLORS, ORANGE, REDDISH_PURPLE, SIGNED_CMAP, VERMILLION, new_axes, signed_norm,
+)
 
-__all__ = ["draw_network", "forward_values", "weight_name", "node_name", "network_sizes"]
+__all__ = ["draw_network", "forward_values", "weight_name", "node_name", "network_sizes",
+           "draw_training_loop"]
 
 # Layout in data units (the axes keep an equal aspect so neurons stay round).
 _LAYER_GAP = 2.6         # horizontal distance between layers
@@ -33,6 +37,7 @@ _MAX_LABELLED = 10       # layers wider than this are drawn without names, value
 _TALLEST = (_MAX_LABELLED - 1) * _NODE_GAP  # a wider layer is squeezed into this height
 # Where along a connection its label may sit (0 = at the left neuron, 1 = at the right one), in order
 # of preference; a label that would overlap another moves to the next place.
+_LABEL_SIZE = 7.5        # points, for the labels on the connections
 _LABEL_PLACES = (0.25, 0.35, 0.45, 0.55, 0.65, 0.75, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.15, 0.85)
 
 
@@ -197,7 +202,7 @@ def _corners(centre, width, height, angle):
 def _overlap(a, b):
     """Whether two convex polygons (4 x 2 corner arrays) overlap: no separating axis exists."""
     for polygon in (a, b):
-        for p, q in zip(polygon, np.roll(polygon, -1, axis=0)):
+        for p, q in zip(polygon, polygon[[1, 2, 3, 0]]):
             axis = np.array([q[1] - p[1], p[0] - q[0]])
             pa, pb = a @ axis, b @ axis
             if pa.max() <= pb.min() or pb.max() <= pa.min():
@@ -205,15 +210,35 @@ def _overlap(a, b):
     return True
 
 
+class _Placed:
+    """Boxes already on the figure (turned rectangles, display units), for quick overlap tests."""
+
+    def __init__(self):
+        self.boxes, self.centres, self.reaches = [], np.zeros((0, 2)), np.zeros(0)
+
+    def add(self, box):
+        centre = box.mean(axis=0)
+        self.boxes.append(box)
+        self.centres = np.vstack([self.centres, centre])
+        self.reaches = np.append(self.reaches, np.abs(box - centre).sum(axis=1).max())
+
+    def clashes(self, box):
+        """How many placed boxes `box` overlaps."""
+        centre = box.mean(axis=0)
+        reach = np.abs(box - centre).sum(axis=1).max()  # |dx| + |dy| to the farthest corner
+        near = np.nonzero(np.abs(self.centres - centre).max(axis=1) <= self.reaches + reach)[0]
+        return sum(_overlap(box, self.boxes[k]) for k in near)
+
+
 def _label_edges(ax, positions, edge_values, radii):
     """Name (and value) of every connection, written along it where it overlaps no other label."""
     ax.apply_aspect()  # measure the axes at the size they will be drawn, after the equal aspect
     renderer = ax.figure.canvas.get_renderer()
     to_display = ax.transData.transform
-    taken = []
+    placed = _Placed()
     for patch in ax.patches:
         box = patch.get_window_extent(renderer)
-        taken.append(_corners(np.array([box.x0 + box.x1, box.y0 + box.y1]) / 2, box.width, box.height, 0.0))
+        placed.add(_corners(np.array([box.x0 + box.x1, box.y0 + box.y1]) / 2, box.width, box.height, 0.0))
     for k, (left, right) in enumerate(zip(positions, positions[1:])):
         for i, (x0, y0) in enumerate(left):
             for j, (x1, y1) in enumerate(right):
@@ -224,7 +249,7 @@ def _label_edges(ax, positions, edge_values, radii):
                 d0, d1 = to_display(start), to_display(end)
                 angle = np.arctan2(d1[1] - d0[1], d1[0] - d0[0])
                 label = ax.text(
-                    *start, text, fontsize=7, ha="center", va="center", zorder=3,
+                    *start, text, fontsize=_LABEL_SIZE, ha="center", va="center", zorder=3,
                     rotation=np.degrees(angle), rotation_mode="anchor",
                     bbox=dict(boxstyle="round,pad=0.12", facecolor="white", edgecolor="none", alpha=0.85),
                 )
@@ -233,17 +258,17 @@ def _label_edges(ax, positions, edge_values, radii):
                 best = None
                 for place in _LABEL_PLACES:
                     box = _corners(d0 + place * (d1 - d0), width * 1.06, height * 1.25, angle)
-                    clashes = sum(_overlap(box, other) for other in taken)
+                    clashes = placed.clashes(box)
                     if best is None or clashes < best[0]:
                         best = (clashes, place, box)
                     if clashes == 0:
                         break
                 label.set_position(start + best[1] * (end - start))
-                taken.append(best[2])
+                placed.add(best[2])
 
 
 def _text_size(ax, text, renderer):
-    probe = ax.text(0, 0, text, fontsize=7)
+    probe = ax.text(0, 0, text, fontsize=_LABEL_SIZE)
     box = probe.get_window_extent(renderer)
     probe.remove()
     return box.width, box.height
@@ -321,4 +346,41 @@ def draw_network(network, ax=None, *, activations=None, gradients=None, show_wei
     # Labels last: their placement measures the axes as they will be drawn.
     if show_weights and all(labelled[k] and labelled[k + 1] for k in range(len(sizes) - 1)):
         _label_edges(ax, positions, edge_values, radii)
+    return ax
+
+
+# The four steps of one training iteration (lesson 00's overview; lessons 04, 06 and 07 fill them in).
+TRAINING_STEPS = (
+    ("1. forward propagation", "every neuron's value,\nlayer by layer, up to\nthe prediction ŷ", BLUE),
+    ("2. loss", "compare ŷ with the\ntrue y: one number C", ORANGE),
+    ("3. backpropagation", "dC/dw for every weight,\nfrom the output layer\nback to the input", VERMILLION),
+    ("4. update", "w := w - learning rate · dC/dw\nfor every weight and bias", REDDISH_PURPLE),
+)
+
+
+def draw_training_loop(ax=None, *, title="training: one iteration, repeated until the loss is small"):
+    """The overview of training as a loop of four boxes: forward, loss, backward, update; return the axes."""
+    ax = new_axes(ax, figsize=(8.0, 5.2))
+    centres = [(-2.6, 1.3), (2.6, 1.3), (2.6, -1.3), (-2.6, -1.3)]  # clockwise from top left
+    for (x, y), (heading, body, colour) in zip(centres, TRAINING_STEPS):
+        ax.add_patch(FancyBboxPatch((x - 1.75, y - 0.8), 3.5, 1.6, boxstyle="round,pad=0.08",
+                                    facecolor="white", edgecolor=colour, linewidth=2.5))
+        ax.text(x, y + 0.45, heading, ha="center", va="center", fontsize=11, fontweight="bold", color=colour)
+        ax.text(x, y - 0.2, body, ha="center", va="center", fontsize=9)
+    for (x0, y0), (x1, y1) in zip(centres, centres[1:] + centres[:1]):
+        if y0 == y1:  # along the top or the bottom
+            step = np.sign(x1 - x0) * 1.9
+            start, end = (x0 + step, y0), (x1 - step, y1)
+        else:  # down the right side or up the left side
+            step = np.sign(y1 - y0) * 0.95
+            start, end = (x0, y0 + step), (x1, y1 - step)
+        ax.add_patch(FancyArrowPatch(start, end, arrowstyle="-|>", mutation_scale=18, color=GREY,
+                                     linewidth=2.0))
+    ax.text(0, 0, "repeat", ha="center", va="center", fontsize=12, style="italic", color=GREY)
+    ax.set_xlim(-4.6, 4.6)
+    ax.set_ylim(-2.4, 2.4)
+    ax.set_aspect("equal")
+    ax.axis("off")
+    if title is not None:
+        ax.set_title(title)
     return ax

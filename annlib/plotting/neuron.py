@@ -63,7 +63,8 @@ def _draw_inputs(ax, x, w, n_inputs):
             colour = matplotlib.colormaps[SIGNED_CMAP](norm(w[i]))
             width, text = 0.8 + 3.2 * abs(w[i]) / norm.vmax, f"w{i + 1} = {w[i]:.2f}"
         _arrow(ax, start, end, colour, width)
-        middle = start + 0.45 * (end - start)
+        normal = np.array([-direction[1], direction[0]])
+        middle = start + 0.45 * (end - start) + 0.07 * normal  # just above the arrow
         ax.text(*middle, text, fontsize=8, ha="center", va="bottom", zorder=3,
                 rotation=np.degrees(np.arctan2(direction[1], direction[0])), rotation_mode="anchor",
                 bbox=dict(boxstyle="round,pad=0.1", facecolor="white", edgecolor="none", alpha=0.85))

@@ -24,6 +24,8 @@ with the layer on top: A^(1)_10, b^(1)_10, w^(1)_1,10.
 
 What is here:
     sigmoid, tanh, relu, leaky_relu, identity, softmax (+ _derivative)   the activations in SymPy
+    Sigmoid, ReLU, LeakyReLU, Step                                        the same as named functions:
+                                      short to print, quick to differentiate; networks are built of them
     mse, binary_cross_entropy, cross_entropy                              the losses, same averaging
     weighted_sum, neuron_output, layer_output                             one neuron, one layer
     SymbolicNetwork                                                       a whole network in symbols
@@ -49,7 +51,8 @@ from annlib.network import Network
 __all__ = [
     "sigmoid", "sigmoid_derivative", "tanh", "tanh_derivative", "relu", "relu_derivative",
     "leaky_relu", "leaky_relu_derivative", "identity", "identity_derivative", "softmax",
-    "softmax_derivative", "Sigmoid", "Step", "ReLU", "LeakyReLU", "mse", "binary_cross_entropy", "cross_entropy", "loss_expression",
+    "softmax_derivative", "Sigmoid", "Step", "ReLU", "LeakyReLU", "mse", "binary_cross_entropy",
+    "cross_entropy", "loss_expression",
     "input_symbol", "weight_symbol", "bias_symbol", "sum_symbol", "node_symbol", "output_symbol",
     "target_symbol", "weighted_sum", "neuron_output", "layer_output", "SymbolicNetwork",
     "Equations", "chain_rule_steps", "ChainRule", "common_subexpressions", "to_numpy_function",
@@ -440,7 +443,9 @@ class SymbolicNetwork:
     def from_network(cls, network):
         """The symbolic twin of an annlib Network: same sizes, same activations."""
         if not isinstance(network, Network):
-            raise TypeError(f"SymbolicNetwork.from_network: expected an annlib Network, got {type(network).__name__}")
+            raise TypeError(
+                f"SymbolicNetwork.from_network: expected an annlib Network, got {type(network).__name__}"
+            )
         return cls(network.sizes, [layer.activation for layer in network.layers])
 
     def __repr__(self):
@@ -606,8 +611,9 @@ def _factor_latex(expr):
 class ChainRule:
     """The chain rule as steps: `factors` holds (outer, inner, derivative) triples, outermost first.
 
-    `product` is dL/dwrt in the chain's own symbols, `simplified` its shorter form (or None); `expression` substitutes every definition;
-    `direct` differentiates the composed function in one go; `verify()` checks the two agree.
+    `product` is dL/dwrt in the chain's own symbols and `simplified` a much shorter form of it (or None);
+    `expression` substitutes every definition; `direct` differentiates the composed function in one go;
+    `verify()` checks the two agree.
     """
 
     def __init__(self, pairs, wrt):
@@ -623,8 +629,10 @@ class ChainRule:
             self._activations.append(name)
         self.product = sp.Mul(*(d for _, _, d in self.factors))
         simplified = sp.factor(sp.simplify(self.product))
-        # Shown as a last step only when simplifying shortens the product (BCE after sigmoid: yhat - y).
-        self.simplified = simplified if sp.count_ops(simplified) < sp.count_ops(self.product) else None
+        # Shown as a last step only when simplifying shortens the product a lot (BCE after a sigmoid
+        # cancels to yhat - y); a mere reshuffle of the same factors is left out.
+        shorter = sp.count_ops(simplified) < 0.75 * sp.count_ops(self.product)
+        self.simplified = simplified if shorter else None
 
     def _substitute(self, expr):
         for lhs, rhs in self.links:  # outermost first: each definition brings in the next symbol
@@ -692,7 +700,11 @@ class CommonSubexpressions:
 
     replacements: list
     reduced: list
-    size_before: int
+    original: list
+
+    @property
+    def size_before(self):
+        return expression_size(self.original)
 
     @property
     def size_after(self):
@@ -713,7 +725,7 @@ def common_subexpressions(exprs):
     """Common-subexpression elimination: compute each repeated piece once (c0, c1, ...)."""
     exprs = list(exprs) if isinstance(exprs, (list, tuple, sp.MatrixBase)) else [exprs]
     replacements, reduced = sp.cse(exprs, symbols=sp.numbered_symbols("c"))
-    return CommonSubexpressions(replacements, reduced, expression_size(exprs))
+    return CommonSubexpressions(replacements, reduced, exprs)
 
 
 def to_numpy_function(symbols, expr):
@@ -753,7 +765,9 @@ def network_gradients(network, X, y, loss):
     X = as_float_array(X, caller="network_gradients", name="X", ndim=2, n_columns=network.n_inputs)
     y = as_float_array(y, caller="network_gradients", name="y", ndim=2, n_columns=network.n_outputs)
     if X.shape[0] != y.shape[0]:
-        raise ValueError(f"network_gradients: X has {X.shape[0]} rows but y has {y.shape[0]}; they must match")
+        raise ValueError(
+            f"network_gradients: X has {X.shape[0]} rows but y has {y.shape[0]}; they must match"
+        )
     specs = tuple(SymbolicNetwork.from_network(network).activations)
     function = _sample_gradient_function(tuple(network.sizes), specs, loss.name)
     parameters = np.concatenate([p.ravel() for p in network.parameters()])

@@ -142,7 +142,7 @@ class Ladder:
         if not callable(func):
             self.fail(
                 f"expected a {kind}, got {type(func).__name__}",
-                f"pass the {kind} itself, without calling it: check_{name}({name})",
+                f"pass the {kind} itself, not the result of calling it: {name} without parentheses",
             )
 
     def fail(self, message, hint=None):
@@ -179,12 +179,22 @@ class Ladder:
             self.fail(*error)
         return result
 
-    def array(self, value, *, what="the result", shape=None, scalar=False, shape_hint=None):
-        """The learner's value as a plain float64 array, after the type and shape rungs."""
+    def array(self, value, *, what="the result", shape=None, scalar=False, shape_hint=None, require_array=True):
+        """The learner's value as a plain float64 array, after the type and shape rungs.
+
+        scalar: one number is expected (a size-1 array is accepted); otherwise a numpy array, unless
+        require_array=False lets a list of numbers through too.
+        """
         if value is None:
             self.fail(f"{what} is None", "did you forget `return`?")
         if isinstance(value, (str, bytes, dict, set)) or callable(value):
             self.fail(f"{what} is a {type(value).__name__}, expected {'a number' if scalar else 'an array'}")
+        if isinstance(value, (list, tuple)) and (scalar or require_array):
+            self.fail(
+                f"{what} is a {type(value).__name__}, expected {'one number' if scalar else 'a numpy array'}",
+                "work on the whole array with numpy (np.exp, np.maximum, @) instead of a Python loop"
+                if not scalar else None,
+            )
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")

@@ -131,7 +131,8 @@ def check_and_gate(and_gate_parameters, *, seed=0):
             f"expected a pair (w, b), got {fmt(result) if not isinstance(result, (tuple, list)) else f'{len(result)} values'}",
             "end with `return w, b`",
         )
-    w = ladder.array(result[0], what="w", shape=(2,), shape_hint="one weight per input: w = np.array([w1, w2])")
+    w = ladder.array(result[0], what="w", shape=(2,), require_array=False,
+                     shape_hint="one weight per input: w = np.array([w1, w2])")
     b = ladder.array(result[1], what="b", scalar=True, shape_hint="the bias is one number")
     outputs = _sigmoid(_CORNERS @ w + b)
     fires = outputs > 0.5

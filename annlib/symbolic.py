@@ -793,7 +793,7 @@ class SwellMeasurement:
 
     loss_size, gradient_size: sp.count_ops of the loss and of all its parameter derivatives;
     shared_size: the gradient's size once common subexpressions are computed once (sp.cse);
-    seconds_symbolic: time to differentiate; seconds_backprop: one forward and backward pass.
+    seconds_symbolic: time to differentiate; seconds_backprop: one forward and backward pass (median).
     """
 
     sizes: tuple
@@ -820,10 +820,12 @@ def measure_expression_swell(sizes, activation="sigmoid", *, rng=0, repeats=100)
     network = Network.from_sizes(sizes, activation, rng=rng)
     x, y = rng.normal(size=(1, sizes[0])), rng.normal(size=(1, sizes[-1]))
     loss = get_loss("mse")
-    start = time.perf_counter()
+    passes = []
     for _ in range(repeats):
+        start = time.perf_counter()
         network._backward(loss.gradient(network._forward(x), y))
-    seconds_backprop = (time.perf_counter() - start) / repeats
+        passes.append(time.perf_counter() - start)
+    seconds_backprop = float(np.median(passes))  # the median shrugs off a pass slowed by other programs
     return SwellMeasurement(
         tuple(sizes), len(parameters), expression_size(sample_loss), expression_size(gradients),
         shared.size_after, seconds_symbolic, seconds_backprop,

@@ -1,0 +1,90 @@
+"""Grading speed: `annlib grade` against nbgrader's `autograde` on the same 40 submissions.
+
+    .venv/bin/python benchmarks/bench_grading.py [--notebook ex01_neuron] [--submissions 40]
+
+Builds an nbgrader course in a temporary folder (source/, release/, submitted/<student>/<assignment>/, a
+gradebook database), fills it with submissions of one exercise notebook (a mix of full answers, untouched
+stubs and half answers), then times `nbgrader autograde ASSIGNMENT --force` and `annlib grade` on the very
+same files, and prints a table. Run it on a quiet machine: both tools use every core they are given.
+"""
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+ENV = dict(os.environ, PATH=f"{BIN}{os.pathsep}{os.environ['PATH']}")  # nbgrader shells out to alembic
+
+
+def run(args, cwd):
+    started = time.perf_counter()
+    subprocess.run(args, cwd=cwd, env=ENV, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - started
+
+
+def half_answered(source, student):
+    """The student version with the first solution cell answered from the source."""
+    nb = json.loads(student.read_text())
+    answers = {c["metadata"]["nbgrader"]["grade_id"]: c["source"] for c in json.loads(source.read_text())["cells"]
+               if c["metadata"].get("nbgrader", {}).get("solution")}
+    for cell in nb["cells"]:
+        gid = cell["metadata"].get("nbgrader", {}).get("grade_id")
+        if gid in answers:
+            cell["source"] = answers.pop(gid)
+            break
+    return json.dumps(nb, indent=1)
+
+
+def build_course(folder, notebook, count):
+    assignment = notebook.split("_")[0]
+    source = ROOT / "exercises" / "source" / f"{notebook}.ipynb"
+    (folder / "source" / assignment).mkdir(parents=True)
+    shutil.copy(source, folder / "source" / assignment)
+    (folder / "nbgrader_config.py").write_text("c = get_config()\nc.CourseDirectory.course_id = 'bench'\n")
+    run([BIN / "nbgrader", "generate_assignment", assignment, "--force"], folder)
+    student = folder / "release" / assignment / source.name
+    versions = [source.read_text(), student.read_text(), half_answered(source, student)]
+    for i in range(count):
+        target = folder / "submitted" / f"student{i:02d}" / assignment / source.name
+        target.parent.mkdir(parents=True)
+        target.write_text(versions[i % 3])
+    return assignment
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--notebook", default="ex01_neuron")
+    parser.add_argument("--submissions", type=int, default=40)
+    args = parser.parse_args(argv)
+    count, cores = args.submissions, os.cpu_count()
+    with tempfile.TemporaryDirectory(prefix="bench-grading-") as tmp:
+        course = Path(tmp)
+        assignment = build_course(course, args.notebook, count)
+        before = sorted(p.read_bytes() for p in (course / "submitted").rglob("*.ipynb"))
+        source_dir = course / "source" / assignment
+        rows = [("nbgrader autograde", 1, run([BIN / "nbgrader", "autograde", assignment, "--force"], course))]
+        for jobs in (1, cores):
+            book = course / f"annlib-{jobs}.json"
+            seconds = run([BIN / "annlib", "grade", "submitted", "--source", source_dir, "--json", book,
+                           "--jobs", str(jobs)], course)
+            rows.append((f"annlib grade --jobs {jobs}", jobs, seconds))
+        scores = sorted(r["score"] for r in json.loads(book.read_text()))
+        assert sorted(p.read_bytes() for p in (course / "submitted").rglob("*.ipynb")) == before
+    baseline = rows[0][2]
+    print(f"Grading {count} submissions of {args.notebook}.ipynb on {cores} cores")
+    print(f"{'tool':<24}{'total (s)':>11}{'per submission (s)':>20}{'speed-up':>10}")
+    for name, _, seconds in rows:
+        print(f"{name:<24}{seconds:>11.1f}{seconds / count:>20.2f}{baseline / seconds:>9.1f}x")
+    print(f"annlib scores: {scores.count(max(scores))} full, {scores.count(0.0)} zero, "
+          f"{count - scores.count(max(scores)) - scores.count(0.0)} partial")
+
+
+if __name__ == "__main__":
+    main()

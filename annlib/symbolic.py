@@ -28,7 +28,8 @@ What is here:
                                       short to print, quick to differentiate; networks are built of them
     mse, binary_cross_entropy, cross_entropy                              the losses, same averaging
     weighted_sum, neuron_output, layer_output                             one neuron, one layer
-    SymbolicNetwork                                                       a whole network in symbols
+    SymbolicNetwork                                                       a whole network in symbols:
+                                      output, loss, loss_derivative, equations (forward), chain_rule
     chain_rule_steps -> ChainRule                                         dL/dw as readable LaTeX steps
     common_subexpressions, to_numpy_function, expression_size             CSE, lambdify, count_ops
     network_gradients(network, X, y, loss)                                exact gradients of a Network
@@ -267,20 +268,16 @@ def _apply(activation, z_row, caller="layer_output"):
 
 # --- Losses: the same averaging as annlib.losses ------------------------------------------------------
 
-def _as_matrix(values, caller, name):
-    matrix = sp.Matrix(values)
-    if matrix.cols == 1 and not isinstance(values, sp.MatrixBase) and not _nested(values):
-        matrix = matrix.T  # a flat list is one sample: a row
-    return matrix
-
-
-def _nested(values):
-    return len(values) > 0 and isinstance(values[0], (list, tuple))
+def _as_matrix(values):
+    if isinstance(values, sp.MatrixBase):
+        return values
+    if np.ndim(values) == 1:
+        return sp.Matrix([list(values)])  # a flat list is one sample: a row
+    return sp.Matrix(values)
 
 
 def _check_pair(y_pred, y_true, caller):
-    y_pred = _as_matrix(y_pred, caller, "y_pred")
-    y_true = _as_matrix(y_true, caller, "y_true")
+    y_pred, y_true = _as_matrix(y_pred), _as_matrix(y_true)
     if y_pred.shape != y_true.shape:
         raise ValueError(
             f"{caller}: y_pred has shape {y_pred.shape} but y_true has shape {y_true.shape}; they must match"
@@ -492,6 +489,12 @@ class SymbolicNetwork:
         predictions = sp.Matrix.vstack(*(self.output([sp.Float(v) for v in row]) for row in X))
         return loss_expression(loss, predictions, sp.Matrix(y))
 
+    def loss_derivative(self, loss, parameter, X=None, y=None, *, simplify=False):
+        """d(loss)/d(parameter) for any weight or bias symbol, for one sample or a batch as in loss()."""
+        self._locate(parameter)  # refuses a symbol that is not a parameter of this network
+        derivative = sp.diff(self.loss(loss, X, y), parameter)
+        return sp.simplify(derivative) if simplify else derivative
+
     def _previous(self, layer):
         if layer == 1:
             return self.inputs
@@ -521,12 +524,11 @@ class SymbolicNetwork:
         return equations
 
     def _locate(self, parameter):
+        """(layer, j): the layer holding `parameter` and the neuron it feeds."""
         for layer, (W, b) in enumerate(zip(self.weights, self.biases), start=1):
-            for (i, j), symbol in np.ndenumerate(np.array(W.tolist(), dtype=object)):
+            for index, symbol in enumerate([*W, *b]):
                 if symbol == parameter:
-                    return layer, j
-            if parameter in list(b):
-                return layer, list(b).index(parameter)
+                    return layer, (index % W.cols if index < len(W) else index - len(W))
         raise ValueError(f"SymbolicNetwork: {parameter} is not a weight or bias of this network")
 
     def path(self, parameter):
@@ -750,20 +752,29 @@ def _sample_gradient_function(sizes, activations, loss_name):
     return to_numpy_function(network.inputs + network.targets + parameters, gradients)
 
 
-def network_gradients(network, X, y, loss):
+def network_gradients(network, X, y, loss, *, max_parameters=300):
     """Exact gradients of the loss over the batch by SymPy differentiation, at the current weights.
 
     network: an annlib Network; X (n_samples, n_inputs); y (n_samples, n_outputs); loss: an annlib
     loss or its name. Returns [(grad_W, grad_b), ...], one pair per layer, shaped like layer.W and
     layer.b: the numbers backpropagation should give. Every annlib loss is the mean over samples of
     the loss of one sample, so the gradient is differentiated once for one sample in symbols, then
-    evaluated for every row and averaged. Meant for small networks: the expressions grow fast.
+    evaluated for every row and averaged. Meant for small networks, as the expressions swell (lesson
+    05): a network with more than `max_parameters` weights and biases is refused.
     """
     if not isinstance(network, Network):
         raise TypeError(f"network_gradients: expected an annlib Network, got {type(network).__name__}")
+    if network.n_parameters > max_parameters:
+        raise ValueError(
+            f"network_gradients: the network has {network.n_parameters} parameters, more than "
+            f"max_parameters={max_parameters}; the symbolic route is for small networks (its expressions "
+            "swell), use backpropagation, or raise max_parameters and expect to wait"
+        )
     loss = get_loss(loss, caller="network_gradients")
     X = as_float_array(X, caller="network_gradients", name="X", ndim=2, n_columns=network.n_inputs)
     y = as_float_array(y, caller="network_gradients", name="y", ndim=2, n_columns=network.n_outputs)
+    if X.shape[0] == 0:
+        raise ValueError("network_gradients: X has no rows; give at least one example")
     if X.shape[0] != y.shape[0]:
         raise ValueError(
             f"network_gradients: X has {X.shape[0]} rows but y has {y.shape[0]}; they must match"

@@ -114,6 +114,13 @@ def test_losses_match_numeric_core(function, loss, kind):
     assert float(symbolic.loss_expression(loss, sp.Matrix(y_pred), sp.Matrix(y_true))) == pytest.approx(value)
 
 
+def test_losses_take_lists_rows_and_arrays_alike():
+    p, t = sp.symbols("p t")
+    assert symbolic.mse([p], [t]) == (p - t) ** 2
+    column = np.array([[0.5], [0.25]])
+    assert float(symbolic.mse(column, np.zeros((2, 1)))) == pytest.approx(losses.MSE()(column, np.zeros((2, 1))))
+
+
 def test_loss_of_mismatched_shapes_names_the_function():
     with pytest.raises(ValueError, match="mse: y_pred has shape"):
         symbolic.mse([[1, 2]], [[1, 2, 3]])
@@ -166,6 +173,20 @@ def test_network_output_and_batch_loss_match_numeric_network():
     np.testing.assert_allclose(np.array(output, dtype=float), network.forward(X[:1]), rtol=1e-12)
     batch_loss = float(net.loss("binary_cross_entropy", X, y).subs(values))
     assert batch_loss == pytest.approx(losses.BinaryCrossEntropy()(network.forward(X), y), rel=1e-12)
+
+
+def test_loss_derivative_of_any_parameter_matches_backprop_for_one_sample():
+    network = annlib.Network.from_sizes([2, 2, 1], "tanh", "sigmoid", rng=7)
+    X, y = np.array([[0.4, -1.1]]), np.array([[1.0]])
+    net = symbolic.SymbolicNetwork.from_network(network)
+    values = {**net.parameter_values(network), **dict(zip(net.inputs, X[0])), **dict(zip(net.targets, y[0]))}
+    network.backward(losses.BinaryCrossEntropy().gradient(network.forward(X), y))
+    for parameter, expected in [(net.weights[0][1, 0], network.layers[0].grad_W[1, 0]),
+                                (net.biases[1][0], network.layers[1].grad_b[0])]:
+        derivative = net.loss_derivative("binary_cross_entropy", parameter)
+        assert float(derivative.subs(values)) == pytest.approx(expected, rel=1e-12)
+    with pytest.raises(ValueError, match="is not a weight or bias"):
+        net.loss_derivative("mse", sp.Symbol("x1"))
 
 
 def test_parameter_values_refuse_another_architecture():
@@ -256,6 +277,11 @@ def test_network_gradients_check_their_inputs():
         symbolic.network_gradients(network, np.zeros((2, 4)), np.zeros((2, 1)), "mse")
     with pytest.raises(ValueError, match="X has 2 rows but y has 3"):
         symbolic.network_gradients(network, np.zeros((2, 3)), np.zeros((3, 1)), "mse")
+    with pytest.raises(ValueError, match="X has no rows"):
+        symbolic.network_gradients(network, np.zeros((0, 3)), np.zeros((0, 1)), "mse")
+    big = annlib.Network.from_sizes([64, 32, 10], rng=0)
+    with pytest.raises(ValueError, match="2410 parameters, more than max_parameters=300"):
+        symbolic.network_gradients(big, np.zeros((2, 64)), np.zeros((2, 10)), "mse")
 
 
 # --- The chain rule as steps ------------------------------------------------------------------------
@@ -307,6 +333,11 @@ def test_chain_rule_refuses_a_broken_chain_and_several_paths():
     L, yhat, zz, w = sp.symbols("L yhat z w")
     with pytest.raises(ValueError, match="does not depend on z"):
         symbolic.chain_rule_steps([sp.Eq(L, yhat ** 2), sp.Eq(zz, w)], w)
+    net = symbolic.SymbolicNetwork.from_sizes([3, 2, 1])
+    assert [str(link.lhs) for link in net.path(net.biases[0][1])] == ["yhat", "z21", "A12", "z12"]
+    assert str(net.path(net.weights[0][2, 1])[-1].rhs) == "b12 + w_a2*x1 + w_b2*x2 + w_c2*x3"
+    with pytest.raises(ValueError, match="is not a weight or bias"):
+        net.path(sp.Symbol("w_q9"))
     wide = symbolic.SymbolicNetwork.from_sizes([3, 4, 4, 1])
     with pytest.raises(ValueError, match="through 4 neurons of layer 2"):
         wide.path(wide.weights[0][0, 0])

@@ -62,7 +62,9 @@ def weight_name(layer_index, i, j):
 
     i is the node the connection leaves (a letter), j the neuron it reaches (a number from 1).
     """
-    layer_index, i, j = (_check_index(v, "weight_name", n) for v, n in ((layer_index, "layer_index"), (i, "i"), (j, "j")))
+    layer_index = _check_index(layer_index, "weight_name", "layer_index")
+    i = _check_index(i, "weight_name", "i")
+    j = _check_index(j, "weight_name", "j")
     prefix = "w" if layer_index == 0 else f"w{layer_index + 1}"
     return f"{prefix}{_letters(i)}{j + 1}"
 

@@ -93,7 +93,7 @@ def _slider(name, value):
     low, high = SLIDER_RANGE[name[0]]
     return widgets.FloatSlider(value=value, min=low, max=high, step=SLIDER_STEP, description=name,
                                continuous_update=False, readout_format=".2f",
-                               layout=widgets.Layout(width="260px"))
+                               layout=widgets.Layout(width="300px"))
 
 
 class NeuronExplorer(widgets.VBox):

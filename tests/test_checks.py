@@ -514,6 +514,15 @@ def test_a_check_changes_nothing_around_it(name):
     assert dict(getattr(solution, "__dict__", {})) == attributes
 
 
+def test_a_symbol_made_again_with_the_same_name_is_accepted(capsys):
+    def own_symbols(w, x, b, y):
+        w, x, b, y = sp.symbols("w x b y")  # without real=True: different SymPy symbols, same names
+        return sp.diff((1 / (1 + sp.exp(-(w * x + b))) - y) ** 2, w)
+
+    C.check_dloss_dw(own_symbols)
+    assert capsys.readouterr().out.startswith("\u2713 dloss_dw")
+
+
 def test_import_needs_numpy_only():
     code = (
         "import sys, annlib.checks; "

@@ -25,6 +25,11 @@ def _expression(ladder, value, symbols):
             f"returned a {type(value).__name__}, expected a SymPy expression",
             "build it from the SymPy symbols you are given, with sp.exp (not np.exp), and sp.diff",
         )
+    # A symbol the learner made again with the same name (sp.Symbol("w")) means the one passed in.
+    by_name = {str(s): s for s in symbols}
+    renamed = {s: by_name[str(s)] for s in value.free_symbols if str(s) in by_name and s not in symbols}
+    if renamed:
+        value = value.subs(renamed)
     extra = value.free_symbols - set(symbols)
     if extra:
         names = ", ".join(sorted(str(s) for s in extra))

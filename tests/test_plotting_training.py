@@ -87,8 +87,9 @@ def test_learning_rates_with_a_real_training_diverged_history():
     net = annlib.Network.from_sizes([1, 8, 1], "relu", "identity", rng=0)
     with pytest.raises(annlib.TrainingDiverged) as caught:
         annlib.fit(net, X * 50, y, "mse", learning_rate=5.0, epochs=30, progress=False)
-    ax = tp.plot_learning_rates({5.0: caught.value.history})
+    ax = tp.plot_learning_rates({5.0: caught.value.history}, x_label="iteration")
     assert ax.get_lines()[-1].get_marker() == "X"
+    assert ax.get_xlabel() == "iteration"
 
 
 def test_learning_rates_refuses_a_list():
@@ -143,9 +144,10 @@ def test_digit_grid_tiles_images_and_captions():
     digits = annlib.datasets.load_digits()
     ax = tp.plot_digit_grid(digits.X[:12], [str(d) for d in digits.y[:12]], n_columns=5)
     mosaic = ax.images[0].get_array()
-    assert mosaic.shape == (3 * 9 - 1, 5 * 9 - 1)  # 3 rows, 5 columns of 8x8 with a 1-pixel gap
+    assert mosaic.shape == (3 * 12, 5 * 9 - 1)  # 3 rows with room for captions, 5 columns with 1-pixel gaps
     np.testing.assert_array_equal(mosaic[:8, :8], digits.X[0].reshape(8, 8))
-    np.testing.assert_array_equal(mosaic[9:17, 9:17], digits.X[6].reshape(8, 8))
+    np.testing.assert_array_equal(mosaic[12:20, 9:17], digits.X[6].reshape(8, 8))
+    assert np.ma.getmaskarray(mosaic)[8:12].all()  # the caption band stays blank (NaN, masked)
     assert [t.get_text() for t in ax.texts] == [str(d) for d in digits.y[:12]]
 
 

@@ -141,7 +141,7 @@ def plot_loss_panels(runs, axes=None, *, log_scale=True, title=None):
     return axes
 
 
-def plot_learning_rates(runs, ax=None, *, log_scale=True, title=None):
+def plot_learning_rates(runs, ax=None, *, log_scale=True, x_label="epoch", title=None):
     """One loss curve per learning rate: {learning_rate: History or losses}; a cross marks divergence.
 
     A run that diverged (its losses end in NaN or inf, as in `TrainingDiverged.history`) stops at
@@ -150,8 +150,7 @@ def plot_learning_rates(runs, ax=None, *, log_scale=True, title=None):
     if not isinstance(runs, dict) or not runs:
         raise ValueError("plot_learning_rates: runs must be a non-empty dict {learning_rate: History}")
     labelled = {f"learning rate {float(rate):g}": run for rate, run in runs.items()}
-    ax = plot_loss_curves(labelled, ax, log_scale=log_scale, title=title)
-    return ax
+    return plot_loss_curves(labelled, ax, log_scale=log_scale, x_label=x_label, title=title)
 
 
 def plot_confusion_matrix(counts, ax=None, *, class_names=None, normalize=False, title=None):
@@ -208,22 +207,24 @@ def plot_digit_grid(images, captions=None, ax=None, *, n_columns=10, caption_col
         raise ValueError(f"plot_digit_grid: {len(captions)} captions for {n_images} images")
     n_columns = min(n_columns, n_images)
     n_rows = math.ceil(n_images / n_columns)
-    gap = 1
-    cell = side + gap
+    col_step = side + 1
+    row_step = side + (4 if captions is not None else 1)  # room under each row for its captions
     # One mosaic instead of one axes per image: a single axes to return, and a fast draw.
-    mosaic = np.full((n_rows * cell - gap, n_columns * cell - gap), np.nan)
+    mosaic = np.full((n_rows * row_step - (row_step - side), n_columns * col_step - 1), np.nan)
     for k, image in enumerate(images):
         r, c = divmod(k, n_columns)
-        mosaic[r * cell : r * cell + side, c * cell : c * cell + side] = image.reshape(side, side)
-    ax = _new_axes(ax, (0.75 * n_columns + 0.4, 0.95 * n_rows + 0.5))
+        mosaic[r * row_step : r * row_step + side, c * col_step : c * col_step + side] = image.reshape(side, side)
+    if captions is not None:
+        mosaic = np.vstack([mosaic, np.full((row_step - side, mosaic.shape[1]), np.nan)])
+    ax = _new_axes(ax, (0.75 * n_columns + 0.4, 1.0 * n_rows + 0.5))
     cmap = plt.get_cmap("gray_r").with_extremes(bad="white")
     ax.imshow(mosaic, cmap=cmap, interpolation="nearest")
     if captions is not None:
         colours = caption_colours or ["black"] * n_images
         for k, caption in enumerate(captions):
             r, c = divmod(k, n_columns)
-            ax.text(c * cell + (side - 1) / 2, r * cell + side - 0.3, str(caption), ha="center", va="top",
-                    fontsize=8, color=colours[k])
+            ax.text(c * col_step + (side - 1) / 2, r * row_step + side + 0.2, str(caption), ha="center",
+                    va="top", fontsize=9, color=colours[k])
     ax.set_xticks([])
     ax.set_yticks([])
     for spine in ax.spines.values():

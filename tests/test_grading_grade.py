@@ -64,7 +64,7 @@ def test_plan_runs_cells_added_before_every_marked_cell_first():
 def test_plan_counts_a_forged_grade_id_as_an_ordinary_cell():
     submitted = notebook(cell("mine", "a", solution=True), cell("print(1)", "bonus", grade=True, points=100))
     steps = plan(SOURCE_NB, submitted)
-    assert Step("student", "print(1)") in steps
+    assert Step("student", "print(1)", after="'a'") in steps
     assert [s.grade_id for s in steps if s.kind == "graded"] == ["t"]
 
 

@@ -7,6 +7,7 @@ never read. Scores come from verdicts the in-kernel guard (annlib.grading.guard)
 """
 
 import ast
+import json
 import os
 import secrets
 import shutil
@@ -27,8 +28,6 @@ from annlib.grading.notebook import (
 
 DEFAULT_TIMEOUT = 30.0
 MAX_RESTARTS = 3
-# Large libraries are imported but not snapshotted: restoring them cell by cell would cost more than it guards.
-UNGUARDED = {"matplotlib", "IPython", "ipywidgets", "sympy", "pandas", "scipy", "mpl_toolkits"}
 
 
 @dataclass
@@ -39,6 +38,7 @@ class Step:
     source: str
     grade_id: str = None
     points: float = 0.0
+    after: str = None  # for a cell the learner added: the grade_id of the marked cell it followed
 
 
 def plan(source_nb, submitted_nb):
@@ -58,7 +58,7 @@ def plan(source_nb, submitted_nb):
             anchor = gid
         elif cell.cell_type == "code":
             added[anchor].append(cell.source)
-    steps = [Step("student", s) for s in added[None]]
+    steps = [Step("student", s, after="the top") for s in added[None]]
     for cell in source_nb.cells:
         gid = grade_id(cell) if is_marked(cell) else None
         if gid is None:
@@ -69,12 +69,12 @@ def plan(source_nb, submitted_nb):
                 steps.append(Step("manual", "", gid, points(cell)))
         elif cell.cell_type == "code":
             steps.append(Step("graded" if is_grade(cell) else "locked", cell.source, gid, points(cell)))
-        steps += [Step("student", s) for s in added[gid]]
+        steps += [Step("student", s, after=repr(gid)) for s in added[gid]]
     return steps
 
 
 def instructor_imports(source_nb):
-    """Top-level names of the modules the instructor's cells import (the guard snapshots them)."""
+    """The modules the instructor's cells import (preloaded by the fork server, snapshotted by the guard)."""
     names = set()
     for cell in source_nb.cells:
         if cell.cell_type != "code" or not is_locked(cell):
@@ -89,7 +89,7 @@ def instructor_imports(source_nb):
                 names.update(alias.name for alias in node.names)
             elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
                 names.add(node.module)
-    return sorted(n for n in names if n.split(".")[0] not in UNGUARDED)
+    return sorted(names)
 
 
 def student_name(path):
@@ -140,7 +140,7 @@ class _Run:
         return self.kernel.execute(code, self.timeout, {"verdict": f"{self.handle}.verdict({key!r})"})
 
     def restart(self, step, reply):
-        where = f"cell {step.grade_id!r}" if step.grade_id else "a cell the learner added"
+        where = f"cell {step.grade_id!r}" if step.grade_id else f"a cell the learner added after {step.after}"
         self.errors.append(f"{where}: {reply.detail}; the kernel was restarted")
         self.kernel.close()
         self.restarts += 1
@@ -153,9 +153,7 @@ class _Run:
             self.kernel.close()
 
 
-def _verdict(reply, step):
-    import json
-
+def _verdict(reply):
     if reply.status in ("timeout", "hung"):
         return "timeout", reply.detail
     if reply.status == "died":
@@ -182,7 +180,7 @@ def _execute_plan(record, steps, workdir, preload, timeout, new_kernel):
         for step in steps:
             reply = run.execute(step)
             if step.kind in ("graded", "locked"):
-                status, feedback = _verdict(reply, step)
+                status, feedback = _verdict(reply)
                 if step.kind == "graded":
                     cell = by_id[step.grade_id]
                     cell.update(status=status, feedback=feedback,

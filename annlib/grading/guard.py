@@ -23,6 +23,8 @@ import warnings
 
 PROTECTED = ("builtins", "math", "cmath", "operator", "functools", "itertools", "numbers", "warnings",
              "numpy", "annlib")
+# Imported but not snapshotted: restoring these large libraries cell by cell would cost more than it guards.
+UNGUARDED = {"matplotlib", "mpl_toolkits", "IPython", "ipykernel", "ipywidgets", "sympy", "pandas", "scipy"}
 _HEAPTYPE = 1 << 9
 _MISSING = object()
 _IPYTHON_HOOKS = ("input_transformers_cleanup", "input_transformers_post", "ast_transformers")
@@ -191,6 +193,7 @@ def install(shell, preload=(), extra_prefixes=()):
         except Exception:
             pass  # the instructor's cell will report the same error when it runs
     prefixes = set(PROTECTED) | {name.split(".")[0] for name in (*preload, *extra_prefixes)}
+    prefixes -= UNGUARDED
     ACTIVE = Guard(shell, prefixes)  # bound first, so that the snapshot (and every restore) keeps it
     ACTIVE.snapshot()
     return ACTIVE

@@ -410,6 +410,11 @@ class SymbolicNetwork:
     """
 
     def __init__(self, sizes, activations):
+        if isinstance(activations, str):
+            raise TypeError(
+                "SymbolicNetwork: activations must be a list, one per layer; for one name for all "
+                "use SymbolicNetwork.from_sizes(sizes, activation)"
+            )
         sizes = [int(n) for n in sizes]
         if len(sizes) < 2 or min(sizes) < 1:
             raise ValueError(f"SymbolicNetwork: sizes must be >= 2 whole numbers >= 1, got {sizes}")

@@ -195,9 +195,11 @@ def test_parameter_values_refuse_another_architecture():
         net.parameter_values(annlib.Network.from_sizes([3, 4, 1], rng=0))
 
 
-def test_unknown_activation_is_named():
+def test_unknown_activation_and_a_bare_name_are_refused():
     with pytest.raises(ValueError, match="unknown activation 'swish'"):
         symbolic.SymbolicNetwork.from_sizes([2, 1], "swish")
+    with pytest.raises(TypeError, match="activations must be a list"):
+        symbolic.SymbolicNetwork([2, 3, 1], "sigmoid")
 
 
 # --- network_gradients: the promise -----------------------------------------------------------------

@@ -1,0 +1,35 @@
+"""What the browser tests share: the course copy JupyterLab serves, and the run's notebook results."""
+
+import shutil
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+HERE = Path(__file__).resolve().parent
+SCREENSHOTS = HERE / "screenshots"
+COPIED = ["notebooks", "exercises", "data"]
+RESULTS = []
+
+
+def record(result):
+    """Keep a NotebookResult for the summary printed at the end of the run."""
+    RESULTS.append(result)
+
+
+def summary_lines():
+    """One line per notebook checked (what was seen, seconds per phase), then its widget interactions."""
+    for result in RESULTS:
+        phases = " ".join(f"{phase} {seconds:.1f}" for phase, seconds in result.seconds.items())
+        yield (f"{result.path}: {result.code_cells} code cells, {result.maths} formulas, {result.images} images, "
+               f"{result.widget_views} widgets, {len(result.interactions)} interactions | {phases}")
+        for line in result.interactions:
+            yield f"    {line}"
+
+
+def course_copy(root):
+    """Copy what the notebooks read into root; browser fixtures go to root/fixtures."""
+    ignore = shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__")
+    for name in COPIED:
+        if (REPO / name).is_dir():
+            shutil.copytree(REPO / name, root / name, ignore=ignore)
+    shutil.copytree(HERE / "fixtures", root / "fixtures", ignore=ignore)
+    return root

@@ -1,0 +1,449 @@
+"""Check a notebook in JupyterLab the way a learner meets it.
+
+`check_notebook` opens one notebook in a JupyterLab page, runs all its cells, checks what the page shows
+(no error, the maths typeset, every widget drawn, every image loaded), then works each widget: moves its
+sliders with the arrow keys, picks another dropdown entry, presses its Train/Step/Forward/... buttons, and
+checks that the widget's output changed. Any problem raises an AssertionError that names the notebook,
+the cell and what went wrong.
+
+The page runs JupyterLab with `expose_app_in_browser`, so the checks read the notebook's own model
+(`window.jupyterapp`) instead of guessing from pixels.
+"""
+
+import json
+import re
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+from labserver import VIEWPORT
+
+WIDGET_EXTENSION = "@jupyter-widgets/jupyterlab-manager"
+FRONT_END_MISSING = "the ipywidgets front end is missing: install jupyterlab_widgets"
+WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
+
+# Buttons a learner presses to make something happen; other buttons are left alone.
+ACTION_BUTTON = re.compile(
+    r"\b(train|step|forward|loss|backward|update|run|next|fit|reset|play|go)\b", re.IGNORECASE
+)
+RESET_BUTTON = re.compile(r"\b(reset|restart|clear)\b", re.IGNORECASE)
+# Markdown that holds LaTeX: $...$, $$...$$, \(...\), \[...\] or an environment.
+MATHS = re.compile(r"\$[^$\n]+\$|\$\$|\\\(|\\\[|\\begin\{")
+
+# --- JavaScript run inside the page ---
+
+JS_OPEN = """
+async ({path, timeout}) => {
+  const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
+  const t0 = Date.now();
+  const waitFor = async (ok, what) => {
+    while (!ok()) {
+      if (Date.now() - t0 > timeout) throw new Error(`${path}: timed out waiting for ${what}`);
+      await sleep(100);
+    }
+  };
+  const app = window.jupyterapp;
+  await app.restored;
+  const panel = await app.commands.execute('docmanager:open', {path, factory: 'Notebook'});
+  await panel.context.ready;
+  await panel.sessionContext.ready;
+  const kernel = () => panel.sessionContext.session && panel.sessionContext.session.kernel;
+  await waitFor(() => kernel() && kernel().status === 'idle', 'an idle kernel');
+  const state = {panel, errors: [], busy: false, lastMessage: Date.now(), runDone: false, runError: null};
+  panel.sessionContext.iopubMessage.connect((_, msg) => {
+    const type = msg.header.msg_type, content = msg.content;
+    state.lastMessage = Date.now();
+    if (type === 'status') state.busy = content.execution_state !== 'idle';
+    if (type === 'error') {
+      state.errors.push(`${content.ename}: ${content.evalue}`);
+    } else if (type === 'stream' && content.name === 'stderr'
+               && content.text.includes('Traceback (most recent call last)')) {
+      state.errors.push(content.text.slice(0, 1500));
+    }
+  });
+  window.__course = state;
+  app.shell.collapseLeft();
+  app.shell.activateById(panel.id);
+  const config = JSON.parse(document.getElementById('jupyter-config-data').textContent);
+  const federated = (config.federated_extensions || []).map(e => e.name);
+  const disabled = Object.keys(config.disabledExtensions || {}).concat(config.disabled_extensions || []);
+  return {
+    panelId: panel.id,
+    kernel: kernel().name,
+    widgetExtension: federated.includes(%(ext)s) && !disabled.some(d => d.startsWith(%(ext)s)),
+    widgetPlugin: app.hasPlugin(%(ext)s + ':plugin') && app.isPluginActivated(%(ext)s + ':plugin'),
+  };
+}
+""" % {"ext": json.dumps(WIDGET_EXTENSION)}
+
+JS_CLOSE = """
+async () => {
+  const state = window.__course;
+  window.__course = null;
+  if (!state || state.panel.isDisposed) return;
+  state.panel.context.model.dirty = false;  // never saved: the run must not write into the notebook
+  state.panel.close();
+  for (let i = 0; i < 100 && !state.panel.isDisposed; i++) await new Promise(r => setTimeout(r, 50));
+}
+"""
+
+JS_RUN_ALL = """
+() => {
+  const state = window.__course;
+  window.jupyterapp.commands.execute('notebook:run-all-cells').then(
+    () => { state.runDone = true; },
+    error => { state.runError = String(error); state.runDone = true; });
+}
+"""
+
+JS_SETTLED = """
+(quietMs) => {
+  const state = window.__course;
+  const kernel = state.panel.sessionContext.session.kernel;
+  const running = Array.from(state.panel.content.node.querySelectorAll('.jp-InputPrompt'))
+    .some(prompt => prompt.textContent.includes('*'));
+  return !running && !state.busy && kernel.status === 'idle' && Date.now() - state.lastMessage > quietMs;
+}
+"""
+
+# Per cell: what the kernel produced (the model) next to what the page shows (the DOM).
+JS_COLLECT = """
+() => {
+  const state = window.__course;
+  const drawn = node => {
+    const view = node.matches('.jupyter-widgets') ? node : node.querySelector(':scope > .jupyter-widgets');
+    return view !== null && view.childElementCount > 0 && !view.textContent.includes('Error displaying widget');
+  };
+  const cells = state.panel.content.widgets.map((cell, index) => {
+    const model = cell.model;
+    const outputs = model.type === 'code' ? model.outputs.toJSON() : [];
+    const topOutputs = Array.from(cell.node.querySelectorAll('.jp-OutputArea-output'))
+      .filter(node => !node.parentElement.closest('.jupyter-widgets'));
+    const images = Array.from(cell.node.querySelectorAll('.jp-OutputArea-output img'));
+    return {
+      index, type: model.type, source: model.sharedModel.getSource(),
+      executionCount: model.type === 'code' ? model.executionCount : null,
+      errors: outputs.filter(o => o.output_type === 'error').map(o => `${o.ename}: ${o.evalue}`),
+      widgetViews: outputs.filter(o => o.data && o.data[%(mime)s]).length,
+      renderedWidgets: topOutputs.filter(drawn).length,
+      maths: cell.node.querySelectorAll('mjx-container').length,
+      mathErrors: Array.from(cell.node.querySelectorAll('mjx-merror'))
+        .map(node => node.getAttribute('data-mjx-error') || node.textContent),
+      images: images.length,
+      brokenImages: images.filter(img => !img.complete || img.naturalWidth === 0).length,
+    };
+  });
+  return {cells, kernelErrors: state.errors.slice(), runError: state.runError};
+}
+""" % {"mime": json.dumps(WIDGET_MIME)}
+
+JS_MATHS_TYPESET = """
+(wanted) => {
+  const cells = window.__course.panel.content.widgets;
+  return wanted.every(i => cells[i].node.querySelector('mjx-container'));
+}
+"""
+
+# What a learner would call "the output" of a widget cell: figures, and text in Output and HTML widgets.
+# Slider readouts and labels are left out: they change whether or not the widget works.
+JS_SNAPSHOT = """
+(cell) => {
+  const hash = text => {
+    let h = 5381;
+    for (let i = 0; i < text.length; i++) h = ((h << 5) + h + text.charCodeAt(i)) | 0;
+    return (h >>> 0).toString(16);
+  };
+  const area = cell.querySelector('.jp-Cell-outputArea') || cell;
+  const parts = Array.from(area.querySelectorAll('img')).map(img => 'img ' + hash(img.src));
+  area.querySelectorAll('.widget-output, .widget-html-content, .widget-htmlmath-content, svg')
+    .forEach(node => parts.push(hash(node.textContent + (node.tagName === 'svg' ? node.innerHTML : ''))));
+  return parts.join(' ');
+}
+"""
+
+JS_CELL_INDEX = "n => window.__course.panel.content.widgets.findIndex(w => w.node === n)"
+JS_LABEL = """
+n => ((n.closest('.widget-inline-hbox, .widget-hbox') || n).querySelector('.widget-label') || {}).textContent || ''
+"""
+
+
+@dataclass
+class NotebookResult:
+    """What check_notebook saw in one notebook."""
+
+    path: str
+    code_cells: int = 0
+    maths: int = 0
+    images: int = 0
+    widget_views: int = 0
+    interactions: list = field(default_factory=list)
+    seconds: dict = field(default_factory=dict)  # phase -> seconds: open, run, checks, widgets, screenshot
+
+
+class LabPage:
+    """One JupyterLab page, reused notebook after notebook; replaced when it gets into a bad state."""
+
+    def __init__(self, context, lab, timeout_ms=90_000, upcoming=()):
+        self.context = context
+        self.lab = lab
+        self.timeout_ms = timeout_ms
+        self.page = None
+        self.upcoming = list(upcoming)  # notebooks in the order they will be checked
+
+    def start_next_kernel(self, path):
+        """Start the kernel of the notebook after path while path is being checked."""
+        if path in self.upcoming:
+            following = self.upcoming[self.upcoming.index(path) + 1:]
+            if following:
+                self.lab.in_background(self.lab.start_kernel, following[0])
+
+    def ready_page(self):
+        if self.page is None or self.page.is_closed():
+            page = self.context.new_page()
+            page.goto(self.lab.lab_url(), wait_until="domcontentloaded")
+            page.wait_for_function("() => window.jupyterapp !== undefined", timeout=self.timeout_ms)
+            page.evaluate("async () => { await window.jupyterapp.restored; }")
+            self.page = page
+        return self.page
+
+    def close_notebook(self, path):
+        """Close the notebook without saving and shut its kernel down; on trouble, drop the page."""
+        try:
+            self.page.evaluate(JS_CLOSE)
+        except Exception:
+            self.discard()
+        self.lab.in_background(self.lab.shutdown_sessions, path)
+
+    def discard(self):
+        if self.page is not None and not self.page.is_closed():
+            self.page.close()
+        self.page = None
+
+
+def _fail(path, message):
+    raise AssertionError(f"{path}: {message}")
+
+
+def check_widget_front_end(path, info):
+    if not (info["widgetExtension"] and info["widgetPlugin"]):
+        _fail(path, f"{FRONT_END_MISSING} (JupyterLab has no active {WIDGET_EXTENSION} extension, "
+                    "so every widget would silently show as plain text)")
+
+
+def wait_until_settled(page, timeout_ms, quiet_ms=200):
+    """Wait until no cell is running, the kernel is idle and has been quiet for quiet_ms."""
+    page.wait_for_function(JS_SETTLED, arg=quiet_ms, timeout=timeout_ms, polling=100)
+
+
+def run_all(page, timeout_ms):
+    page.evaluate(JS_RUN_ALL)
+    page.wait_for_function("() => window.__course.runDone", timeout=timeout_ms, polling=200)
+    wait_until_settled(page, timeout_ms)
+
+
+def wait_for_maths(page, cells, timeout_ms=15_000):
+    """MathJax typesets asynchronously: wait for it in every markdown cell that holds LaTeX."""
+    wanted = [c["index"] for c in cells if c["type"] == "markdown" and MATHS.search(c["source"])]
+    if wanted:
+        try:
+            page.wait_for_function(JS_MATHS_TYPESET, arg=wanted, timeout=timeout_ms, polling=200)
+        except PlaywrightTimeout:  # check_rendering names the cells still without maths
+            pass
+    return wanted
+
+
+def check_rendering(path, report, maths_cells):
+    """Every code cell ran without error, the maths typeset, every widget and image drawn."""
+    if report["runError"]:
+        _fail(path, f"Run All failed: {report['runError']}")
+    for cell in report["cells"]:
+        where = f"cell {cell['index']}"
+        if cell["errors"]:
+            _fail(path, f"{where} raised " + "; ".join(cell["errors"]))
+        if cell["type"] == "code" and cell["source"].strip() and cell["executionCount"] is None:
+            _fail(path, f"{where} did not run")
+        if cell["index"] in maths_cells and cell["maths"] == 0:
+            _fail(path, f"{where}: its markdown holds LaTeX but no maths was typeset")
+        if cell["mathErrors"]:
+            _fail(path, f"{where}: MathJax could not typeset: " + "; ".join(cell["mathErrors"]))
+        if cell["renderedWidgets"] < cell["widgetViews"]:
+            _fail(path, f"{where}: {cell['widgetViews']} widget(s) displayed by the kernel, "
+                        f"{cell['renderedWidgets']} drawn in the page")
+        if cell["brokenImages"]:
+            _fail(path, f"{where}: {cell['brokenImages']} image(s) did not load")
+    if report["kernelErrors"]:
+        _fail(path, "the kernel reported an error: " + " | ".join(report["kernelErrors"]))
+
+
+def check_no_new_errors(page, path):
+    errors = page.evaluate("() => window.__course.errors.slice()")
+    if errors:
+        _fail(path, "a widget raised: " + " | ".join(errors))
+
+
+# --- working the widgets ---
+
+def _wait_for_change(page, cell, before, timeout_ms):
+    """Wait until the cell's output differs from before, then until the kernel is quiet; True if it changed."""
+    deadline = time.monotonic() + timeout_ms / 1000
+    while time.monotonic() < deadline:
+        if cell.evaluate(JS_SNAPSHOT) != before:
+            wait_until_settled(page, timeout_ms)
+            return True
+        page.wait_for_timeout(100)
+    return False
+
+
+def _wait_for_kernel_reply(page, last_message, timeout_ms):
+    """Wait until the kernel has sent something since last_message (a timestamp) and is quiet again."""
+    try:
+        page.wait_for_function("(t) => window.__course.lastMessage > t", arg=last_message, timeout=2_000, polling=50)
+    except PlaywrightTimeout:  # nothing was sent to the kernel: nothing to wait for
+        return
+    wait_until_settled(page, timeout_ms)
+
+
+def _move_slider(page, slider):
+    """Move a slider one step with the arrow keys (back, when it sits at its maximum)."""
+    handle = slider.locator(".noUi-handle").first
+    readout = slider.locator(".widget-readout").first
+    read = (lambda: readout.text_content()) if readout.count() else (lambda: handle.get_attribute("aria-valuenow"))
+    before = read()
+    for key in ("ArrowRight", "ArrowLeft"):
+        handle.press(key)
+        page.wait_for_timeout(50)
+        after = read()
+        if after != before:
+            return f"{before} -> {after}"
+    return None
+
+
+def _pick_other_option(dropdown):
+    options = dropdown.evaluate("s => ({values: Array.from(s.options).map(o => o.value), current: s.value})")
+    others = [value for value in options["values"] if value != options["current"]]
+    if not others:
+        return None
+    dropdown.select_option(value=others[0])
+    return f"{options['current']} -> {others[0]}"
+
+
+def _press(button):
+    if button.is_disabled():
+        return None
+    button.click()
+    return "pressed"
+
+
+def _work_cell(page, path, cell, timeouts):
+    """Work the widgets of one cell; return one line per interaction."""
+    where = f"cell {cell.evaluate(JS_CELL_INDEX)}"
+    buttons = [b for b in cell.locator("button.jupyter-button").all() if ACTION_BUTTON.search(b.text_content() or "")]
+    buttons.sort(key=lambda b: bool(RESET_BUTTON.search(b.text_content() or "")))  # reset last
+    # In a cell with action buttons, sliders and dropdowns are settings: only the buttons must redraw.
+    settings_only = bool(buttons)
+    done = []
+
+    def act(kind, name, action, timeout_ms, must_change):
+        before = cell.evaluate(JS_SNAPSHOT)
+        last_message = page.evaluate("() => window.__course.lastMessage")
+        moved = action()
+        if moved is None:
+            return
+        if must_change:
+            changed = _wait_for_change(page, cell, before, timeout_ms)
+        else:  # a setting: wait for the kernel to take it, then look
+            _wait_for_kernel_reply(page, last_message, timeout_ms)
+            changed = cell.evaluate(JS_SNAPSHOT) != before
+        if not changed:
+            wait_until_settled(page, timeout_ms)
+        check_no_new_errors(page, path)
+        if must_change and not changed:
+            _fail(path, f"{where}: {kind} {name!r} ({moved}): the output did not change")
+        done.append(f"{where}: {kind} {name!r} {moved}: output {'changed' if changed else 'unchanged'}")
+
+    for slider in cell.locator(".widget-slider:not(.mod-disabled)").all():
+        if slider.locator(".noUi-handle").count():
+            act("slider", slider.evaluate(JS_LABEL).strip(), lambda s=slider: _move_slider(page, s),
+                timeouts["change"], not settings_only)
+    for dropdown in cell.locator(".widget-dropdown select:not([disabled])").all():
+        act("dropdown", dropdown.evaluate(JS_LABEL).strip(), lambda d=dropdown: _pick_other_option(d),
+            timeouts["change"], not settings_only)
+    for button in buttons:
+        act("button", (button.text_content() or "").strip(), lambda b=button: _press(b), timeouts["button"], True)
+    return done
+
+
+def work_widgets(page, path, panel_id, change_timeout_ms=10_000, button_timeout_ms=90_000):
+    """Work every widget a learner would touch; return one line per interaction.
+
+    In a cell with action buttons (Train, Step, Forward, Reset, ...), sliders and dropdowns are settings:
+    they must respond without error, and each press of a button must change the output. In a cell
+    without buttons, every slider move and dropdown choice must change the output.
+    """
+    timeouts = {"change": change_timeout_ms, "button": button_timeout_ms}
+    cells = page.locator(f'[id="{panel_id}"] .jp-CodeCell').filter(has=page.locator(".jp-OutputArea .jupyter-widgets"))
+    done = []
+    for cell in cells.all():
+        done += _work_cell(page, path, cell, timeouts)
+    return done
+
+
+def save_screenshot(page, target):
+    """Screenshot the whole notebook: grow the window to the notebook's height first."""
+    height = page.evaluate("""() => { const state = window.__course;
+                                      return state ? state.panel.content.node.scrollHeight : 0; }""")
+    page.set_viewport_size({"width": VIEWPORT["width"], "height": int(min(max(height + 160, 900), 15_000))})
+    page.wait_for_timeout(300)
+    Path(target).parent.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(target))
+    page.set_viewport_size(VIEWPORT)
+
+
+def check_notebook(lab_page, path, screenshot=None, change_timeout_ms=10_000):
+    """Open path, Run All, check what the page shows, work every widget; return a NotebookResult.
+
+    path is relative to the lab's root folder. screenshot: where to save a picture of the notebook
+    after the checks (also when they fail). change_timeout_ms: how long a slider or dropdown may take
+    to change its output.
+    """
+    result = NotebookResult(path)
+    clock = [time.monotonic()]
+
+    def lap(phase):
+        now = time.monotonic()
+        result.seconds[phase] = round(now - clock[0], 2)
+        clock[0] = now
+
+    page = lab_page.ready_page()
+    timeout_ms = lab_page.timeout_ms
+    try:
+        info = page.evaluate(JS_OPEN, {"path": path, "timeout": timeout_ms})
+        lab_page.start_next_kernel(path)
+        check_widget_front_end(path, info)
+        lap("open")
+        run_all(page, timeout_ms)
+        lap("run")
+        maths_cells = wait_for_maths(page, page.evaluate(JS_COLLECT)["cells"])
+        report = page.evaluate(JS_COLLECT)
+        check_rendering(path, report, maths_cells)
+        lap("checks")
+        result.interactions = work_widgets(page, path, info["panelId"], change_timeout_ms)
+        check_no_new_errors(page, path)
+        lap("widgets")
+        cells = report["cells"]
+        result.code_cells = sum(c["type"] == "code" for c in cells)
+        result.maths = sum(c["maths"] for c in cells)
+        result.images = sum(c["images"] for c in cells)
+        result.widget_views = sum(c["widgetViews"] for c in cells)
+    finally:
+        if screenshot is not None:
+            try:
+                save_screenshot(page, screenshot)
+                lap("screenshot")
+            except Exception as error:  # a failed screenshot must not hide the real failure
+                print(f"screenshot of {path} failed: {error}")
+        lab_page.close_notebook(path)
+        lap("close")
+    return result

@@ -453,6 +453,18 @@ def test_learner_error_names_the_line():
     assert "return x @ w[:1] + b" in info.value.message
 
 
+def test_a_changed_signature_is_named():
+    with pytest.raises(CheckFailed, match="arguments as the exercise gives them"):
+        C.check_weighted_sum(lambda x, w: float(x @ w))
+
+
+def test_a_failure_survives_pickling():
+    import pickle
+
+    failure = pickle.loads(pickle.dumps(CheckFailed("sigmoid", "wrong values", "a hint")))
+    assert isinstance(failure, AssertionError) and failure.hint == "a hint" and "wrong values" in str(failure)
+
+
 def test_passing_the_result_instead_of_the_function():
     with pytest.raises(CheckFailed, match="not the result of calling it"):
         C.check_sigmoid(0.5)

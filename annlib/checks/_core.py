@@ -60,6 +60,9 @@ class CheckFailed(AssertionError):
             text += f"\n  hint: {hint}"
         super().__init__(text)
 
+    def __reduce__(self):
+        return (type(self), (self.check, self.message, self.hint))
+
     def _render_traceback_(self):
         # IPython shows these lines in place of the traceback: the learner sees the verdict, not our code.
         lines = [f"\x1b[31m{FAIL_MARK} {self.check}: {self.message}\x1b[0m"]
@@ -126,6 +129,11 @@ def _learner_line(exc, func):
     return ""
 
 
+def _is_call_error(exc):
+    # A TypeError raised by the call itself (wrong number of arguments), before any of the learner's lines ran.
+    return len(traceback.extract_tb(exc.__traceback__)) <= 1
+
+
 class Ladder:
     """One check in progress: calls the learner's function, converts its results, fails with a hint.
 
@@ -170,7 +178,11 @@ class Ladder:
             except Exception as exc:  # the learner's error, reported as feedback
                 text = str(exc).splitlines()[0] if str(exc) else ""
                 message = f"raised {type(exc).__name__}{': ' + text if text else ''}"
-                error = (message + _learner_line(exc, self.func), self.error_hint)
+                where = _learner_line(exc, self.func)
+                hint = self.error_hint
+                if isinstance(exc, TypeError) and not where and _is_call_error(exc):
+                    hint = "keep the function's name and arguments as the exercise gives them"
+                error = (message + where, hint)
         for record in caught:
             text = str(record.message).splitlines()[0]
             if text not in self.warnings:

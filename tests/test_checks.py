@@ -571,7 +571,10 @@ def test_ipython_shows_the_short_message_not_a_traceback():
     shell = InteractiveShell.instance()
     shown = []
     shell._showtraceback = lambda etype, evalue, stb: shown.append(stb)
-    shell.run_cell("from annlib.checks import check_sigmoid\ncheck_sigmoid(lambda z: 1 / (1 + __import__('numpy').exp(z)))")
+    shell.run_cell(
+        "from annlib.checks import check_sigmoid\n"
+        "check_sigmoid(lambda z: 1 / (1 + __import__('numpy').exp(z)))"
+    )
     assert shown and len(shown[0]) == 2 and "hint" in shown[0][1]
 
 

@@ -35,7 +35,6 @@ _subtract = np.subtract
 _multiply = np.multiply
 _add = np.add
 _less_equal = np.less_equal
-_isfinite = np.isfinite
 _isnan = np.isnan
 _equal = np.equal
 _logical_or = np.logical_or

@@ -122,7 +122,8 @@ def check_softmax(softmax, *, seed=0):
         )
         naive = _exp(Z)
         ladder.values(got, _softmax(Z), case=f"Z = {fmt(Z)}", mistakes=[
-            (_exp(Z - Z.max()) / _exp(Z - Z.max()).sum(), "you divided by the sum of the whole batch; each row sums to 1: e.sum(axis=1, keepdims=True)"),
+            (_exp(Z - Z.max()) / _exp(Z - Z.max()).sum(),
+             "you divided by the sum of the whole batch; each row sums to 1: e.sum(axis=1, keepdims=True)"),
             (_exp(Z - Z.max(axis=0, keepdims=True)) / _exp(Z - Z.max(axis=0, keepdims=True)).sum(axis=0, keepdims=True),
              "axis=0 normalises columns; each row (one example) must sum to 1: use axis=1"),
             (naive / naive.sum(axis=1, keepdims=True),

@@ -31,14 +31,16 @@ def check_dense_backward(dense_backward, *, seed=0):
         grad_W = ladder.array(result[0], what="grad_W", shape=W.shape,
                               shape_hint="grad_W has W's shape (n_inputs, n_outputs): X.T @ grad_z")
         ladder.values(grad_W, X.T @ grad_z, case=case, what="grad_W", mistakes=[
-            ((grad_z.T @ X) if square else None, "grad_W has W's shape (n_inputs, n_outputs): X.T @ grad_z, not its transpose"),
+            ((grad_z.T @ X) if square else None,
+             "grad_W has W's shape (n_inputs, n_outputs): X.T @ grad_z, not its transpose"),
             (X.T @ grad_z / n, "grad_z already carries the 1/n of the mean loss: sum over the batch, X.T @ grad_z"),
         ])
         grad_b = ladder.array(result[1], what="grad_b", shape=(n_out,),
                               shape_hint="one gradient per bias: add grad_z over the batch, grad_z.sum(axis=0)")
         ladder.values(grad_b, grad_z.sum(axis=0), case=case, what="grad_b", mistakes=[
             (grad_z.mean(axis=0), "sum over the batch, not the mean: grad_z already carries the 1/n of the loss"),
-            (grad_z.sum(axis=1)[:n_out] if n == n_out else None, "sum over the examples (axis=0), one value per neuron"),
+            (grad_z.sum(axis=1)[:n_out] if n == n_out else None,
+             "sum over the examples (axis=0), one value per neuron"),
         ])
         grad_X = ladder.array(result[2], what="grad_X", shape=X.shape,
                               shape_hint="grad_X has X's shape (n_samples, n_inputs): grad_z @ W.T")
@@ -68,7 +70,8 @@ def check_sigmoid_delta(sigmoid_delta, *, seed=0):
         ladder.values(got, grad_a * a * (1 - a), case=f"a = {fmt(a)}, grad_a = {fmt(grad_a)}", mistakes=[
             (a * (1 - a), "a factor of the chain rule is missing: multiply by grad_a = dL/da"),
             (grad_a * a, "sigmoid's derivative is a * (1 - a), not a"),
-            (grad_a * _sigmoid(a) * (1 - _sigmoid(a)), "a is already sigmoid(z): use a * (1 - a), don't apply sigmoid again"),
+            (grad_a * _sigmoid(a) * (1 - _sigmoid(a)),
+             "a is already sigmoid(z): use a * (1 - a), don't apply sigmoid again"),
             (grad_a * (1 - a), "sigmoid's derivative is a * (1 - a): multiply by a too"),
             (grad_a * (1 - a * a), "that is tanh's derivative; sigmoid's is a * (1 - a)"),
         ])
@@ -156,7 +159,8 @@ def check_train_step(train_step, *, seed=0):
         case = f"a {'-'.join(map(str, sizes))} network, learning rate {learning_rate}"
         if all(same(p, s, rtol=0, atol=0) for p, s in zip(now, start)):
             ladder.fail(f"the weights did not change ({case})",
-                        "update the arrays in place: for W, g in zip(network.parameters(), network.gradients()): W -= learning_rate * g")
+                        "update the arrays in place: for W, g in zip(network.parameters(), "
+                        "network.gradients()): W -= learning_rate * g")
         for i, (p, r, s, g) in enumerate(zip(now, right, start, grads)):
             name = ["W", "b"][i % 2] + str(i // 2)
             ladder.values(p, r, case=case, what=f"parameter {name}", mistakes=[

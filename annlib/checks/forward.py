@@ -71,7 +71,8 @@ def check_article_weight(article_weight, *, seed=0):
         ladder.values(
             got, np.array(W[row, column]), case=f"{name!r} with W = {fmt(W)}",
             mistakes=[
-                (entry(column, row), "rows are input nodes (the letter), columns are neurons (the digit): W[row, column]"),
+                (entry(column, row),
+                 "rows are input nodes (the letter), columns are neurons (the digit): W[row, column]"),
                 (entry(row, column + 1), "the article counts neurons from 1, Python from 0: column = digit - 1"),
                 (entry(row + 1, column), "'a' is the first input node, row 0: row = ord(letter) - ord('a')"),
             ],
@@ -91,7 +92,8 @@ def check_forward(forward, *, seed=0):
     """forward(X, params) -> the network's output; params is [(W1, b1), (W2, b2), ...], sigmoid everywhere."""
     ladder = Ladder(
         "forward", forward,
-        error_hint="each layer's output is the next layer's input: a = sigmoid(a @ W + b) in a loop, starting with a = X",
+        error_hint="each layer's output is the next layer's input: a = sigmoid(a @ W + b) in a loop, "
+        "starting with a = X",
     )
     rng = rng_for(seed, 23)
     for sizes in ([3, 4, 4, 1], [2, 3, 2], [4, 1]):

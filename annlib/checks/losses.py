@@ -40,7 +40,8 @@ def check_mse(mse, *, seed=0):
     ]
     _loss_ladder(ladder, cases, _mse, lambda p, y: [
         (np.sum((p - y) ** 2), "sum where the mean belongs: divide by the number of elements (np.mean)"),
-        (np.mean(np.sum((p - y) ** 2, axis=1)), "average over every element, not only over the rows: np.mean((y_pred - y_true)**2)"),
+        (np.mean(np.sum((p - y) ** 2, axis=1)),
+         "average over every element, not only over the rows: np.mean((y_pred - y_true)**2)"),
         (np.sqrt(np.mean((p - y) ** 2)), "no square root: that is the RMSE; the MSE is the mean of the squares"),
         (np.mean(np.abs(p - y)), "square the differences instead of taking their absolute value"),
         (np.mean(p - y), "square the differences, or positive and negative errors cancel"),
@@ -105,7 +106,8 @@ def check_cross_entropy(cross_entropy, *, seed=0):
             (-np.mean(logs), f"you divided by n_samples * n_classes; divide by the number of samples only ({n})"),
             (-np.sum(logs), "sum where the mean belongs: divide by the number of samples"),
             (np.sum(logs) / n, "the minus sign: log P is negative, so the loss is -sum(Y log P) / n"),
-            (_bce(np.clip(P, EPSILON, 1 - EPSILON), Y), "that is binary cross-entropy; with one-hot rows only the true class counts: -sum(Y * log P) / n"),
+            (_bce(np.clip(P, EPSILON, 1 - EPSILON), Y),
+             "that is binary cross-entropy; with one-hot rows only the true class counts: -sum(Y * log P) / n"),
         ]
 
     _loss_ladder(ladder, cases, _ce, mistakes, names=("P", "Y"))

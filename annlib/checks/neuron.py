@@ -128,7 +128,8 @@ def check_and_gate(and_gate_parameters, *, seed=0):
     result = ladder.call()
     if not isinstance(result, (tuple, list)) or len(result) != 2:
         ladder.fail(
-            f"expected a pair (w, b), got {fmt(result) if not isinstance(result, (tuple, list)) else f'{len(result)} values'}",
+            f"expected a pair (w, b), got "
+            f"{fmt(result) if not isinstance(result, (tuple, list)) else f'{len(result)} values'}",
             "end with `return w, b`",
         )
     w = ladder.array(result[0], what="w", shape=(2,), require_array=False,

@@ -59,7 +59,8 @@ def digits_split(seed=0):
 def check_digits_classifier(train_digits_classifier, *, seed=0):
     """train_digits_classifier(X_train, Y_train) -> a Network with >= 90% accuracy on held-out digits."""
     ladder = Ladder("train_digits_classifier", train_digits_classifier,
-                    error_hint="Network.from_sizes([64, ..., 10], output_activation='softmax') and fit(..., CrossEntropy(), ...)")
+                    error_hint="Network.from_sizes([64, ..., 10], output_activation='softmax') and "
+                    "fit(..., CrossEntropy(), ...)")
     X_train, X_test, Y_train, Y_test = digits_split(seed)
     network = ladder.call(X_train.copy(), Y_train.copy())
     if not hasattr(network, "forward"):
@@ -100,9 +101,11 @@ def check_most_confused(most_confused, *, seed=0):
         (arg,) = copy_args((counts,))
         result = ladder.call(arg)
         if not isinstance(result, (tuple, list)) or len(result) != 2:
-            ladder.fail(f"returned {fmt(result) if not isinstance(result, (tuple, list)) else f'{len(result)} values'}, "
+            got = fmt(result) if not isinstance(result, (tuple, list)) else f"{len(result)} values"
+            ladder.fail(f"returned {got}, "
                         "expected a pair (true_class, predicted_class)",
-                        "np.argmax gives a flat index: np.unravel_index(index, counts.shape) turns it into (row, column)")
+                        "np.argmax gives a flat index: np.unravel_index(index, counts.shape) turns it "
+                        "into (row, column)")
         if not all(isinstance(v, numbers.Integral) and not isinstance(v, bool) for v in result):
             ladder.fail(f"returned {result!r}, expected two whole numbers", "convert with int(...)")
         got = (int(result[0]), int(result[1]))
@@ -126,7 +129,8 @@ def check_most_confused(most_confused, *, seed=0):
 def check_error_in_units(error_in_units, *, seed=0):
     """error_in_units(y_pred_scaled, y_true, y_scaler) -> mean |prediction - truth| in the data's units."""
     ladder = Ladder("error_in_units", error_in_units,
-                    error_hint="y_scaler.inverse_transform(y_pred_scaled) brings the predictions back to the data's units")
+                    error_hint="y_scaler.inverse_transform(y_pred_scaled) brings the predictions back to the "
+                    "data's units")
     rng = rng_for(seed, 63)
     for n, centre, spread in ((8, 150.0, 75.0), (20, 20.0, 4.0)):
         y_true = centre + spread * rng.normal(size=(n, 1))
@@ -143,7 +147,8 @@ def check_error_in_units(error_in_units, *, seed=0):
              "that is the error in standardized units; bring the predictions back first: y_scaler.inverse_transform"),
             (np.mean(np.abs(y_pred_scaled - y_true)),
              "the predictions are still standardized: y_scaler.inverse_transform(y_pred_scaled) first"),
-            (np.sqrt(np.mean((y_pred - y_true) ** 2)), "that is the RMSE; the mean absolute error is mean(|y_pred - y_true|)"),
+            (np.sqrt(np.mean((y_pred - y_true) ** 2)),
+             "that is the RMSE; the mean absolute error is mean(|y_pred - y_true|)"),
             (np.mean((y_pred - y_true) ** 2), "that is the MSE, in squared units; take mean(|y_pred - y_true|)"),
             (np.mean(y_pred - y_true), "take the absolute value of each error, or over- and under-estimates cancel"),
             (np.mean(np.abs(y_pred_scaled * scaler.std - y_true)), "inverse_transform also adds the mean back"),

@@ -4,7 +4,7 @@ mini-batches, and a network trained on the two moons."""
 import numpy as np
 
 from annlib import datasets
-from annlib.checks._core import Ladder, check, fmt, rng_for, same
+from annlib.checks._core import Ladder, check, rng_for, same
 from annlib.metrics import accuracy as _accuracy
 
 
@@ -47,7 +47,8 @@ def check_sgd_step(sgd_step, *, seed=0):
 def check_momentum_step(momentum_step, *, seed=0):
     """momentum_step(params, grads, velocities, learning_rate, momentum): v = momentum v - lr grad; w += v."""
     ladder = Ladder("momentum_step", momentum_step,
-                    error_hint="for w, g, v in zip(params, grads, velocities): v *= momentum; v -= learning_rate * g; w += v")
+                    error_hint="for w, g, v in zip(params, grads, velocities): "
+                    "v *= momentum; v -= learning_rate * g; w += v")
     rng = rng_for(seed, 52)
     learning_rate, momentum = 0.1, 0.9
     params, _ = _params_and_grads(rng)

@@ -117,9 +117,36 @@ CASES = {
         answer(nb), "sigmoid",
         "import time\nwhile True:\n    try:\n        time.sleep(0.01)\n    except KeyboardInterrupt:\n        pass"),
     "kernel_exit": lambda nb: insert_after(answer(nb), "sigmoid", "import os\nos._exit(3)"),
-    "segfault": lambda nb: insert_after(answer(nb), "sigmoid", "import ctypes\nctypes.string_at(0)"),
+    "segfault": lambda nb: insert_after(answer(nb), "sigmoid", "import os, signal\nos.kill(os.getpid(), signal.SIGSEGV)"),
     "system_exit_in_check": lambda nb: answer(nb, SIGMOID, "def square_sum(x):\n    raise SystemExit(0)"),
 }
+SWALLOW_ERRORS = """
+ip = get_ipython()
+real_run_cell = ip.run_cell
+def run_cell(*args, **kwargs):
+    result = real_run_cell(*args, **kwargs)
+    result.error_in_exec = None  # report every cell as a success
+    return result
+ip.run_cell = run_cell
+"""
+FORGE_DONE = """
+def square_sum(x):
+    import linecache
+    for lines in list(linecache.cache.values()):
+        text = "".join(lines[2]) if isinstance(lines, tuple) and len(lines) > 2 else ""
+        for line in text.splitlines():
+            if line.startswith('"annlib-done '):
+                get_ipython().run_cell(line)
+    return 0.0
+"""
+# Attacks on the grader itself, by someone who has read annlib/grading.
+CASES.update({
+    "patched_ipykernel_class": lambda nb: answer(
+        nb, WRONG_SIGMOID, WRONG_SQUARE_SUM + "\nfrom ipykernel.ipkernel import IPythonKernel\n"
+        "IPythonKernel.do_execute = lambda *a, **k: None"),
+    "swallowed_errors": lambda nb: answer(nb, WRONG_SIGMOID + SWALLOW_ERRORS, WRONG_SQUARE_SUM),
+    "forged_end_of_cell": lambda nb: answer(nb, SIGMOID + SWALLOW_ERRORS, FORGE_DONE),
+})
 BROKEN = {
     "malformed_json": "{\"cells\": [",
     "not_a_notebook": json.dumps({"hello": "world"}),
@@ -227,6 +254,14 @@ def test_patching_while_being_checked_is_caught(graded):
     record = graded[0]["patches_while_checked"]
     assert points(record) == {"test_sigmoid": 2.0, "test_square_sum": 0.0, "explain": 0.0}
     assert cell(record, "test_square_sum")["status"] in ("tampered", "failed")
+
+
+@pytest.mark.parametrize("case", ["patched_ipykernel_class", "swallowed_errors", "forged_end_of_cell"])
+def test_attacks_on_the_grader_itself_earn_nothing(graded, case):
+    record = graded[0][case]
+    assert record["score"] == 0.0
+    if case != "patched_ipykernel_class":  # that patch breaks the kernel (timeouts); the others are caught
+        assert cell(record, "test_square_sum")["status"] == "tampered"
 
 
 def test_rewriting_cells_through_ipython_hooks_earns_nothing(graded):

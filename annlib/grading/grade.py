@@ -7,6 +7,7 @@ never read. Scores come from verdicts the in-kernel guard (annlib.grading.guard)
 """
 
 import ast
+import hmac
 import json
 import os
 import secrets
@@ -20,6 +21,7 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
+from annlib.grading.guard import start_marker, verdict_signature
 from annlib.grading.kernel import ForkServer, Kernel
 from annlib.grading.notebook import (
     NotebookFormatError, grade_id, is_grade, is_locked, is_marked, is_solution, points, read_notebook,
@@ -115,29 +117,41 @@ class _Run:
     def __init__(self, steps, workdir, preload, timeout, new_kernel):
         self.steps, self.workdir, self.preload, self.timeout = steps, workdir, preload, timeout
         self.new_kernel = new_kernel
-        self.done, self.restarts, self.kernel, self.errors = [], 0, None, []
-        self.handle = "__import__('annlib.grading.guard').grading.guard.ACTIVE"
+        self.done, self.restarts, self.kernel, self.errors, self.secret = [], 0, None, [], b""
 
     def start(self):
         try:
             self.kernel = self.new_kernel(self.workdir)
         except RuntimeError:  # a kernel that fails to start once (a busy machine) gets one more chance
             self.kernel = self.new_kernel(self.workdir)
+        # The secret reaches the kernel through a file it deletes once read, before any submitted code runs.
+        self.secret = secrets.token_bytes(32)
+        handle, secret_file = tempfile.mkstemp(prefix="annlib-secret-")
+        with os.fdopen(handle, "wb") as f:
+            f.write(self.secret)
         bootstrap = (f"import annlib.grading.guard as _guard\n"
-                     f"_guard.install(get_ipython(), preload={self.preload!r})\ndel _guard")
-        reply = self.kernel.execute(bootstrap, timeout=max(self.timeout, 60))
+                     f"_guard.install(get_ipython(), preload={self.preload!r}, secret_file={secret_file!r})\n"
+                     f"del _guard")
+        try:
+            reply = self.kernel.execute(bootstrap, timeout=max(self.timeout, 60))
+        finally:
+            if os.path.exists(secret_file):
+                os.unlink(secret_file)
         if reply.status != "ok":
             raise RuntimeError(f"the grading kernel could not start: {reply.ename} {reply.evalue} {reply.detail}")
         for step in self.done:  # after a restart: replay what ran before, without the graded cells
-            if self.execute(step).status not in ("ok", "error"):
+            if self.execute(step)[0].status not in ("ok", "error"):
                 raise RuntimeError("re-running the earlier cells after a kernel restart failed")
 
     def execute(self, step):
+        """Run a step; returns the reply and, for an instructor cell, its one-time key."""
         if step.kind == "student":
-            return self.kernel.execute(step.source, self.timeout)
+            return self.kernel.execute(step.source, self.timeout), None
         key = secrets.token_hex(16)
-        code = f"{self.handle}.run({step.source!r}, {step.grade_id!r}, {step.kind == 'graded'}, {key!r})"
-        return self.kernel.execute(code, self.timeout, {"verdict": f"{self.handle}.verdict({key!r})"})
+        source = _ipython_to_python(step.source)
+        framed = (f'"{start_marker(self.secret, key, step.kind == "graded", source)}"\n{source}\n'
+                  f'"annlib-done {key}"\n')
+        return self.kernel.execute(framed, self.timeout, {"verdict": f"'annlib-verdict {key}'"}), key
 
     def restart(self, step, reply):
         where = f"cell {step.grade_id!r}" if step.grade_id else f"a cell the learner added after {step.after}"
@@ -153,23 +167,34 @@ class _Run:
             self.kernel.close()
 
 
-def _verdict(reply):
+def _ipython_to_python(source):
+    """The instructor's cell as the Python IPython would run (magics to calls), computed outside the kernel."""
+    from IPython.core.inputtransformer2 import TransformerManager
+
+    return TransformerManager().transform_cell(source)
+
+
+def _verdict(reply, key, secret):
+    """(status, feedback) of a graded cell from the kernel's reply; a pass must carry the kernel's signature."""
     if reply.status in ("timeout", "hung"):
         return "timeout", reply.detail
     if reply.status == "died":
         return "kernel died", f"{reply.detail} while this cell ran"
-    if reply.status != "ok":
-        return "tampered", f"the grading code could not run ({reply.ename}: {reply.evalue}); " \
-                           f"the submission interfered with the kernel"
+    if reply.status == "error":
+        if reply.ename == "NotImplementedError" and not reply.evalue:
+            return "error", "NotImplementedError: the answer still raises NotImplementedError(): replace the stub"
+        status = "failed" if "Assert" in reply.ename or reply.ename == "CheckFailed" else "error"
+        return status, f"{reply.ename}: {reply.evalue}"[:2000] if reply.evalue else reply.ename
     expression = reply.user_expressions.get("verdict", {})
-    text = expression.get("data", {}).get("text/plain", "None") if expression.get("status") == "ok" else "None"
     try:
-        verdict = json.loads(ast.literal_eval(text))
-    except (ValueError, SyntaxError, TypeError):
-        verdict = None
-    if not isinstance(verdict, dict) or "status" not in verdict:
-        return "tampered", "no verdict came back from the check: the submission interfered with the kernel"
-    return verdict["status"], verdict.get("feedback", "")
+        verdict = json.loads(expression["evalue"]) if expression.get("ename") == "GradingVerdict" else None
+        signed = hmac.compare_digest(verdict["signature"], verdict_signature(
+            secret, key, verdict["status"], verdict["feedback"]))
+    except (KeyError, TypeError, ValueError):
+        signed = False
+    if not signed:
+        return "tampered", "no signed verdict came back from the check: the submission interfered with the kernel"
+    return verdict["status"], verdict["feedback"]
 
 
 def _execute_plan(record, steps, workdir, preload, timeout, new_kernel):
@@ -178,9 +203,9 @@ def _execute_plan(record, steps, workdir, preload, timeout, new_kernel):
     try:
         run.start()
         for step in steps:
-            reply = run.execute(step)
+            reply, key = run.execute(step)
             if step.kind in ("graded", "locked"):
-                status, feedback = _verdict(reply)
+                status, feedback = _verdict(reply, key, run.secret)
                 if step.kind == "graded":
                     cell = by_id[step.grade_id]
                     cell.update(status=status, feedback=feedback,

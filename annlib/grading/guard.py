@@ -3,19 +3,40 @@
 `install` is called once, before any submitted code, from a fresh kernel. It imports what the instructor's
 cells import and snapshots the protected modules (builtins, numpy, annlib, the checks, ...): which module
 object each name in sys.modules is, which object each module attribute holds, the code of each function
-and the attributes of each class. Before every graded or read-only cell, `Guard.run` puts all of that back,
-re-binds the names the instructor's cells imported or defined, and runs the instructor's source (taken from
-the source notebook, never from the submission) with the real builtins. After a graded cell it checks that
-nothing protected was changed while the check ran (a submitted function that patches numpy when called)
-and stores the verdict under a one-time key the grading process asks for.
+and the attributes of each class. It then registers an audit hook (`sys.addaudithook`: Python offers no
+way to remove one), which holds the snapshot and a secret shared with the grading process, and which no
+Python name leads to.
+
+The grading process sends every instructor cell framed by two string statements:
+
+    "annlib-start KEY GRADED MAC SOURCE"     MAC = HMAC(secret, the rest): only the grader can write it
+    ...the instructor's source...
+    "annlib-done KEY"
+
+When IPython compiles the start statement, the hook puts every protected object back and re-binds the
+names the instructor's cells imported. It then compares each statement IPython compiles with the
+authenticated source, so a submission that rewrites the cell (IPython transformers) is caught. When the
+done statement is compiled by IPython's own cell loop, every statement before it ran without an exception:
+the hook checks that nothing protected changed meanwhile and signs the verdict, which the grader fetches
+with a user expression and verifies. Printing "passed", or returning a fake verdict, earns nothing.
+
+The hook also refuses what would let submitted code reach its secret or rewrite code in place: the garbage
+collector's object lists, other threads' frames, frames while the hook itself runs, ctypes, the process's
+memory file, trace and profile functions, and assigning a function's `__code__`. Changes to IPython's and
+ipykernel's classes or to the shell's methods (which nothing restores) are noticed when the next
+instructor cell starts, and that cell's verdict is `tampered`.
 
 What this does not stop, and why a container is still needed, is in docs/instructors.md ("Threat model").
 """
 
 import ast
+import base64
 import builtins
+import hashlib
+import hmac
 import importlib
 import json
+import os
 import sys
 import threading
 import types
@@ -28,7 +49,6 @@ UNGUARDED = {"matplotlib", "mpl_toolkits", "IPython", "ipykernel", "ipywidgets",
 _HEAPTYPE = 1 << 9
 _MISSING = object()
 _IPYTHON_HOOKS = ("input_transformers_cleanup", "input_transformers_post", "ast_transformers")
-ACTIVE = None
 
 
 def _is_code_object(value):
@@ -40,7 +60,7 @@ class Guard:
 
     def __init__(self, shell, prefixes):
         self.shell, self.prefixes = shell, set(prefixes)
-        self.bindings, self.verdicts = {}, {}
+        self.bindings = {}
 
     def snapshot(self):
         """Record the protected state; called once, before any submitted code runs."""
@@ -49,6 +69,9 @@ class Guard:
         self.dicts = {name: dict(vars(module)) for name, module in self.modules.items()}
         self.functions, self.classes = self._collect()
         self.hooks = {name: list(getattr(self.shell, name, [])) for name in _IPYTHON_HOOKS}
+        self.namespace = self.shell.user_ns
+        self.ipython_classes = [(cls, dict(vars(cls))) for cls in _ipython_classes(self.shell)]
+        self.shell_callables = {name: value for name, value in vars(self.shell).items() if callable(value)}
         self.filters = list(warnings.filters)
         self.streams = (sys.stdout, sys.stderr, sys.displayhook)
 
@@ -132,30 +155,27 @@ class Guard:
                 found.append(f"IPython's {name}")
         return found
 
-    # -- running the instructor's cells -----------------------------------------------------------------
-    def run(self, source, grade_id, graded, key):
-        """Run an instructor cell after restoring everything; store its verdict under `key`."""
-        self.restore()
-        namespace = self.shell.user_ns
-        namespace.update(self.bindings)
-        namespace["__builtins__"] = builtins
-        tree = ast.parse(self.shell.transform_cell(source), filename=f"<cell {grade_id}>")
-        verdict = {"status": "passed", "feedback": ""}
-        try:
-            exec(compile(tree, f"<cell {grade_id}>", "exec"), namespace)
-        except KeyboardInterrupt:
-            raise
-        except BaseException as error:  # SystemExit too: a submitted function may call sys.exit()
-            verdict = _describe(error)
-        changed = self.changes()
-        self.restore()
-        if changed and graded and verdict["status"] == "passed":
-            verdict = {"status": "tampered",
-                       "feedback": "changed while the check ran: " + ", ".join(changed[:3])}
-        self._remember_bindings(tree, namespace)
-        self.verdicts[key] = json.dumps(verdict)
+    def ipython_changes(self):
+        """IPython's and ipykernel's execution machinery, changed since the snapshot (nothing puts it back)."""
+        found = [f"{cls.__module__}.{cls.__qualname__}" for cls, snapshot in self.ipython_classes
+                 if any(vars(cls).get(key, _MISSING) is not value for key, value in snapshot.items())]
+        if self.shell.user_ns is not self.namespace or type(self.namespace) is not dict:
+            found.append("the notebook's namespace")
+        instance = vars(self.shell)
+        changed = [name for name, value in instance.items() if callable(value) and (
+            self.shell_callables.get(name, _MISSING) is not value if name in self.shell_callables
+            else any(name in vars(cls) for cls, _ in self.ipython_classes))]
+        return found + [f"get_ipython().{name}" for name in changed]
 
-    def _remember_bindings(self, tree, namespace):
+
+    # -- the instructor's cells -----------------------------------------------------------------------
+    def begin(self, source):
+        """Before an instructor cell: everything back, and the names earlier instructor cells bound."""
+        self.restore()
+        self.namespace.update(self.bindings)
+        self.namespace["__builtins__"] = builtins
+
+    def remember_bindings(self, tree):
         for node in tree.body:
             if isinstance(node, (ast.Import, ast.ImportFrom)):
                 names = [alias.asname or alias.name.split(".")[0] for alias in node.names if alias.name != "*"]
@@ -164,29 +184,154 @@ class Guard:
             else:
                 continue
             for name in names:
-                if name in namespace:
-                    self.bindings[name] = namespace[name]
-
-    def verdict(self, key):
-        """The verdict stored under `key` (a JSON string), or None if that cell never completed."""
-        return self.verdicts.pop(key, None)
+                if name in self.namespace:
+                    self.bindings[name] = self.namespace[name]
 
 
-def _describe(error):
-    try:
-        message = str(error)
-    except Exception:
-        message = ""
-    name = type(error).__name__
-    if isinstance(error, NotImplementedError) and not message:
-        message = "the solution cell still raises NotImplementedError(): replace the stub with your code"
-    status = "failed" if isinstance(error, AssertionError) else "error"
-    return {"status": status, "feedback": f"{name}: {message}"[:2000] if message else name}
+def _ipython_classes(shell):
+    classes = [type(shell), type(getattr(shell, "kernel", None)), type(shell.compile),
+               type(getattr(shell, "displayhook", None)), type(getattr(shell, "input_transformer_manager", None))]
+    found = []
+    for cls in classes:
+        for base in getattr(cls, "__mro__", ()):
+            if base.__module__.split(".")[0] in ("IPython", "ipykernel") and base not in found:
+                found.append(base)
+    return found
 
 
-def install(shell, preload=(), extra_prefixes=()):
-    """Import `preload`, snapshot the protected modules and make the guard active; returns it."""
-    global ACTIVE
+def _sign(secret, text):
+    return hmac.new(secret, text.encode("utf-8"), hashlib.sha256).hexdigest()
+
+
+def start_marker(secret, key, graded, source):
+    """The first statement of a framed instructor cell (made by the grading process)."""
+    encoded = base64.b64encode(source.encode("utf-8")).decode("ascii")
+    return f"annlib-start {key} {int(graded)} {_sign(secret, f'start {key} {int(graded)} {encoded}')} {encoded}"
+
+
+def verdict_signature(secret, key, status, feedback):
+    """What the grading process checks a verdict against."""
+    return _sign(secret, json.dumps(["verdict", key, status, feedback]))
+
+
+class GradingVerdict(Exception):
+    """Carries a signed verdict out of the kernel (through a user expression's error value)."""
+
+
+class GuardError(RuntimeError):
+    """An operation the grading kernel refuses while it grades."""
+
+
+_FRAME_ATTRIBUTES = {"tb_frame", "gi_frame", "cr_frame", "ag_frame", "f_back"}
+_ALWAYS_REFUSED = {"gc.get_objects", "gc.get_referrers", "gc.get_referents", "sys._current_frames"}
+
+
+class _Hook:
+    """The audit hook: see the module docstring. Only the interpreter holds a reference to it."""
+
+    def __init__(self, guard, secret):
+        self.guard, self.secret = guard, secret
+        self.main = threading.get_ident()
+        self.busy = False
+        self.cell = None  # the framed instructor cell being run: key, graded, expected statements, position
+        self.verdicts = {}
+
+    def __call__(self, event, args):
+        if event == "compile":
+            if not self.busy and threading.get_ident() == self.main:
+                self.on_compile(args[0], args[1])
+        elif event in _ALWAYS_REFUSED or event.startswith("ctypes."):
+            raise GuardError(f"{event} is not available while grading")
+        elif event == "object.__setattr__" and args[1] == "__code__" and not self.busy:
+            raise GuardError(f"replacing the code of {getattr(args[0], '__qualname__', args[0])} is not allowed "
+                             f"while grading")
+        elif self.busy and (event == "sys._getframe" or event == "object.__getattr__" and args[1] in _FRAME_ATTRIBUTES):
+            raise GuardError("frames are not available while grading")
+        elif event == "open" and isinstance(args[0], str) and args[0].startswith("/proc/") and args[0].endswith("/mem"):
+            raise GuardError("the process's memory is not available while grading")
+        elif event in ("sys.settrace", "sys.setprofile") and not self.busy:
+            raise GuardError(f"{event} is not available while grading")
+
+    def on_compile(self, source, filename):
+        if isinstance(source, bytes):
+            source = source.decode("utf-8", "replace")
+        if isinstance(source, str):
+            if source.startswith("'annlib-verdict "):
+                raise GradingVerdict(self.verdicts.pop(source.strip("'\n ").split()[1], "null"))
+            return
+        if not isinstance(source, (ast.Module, ast.Interactive)):
+            return
+        for node in source.body:
+            text = node.value.value if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant) else None
+            if isinstance(text, str) and text.startswith("annlib-start "):
+                self.start(text, filename)
+            elif isinstance(text, str) and text.startswith("annlib-done "):
+                self.done(text.split()[1])
+            elif self.cell is not None and filename == self.cell["filename"]:
+                self.compare(node)
+
+    def start(self, text, filename):
+        try:
+            _, key, graded, mac, encoded = text.split(" ")
+        except ValueError:
+            return
+        if not hmac.compare_digest(mac, _sign(self.secret, f"start {key} {graded} {encoded}")):
+            return  # not written by the grader
+        source = base64.b64decode(encoded).decode("utf-8")
+        self.busy = True
+        try:
+            tree = ast.parse(source)
+            problems = self.guard.ipython_changes()
+            self.guard.begin(source)
+        finally:
+            self.busy = False
+        self.cell = {"key": key, "graded": graded == "1", "tree": tree, "position": 0, "filename": filename,
+                     "expected": [ast.dump(node) for node in tree.body], "problems": problems}
+
+    def compare(self, node):
+        cell = self.cell
+        if cell["position"] >= len(cell["expected"]) or ast.dump(node) != cell["expected"][cell["position"]]:
+            cell["problems"].append("the test cell was rewritten before it ran")
+        cell["position"] += 1
+
+    def done(self, key):
+        cell, self.cell = self.cell, None
+        if cell is None or cell["key"] != key:
+            return
+        problems = cell["problems"]
+        if cell["position"] != len(cell["expected"]):
+            problems.append("the test cell did not run as written")
+        if not self.called_by_ipython():
+            problems.append("the end of the test cell was faked")
+        self.busy = True
+        try:
+            problems += self.guard.changes()
+            self.guard.remember_bindings(cell["tree"])
+            self.guard.restore()
+        finally:
+            self.busy = False
+        status = "tampered" if problems else "passed"
+        feedback = ("changed or faked while the check ran: " + ", ".join(problems[:3])) if problems else ""
+        self.verdicts[key] = json.dumps({"status": status, "feedback": feedback,
+                                         "signature": verdict_signature(self.secret, key, status, feedback)})
+
+    @staticmethod
+    def called_by_ipython():
+        """True when the compile comes straight from IPython's cell loop, and that loop is not re-entered."""
+        frame, names = sys._getframe(0), []
+        while frame is not None:
+            names.append((frame.f_code.co_name, frame.f_code.co_filename))
+            frame = frame.f_back
+        compiler = next((i for i, (n, f) in enumerate(names) if n == "__call__" and f.endswith("codeop.py")), None)
+        if compiler is None or compiler + 1 >= len(names):
+            return False
+        loops = [1 for name, f in names if name == "run_ast_nodes" and f.endswith("interactiveshell.py")]
+        return (all(f == __file__ for _, f in names[:compiler])  # nothing between IPython's compiler and us
+                and names[compiler + 1][0] == "run_ast_nodes" and len(loops) == 1)
+
+
+def install(shell, preload=(), extra_prefixes=(), secret_file=None):
+    """Import `preload`, snapshot the protected modules, register the audit hook with the grader's secret."""
     for name in preload:
         try:
             importlib.import_module(name)
@@ -194,6 +339,9 @@ def install(shell, preload=(), extra_prefixes=()):
             pass  # the instructor's cell will report the same error when it runs
     prefixes = set(PROTECTED) | {name.split(".")[0] for name in (*preload, *extra_prefixes)}
     prefixes -= UNGUARDED
-    ACTIVE = Guard(shell, prefixes)  # bound first, so that the snapshot (and every restore) keeps it
-    ACTIVE.snapshot()
-    return ACTIVE
+    guard = Guard(shell, prefixes)
+    guard.snapshot()
+    with open(secret_file, "rb") as f:
+        secret = f.read()
+    os.unlink(secret_file)
+    sys.addaudithook(_Hook(guard, secret))

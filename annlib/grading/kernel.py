@@ -63,7 +63,8 @@ class _KernelBase:
 
     def execute(self, code, timeout, user_expressions=None):
         """Run `code`; at the timeout interrupt the kernel, and report "hung" if even that fails."""
-        msg_id = self.client.execute(code, store_history=False, allow_stdin=False,
+        # stop_on_error=False: a failing test must not make the kernel drop the cells sent after it.
+        msg_id = self.client.execute(code, store_history=False, allow_stdin=False, stop_on_error=False,
                                      user_expressions=user_expressions or {})
         reply = self._wait(msg_id, time.monotonic() + timeout)
         if reply is not None:

@@ -51,11 +51,17 @@ async ({path, timeout}) => {
   await panel.sessionContext.ready;
   const kernel = () => panel.sessionContext.session && panel.sessionContext.session.kernel;
   await waitFor(() => kernel() && kernel().status === 'idle', 'an idle kernel');
-  const state = {panel, errors: [], busy: false, lastMessage: Date.now(), runDone: false, runError: null};
+  // busy: the requests the kernel said it is busy with and not yet idle. The kernel may be busy with
+  // several at once (a Train click and the widget updates it causes), so one flag would not do.
+  const state = {panel, errors: [], busy: new Set(), lastMessage: Date.now(), runDone: false, runError: null};
   panel.sessionContext.iopubMessage.connect((_, msg) => {
     const type = msg.header.msg_type, content = msg.content;
     state.lastMessage = Date.now();
-    if (type === 'status') state.busy = content.execution_state !== 'idle';
+    if (type === 'status') {
+      const request = (msg.parent_header || {}).msg_id;
+      if (content.execution_state === 'busy') state.busy.add(request);
+      else if (content.execution_state === 'idle') state.busy.delete(request);
+    }
     if (type === 'error') {
       state.errors.push(`${content.ename}: ${content.evalue}`);
     } else if (type === 'stream' && content.name === 'stderr'
@@ -101,10 +107,9 @@ JS_RUN_ALL = """
 JS_SETTLED = """
 (quietMs) => {
   const state = window.__course;
-  const kernel = state.panel.sessionContext.session.kernel;
   const running = Array.from(state.panel.content.node.querySelectorAll('.jp-InputPrompt'))
     .some(prompt => prompt.textContent.includes('*'));
-  return !running && !state.busy && kernel.status === 'idle' && Date.now() - state.lastMessage > quietMs;
+  return !running && state.busy.size === 0 && Date.now() - state.lastMessage > quietMs;
 }
 """
 
@@ -233,7 +238,7 @@ def check_widget_front_end(path, info):
 
 
 def wait_until_settled(page, timeout_ms, quiet_ms=200):
-    """Wait until no cell is running, the kernel is idle and has been quiet for quiet_ms."""
+    """Wait until no cell is running, the kernel is idle on every request and has been quiet for quiet_ms."""
     page.wait_for_function(JS_SETTLED, arg=quiet_ms, timeout=timeout_ms, polling=100)
 
 
@@ -350,6 +355,7 @@ def _work_cell(page, path, cell, timeouts):
         last_message = page.evaluate("() => window.__course.lastMessage")
         moved = action()
         if moved is None:
+            done.append(f"{where}: {kind} {name!r}: left alone (disabled, or nothing else to choose)")
             return
         if must_change:
             changed = _wait_for_change(page, cell, before, timeout_ms)
@@ -390,14 +396,25 @@ def work_widgets(page, path, panel_id, change_timeout_ms=10_000, button_timeout_
     return done
 
 
-def save_screenshot(page, target):
+JS_NOTEBOOK_HEIGHT = """
+() => {
+  const state = window.__course;
+  if (!state) return 0;
+  const node = state.panel.content.node;
+  const scroller = node.querySelector('.jp-WindowedPanel-outer') || node;
+  scroller.scrollTop = 0;
+  return scroller.scrollHeight + (window.innerHeight - scroller.clientHeight);
+}
+"""
+
+
+def save_screenshot(page, target, max_height=16_000):
     """Screenshot the whole notebook: grow the window to the notebook's height first."""
-    height = page.evaluate("""() => { const state = window.__course;
-                                      return state ? state.panel.content.node.scrollHeight : 0; }""")
-    page.set_viewport_size({"width": VIEWPORT["width"], "height": int(min(max(height + 160, 900), 15_000))})
+    height = page.evaluate(JS_NOTEBOOK_HEIGHT)
+    page.set_viewport_size({"width": VIEWPORT["width"], "height": int(min(max(height, VIEWPORT["height"]), max_height))})
     page.wait_for_timeout(300)
     Path(target).parent.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(target))
+    page.screenshot(path=str(target), type="jpeg", quality=70)  # a third quicker than PNG for a tall page
     page.set_viewport_size(VIEWPORT)
 
 

@@ -14,7 +14,7 @@ from browser_session import course_copy, record
 
 def test_latex_markdown_is_typeset(lab_page, screenshot_dir):
     result = check_notebook(lab_page, "fixtures/latex_markdown.ipynb",
-                            screenshot_dir / "fixtures-latex_markdown.png")
+                            screenshot_dir / "fixtures-latex_markdown.jpg")
     record(result)
     assert result.maths >= 2  # one inline formula and one display formula
     assert result.code_cells == 1
@@ -22,7 +22,7 @@ def test_latex_markdown_is_typeset(lab_page, screenshot_dir):
 
 def test_widgets_are_drawn_and_respond(lab_page, screenshot_dir):
     result = check_notebook(lab_page, "fixtures/slider_figure.ipynb",
-                            screenshot_dir / "fixtures-slider_figure.png")
+                            screenshot_dir / "fixtures-slider_figure.jpg")
     assert result.widget_views == 2
     assert result.images >= 2
     done = "\n".join(result.interactions)

@@ -56,10 +56,13 @@ def test_loss_curves_put_gradient_steps_on_the_x_axis():
     assert ax.get_xlabel() == "gradient steps"
 
 
-def test_loss_curves_uses_the_given_axes_and_a_log_scale():
+def test_loss_curves_uses_the_given_axes_and_a_log_scale_when_losses_span_a_lot():
     fig, ax = plt.subplots()
     assert tp.plot_loss_curves([1.0, 0.1], ax) is ax
     assert ax.get_yscale() == "log"
+    assert tp.plot_loss_curves([0.70, 0.69]).get_yscale() == "linear"
+    assert tp.plot_loss_curves([0.70, 0.69], log_scale=True).get_yscale() == "log"
+    assert tp.plot_loss_curves([1.0, 0.01], log_scale=False).get_yscale() == "linear"
 
 
 def test_validation_curve_is_dashed():

@@ -85,11 +85,21 @@ def _draw_run(ax, losses, label, colour, *, x=None, validation=None, diverged=Fa
                     xytext=(6, 6), color=colour, fontsize=9)
 
 
-def plot_loss_curves(runs, ax=None, *, log_scale=True, x_label="epoch", steps_per_epoch=None,
+def _use_log(log_scale, runs, caller):
+    """log_scale True/False as given; "auto" when the finite losses span more than a factor of 5."""
+    if log_scale != "auto":
+        return bool(log_scale)
+    values = np.concatenate([_losses(run, caller) for run in runs])
+    values = values[np.isfinite(values) & (values > 0)]
+    return values.size > 0 and values.max() > 5 * values.min()
+
+
+def plot_loss_curves(runs, ax=None, *, log_scale="auto", x_label="epoch", steps_per_epoch=None,
                      validation=False, title=None):
     """Loss against epochs for one run or several, on one axes.
 
     runs: a History, a list of losses, or {label: History or list of losses}.
+    log_scale: True, False, or "auto" (a log axis when the losses span more than a factor of 5).
     steps_per_epoch: {label: n} to put gradient steps, not epochs, on the x axis.
     validation: also draw each History's val_loss, dashed.
     """
@@ -103,7 +113,7 @@ def plot_loss_curves(runs, ax=None, *, log_scale=True, x_label="epoch", steps_pe
         val = getattr(run, "val_loss", None) if validation else None
         _draw_run(ax, losses, label, _COLOURS[i % len(_COLOURS)], x=x, validation=val,
                   diverged=getattr(run, "stop_reason", None) == "diverged")
-    if log_scale:
+    if _use_log(log_scale, runs.values(), "plot_loss_curves"):
         ax.set_yscale("log")
     ax.set_xlabel("gradient steps" if steps_per_epoch is not None else x_label)
     ax.set_ylabel("loss")
@@ -115,22 +125,24 @@ def plot_loss_curves(runs, ax=None, *, log_scale=True, x_label="epoch", steps_pe
     return ax
 
 
-def plot_loss_panels(runs, axes=None, *, log_scale=True, title=None):
+def plot_loss_panels(runs, axes=None, *, log_scale="auto", title=None):
     """Several runs side by side, one panel each with the same loss axis; returns the array of axes.
 
     runs: {label: History or list of losses}; each label becomes a panel's title.
     """
     runs = _named_runs(runs, "plot_loss_panels")
     if axes is None:
-        _, axes = plt.subplots(1, len(runs), figsize=(3.6 * len(runs), 3.2), sharey=True, squeeze=False)
+        _, axes = plt.subplots(1, len(runs), figsize=(3.6 * len(runs), 3.4), sharey=True, squeeze=False,
+                               layout="constrained")
         axes = axes[0]
     axes = np.atleast_1d(axes)
     if axes.size != len(runs):
         raise ValueError(f"plot_loss_panels: {len(runs)} runs but {axes.size} axes; give one axes per run")
+    log = _use_log(log_scale, runs.values(), "plot_loss_panels")
     for i, (ax, (label, run)) in enumerate(zip(axes, runs.items())):
         _draw_run(ax, _losses(run, "plot_loss_panels"), label, _COLOURS[i % len(_COLOURS)],
                   diverged=getattr(run, "stop_reason", None) == "diverged")
-        if log_scale:
+        if log:
             ax.set_yscale("log")
         ax.set_title(label)
         ax.set_xlabel("epoch")
@@ -141,7 +153,7 @@ def plot_loss_panels(runs, axes=None, *, log_scale=True, title=None):
     return axes
 
 
-def plot_learning_rates(runs, ax=None, *, log_scale=True, x_label="epoch", title=None):
+def plot_learning_rates(runs, ax=None, *, log_scale="auto", x_label="epoch", title=None):
     """One loss curve per learning rate: {learning_rate: History or losses}; a cross marks divergence.
 
     A run that diverged (its losses end in NaN or inf, as in `TrainingDiverged.history`) stops at

@@ -48,7 +48,6 @@ PROTECTED = ("builtins", "math", "cmath", "operator", "functools", "itertools", 
 UNGUARDED = {"matplotlib", "mpl_toolkits", "IPython", "ipykernel", "ipywidgets", "sympy", "pandas", "scipy"}
 _HEAPTYPE = 1 << 9
 _MISSING = object()
-_IPYTHON_HOOKS = ("input_transformers_cleanup", "input_transformers_post", "ast_transformers")
 
 
 def _is_code_object(value):
@@ -68,8 +67,9 @@ class Guard:
                         if isinstance(module, types.ModuleType) and name.split(".")[0] in self.prefixes}
         self.dicts = {name: dict(vars(module)) for name, module in self.modules.items()}
         self.functions, self.classes = self._collect()
-        self.hooks = {name: list(getattr(self.shell, name, [])) for name in _IPYTHON_HOOKS}
-        self.namespace = self.shell.user_ns
+        self.hook_lists = self._hook_lists()
+        self.hooks = {name: list(hooks) for name, hooks in self.hook_lists.items()}
+        self.namespace = vars(self.shell)["_user_ns"]
         self.ipython_classes = [(cls, dict(vars(cls))) for cls in _ipython_classes(self.shell)]
         self.shell_callables = {name: value for name, value in vars(self.shell).items() if callable(value)}
         self.filters = list(warnings.filters)
@@ -114,8 +114,7 @@ class Guard:
         for cls, snapshot in self.classes:
             self._restore_class(cls, snapshot)
         for name, hooks in self.hooks.items():
-            if hasattr(self.shell, name):
-                getattr(self.shell, name)[:] = hooks
+            self.hook_lists[name][:] = hooks
         warnings.filters[:] = self.filters
         sys.stdout, sys.stderr, sys.displayhook = self.streams
         sys.settrace(None)
@@ -150,16 +149,28 @@ class Guard:
             current = vars(cls)
             if any(current.get(key, _MISSING) is not value for key, value in snapshot.items()):
                 found.append(f"the class {cls.__module__}.{cls.__qualname__}")
+        current = self._hook_lists()
         for name, hooks in self.hooks.items():
-            if list(getattr(self.shell, name, [])) != hooks:
+            listed = self.hook_lists[name]
+            if current.get(name) is not listed or len(listed) != len(hooks) or any(
+                    a is not b for a, b in zip(listed, hooks)):
                 found.append(f"IPython's {name}")
         return found
+
+    def _hook_lists(self):
+        # Read through instance dictionaries only: no property or descriptor a submission could replace runs.
+        traits = vars(self.shell).get("_trait_values", {})
+        manager = traits.get("input_transformer_manager")
+        lists = {"input_transformers_post": traits.get("input_transformers_post"),
+                 "ast_transformers": traits.get("ast_transformers"),
+                 "input_transformers_cleanup": vars(manager).get("cleanup_transforms") if manager else None}
+        return {name: value for name, value in lists.items() if type(value) is list}
 
     def ipython_changes(self):
         """IPython's and ipykernel's execution machinery, changed since the snapshot (nothing puts it back)."""
         found = [f"{cls.__module__}.{cls.__qualname__}" for cls, snapshot in self.ipython_classes
                  if any(vars(cls).get(key, _MISSING) is not value for key, value in snapshot.items())]
-        if self.shell.user_ns is not self.namespace or type(self.namespace) is not dict:
+        if vars(self.shell).get("_user_ns") is not self.namespace or type(self.namespace) is not dict:
             found.append("the notebook's namespace")
         instance = vars(self.shell)
         changed = [name for name, value in instance.items() if callable(value) and (
@@ -232,25 +243,41 @@ class _Hook:
     def __init__(self, guard, secret):
         self.guard, self.secret = guard, secret
         self.main = threading.get_ident()
-        self.busy = False
+        self.busy = False  # set while the hook works: submitted code it may reach must not see frames
+        self.peeking = False  # set while the hook reads frames itself
         self.cell = None  # the framed instructor cell being run: key, graded, expected statements, position
         self.verdicts = {}
 
     def __call__(self, event, args):
+        if self.peeking and threading.get_ident() == self.main:
+            return
         if event == "compile":
             if not self.busy and threading.get_ident() == self.main:
-                self.on_compile(args[0], args[1])
-        elif event in _ALWAYS_REFUSED or event.startswith("ctypes."):
+                self.busy = True
+                try:
+                    self.on_compile(args[0], args[1])
+                finally:
+                    self.busy = False
+        elif event in _ALWAYS_REFUSED or event.startswith(("ctypes.", "sys.monitoring")):
             raise GuardError(f"{event} is not available while grading")
         elif event == "object.__setattr__" and args[1] == "__code__" and not self.busy:
             raise GuardError(f"replacing the code of {getattr(args[0], '__qualname__', args[0])} is not allowed "
                              f"while grading")
-        elif self.busy and (event == "sys._getframe" or event == "object.__getattr__" and args[1] in _FRAME_ATTRIBUTES):
-            raise GuardError("frames are not available while grading")
+        elif event == "sys._getframe" or event == "object.__getattr__" and args[1] in _FRAME_ATTRIBUTES:
+            if self.busy or args and args[-1] == "tb_frame" and self.is_own_frame(args[0]):
+                raise GuardError("the grader's frames are not available while grading")
         elif event == "open" and isinstance(args[0], str) and args[0].startswith("/proc/") and args[0].endswith("/mem"):
             raise GuardError("the process's memory is not available while grading")
         elif event in ("sys.settrace", "sys.setprofile") and not self.busy:
             raise GuardError(f"{event} is not available while grading")
+
+    def is_own_frame(self, traceback):
+        """True when a traceback entry points into this module (an error the hook itself raised)."""
+        self.peeking = True
+        try:
+            return traceback.tb_frame.f_code.co_filename == __file__
+        finally:
+            self.peeking = False
 
     def on_compile(self, source, filename):
         if isinstance(source, bytes):
@@ -278,13 +305,9 @@ class _Hook:
         if not hmac.compare_digest(mac, _sign(self.secret, f"start {key} {graded} {encoded}")):
             return  # not written by the grader
         source = base64.b64decode(encoded).decode("utf-8")
-        self.busy = True
-        try:
-            tree = ast.parse(source)
-            problems = self.guard.ipython_changes()
-            self.guard.begin(source)
-        finally:
-            self.busy = False
+        tree = ast.parse(source)
+        problems = self.guard.ipython_changes()
+        self.guard.begin(source)
         self.cell = {"key": key, "graded": graded == "1", "tree": tree, "position": 0, "filename": filename,
                      "expected": [ast.dump(node) for node in tree.body], "problems": problems}
 
@@ -303,25 +326,24 @@ class _Hook:
             problems.append("the test cell did not run as written")
         if not self.called_by_ipython():
             problems.append("the end of the test cell was faked")
-        self.busy = True
-        try:
-            problems += self.guard.changes()
-            self.guard.remember_bindings(cell["tree"])
-            self.guard.restore()
-        finally:
-            self.busy = False
+        problems += self.guard.changes()
+        self.guard.remember_bindings(cell["tree"])
+        self.guard.restore()
         status = "tampered" if problems else "passed"
         feedback = ("changed or faked while the check ran: " + ", ".join(problems[:3])) if problems else ""
         self.verdicts[key] = json.dumps({"status": status, "feedback": feedback,
                                          "signature": verdict_signature(self.secret, key, status, feedback)})
 
-    @staticmethod
-    def called_by_ipython():
+    def called_by_ipython(self):
         """True when the compile comes straight from IPython's cell loop, and that loop is not re-entered."""
-        frame, names = sys._getframe(0), []
-        while frame is not None:
-            names.append((frame.f_code.co_name, frame.f_code.co_filename))
-            frame = frame.f_back
+        self.peeking = True
+        try:
+            frame, names = sys._getframe(0), []
+            while frame is not None:
+                names.append((frame.f_code.co_name, frame.f_code.co_filename))
+                frame = frame.f_back
+        finally:
+            self.peeking = False
         compiler = next((i for i, (n, f) in enumerate(names) if n == "__call__" and f.endswith("codeop.py")), None)
         if compiler is None or compiler + 1 >= len(names):
             return False

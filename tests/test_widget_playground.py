@@ -142,8 +142,11 @@ def test_bad_choices_are_refused_and_leave_the_state_alone():
     with pytest.raises(ValueError, match="unknown setting 'layers'"):
         pg.configure(layers=(3,))
     with pytest.raises(ValueError, match="unknown activation"):
+        pg.configure(activation="cosine")
+    with pytest.raises(ValueError, match="unknown activation"):
         Playground(activation="cosine")
     assert pg.settings["dataset"] == "moons" and pg.settings["learning_rate"] == 0.1
+    assert pg.settings["activation"] == "tanh" and pg.settings["batch_size"] == 16
 
 
 def test_divergence_is_reported_with_fits_message_and_blocks_training():

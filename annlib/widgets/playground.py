@@ -23,6 +23,7 @@ import numpy as np
 
 import annlib
 from annlib import datasets
+from annlib.activations import get_activation
 from annlib.optimizers import get_optimizer
 
 __all__ = ["Playground", "playground", "parse_hidden_layers", "PLAYGROUND_DATASETS"]
@@ -83,15 +84,20 @@ class Playground:
     def _apply(self, changes):
         unknown = set(changes) - set(_SETTINGS)
         if unknown:
-            raise ValueError(f"Playground: unknown setting {sorted(unknown)[0]!r}; choose from {', '.join(_SETTINGS)}")
+            raise ValueError(
+                f"Playground: unknown setting {sorted(unknown)[0]!r}; choose from {', '.join(_SETTINGS)}"
+            )
         new = {**self.settings, **changes}
         if new["dataset"] not in PLAYGROUND_DATASETS:
-            raise ValueError(f"Playground: unknown dataset {new['dataset']!r}; choose one of {', '.join(PLAYGROUND_DATASETS)}")
+            raise ValueError(
+                f"Playground: unknown dataset {new['dataset']!r}; choose one of {', '.join(PLAYGROUND_DATASETS)}"
+            )
         if isinstance(new["hidden_layers"], str):
             new["hidden_layers"] = parse_hidden_layers(new["hidden_layers"])
         new["hidden_layers"] = tuple(int(n) for n in new["hidden_layers"])
         if any(n < 1 for n in new["hidden_layers"]):
             raise ValueError(f"Playground: hidden layer sizes must be >= 1, got {new['hidden_layers']}")
+        get_activation(new["activation"], caller="Playground")
         get_optimizer(new["optimizer"], new["learning_rate"], caller="Playground")  # checks both
         batch = new["batch_size"]
         if batch is not None and (isinstance(batch, bool) or not isinstance(batch, numbers.Integral) or batch < 1):
@@ -114,7 +120,7 @@ class Playground:
     # -- state -----------------------------------------------------------------------------------
 
     def reset(self):
-        """New data split and new weights from the seed; forget every loss so far."""
+        """The data and the starting weights again, from the seed; forget every loss so far."""
         s = self.settings
         X, y = PLAYGROUND_DATASETS[s["dataset"]](s["n_samples"], np.random.default_rng(s["seed"]))
         self.n_classes = int(y.max()) + 1
@@ -300,6 +306,12 @@ def _redraw(box, resolution=120):
 
 
 def _wire(box):
+    _wire_controls(box)
+    _wire_buttons(box)
+
+
+def _wire_controls(box):
+    """A changed control reconfigures the playground; a refused value shows as a message."""
     pg = box.playground
 
     def on_change(name):
@@ -316,6 +328,11 @@ def _wire(box):
 
     for name, control in box.controls.items():
         control.observe(on_change(name), names="value")
+
+
+def _wire_buttons(box):
+    """Train (with progress and live figures), Step (one epoch) and Reset."""
+    pg = box.playground
 
     def train(_button=None):
         n = box.epochs.value

@@ -203,5 +203,6 @@ def _redraw(box):
     box.last_figure = figure
     for name in ("loss", "backward", "update"):
         box.buttons[name].disabled = stepper.stage != _NEEDS[name]
-    history = "" if not stepper.losses else f" &nbsp; losses so far: {', '.join(f'{v:.4f}' for v in stepper.losses[-5:])}"
+    recent = ", ".join(f"{v:.4f}" for v in stepper.losses[-5:])
+    history = f" &nbsp; losses so far: {recent}" if recent else ""
     box.status.value = f"<code>{stepper.describe()}</code>{history}"

@@ -73,6 +73,7 @@ def test_validation_curve_is_dashed():
     ax = tp.plot_loss_curves({"moons": history}, validation=True)
     assert [line.get_linestyle() for line in ax.get_lines()] == ["-", "--"]
     np.testing.assert_allclose(ax.get_lines()[1].get_ydata(), history.val_loss)
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["moons (training)", "moons (validation)"]
 
 
 def test_a_diverged_run_stops_at_its_last_finite_loss_with_a_cross():

@@ -74,7 +74,8 @@ def _draw_run(ax, losses, label, colour, *, x=None, validation=None, diverged=Fa
     """One run's curve; if it diverged (or its losses stop being finite), a cross at its last finite loss."""
     epochs = np.arange(1, losses.size + 1) if x is None else np.asarray(x, dtype=np.float64)
     finite = np.isfinite(losses)
-    ax.plot(epochs[finite], losses[finite], color=colour, label=label, linewidth=1.8)
+    shown_label = label if validation is None else f"{label} (training)"
+    ax.plot(epochs[finite], losses[finite], color=colour, label=shown_label, linewidth=1.8)
     if validation is not None:
         val = np.asarray(validation, dtype=np.float64)
         ax.plot(epochs[: val.size], val, color=colour, linestyle="--", linewidth=1.4, label=f"{label} (validation)")

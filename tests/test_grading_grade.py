@@ -158,3 +158,13 @@ def test_grade_command_fails_cleanly_on_bad_arguments(submissions, capsys, argv,
         args += ["--source", str(SOURCE)]
     assert main(args) == 1
     assert message in capsys.readouterr().err
+
+
+def test_a_broken_source_notebook_stops_the_batch_before_it_starts(submissions, tmp_path, capsys):
+    source = json.loads((SOURCE / "ex_fixture.ipynb").read_text())
+    for c in source["cells"]:
+        if c["metadata"].get("nbgrader", {}).get("grade_id") == "test_sigmoid":
+            c["metadata"]["nbgrader"]["grade_id"] = "sigmoid"
+    (tmp_path / "ex_fixture.ipynb").write_text(json.dumps(source))
+    assert main(["grade", str(submissions / "submitted"), "--source", str(tmp_path)]) == 1
+    assert "duplicate grade_id 'sigmoid'" in capsys.readouterr().err

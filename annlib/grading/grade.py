@@ -7,6 +7,7 @@ never read. Scores come from verdicts the in-kernel guard (annlib.grading.guard)
 """
 
 import ast
+import functools
 import hmac
 import json
 import os
@@ -102,7 +103,7 @@ def student_name(path):
     return Path(path).resolve().parent.name
 
 
-def _record(path, source_path, source_nb=None):
+def _record(path, source_nb=None):
     cells = []
     if source_nb is not None:
         cells = [{"grade_id": grade_id(c), "points": 0.0, "max_points": points(c), "status": "not run",
@@ -167,6 +168,7 @@ class _Run:
             self.kernel.close()
 
 
+@functools.lru_cache(maxsize=256)
 def _ipython_to_python(source):
     """The instructor's cell as the Python IPython would run (magics to calls), computed outside the kernel."""
     from IPython.core.inputtransformer2 import TransformerManager
@@ -203,6 +205,9 @@ def _execute_plan(record, steps, workdir, preload, timeout, new_kernel):
     try:
         run.start()
         for step in steps:
+            if step.kind == "manual":
+                by_id[step.grade_id].update(status="manual", feedback="graded by hand")
+                continue
             reply, key = run.execute(step)
             if step.kind in ("graded", "locked"):
                 status, feedback = _verdict(reply, key, run.secret)
@@ -210,8 +215,6 @@ def _execute_plan(record, steps, workdir, preload, timeout, new_kernel):
                     cell = by_id[step.grade_id]
                     cell.update(status=status, feedback=feedback,
                                 points=cell["max_points"] if status == "passed" else 0.0)
-            elif step.kind == "manual":
-                by_id[step.grade_id].update(status="manual", feedback="graded by hand")
             if reply.status in ("hung", "died"):
                 run.restart(step, reply)
             elif step.kind != "graded" and reply.status in ("ok", "error"):
@@ -231,11 +234,11 @@ def grade_submission(path, source_dir, timeout=DEFAULT_TIMEOUT, new_kernel=Kerne
     path, source_dir = Path(path), Path(source_dir)
     source_path = source_dir / path.name
     if not source_path.is_file():
-        record = _record(path, source_path)
+        record = _record(path)
         record["error"] = f"no source notebook named {path.name} in {source_dir}"
         return record
     source_nb = read_source_notebook(source_path)
-    record = _record(path, source_path, source_nb)
+    record = _record(path, source_nb)
     try:
         submitted_nb = read_notebook(path)
     except NotebookFormatError as error:
@@ -288,6 +291,9 @@ def grade_all(submissions, source_dir, timeout=DEFAULT_TIMEOUT, jobs=None, progr
     jobs = max(1, jobs or os.cpu_count() or 1)
     records, lock = [None] * len(submissions), threading.Lock()
     finished = 0
+    for name in sorted({Path(p).name for p in submissions}):  # a broken source stops the batch before it starts
+        if (Path(source_dir) / name).is_file():
+            read_source_notebook(Path(source_dir) / name)
     server = ForkServer(_all_imports(source_dir)) if fork and ForkServer.available() else None
     new_kernel = server.kernel if server is not None else Kernel
 
@@ -298,7 +304,7 @@ def grade_all(submissions, source_dir, timeout=DEFAULT_TIMEOUT, jobs=None, progr
         except NotebookFormatError:
             raise  # a broken source notebook is the instructor's problem: stop the batch
         except Exception as error:  # keep the batch going whatever one submission does
-            record = _record(submissions[index], None)
+            record = _record(submissions[index])
             record["error"] = f"grading failed: {type(error).__name__}: {error}"
         return index, record, time.perf_counter() - start
 

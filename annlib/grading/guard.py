@@ -266,7 +266,8 @@ class _Hook:
         elif event == "sys._getframe" or event == "object.__getattr__" and args[1] in _FRAME_ATTRIBUTES:
             if self.busy or args and args[-1] == "tb_frame" and self.is_own_frame(args[0]):
                 raise GuardError("the grader's frames are not available while grading")
-        elif event == "open" and isinstance(args[0], str) and args[0].startswith("/proc/") and args[0].endswith("/mem"):
+        elif event == "open" and isinstance(args[0], str) and args[0].startswith("/proc/") \
+                and args[0].endswith("/mem"):
             raise GuardError("the process's memory is not available while grading")
         elif event in ("sys.settrace", "sys.setprofile") and not self.busy:
             raise GuardError(f"{event} is not available while grading")
@@ -289,7 +290,8 @@ class _Hook:
         if not isinstance(source, (ast.Module, ast.Interactive)):
             return
         for node in source.body:
-            text = node.value.value if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant) else None
+            is_text = isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)
+            text = node.value.value if is_text else None
             if isinstance(text, str) and text.startswith("annlib-start "):
                 self.start(text, filename)
             elif isinstance(text, str) and text.startswith("annlib-done "):

@@ -1,7 +1,8 @@
 """A Jupyter kernel for one submission: execute code with a per-cell timeout, notice when the kernel dies.
 
 Two ways to get a fresh kernel: `Kernel` starts one the usual way (jupyter_client's KernelManager);
-`ForkServer.kernel` forks one from a warm process (annlib.grading.forkserver), ten times faster on POSIX.
+`ForkServer.kernel` forks one from a warm process (annlib.grading.forkserver), ready in a few tenths of a
+second on Linux.
 """
 
 import json

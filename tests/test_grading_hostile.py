@@ -119,6 +119,7 @@ CASES = {
     "kernel_exit": lambda nb: insert_after(answer(nb), "sigmoid", "import os\nos._exit(3)"),
     "segfault": lambda nb: insert_after(answer(nb), "sigmoid", "import os, signal\nos.kill(os.getpid(), signal.SIGSEGV)"),
     "system_exit_in_check": lambda nb: answer(nb, SIGMOID, "def square_sum(x):\n    raise SystemExit(0)"),
+    "kernel_exit_in_check": lambda nb: answer(nb, SIGMOID, "def square_sum(x):\n    import os\n    os._exit(1)"),
 }
 SWALLOW_ERRORS = """
 ip = get_ipython()
@@ -298,6 +299,13 @@ def test_a_dying_kernel_is_reported_and_grading_goes_on(graded, case):
     record = graded[0][case]
     assert "kernel died" in record["error"]
     assert points(record) == {"test_sigmoid": 2.0, "test_square_sum": 3.0, "explain": 0.0}
+
+
+def test_a_kernel_dying_inside_a_check_costs_that_cell_only(graded):
+    record = graded[0]["kernel_exit_in_check"]
+    assert points(record) == {"test_sigmoid": 2.0, "test_square_sum": 0.0, "explain": 0.0}
+    assert cell(record, "test_square_sum")["status"] == "kernel died"
+    assert "cell 'test_square_sum'" in record["error"]
 
 
 def test_system_exit_inside_a_check_scores_zero_for_that_cell_only(graded):

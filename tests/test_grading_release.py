@@ -90,6 +90,13 @@ def test_release_command_writes_student_versions(tmp_path, capsys):
     assert "BEGIN SOLUTION" not in json.dumps(released)
 
 
+def test_python_dash_m_annlib_runs_the_same_command(tmp_path):
+    done = subprocess.run([sys.executable, "-m", "annlib", "release", str(SOURCE), str(tmp_path / "out")],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "out" / "ex_fixture.ipynb").is_file()
+
+
 def write_source(folder, mutate):
     nb = nbformat.read(FIXTURE, as_version=4)
     mutate(nb)

@@ -9,7 +9,7 @@
     plot_predicted_vs_true    a regression's predictions against the true values, in the data's units
 
 A run is an `annlib.History` (from `fit`, or the `history` of a `TrainingDiverged`) or a plain
-sequence of per-epoch losses. Every helper takes `ax=None` (a new figure when None) and returns the
+sequence of per-epoch losses. Every function takes `ax=None` (a new figure when None) and returns the
 axes; none prints.
 """
 

@@ -10,7 +10,7 @@
 
 A run is an `annlib.History` (from `fit`, or the `history` of a `TrainingDiverged`) or a plain
 sequence of per-epoch losses. Every function takes `ax=None` (a new figure when None) and returns the
-axes; none prints.
+axes (`plot_loss_panels` takes and returns one axes per run); none prints.
 """
 
 import math

@@ -58,6 +58,15 @@ def build_course(folder, notebook, count):
     return assignment
 
 
+def nbgrader_scores(course, assignment, notebook):
+    """{student: score} from nbgrader's gradebook after autograde."""
+    from nbgrader.api import Gradebook
+
+    with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
+        return {s.id: gradebook.find_submission_notebook(notebook, assignment, s.id).score
+                for s in gradebook.students}
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--notebook", default="ex01_neuron")
@@ -75,7 +84,10 @@ def main(argv=None):
             seconds = run([BIN / "annlib", "grade", "submitted", "--source", source_dir, "--json", book,
                            "--jobs", str(jobs)], course)
             rows.append((f"annlib grade --jobs {jobs}", jobs, seconds))
-        scores = sorted(r["score"] for r in json.loads(book.read_text()))
+        records = json.loads(book.read_text())
+        scores = sorted(r["score"] for r in records)
+        theirs = nbgrader_scores(course, assignment, args.notebook)
+        agree = sum(theirs.get(r["student"]) == r["score"] for r in records)
         assert sorted(p.read_bytes() for p in (course / "submitted").rglob("*.ipynb")) == before
     baseline = rows[0][2]
     print(f"Grading {count} submissions of {args.notebook}.ipynb on {cores} cores")
@@ -83,7 +95,8 @@ def main(argv=None):
     for name, _, seconds in rows:
         print(f"{name:<24}{seconds:>11.1f}{seconds / count:>20.2f}{baseline / seconds:>9.1f}x")
     print(f"annlib scores: {scores.count(max(scores))} full, {scores.count(0.0)} zero, "
-          f"{count - scores.count(max(scores)) - scores.count(0.0)} partial")
+          f"{count - scores.count(max(scores)) - scores.count(0.0)} partial; "
+          f"the same score as nbgrader for {agree} of {count} submissions")
 
 
 if __name__ == "__main__":

@@ -178,7 +178,6 @@ class Guard:
             else any(name in vars(cls) for cls, _ in self.ipython_classes))]
         return found + [f"get_ipython().{name}" for name in changed]
 
-
     # -- the instructor's cells -----------------------------------------------------------------------
     def begin(self, source):
         """Before an instructor cell: everything back, and the names earlier instructor cells bound."""

@@ -7,7 +7,7 @@ so nothing a run does in the browser can touch the files in the repository.
 import pytest
 
 from browser_session import RESULTS, SCREENSHOTS, course_copy, summary_lines
-from labdriver import LabPage
+from labdriver import FRONT_END_EXTENSIONS, LabPage
 from labserver import VIEWPORT, LabServer, chromium_path, launch_browser
 
 
@@ -19,12 +19,33 @@ def pytest_terminal_summary(terminalreporter):
 
 
 @pytest.fixture(scope="session")
-def lab(tmp_path_factory):
+def launched_labs(request, tmp_path_factory):
+    """Start, all at once, the JupyterLab servers the selected tests need (each takes seconds to come up).
+
+    "lab" is the course's JupyterLab; "lab_without_front_ends" is one whose widget and MathJax extensions
+    are disabled in its own config folder, to show that the checks notice.
+    """
+    wanted = {name for item in request.session.items for name in item.fixturenames}
+    servers = {}
+    for name, disabled in [("lab", ()), ("lab_without_front_ends", FRONT_END_EXTENSIONS)]:
+        if name in wanted:
+            root = course_copy(tmp_path_factory.mktemp(f"course-{name}"))
+            state = tmp_path_factory.mktemp(f"state-{name}")
+            servers[name] = LabServer(root, state, disabled_extensions=disabled).launch()
+    yield servers
+    for server in servers.values():
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def lab(launched_labs):
     """JupyterLab on 127.0.0.1 (free port, token auth), settings and state in a temporary folder."""
-    root = course_copy(tmp_path_factory.mktemp("course"))
-    server = LabServer(root, tmp_path_factory.mktemp("lab-state")).start()
-    yield server
-    server.stop()
+    return launched_labs["lab"].wait_ready()
+
+
+@pytest.fixture(scope="session")
+def lab_without_front_ends(launched_labs):
+    return launched_labs["lab_without_front_ends"].wait_ready()
 
 
 @pytest.fixture(scope="session")

@@ -21,6 +21,8 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from labserver import VIEWPORT
 
 WIDGET_EXTENSION = "@jupyter-widgets/jupyterlab-manager"
+MATHJAX_EXTENSION = "@jupyterlab/mathjax-extension"
+FRONT_END_EXTENSIONS = (WIDGET_EXTENSION, MATHJAX_EXTENSION)  # what the course needs beyond a kernel
 FRONT_END_MISSING = "the ipywidgets front end is missing: install jupyterlab_widgets"
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
 
@@ -121,6 +123,14 @@ JS_COLLECT = """
     const view = node.matches('.jupyter-widgets') ? node : node.querySelector(':scope > .jupyter-widgets');
     return view !== null && view.childElementCount > 0 && !view.textContent.includes('Error displaying widget');
   };
+  // TeX commands left in a rendered markdown cell's text, outside typeset maths and code.
+  const untypesetTex = node => {
+    const rendered = node.querySelector('.jp-RenderedMarkdown');
+    if (!rendered) return [];
+    const copy = rendered.cloneNode(true);
+    copy.querySelectorAll('mjx-container, code, pre').forEach(n => n.remove());
+    return (copy.textContent.match(/.{0,20}\\\\[A-Za-z]+.{0,20}/g) || []);
+  };
   const cells = state.panel.content.widgets.map((cell, index) => {
     const model = cell.model;
     const outputs = model.type === 'code' ? model.outputs.toJSON() : [];
@@ -136,6 +146,7 @@ JS_COLLECT = """
       maths: cell.node.querySelectorAll('mjx-container').length,
       mathErrors: Array.from(cell.node.querySelectorAll('mjx-merror'))
         .map(node => node.getAttribute('data-mjx-error') || node.textContent),
+      rawTex: model.type === 'markdown' ? untypesetTex(cell.node) : [],
       images: images.length,
       brokenImages: images.filter(img => !img.complete || img.naturalWidth === 0).length,
     };
@@ -196,6 +207,7 @@ class LabPage:
         self.timeout_ms = timeout_ms
         self.page = None
         self.upcoming = list(upcoming)  # notebooks in the order they will be checked
+        self.closing = {}  # path -> the background shutdown of its kernel
 
     def start_next_kernel(self, path):
         """Start the kernel of the notebook after path while path is being checked."""
@@ -219,7 +231,12 @@ class LabPage:
             self.page.evaluate(JS_CLOSE)
         except Exception:
             self.discard()
-        self.lab.in_background(self.lab.shutdown_sessions, path)
+        self.closing[path] = self.lab.in_background(self.lab.shutdown_sessions, path)
+
+    def wait_until_closed(self, path):
+        """A notebook opened again must not find its previous kernel still shutting down."""
+        if path in self.closing:
+            self.closing.pop(path).exception()
 
     def discard(self):
         if self.page is not None and not self.page.is_closed():
@@ -273,6 +290,8 @@ def check_rendering(path, report, maths_cells):
             _fail(path, f"{where}: its markdown holds LaTeX but no maths was typeset")
         if cell["mathErrors"]:
             _fail(path, f"{where}: MathJax could not typeset: " + "; ".join(cell["mathErrors"]))
+        if cell["rawTex"]:
+            _fail(path, f"{where}: LaTeX left as text, not typeset: " + "; ".join(cell["rawTex"]))
         if cell["renderedWidgets"] < cell["widgetViews"]:
             _fail(path, f"{where}: {cell['widgetViews']} widget(s) displayed by the kernel, "
                         f"{cell['renderedWidgets']} drawn in the page")
@@ -418,12 +437,14 @@ def save_screenshot(page, target, max_height=16_000):
     page.set_viewport_size(VIEWPORT)
 
 
-def check_notebook(lab_page, path, screenshot=None, change_timeout_ms=10_000):
+def check_notebook(lab_page, path, screenshot=None, *, change_timeout_ms=10_000, maths_timeout_ms=15_000,
+                   check_front_end=True):
     """Open path, Run All, check what the page shows, work every widget; return a NotebookResult.
 
     path is relative to the lab's root folder. screenshot: where to save a picture of the notebook
     after the checks (also when they fail). change_timeout_ms: how long a slider or dropdown may take
-    to change its output.
+    to change its output; maths_timeout_ms: how long MathJax may take. check_front_end=False skips the
+    widget-extension check, to show that the page checks catch undrawn widgets on their own.
     """
     result = NotebookResult(path)
     clock = [time.monotonic()]
@@ -434,15 +455,17 @@ def check_notebook(lab_page, path, screenshot=None, change_timeout_ms=10_000):
         clock[0] = now
 
     page = lab_page.ready_page()
+    lab_page.wait_until_closed(path)
     timeout_ms = lab_page.timeout_ms
     try:
         info = page.evaluate(JS_OPEN, {"path": path, "timeout": timeout_ms})
         lab_page.start_next_kernel(path)
-        check_widget_front_end(path, info)
+        if check_front_end:
+            check_widget_front_end(path, info)
         lap("open")
         run_all(page, timeout_ms)
         lap("run")
-        maths_cells = wait_for_maths(page, page.evaluate(JS_COLLECT)["cells"])
+        maths_cells = wait_for_maths(page, page.evaluate(JS_COLLECT)["cells"], maths_timeout_ms)
         report = page.evaluate(JS_COLLECT)
         check_rendering(path, report, maths_cells)
         lap("checks")

@@ -104,12 +104,20 @@ class LabServer:
         return args
 
     def start(self, timeout=90):
+        """Start JupyterLab and wait until it answers."""
+        return self.launch().wait_ready(timeout)
+
+    def launch(self):
+        """Start JupyterLab without waiting for it (wait_ready does)."""
         self.state_dir.mkdir(parents=True, exist_ok=True)
         self._write_settings()
         self.port = _free_port()
         with open(self.log_path, "wb") as log:
             self.process = subprocess.Popen(self.command(), env=self.environment(), stdout=log,
                                             stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+        return self
+
+    def wait_ready(self, timeout=90):
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
@@ -148,7 +156,9 @@ class LabServer:
 
     def in_background(self, function, *args):
         """Run function(*args) in a worker thread (kernel start and shutdown take seconds of waiting)."""
-        self.pending.append(self.workers.submit(function, *args))
+        future = self.workers.submit(function, *args)
+        self.pending.append(future)
+        return future
 
     def start_kernel(self, notebook_path):
         """Start the kernel of notebook_path now; JupyterLab connects to it when it opens the notebook."""

@@ -1,15 +1,15 @@
 """The browser checks themselves: they pass on good notebooks and fail, with a clear message, on bad ones.
 
 The notebooks live in tests/browser/fixtures/: maths in markdown, widgets that redraw a figure, a cell
-that raises, a widget whose callback raises, a slider wired to nothing. The last test starts a second
-JupyterLab whose widget front end is disabled and shows that the suite says so.
+that raises, a widget whose callback raises, a slider wired to nothing, LaTeX that does not parse. The
+last tests use a second JupyterLab whose widget and MathJax extensions are disabled, and show that the
+suite says so.
 """
 
 import pytest
 
-from labdriver import FRONT_END_MISSING, WIDGET_EXTENSION, LabPage, check_notebook
-from labserver import LabServer
-from browser_session import course_copy, record
+from labdriver import FRONT_END_MISSING, LabPage, check_notebook
+from browser_session import record
 
 
 def test_latex_markdown_is_typeset(lab_page, screenshot_dir):
@@ -52,20 +52,36 @@ def test_a_widget_that_changes_nothing_fails(lab_page):
         check_notebook(lab_page, "fixtures/dead_widget.ipynb", change_timeout_ms=3_000)
 
 
+def test_latex_that_does_not_parse_fails(lab_page):
+    with pytest.raises(AssertionError, match=r"bad_latex.ipynb: cell 1: MathJax could not typeset: "
+                                             r"\\begin\{align\} ended with \\end\{aligned\}"):
+        check_notebook(lab_page, "fixtures/bad_latex.ipynb")
+
+
+def test_latex_left_as_text_fails(lab_page):
+    with pytest.raises(AssertionError, match=r"unbalanced_latex.ipynb: cell 1: LaTeX left as text.*\\frac"):
+        check_notebook(lab_page, "fixtures/unbalanced_latex.ipynb")
+
+
 @pytest.fixture(scope="module")
-def lab_without_widgets(tmp_path_factory):
-    """A second JupyterLab with the widget front end disabled (at user level, in its own config dir)."""
-    root = course_copy(tmp_path_factory.mktemp("course-no-widgets"))
-    server = LabServer(root, tmp_path_factory.mktemp("lab-state-no-widgets"),
-                       disabled_extensions=[WIDGET_EXTENSION]).start()
-    yield server
-    server.stop()
+def page_without_front_ends(browser_context, lab_without_front_ends):
+    page = LabPage(browser_context, lab_without_front_ends)
+    yield page
+    page.discard()
 
 
-def test_a_missing_widget_front_end_fails_loudly(lab_without_widgets, browser_context):
-    page = LabPage(browser_context, lab_without_widgets)
-    try:
-        with pytest.raises(AssertionError, match=FRONT_END_MISSING):
-            check_notebook(page, "fixtures/slider_figure.ipynb")
-    finally:
-        page.discard()
+def test_a_missing_widget_front_end_fails_loudly(page_without_front_ends):
+    with pytest.raises(AssertionError, match=FRONT_END_MISSING):
+        check_notebook(page_without_front_ends, "fixtures/slider_figure.ipynb")
+
+
+def test_widgets_shown_as_text_fail(page_without_front_ends):
+    """Past the extension check, the page check alone notices widgets drawn as a line of text."""
+    with pytest.raises(AssertionError, match=r"cell 1: 1 widget\(s\) displayed by the kernel, 0 drawn"):
+        check_notebook(page_without_front_ends, "fixtures/slider_figure.ipynb", check_front_end=False)
+
+
+def test_maths_not_typeset_fails(page_without_front_ends):
+    with pytest.raises(AssertionError, match=r"cell 0: its markdown holds LaTeX but no maths was typeset"):
+        check_notebook(page_without_front_ends, "fixtures/latex_markdown.ipynb", maths_timeout_ms=3_000,
+                       check_front_end=False)

@@ -168,3 +168,15 @@ def test_a_broken_source_notebook_stops_the_batch_before_it_starts(submissions, 
     (tmp_path / "ex_fixture.ipynb").write_text(json.dumps(source))
     assert main(["grade", str(submissions / "submitted"), "--source", str(tmp_path)]) == 1
     assert "duplicate grade_id 'sigmoid'" in capsys.readouterr().err
+
+
+def test_grading_goes_on_when_the_fork_server_is_gone(submissions, monkeypatch):
+    from annlib.grading import grade as grading
+
+    def gone(self, cwd):
+        raise RuntimeError("the kernel fork server stopped")
+
+    monkeypatch.setattr(grading.ForkServer, "kernel", gone)
+    path = submissions / "submitted" / "ada" / "ps1" / "ex_fixture.ipynb"
+    [record] = grading.grade_all([path], SOURCE, timeout=20, jobs=1)
+    assert record["score"] == 2.0 and record["error"] is None

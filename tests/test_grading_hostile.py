@@ -323,3 +323,44 @@ def test_broken_files_get_a_record_with_a_clear_error(graded, case, message):
     record = graded[0][case]
     assert message in record["error"]
     assert record["score"] == 0.0
+
+
+ANNLIB_SOURCE = Path(__file__).parent / "fixtures" / "grading" / "with_annlib_checks"
+ANNLIB_CASES = {
+    "correct": SIGMOID,
+    "wrong": WRONG_SIGMOID,
+    "patched_package": WRONG_SIGMOID + "\nimport annlib.checks\nannlib.checks.check_sigmoid = lambda f: None",
+    "patched_module_and_sys_modules": WRONG_SIGMOID + (
+        "\nimport sys, types, annlib.checks.neuron\nannlib.checks.neuron.check_sigmoid = lambda f: None\n"
+        "fake = types.ModuleType('annlib.checks')\nfake.check_sigmoid = lambda f: print('✓ sigmoid')\n"
+        "sys.modules['annlib.checks'] = fake\ncheck_sigmoid = fake.check_sigmoid"),
+}
+
+
+@pytest.fixture(scope="module")
+def graded_with_annlib_checks(tmp_path_factory):
+    root = tmp_path_factory.mktemp("annlib_checks")
+    release(ANNLIB_SOURCE, root / "release")
+    student_nb = json.loads((root / "release" / "ex_neuron.ipynb").read_text())
+    paths = []
+    for name, answer_source in ANNLIB_CASES.items():
+        nb = copy.deepcopy(student_nb)
+        nb["cells"][index_of(nb, "sigmoid")]["source"] = answer_source
+        path = root / "submitted" / name / "ex_neuron.ipynb"
+        path.parent.mkdir(parents=True)
+        path.write_text(json.dumps(nb))
+        paths.append(path)
+    return {r["student"]: r for r in grade_all(paths, ANNLIB_SOURCE, timeout=20, jobs=2)}
+
+
+def test_annlib_checks_grade_a_correct_answer(graded_with_annlib_checks):
+    assert graded_with_annlib_checks["correct"]["score"] == 2.0
+    assert "expected 0.5, got 0" in cell(graded_with_annlib_checks["wrong"], "test_sigmoid")["feedback"]
+
+
+@pytest.mark.parametrize("case", ["patched_package", "patched_module_and_sys_modules"])
+def test_patched_annlib_checks_earn_nothing(graded_with_annlib_checks, case):
+    record = graded_with_annlib_checks[case]
+    assert record["score"] == 0.0
+    assert cell(record, "test_sigmoid")["status"] == "failed"
+    assert "expected 0.5, got 0" in cell(record, "test_sigmoid")["feedback"]

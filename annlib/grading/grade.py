@@ -295,7 +295,14 @@ def grade_all(submissions, source_dir, timeout=DEFAULT_TIMEOUT, jobs=None, progr
         if (Path(source_dir) / name).is_file():
             read_source_notebook(Path(source_dir) / name)
     server = ForkServer(_all_imports(source_dir)) if fork and ForkServer.available() else None
-    new_kernel = server.kernel if server is not None else Kernel
+
+    def new_kernel(cwd):
+        if server is not None:
+            try:
+                return server.kernel(cwd)
+            except (RuntimeError, OSError):
+                pass  # the fork server is gone: start kernels the usual way
+        return Kernel(cwd)
 
     def one(index):
         start = time.perf_counter()

@@ -17,7 +17,7 @@ from annlib.grading.notebook import (
 
 CODE_STUB = ["# YOUR CODE HERE", "raise NotImplementedError()"]
 TEXT_STUB = ["YOUR ANSWER HERE"]
-IGNORED = {".ipynb_checkpoints", "__pycache__", ".git"}
+IGNORED = {".ipynb_checkpoints", "__pycache__", ".git", "feedback"}  # as nbgrader ignores them
 
 
 def _replace_region(source, begin, end, stub_lines, where):

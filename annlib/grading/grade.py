@@ -3,7 +3,9 @@
 Each submission is matched to its source notebook by file name, copied to a scratch folder and run in a
 fresh kernel. The run order and every graded or read-only cell come from the source notebook (by grade_id);
 only the learner's solution cells and the cells they added come from the submission. Submitted outputs are
-never read. Scores come from verdicts the in-kernel guard (annlib.grading.guard) stores under one-time keys.
+never read. A test cell passes only with a verdict signed inside the kernel by annlib.grading.guard, with a
+secret this process gives each kernel before any submitted code runs. The instructor guide is
+docs/instructors.md.
 """
 
 import ast

@@ -265,7 +265,7 @@ def run_all(page, timeout_ms):
     wait_until_settled(page, timeout_ms)
 
 
-def wait_for_maths(page, cells, timeout_ms=15_000):
+def wait_for_maths(page, cells, timeout_ms):
     """MathJax typesets asynchronously: wait for it in every markdown cell that holds LaTeX."""
     wanted = [c["index"] for c in cells if c["type"] == "markdown" and MATHS.search(c["source"])]
     if wanted:
@@ -370,6 +370,7 @@ def _work_cell(page, path, cell, timeouts):
     done = []
 
     def act(kind, name, action, timeout_ms, must_change):
+        started = time.monotonic()
         before = cell.evaluate(JS_SNAPSHOT)
         last_message = page.evaluate("() => window.__course.lastMessage")
         moved = action()
@@ -386,7 +387,8 @@ def _work_cell(page, path, cell, timeouts):
         check_no_new_errors(page, path)
         if must_change and not changed:
             _fail(path, f"{where}: {kind} {name!r} ({moved}): the output did not change")
-        done.append(f"{where}: {kind} {name!r} {moved}: output {'changed' if changed else 'unchanged'}")
+        seconds = time.monotonic() - started
+        done.append(f"{where}: {kind} {name!r} {moved}: output {'changed' if changed else 'unchanged'} ({seconds:.1f} s)")
 
     for slider in cell.locator(".widget-slider:not(.mod-disabled)").all():
         if slider.locator(".noUi-handle").count():
@@ -437,7 +439,7 @@ def save_screenshot(page, target, max_height=16_000):
     page.set_viewport_size(VIEWPORT)
 
 
-def check_notebook(lab_page, path, screenshot=None, *, change_timeout_ms=10_000, maths_timeout_ms=15_000,
+def check_notebook(lab_page, path, screenshot=None, *, change_timeout_ms=10_000, maths_timeout_ms=60_000,
                    check_front_end=True):
     """Open path, Run All, check what the page shows, work every widget; return a NotebookResult.
 

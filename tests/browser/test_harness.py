@@ -27,12 +27,13 @@ def test_widgets_are_drawn_and_respond(lab_page, screenshot_dir):
     assert result.images >= 2
     done = "\n".join(result.interactions)
     # the explorer cell: slider and dropdown each redraw the figure
-    assert "slider 'w' 1.00 -> 1.50: output changed" in done
-    assert "dropdown 'activation' sigmoid -> tanh: output changed" in done
+    assert "cell 1: slider 'w' 1.00 -> 1.50: output changed" in done
+    assert "cell 1: dropdown 'activation' sigmoid -> tanh: output changed" in done
     # the training cell: the slider is a setting, each button redraws the history
-    assert "slider 'rate' 0.50 -> 0.60: output unchanged" in done
+    assert "cell 2: slider 'rate' 0.50 -> 0.60: output unchanged" in done
     for button in ("Train", "Step", "Reset"):
-        assert f"button '{button}' pressed: output changed" in done
+        assert f"cell 2: button '{button}' pressed: output changed" in done
+    assert len(result.interactions) == 6
     assert done.index("'Train'") < done.index("'Reset'")
     record(result)
 

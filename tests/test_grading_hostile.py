@@ -89,6 +89,7 @@ CASES = {
     "untouched": lambda nb: nb,
     "wrong": lambda nb: answer(nb, WRONG_SIGMOID, WRONG_SQUARE_SUM),
     "edited_tests_fake_outputs": edited_tests_with_fake_outputs,
+    "numpy_errors_raise": lambda nb: answer(nb, SIGMOID + "\nnp.seterr(all='raise')", SQUARE_SUM),
     "patched_builtin": lambda nb: answer(nb, SIGMOID, WRONG_SQUARE_SUM + "\nimport builtins\nbuiltins.abs = lambda v: 0"),
     "patched_numpy": lambda nb: answer(
         nb, WRONG_SIGMOID + "\nnp.allclose = lambda *a, **k: True\nnp.testing.assert_allclose = lambda *a, **k: None",
@@ -280,6 +281,10 @@ def test_deleted_moved_duplicated_cells_cannot_change_the_score(graded, case):
 
 def test_a_correct_answer_that_warns_keeps_its_points(graded):
     assert points(graded[0]["warns"])["test_sigmoid"] == 2.0
+
+
+def test_numpy_error_settings_are_put_back_before_a_check(graded):
+    assert graded[0]["numpy_errors_raise"]["score"] == 5.0
 
 
 def test_an_endless_loop_costs_only_its_cell(graded):

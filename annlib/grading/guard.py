@@ -74,6 +74,8 @@ class Guard:
         self.shell_callables = {name: value for name, value in vars(self.shell).items() if callable(value)}
         self.filters = list(warnings.filters)
         self.streams = (sys.stdout, sys.stderr, sys.displayhook)
+        numpy = sys.modules.get("numpy")
+        self.numpy_errors = numpy.geterr() if numpy is not None else None  # np.seterr(all="raise") undone
 
     def _collect(self):
         functions, classes, seen = [], [], set()
@@ -116,6 +118,8 @@ class Guard:
         for name, hooks in self.hooks.items():
             self.hook_lists[name][:] = hooks
         warnings.filters[:] = self.filters
+        if self.numpy_errors is not None:
+            sys.modules["numpy"].seterr(**self.numpy_errors)
         sys.stdout, sys.stderr, sys.displayhook = self.streams
         sys.settrace(None)
         sys.setprofile(None)

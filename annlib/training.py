@@ -11,7 +11,8 @@ One iteration (the article's picture of training) on a batch of examples:
 optimizer: all examples at once is gradient descent, one at a time is SGD, a few is mini-batch SGD.
 
 It stops when the epochs run out, when the loss reaches `target_loss`, when it has improved by less
-than `tol` for `patience` epochs, or when it diverges (NaN, inf, or a loss grown `divergence_factor`
+than `tol` for `patience` epochs (on the validation loss when there is validation data, and keeping
+the best epoch's weights with `restore_best=True`), or when it diverges (NaN, inf, or a loss grown `divergence_factor`
 times its first value). On divergence the weights go back to the last epoch that was still sound and
 a `TrainingDiverged` error says to lower the learning rate; its `history` keeps every loss so far.
 """
@@ -45,6 +46,7 @@ class History:
         self.val_loss = [] if validation else None
         self.val_accuracy = [] if classification and validation else None
         self.stop_reason = None  # "epochs", "target_loss", "tol", "diverged" or "callback"
+        self.best_epoch = None  # with restore_best: the epoch whose weights were kept
         self.message = ""
 
     @property
@@ -112,6 +114,7 @@ def fit(
     rng=None,
     tol=None,
     patience=10,
+    restore_best=False,
     target_loss=None,
     validation_data=None,
     divergence_factor=1e4,
@@ -125,6 +128,9 @@ def fit(
     optimizer: an annlib.optimizers object, or "sgd", "momentum", "adam" with `learning_rate`.
     batch_size: None for the whole data set per step (gradient descent), 1 for SGD, else mini-batches.
     rng: seed or Generator for shuffling the examples each epoch.
+    tol, patience: stop once the monitored loss (the validation loss when validation_data is given,
+        else the training loss) has not improved by more than tol for patience epochs.
+    restore_best: with tol, end with the weights of the epoch whose monitored loss was lowest.
     progress: True, False, or "auto" (shown in Jupyter once a run takes longer than two seconds).
     callback: called as callback(epoch, history) after every epoch; returning True stops training.
     """
@@ -149,7 +155,9 @@ def fit(
     bar = _Progress(progress, epochs)
     params = network.parameters()
     start_of_epoch = network.get_weights()
-    best, waited = math.inf, 0
+    best, waited, best_weights = math.inf, 0, None
+    if restore_best and tol is None:
+        raise ValueError("fit: restore_best=True needs tol (and patience) to know when to stop")
 
     # Overflow in a diverging run is reported once, clearly, by TrainingDiverged below, not as warnings.
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
@@ -201,8 +209,10 @@ def fit(
             if target_loss is not None and epoch_loss <= target_loss:
                 history.stop_reason = "target_loss"
             elif tol is not None:
-                if epoch_loss < best - tol:
-                    best, waited = epoch_loss, 0
+                monitored = history.val_loss[-1] if validation_data is not None else epoch_loss
+                if monitored < best - tol:
+                    best, waited = monitored, 0
+                    best_weights = network.get_weights() if restore_best else None
                 else:
                     waited += 1
                 if waited >= patience:
@@ -213,6 +223,9 @@ def fit(
                 break
     if history.stop_reason is None:
         history.stop_reason = "epochs"
+    if best_weights is not None:
+        network.set_weights(best_weights)
+        history.best_epoch = history.epochs - waited
     history.message = f"fit: stopped after {history.epochs} epochs ({history.stop_reason}), loss {history.loss[-1]:.4g}"
     bar.close(history)
     return history

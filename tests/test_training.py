@@ -72,6 +72,24 @@ def test_stopping_rules():
     assert h.stop_reason == "callback" and h.epochs == 3
 
 
+def test_tol_on_validation_loss_restores_the_best_weights():
+    X, y = xor(120, noise=0.3, rng=0)
+    net = Network([Dense(2, 32, "tanh", rng=0), Dense(32, 1, "sigmoid", rng=1)])
+    kept = {}
+
+    def remember(epoch, history):
+        kept[epoch] = net.get_weights()
+
+    h = fit(net, X[:40], y[:40], BinaryCrossEntropy(), Adam(0.05), epochs=400, tol=1e-4, patience=15,
+            restore_best=True, validation_data=(X[40:], y[40:]), rng=0, progress=False, callback=remember)
+    assert h.stop_reason == "tol" and h.epochs < 400
+    assert h.best_epoch == int(np.argmin(h.val_loss)) + 1
+    for a, b in zip(net.get_weights(), kept[h.best_epoch]):
+        np.testing.assert_array_equal(a, b)
+    with pytest.raises(ValueError, match="fit: restore_best=True needs tol"):
+        fit(net, X, y, MSE(), SGD(0.1), restore_best=True, progress=False)
+
+
 def test_divergence_stops_restores_weights_and_says_lower_the_learning_rate():
     X, y = xor(100, rng=0)
     net = Network([Dense(2, 8, "relu", rng=0), Dense(8, 1, "identity", rng=1)])

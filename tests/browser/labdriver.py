@@ -172,7 +172,8 @@ def _wait_for_change(page, cell, before, timeout_ms):
 def _wait_for_kernel_reply(page, last_message, timeout_ms):
     """Wait until the kernel has sent something since last_message (a timestamp) and is quiet again."""
     try:
-        page.wait_for_function("(t) => window.__course.lastMessage > t", arg=last_message, timeout=2_000, polling=50)
+        page.wait_for_function("(t) => window.__course.lastMessage > t", arg=last_message,
+                               timeout=2_000, polling=50)
     except PlaywrightTimeout:  # nothing was sent to the kernel: nothing to wait for
         return
     wait_until_settled(page, timeout_ms)
@@ -212,7 +213,8 @@ def _press(button):
 def _work_cell(page, path, cell, timeouts):
     """Work the widgets of one cell; return one line per interaction."""
     where = f"cell {cell.evaluate(JS_CELL_INDEX)}"
-    buttons = [b for b in cell.locator("button.jupyter-button").all() if ACTION_BUTTON.search(b.text_content() or "")]
+    buttons = [button for button in cell.locator("button.jupyter-button").all()
+               if ACTION_BUTTON.search(button.text_content() or "")]
     buttons.sort(key=lambda b: bool(RESET_BUTTON.search(b.text_content() or "")))  # reset last
     # In a cell with action buttons, sliders and dropdowns are settings: only the buttons must redraw.
     settings_only = bool(buttons)
@@ -237,7 +239,8 @@ def _work_cell(page, path, cell, timeouts):
         if must_change and not changed:
             _fail(path, f"{where}: {kind} {name!r} ({moved}): the output did not change")
         seconds = time.monotonic() - started
-        done.append(f"{where}: {kind} {name!r} {moved}: output {'changed' if changed else 'unchanged'} ({seconds:.1f} s)")
+        outcome = "changed" if changed else "unchanged"
+        done.append(f"{where}: {kind} {name!r} {moved}: output {outcome} ({seconds:.1f} s)")
 
     for slider in cell.locator(".widget-slider:not(.mod-disabled)").all():
         if slider.locator(".noUi-handle").count():
@@ -259,7 +262,8 @@ def work_widgets(page, path, panel_id, change_timeout_ms=10_000, button_timeout_
     without buttons, every slider move and dropdown choice must change the output.
     """
     timeouts = {"change": change_timeout_ms, "button": button_timeout_ms}
-    cells = page.locator(f'[id="{panel_id}"] .jp-CodeCell').filter(has=page.locator(".jp-OutputArea .jupyter-widgets"))
+    cells = page.locator(f'[id="{panel_id}"] .jp-CodeCell')
+    cells = cells.filter(has=page.locator(".jp-OutputArea .jupyter-widgets"))
     done = []
     for cell in cells.all():
         done += _work_cell(page, path, cell, timeouts)
@@ -269,7 +273,8 @@ def work_widgets(page, path, panel_id, change_timeout_ms=10_000, button_timeout_
 def save_screenshot(page, target, max_height=16_000):
     """Screenshot the whole notebook: grow the window to the notebook's height first."""
     height = page.evaluate(JS_NOTEBOOK_HEIGHT)
-    page.set_viewport_size({"width": VIEWPORT["width"], "height": int(min(max(height, VIEWPORT["height"]), max_height))})
+    height = int(min(max(height, VIEWPORT["height"]), max_height))
+    page.set_viewport_size({"width": VIEWPORT["width"], "height": height})
     page.wait_for_timeout(300)
     Path(target).parent.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(target), type="jpeg", quality=70)  # a third quicker than PNG for a tall page

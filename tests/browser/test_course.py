@@ -22,7 +22,8 @@ def course_notebooks():
 
 @pytest.mark.parametrize("path", course_notebooks())
 def test_notebook_in_jupyterlab(path, lab_page, screenshot_dir):
-    result = check_notebook(lab_page, path, screenshot_dir / (path.replace("/", "-").removesuffix(".ipynb") + ".jpg"))
+    screenshot = screenshot_dir / (path.replace("/", "-").removesuffix(".ipynb") + ".jpg")
+    result = check_notebook(lab_page, path, screenshot)
     record(result)
     assert result.code_cells > 0, f"{path}: no code cell ran"
     widget_cells = {line.split(":")[0] for line in result.interactions}

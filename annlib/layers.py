@@ -101,11 +101,13 @@ class Dense:
             )
         return self._backward(grad_output)
 
-    def _backward(self, grad_output):
+    def _backward(self, grad_output, input_gradient=True):
         grad_z = self.activation.backward(self.z, self.a, grad_output)  # (n_samples, n_outputs)
         # Each weight W[i, j] touches the loss through z[:, j], scaled by input i: sum over the batch.
         self.grad_W = self.X.T @ grad_z  # (n_inputs, n_samples) @ (n_samples, n_outputs)
         self.grad_b = grad_z.sum(axis=0)  # (n_outputs,)
+        if not input_gradient:
+            return None  # the first layer during training: nobody needs dLoss/dX
         return grad_z @ self.W.T  # (n_samples, n_outputs) @ (n_outputs, n_inputs) -> (n_samples, n_inputs)
 
     def _check_input(self, X):

@@ -129,10 +129,10 @@ class Network:
             )
         return self._backward(grad)
 
-    def _backward(self, grad):
-        for layer in reversed(self.layers):
+    def _backward(self, grad, input_gradient=True):
+        for layer in reversed(self.layers[1:]):
             grad = layer._backward(grad)
-        return grad
+        return self.layers[0]._backward(grad, input_gradient)
 
     def predict(self, X):
         """The network's output for X: (n_samples, n_inputs) -> (n_samples, n_outputs)."""

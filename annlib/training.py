@@ -96,7 +96,7 @@ def train_step(network, X, y, loss, optimizer):
     """One iteration on one batch: forward, loss, backward, update. Returns (loss value, y_pred)."""
     y_pred = network._forward(X)
     value = loss._value(y_pred, y)
-    network._backward(loss._gradient(y_pred, y))
+    network._backward(loss._gradient(y_pred, y), input_gradient=False)
     optimizer._step(network.parameters(), network.gradients())
     return value, y_pred
 
@@ -178,8 +178,13 @@ def fit(
                 if not math.isfinite(value):
                     break
             epoch_loss = total / n_samples
-            # A weight of inf or NaN can hide behind a saturated sigmoid for a while; check the weights too.
-            if not math.isfinite(epoch_loss) or not math.isfinite(sum(float(p.sum()) for p in params)):
+            # A weight of inf or NaN can hide behind a saturated sigmoid, where the loss stops falling
+            # but stays finite; so whenever the loss did not fall, check the weights too.
+            if not math.isfinite(epoch_loss) or (
+                history.loss
+                and not epoch_loss < history.loss[-1]
+                and not math.isfinite(sum(float(p.sum()) for p in params))
+            ):
                 epoch_loss = math.nan if math.isnan(epoch_loss) else math.inf
             history._append(loss=epoch_loss, accuracy=correct / n_samples)
 

@@ -10,7 +10,8 @@ Three cases:
 
 "bare numpy" is the same step written inline with no library: the floor annlib is measured against.
 "torch" is PyTorch on the CPU with the same network, when PyTorch is installed.
-Each cost is the best of several repeats of whole epochs, divided by the number of steps.
+Each cost is the best of several repeats of whole epochs (the runs take turns), divided by the number
+of steps.
 """
 
 import argparse
@@ -146,13 +147,16 @@ def run_torch(case, torch, weights):
             optimizer.step()
 
 
-def best_time(run, repeats):
-    times = []
+def best_times(runs, repeats):
+    """The best time of each run over `repeats` rounds; rounds interleave the runs, so a change in the
+    machine's load touches all of them alike."""
+    best = [float("inf")] * len(runs)
     for _ in range(repeats):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return min(times)
+        for i, run in enumerate(runs):
+            start = time.perf_counter()
+            run()
+            best[i] = min(best[i], time.perf_counter() - start)
+    return best
 
 
 def main():
@@ -181,15 +185,16 @@ def main():
             network.set_weights(template)  # the same starting weights as the floor, copied likewise
             run_annlib(case, network)
 
-        t_numpy = best_time(lambda: run_numpy(case, [w.copy() for w in template]), args.repeats)
-        t_annlib = best_time(annlib_run, args.repeats)
+        runs = [lambda: run_numpy(case, [w.copy() for w in template]), annlib_run]
+        if torch:
+            runs.append(lambda: run_torch(case, torch, [w.copy() for w in template]))
+        t_numpy, t_annlib, *t_torch = best_times(runs, args.repeats)
         ratio = t_annlib / t_numpy
         worst = max(worst, ratio)
         line = (f"{case['name']:<40} {n_steps:>6} {1e6 * t_numpy / n_steps:>9.1f} us "
                 f"{1e6 * t_annlib / n_steps:>9.1f} us {ratio:>6.2f}x")
         if torch:
-            t_torch = best_time(lambda: run_torch(case, torch, [w.copy() for w in template]), args.repeats)
-            line += f" {1e6 * t_torch / n_steps:>9.1f} us {t_torch / t_annlib:>12.2f}x"
+            line += f" {1e6 * t_torch[0] / n_steps:>9.1f} us {t_torch[0] / t_annlib:>12.2f}x"
         print(line)
     print(f"\nannlib / bare numpy, worst case: {worst:.2f}x (target: at most 1.5x)")
 

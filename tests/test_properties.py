@@ -27,7 +27,7 @@ def away_from_kinks(network, X):
     )
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     n_inputs=st.integers(1, 5),
     hidden=st.lists(st.integers(1, 6), min_size=0, max_size=3),
@@ -51,8 +51,14 @@ def test_backprop_matches_finite_differences(n_inputs, hidden, activations, batc
     else:
         loss, y = CrossEntropy(), np.eye(n_outputs)[rng.integers(0, n_outputs, size=batch)]
     assume(away_from_kinks(network, X))
-    report = gradient_check(network, X, y, loss, eps=1e-6, tolerance=1e-6)
-    assert report.max_error < 1e-6, report
+    # A central difference has two errors: truncation, which grows with eps**2, and cancellation in
+    # C(w + eps) - C(w - eps), about 1e-16 * C / eps, which swamps gradients far smaller than the loss
+    # (a vanishing gradient behind several sigmoids). So each weight array is judged at the better of
+    # two step sizes; neither alone is accurate to 1e-6 for every network.
+    reports = [gradient_check(network, X, y, loss, eps=eps, tolerance=1e-6) for eps in (1e-6, 1e-4)]
+    for name in reports[0].errors:
+        best = min(report.errors[name] for report in reports)
+        assert best < 1e-6, (name, reports[0], reports[1])
 
 
 @settings(max_examples=30, deadline=None)

@@ -40,8 +40,11 @@ test-browser: $(STAMP)
 	bash scripts/install_browser.sh
 	$(BIN)/python -m pytest -p no:cacheprovider tests/browser $(PYTEST_ARGS)
 
+# Speed, measured (never in tests): training steps, SymPy gradients, grading against nbgrader.
 benchmark: $(STAMP)
 	$(BIN)/python benchmarks/bench_training.py
+	$(BIN)/python benchmarks/bench_symbolic.py
+	$(BIN)/python benchmarks/bench_grading.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

@@ -70,7 +70,7 @@ def test_draw_reading_shows_the_numbers():
 
 
 def test_explorer_is_a_widget_with_every_control(monkeypatch):
-    monkeypatch.setattr(explorer_module, "display", lambda *args: None)
+    monkeypatch.setattr(explorer_module, "show_figure", lambda *args: None)
     explorer = neuron_explorer(n_inputs=2, activation="tanh")
     assert isinstance(explorer, widgets.Widget)
     assert sorted(explorer.sliders) == ["b", "w1", "w2", "x1", "x2"]
@@ -81,7 +81,7 @@ def test_explorer_is_a_widget_with_every_control(monkeypatch):
 
 def test_explorer_updates_when_a_slider_or_the_activation_moves(monkeypatch):
     shown = []
-    monkeypatch.setattr(explorer_module, "display", lambda figure: shown.append(figure))
+    monkeypatch.setattr(explorer_module, "show_figure", lambda output, figure: shown.append(figure))
     explorer = neuron_explorer(n_inputs=3, x=[1.0, 0.0, 0.0], w=[0.5, 0.0, 0.0], b=0.0)
     assert explorer.reading.z == pytest.approx(0.5)
     assert explorer.reading.a == pytest.approx(annlib.activations.sigmoid(0.5))
@@ -105,7 +105,7 @@ def test_explorer_checks_its_arguments():
 
 
 def test_explorer_starts_from_default_values(monkeypatch):
-    monkeypatch.setattr(explorer_module, "display", lambda *args: None)
+    monkeypatch.setattr(explorer_module, "show_figure", lambda *args: None)
     explorer = neuron_explorer(n_inputs=4)
     values = explorer.values()
     np.testing.assert_allclose([values[f"x{i}"] for i in range(1, 5)], [1.0, 0.5, -1.0, 1.0])

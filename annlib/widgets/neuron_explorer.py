@@ -16,13 +16,12 @@ import html
 from dataclasses import dataclass
 
 import ipywidgets as widgets
-import matplotlib.pyplot as plt
 import numpy as np
-from IPython.display import display
 
 from annlib.activations import get_activation
 from annlib.neuron import weighted_sum
 from annlib.plotting.neuron import draw_neuron
+from annlib.widgets._display import show_figure
 
 __all__ = [
     "EXPLORER_ACTIVATIONS", "NeuronReading", "read_neuron", "reading_from_values", "draw_reading",
@@ -137,11 +136,7 @@ class NeuronExplorer(widgets.VBox):
         """Recompute the reading from the controls; redraw the numbers and the picture."""
         self.reading = reading_from_values(self.values(), self.n_inputs)
         self.numbers.value = "<pre>" + html.escape(self.reading.summary()) + "</pre>"
-        with self.output:
-            self.output.clear_output(wait=True)
-            ax = draw_reading(self.reading)
-            display(ax.figure)
-            plt.close(ax.figure)
+        show_figure(self.output, draw_reading(self.reading).figure)
 
 
 def neuron_explorer(n_inputs=3, activation="sigmoid", *, x=None, w=None, b=0.0):

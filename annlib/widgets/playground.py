@@ -25,6 +25,7 @@ import annlib
 from annlib import datasets
 from annlib.activations import get_activation
 from annlib.optimizers import get_optimizer
+from annlib.widgets._display import show_figure
 
 __all__ = ["Playground", "playground", "parse_hidden_layers", "PLAYGROUND_DATASETS"]
 
@@ -289,18 +290,10 @@ def _show_status(box, text):
 
 def _redraw(box, resolution=120):
     """Draw the playground's figures into the Output (replacing the last ones)."""
-    import matplotlib.pyplot as plt
-    from IPython import get_ipython
-    from IPython.display import display
-
     axes = box.playground.draw(resolution=resolution)
     figure = axes[0].figure
     figure.tight_layout()
-    if get_ipython() is not None:  # outside a kernel (tests) there is nowhere to show it
-        with box.output:
-            box.output.clear_output(wait=True)
-            display(figure)
-    plt.close(figure)
+    show_figure(box.output, figure)
     box.last_figure = figure
     _show_status(box, box.playground.message)
 

@@ -19,6 +19,7 @@ import numpy as np
 
 import annlib
 from annlib.losses import get_loss
+from annlib.widgets._display import show_figure
 
 __all__ = ["Stepper", "stepper_widget", "STAGES"]
 
@@ -188,18 +189,9 @@ def stepper_widget(stepper=None, **kwargs):
 
 def _redraw(box):
     """Draw the stepper's diagram into the Output, and enable only the buttons that make sense now."""
-    import matplotlib.pyplot as plt
-    from IPython import get_ipython
-    from IPython.display import display
-
     stepper = box.stepper
-    ax = stepper.draw()
-    figure = ax.figure
-    if get_ipython() is not None:  # outside a kernel (tests) there is nowhere to show it
-        with box.output:
-            box.output.clear_output(wait=True)
-            display(figure)
-    plt.close(figure)
+    figure = stepper.draw().figure
+    show_figure(box.output, figure)
     box.last_figure = figure
     for name in ("loss", "backward", "update"):
         box.buttons[name].disabled = stepper.stage != _NEEDS[name]

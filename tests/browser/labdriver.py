@@ -314,6 +314,7 @@ def check_notebook(lab_page, path, screenshot=None, *, change_timeout_ms=10_000,
         check_rendering(path, report, maths_cells)
         lap("checks")
         result.interactions = work_widgets(page, path, info["panelId"], change_timeout_ms)
+        wait_until_settled(page, timeout_ms)  # an error from the last interaction may still be on its way
         check_no_new_errors(page, path)
         lap("widgets")
         cells = report["cells"]

@@ -24,8 +24,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --editable ".[test]"
 	@touch $(STAMP)
 
+# Opens lesson 00; as root (containers, some servers) JupyterLab needs --allow-root.
 lab: $(STAMP)
-	$(BIN)/jupyter lab --notebook-dir=. $(if $(filter 0,$(shell id -u)),--allow-root,) notebooks/00_start_here.ipynb $(LAB_ARGS)
+	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" $(if $(filter 0,$(shell id -u)),--allow-root,) \
+		notebooks/00_start_here.ipynb $(LAB_ARGS)
 
 test: test-unit test-notebooks
 

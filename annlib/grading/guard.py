@@ -54,6 +54,13 @@ def _is_code_object(value):
     return isinstance(value, (types.FunctionType, types.ModuleType, type)) or callable(value)
 
 
+def _user_namespace(shell):
+    """The notebook's namespace, read from the shell instance itself rather than through a property a
+    submission could replace: IPython 9 keeps it in `_user_ns`, IPython 8 (Python 3.10) in `user_ns`."""
+    attributes = vars(shell)
+    return attributes.get("_user_ns", attributes.get("user_ns"))
+
+
 class Guard:
     """Snapshot of the protected state, taken before any submitted code ran; see the module docstring."""
 
@@ -69,7 +76,7 @@ class Guard:
         self.functions, self.classes = self._collect()
         self.hook_lists = self._hook_lists()
         self.hooks = {name: list(hooks) for name, hooks in self.hook_lists.items()}
-        self.namespace = vars(self.shell)["_user_ns"]
+        self.namespace = _user_namespace(self.shell)
         self.ipython_classes = [(cls, dict(vars(cls))) for cls in _ipython_classes(self.shell)]
         self.shell_callables = {name: value for name, value in vars(self.shell).items() if callable(value)}
         self.filters = list(warnings.filters)
@@ -174,7 +181,7 @@ class Guard:
         """IPython's and ipykernel's execution machinery, changed since the snapshot (nothing puts it back)."""
         found = [f"{cls.__module__}.{cls.__qualname__}" for cls, snapshot in self.ipython_classes
                  if any(vars(cls).get(key, _MISSING) is not value for key, value in snapshot.items())]
-        if vars(self.shell).get("_user_ns") is not self.namespace or type(self.namespace) is not dict:
+        if _user_namespace(self.shell) is not self.namespace or type(self.namespace) is not dict:
             found.append("the notebook's namespace")
         instance = vars(self.shell)
         changed = [name for name, value in instance.items() if callable(value) and (

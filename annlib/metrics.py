@@ -9,11 +9,17 @@ import numpy as np
 from annlib._validation import as_float_array, check_same_shape
 
 
+def output_labels(outputs):
+    """Class labels from network outputs (n_samples, n_outputs): the most probable class per row, or
+    output > 0.5 when there is a single column. No checks: training calls it on every batch."""
+    return outputs.argmax(axis=1) if outputs.shape[1] > 1 else (outputs[:, 0] > 0.5).astype(int)
+
+
 def to_labels(values):
     """Class labels from one-hot rows or probabilities (argmax, or > 0.5 for one column), or labels as given."""
     values = np.asarray(values)
     if values.ndim == 2 and values.shape[1] > 1:
-        return values.argmax(axis=1)
+        return output_labels(values)
     if values.ndim == 2:
         values = values[:, 0]
     if np.issubdtype(values.dtype, np.floating) and not np.all(values == np.round(values)):

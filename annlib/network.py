@@ -12,6 +12,7 @@ import numpy as np
 
 from annlib._validation import as_float_array, make_rng
 from annlib.layers import Dense
+from annlib.metrics import output_labels
 
 
 class Network:
@@ -135,12 +136,16 @@ class Network:
         return self.layers[0]._backward(grad, input_gradient)
 
     def predict(self, X):
-        """The network's output for X: (n_samples, n_inputs) -> (n_samples, n_outputs)."""
-        return self.forward(X)
+        """The network's output for X: (n_samples, n_inputs) -> (n_samples, n_outputs).
+
+        Unlike forward(), it keeps nothing in the layers, so a prediction (a plot, say) made between a
+        forward() and its backward() changes nothing backward() needs.
+        """
+        X = self.layers[0]._check_input(X)
+        for layer in self.layers:
+            X = layer.activation.forward(X @ layer.W + layer.b)  # (n_samples, n_outputs of this layer)
+        return X
 
     def predict_labels(self, X):
         """Class labels: the most probable class per row, or output > 0.5 for one output column."""
-        output = self.forward(X)
-        if output.shape[1] == 1:
-            return (output[:, 0] > 0.5).astype(int)
-        return output.argmax(axis=1)
+        return output_labels(self.predict(X))

@@ -25,7 +25,7 @@ import numpy as np
 
 from annlib._validation import as_float_array, check_positive, make_rng
 from annlib.losses import BinaryCrossEntropy, CrossEntropy, get_loss
-from annlib.metrics import to_labels
+from annlib.metrics import output_labels, to_labels
 from annlib.optimizers import get_optimizer
 
 
@@ -85,11 +85,6 @@ def _check_data(network, X, y, loss, caller, name="X"):
             f"to match {X.shape[0]} examples and {network.n_outputs} network outputs{hint}"
         )
     return X, y
-
-
-def _predicted_labels(y_pred):
-    # The same rule as metrics.to_labels for network outputs, without its checks (this runs every batch).
-    return y_pred.argmax(axis=1) if y_pred.shape[1] > 1 else (y_pred[:, 0] > 0.5)
 
 
 def train_step(network, X, y, loss, optimizer):
@@ -174,7 +169,7 @@ def fit(
                 value, y_pred = train_step(network, X_batch, y_batch, loss, optimizer)
                 total += value * len(X_batch)
                 if classification:
-                    correct += int(np.count_nonzero(_predicted_labels(y_pred) == labels_batch))
+                    correct += int(np.count_nonzero(output_labels(y_pred) == labels_batch))
                 if not math.isfinite(value):
                     break
             epoch_loss = total / n_samples

@@ -148,3 +148,14 @@ def test_construction_errors():
         Network([3])
     with pytest.raises(ValueError, match=r"Network.set_weights: array 0 has shape \(2,\), expected \(3, 4\)"):
         article_network().set_weights([np.zeros(2)] * 6)
+
+
+def test_predict_keeps_nothing_so_backward_still_matches_forward():
+    net = article_network()
+    X = np.random.default_rng(4).normal(size=(5, 3))
+    out = net.forward(X)
+    kept = [(layer.X, layer.z, layer.a) for layer in net.layers]
+    assert net.predict(X).shape == (5, 1) and np.allclose(net.predict(X), out)
+    for layer, (X_kept, z_kept, a_kept) in zip(net.layers, kept):
+        assert layer.X is X_kept and layer.z is z_kept and layer.a is a_kept
+    net.backward(np.ones((5, 1)))  # shapes still those of the forward pass

@@ -11,7 +11,7 @@ of probabilities (class 1 where > 0.5) or one column per class (the most probabl
 import numpy as np
 from matplotlib.colors import ListedColormap
 
-from annlib.metrics import to_labels
+from annlib.metrics import output_labels, to_labels
 from annlib.plotting.style import BLACK, CLASS_COLORS, CLASS_MARKERS, ORANGE, label_axes, new_axes
 
 __all__ = ["plot_data", "plot_decision_boundary", "plot_regression_fit", "model_outputs"]
@@ -30,13 +30,10 @@ def _check_points(X, y, caller, n_features=2):
 def model_outputs(model, X, caller="model_outputs"):
     """The outputs of an annlib.Network (its predict) or of a function, as a 2-D array.
 
-    A Network's layers keep what they kept before, so a backward() after this still works.
+    A Network's predict() keeps nothing in its layers, so a backward() after this still works.
     """
     if hasattr(model, "predict") and hasattr(model, "layers"):
-        kept = [(layer.X, layer.z, layer.a) for layer in model.layers]
         outputs = model.predict(X)
-        for layer, (X_kept, z_kept, a_kept) in zip(model.layers, kept):
-            layer.X, layer.z, layer.a = X_kept, z_kept, a_kept
     elif callable(model):
         outputs = model(X)
     else:
@@ -85,7 +82,7 @@ def plot_decision_boundary(model, X, y, ax=None, *, resolution=200, title=None):
         raise ValueError(
             f"plot_decision_boundary: model gave {outputs.shape[0]} outputs for {grid.shape[0]} points"
         )
-    predicted = _predicted_labels(outputs).reshape(grid_x1.shape)
+    predicted = output_labels(outputs).reshape(grid_x1.shape)
     n_classes = max(int(predicted.max()), int(to_labels(y).max())) + 1
     colours = ListedColormap([CLASS_COLORS[k % len(CLASS_COLORS)] for k in range(n_classes)])
     ax = new_axes(ax, figsize=(5.2, 4.6))
@@ -98,12 +95,6 @@ def plot_decision_boundary(model, X, y, ax=None, *, resolution=200, title=None):
     ax.set_xlim(low[0], high[0])
     ax.set_ylim(low[1], high[1])
     return label_axes(ax, title=title)
-
-
-def _predicted_labels(outputs):
-    if outputs.shape[1] == 1:
-        return (outputs[:, 0] > 0.5).astype(int)
-    return outputs.argmax(axis=1)
 
 
 def plot_regression_fit(model, X, y, ax=None, *, title=None):

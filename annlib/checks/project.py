@@ -43,7 +43,7 @@ def check_scale_and_encode(scale_and_encode, *, seed=0):
         ])
         Y = ladder.array(result[1], what="Y", shape=(len(y), N_CLASSES),
                          shape_hint="one row per digit and one column per class, always 10: one_hot(y, 10)")
-        ladder.values(Y, np.eye(N_CLASSES)[y], case=case, what="Y")
+        ladder.values(Y, datasets.one_hot(y, N_CLASSES), case=case, what="Y")
         ladder.unchanged(X, args[0], "X")
     ladder.no_warnings()
     ladder.passed()
@@ -52,7 +52,7 @@ def check_scale_and_encode(scale_and_encode, *, seed=0):
 def digits_split(seed=0):
     """The split the digit classifier is trained and judged on: X_train, X_test, Y_train, Y_test."""
     X, y = _digits()
-    return datasets.train_test_split(X / PIXEL_MAX, np.eye(N_CLASSES)[y], test_fraction=0.25, rng=seed)
+    return datasets.train_test_split(X / PIXEL_MAX, datasets.one_hot(y, N_CLASSES), test_fraction=0.25, rng=seed)
 
 
 @check

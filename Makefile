@@ -9,6 +9,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 LAB_ARGS ?=
 PYTEST_ARGS ?=
+# The browser tests run in this many processes, each with its own JupyterLab and Chromium.
+BROWSER_JOBS ?= 2
 NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider
 
 .PHONY: lab test test-unit test-notebooks test-browser benchmark clean
@@ -40,7 +42,7 @@ test-notebooks: $(STAMP)
 # JupyterLab in a real (headless) browser: every lesson and exercise, every widget.
 test-browser: $(STAMP)
 	bash scripts/install_browser.sh
-	$(BIN)/python -m pytest -p no:cacheprovider tests/browser $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -p no:cacheprovider -n $(BROWSER_JOBS) --dist loadgroup tests/browser $(PYTEST_ARGS)
 
 # Speed, measured (never in tests): training steps, SymPy gradients, grading against nbgrader.
 benchmark: $(STAMP)

@@ -1,4 +1,4 @@
-"""What the browser tests share: the course copy JupyterLab serves, and the run's notebook results."""
+"""What the browser tests share: the course copy JupyterLab serves, and the summary of a notebook's check."""
 
 import shutil
 from pathlib import Path
@@ -7,22 +7,21 @@ REPO = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
 SCREENSHOTS = HERE / "screenshots"
 COPIED = ["notebooks", "exercises", "data"]
-RESULTS = []
 
 
-def record(result):
-    """Keep a NotebookResult for the summary printed at the end of the run."""
-    RESULTS.append(result)
+def summary_lines(result):
+    """One line for a NotebookResult (what was seen, seconds per phase), then its widget interactions."""
+    phases = " ".join(f"{phase} {seconds:.1f}" for phase, seconds in result.seconds.items())
+    yield (f"{result.path}: {result.code_cells} code cells, {result.maths} formulas, {result.images} images, "
+           f"{result.widget_views} widgets, {len(result.interactions)} interactions | {phases}")
+    for line in result.interactions:
+        yield f"    {line}"
 
 
-def summary_lines():
-    """One line per notebook checked (what was seen, seconds per phase), then its widget interactions."""
-    for result in RESULTS:
-        phases = " ".join(f"{phase} {seconds:.1f}" for phase, seconds in result.seconds.items())
-        yield (f"{result.path}: {result.code_cells} code cells, {result.maths} formulas, {result.images} images, "
-               f"{result.widget_views} widgets, {len(result.interactions)} interactions | {phases}")
-        for line in result.interactions:
-            yield f"    {line}"
+def notebook_of(item):
+    """The notebook a test item checks (its "path" parameter), or None."""
+    callspec = getattr(item, "callspec", None)
+    return callspec.params.get("path") if callspec is not None else None
 
 
 def course_copy(root):

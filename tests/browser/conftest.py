@@ -1,51 +1,69 @@
-"""Fixtures for the browser tests: one JupyterLab server and one headless Chromium for the whole session.
+"""Fixtures for the browser tests: per test process, one JupyterLab server and one headless Chromium.
 
 The server serves a temporary copy of the course (notebooks/, exercises/, and this folder's fixtures/),
-so nothing a run does in the browser can touch the files in the repository.
+so nothing a run does in the browser can touch the files in the repository. With pytest-xdist
+(`-n 2`, as `make test-browser` runs them) each worker has its own server, browser and page; the
+summary of what each notebook showed travels back in the test reports.
 """
 
 import pytest
 
-from browser_session import RESULTS, SCREENSHOTS, course_copy, summary_lines
+from browser_session import SCREENSHOTS, course_copy, notebook_of, summary_lines
 from labdriver import FRONT_END_EXTENSIONS, LabPage
 from labserver import VIEWPORT, LabServer, chromium_path, launch_browser
 
+SUMMARY = []  # (nodeid, lines) from every report, in the order the tests finished
+
+
+def pytest_runtest_logreport(report):
+    for name, value in report.user_properties:
+        if name == "notebook summary" and report.when == "call":
+            SUMMARY.append((report.nodeid, value))
+
 
 def pytest_terminal_summary(terminalreporter):
-    if RESULTS:
+    if SUMMARY:
         terminalreporter.section("notebooks in JupyterLab (seconds per phase)")
-        for line in summary_lines():
-            terminalreporter.write_line(line)
+        for _, lines in sorted(SUMMARY):
+            for line in lines:
+                terminalreporter.write_line(line)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_protocol(item, nextitem):
+    """Tell the test which notebook this process checks next, so its kernel can start early."""
+    item.next_notebook = notebook_of(nextitem)
+    yield
+
+
+def _launch(tmp_path_factory, name, disabled=()):
+    root = course_copy(tmp_path_factory.mktemp(f"course-{name}"))
+    state = tmp_path_factory.mktemp(f"state-{name}")
+    return LabServer(root, state, disabled_extensions=disabled).launch()
 
 
 @pytest.fixture(scope="session")
-def launched_labs(request, tmp_path_factory):
-    """Start, all at once, the JupyterLab servers the selected tests need (each takes seconds to come up).
-
-    "lab" is the course's JupyterLab; "lab_without_front_ends" is one whose widget and MathJax extensions
-    are disabled in its own config folder, to show that the checks notice.
-    """
-    wanted = {name for item in request.session.items for name in item.fixturenames}
-    servers = {}
-    for name, disabled in [("lab", ()), ("lab_without_front_ends", FRONT_END_EXTENSIONS)]:
-        if name in wanted:
-            root = course_copy(tmp_path_factory.mktemp(f"course-{name}"))
-            state = tmp_path_factory.mktemp(f"state-{name}")
-            servers[name] = LabServer(root, state, disabled_extensions=disabled).launch()
-    yield servers
-    for server in servers.values():
-        server.stop()
+def launched_lab(tmp_path_factory):
+    """The course's JupyterLab, started (it takes seconds to come up; the browser starts meanwhile)."""
+    server = _launch(tmp_path_factory, "lab")
+    yield server
+    server.stop()
 
 
 @pytest.fixture(scope="session")
-def lab(launched_labs):
+def lab(launched_lab):
     """JupyterLab on 127.0.0.1 (free port, token auth), settings and state in a temporary folder."""
-    return launched_labs["lab"].wait_ready()
+    return launched_lab.wait_ready()
 
 
 @pytest.fixture(scope="session")
-def lab_without_front_ends(launched_labs):
-    return launched_labs["lab_without_front_ends"].wait_ready()
+def lab_without_front_ends(tmp_path_factory):
+    """A JupyterLab whose widget and MathJax extensions are disabled in its own config folder."""
+    server = _launch(tmp_path_factory, "lab_without_front_ends", FRONT_END_EXTENSIONS)
+    try:
+        yield server.wait_ready()
+    finally:
+        server.stop()
 
 
 @pytest.fixture(scope="session")
@@ -70,13 +88,26 @@ def browser_context(browser):
 
 
 @pytest.fixture(scope="session")
-def lab_page(request, browser_context, lab):
-    """One JupyterLab page for the session; notebooks are opened in it one after another."""
-    upcoming = [item.callspec.params["path"] for item in request.session.items
-                if hasattr(item, "callspec") and "path" in item.callspec.params]
-    page = LabPage(browser_context, lab, upcoming=upcoming)
+def session_page(launched_lab, browser_context, lab):
+    """One JupyterLab page per test process; notebooks are opened in it one after another."""
+    page = LabPage(browser_context, lab)
     yield page
     page.discard()
+
+
+@pytest.fixture
+def lab_page(request, session_page):
+    """The page, told which notebook comes next in this process (its kernel starts while this one runs)."""
+    session_page.following = getattr(request.node, "next_notebook", None)
+    return session_page
+
+
+@pytest.fixture
+def record(request):
+    """Keep what check_notebook saw, for the summary printed at the end of the run."""
+    def keep(result):
+        request.node.user_properties.append(("notebook summary", list(summary_lines(result))))
+    return keep
 
 
 @pytest.fixture(scope="session")

@@ -19,7 +19,8 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from labserver import VIEWPORT
 from page_scripts import (JS_CELL_INDEX, JS_CLOSE, JS_COLLECT, JS_LABEL, JS_MATHS_TYPESET,
-                          JS_NOTEBOOK_HEIGHT, JS_OPEN, JS_RUN_ALL, JS_SETTLED, JS_SNAPSHOT, WIDGET_EXTENSION)
+                          JS_NOTEBOOK_HEIGHT, JS_OPEN, JS_RUN_ALL, JS_SCROLL_THROUGH, JS_SETTLED, JS_SNAPSHOT,
+                          WIDGET_EXTENSION)
 
 MATHJAX_EXTENSION = "@jupyterlab/mathjax-extension"
 FRONT_END_EXTENSIONS = (WIDGET_EXTENSION, MATHJAX_EXTENSION)  # what the course needs beyond a kernel
@@ -50,20 +51,18 @@ class NotebookResult:
 class LabPage:
     """One JupyterLab page, reused notebook after notebook; replaced when it gets into a bad state."""
 
-    def __init__(self, context, lab, timeout_ms=90_000, upcoming=()):
+    def __init__(self, context, lab, timeout_ms=90_000):
         self.context = context
         self.lab = lab
         self.timeout_ms = timeout_ms
         self.page = None
-        self.upcoming = list(upcoming)  # notebooks in the order they will be checked
+        self.following = None  # the notebook to be checked after this one, if known
         self.closing = {}  # path -> the background shutdown of its kernel
 
     def start_next_kernel(self, path):
-        """Start the kernel of the notebook after path while path is being checked."""
-        if path in self.upcoming:
-            following = self.upcoming[self.upcoming.index(path) + 1:]
-            if following:
-                self.lab.in_background(self.lab.start_kernel, following[0])
+        """Start the kernel of the following notebook while path is being checked."""
+        if self.following and self.following != path:
+            self.lab.in_background(self.lab.start_kernel, self.following)
 
     def ready_page(self):
         if self.page is None or self.page.is_closed():
@@ -112,6 +111,13 @@ def run_all(page, timeout_ms):
     page.evaluate(JS_RUN_ALL)
     page.wait_for_function("() => window.__course.runDone", timeout=timeout_ms, polling=200)
     wait_until_settled(page, timeout_ms)
+
+
+def scroll_through(page, path, timeout_ms):
+    """Bring every cell into the page, as a reader scrolling down would; fail on a cell never drawn."""
+    never_drawn = page.evaluate(JS_SCROLL_THROUGH, timeout_ms)
+    if never_drawn:
+        _fail(path, f"cell(s) {never_drawn} were never drawn in the page, even when scrolled to")
 
 
 def wait_for_maths(page, cells, timeout_ms):
@@ -309,6 +315,7 @@ def check_notebook(lab_page, path, screenshot=None, *, change_timeout_ms=10_000,
         lap("open")
         run_all(page, timeout_ms)
         lap("run")
+        scroll_through(page, path, timeout_ms=10_000)
         maths_cells = wait_for_maths(page, page.evaluate(JS_COLLECT)["cells"], maths_timeout_ms)
         report = page.evaluate(JS_COLLECT)
         check_rendering(path, report, maths_cells)

@@ -129,6 +129,25 @@ JS_COLLECT = """
 }
 """ % {"mime": json.dumps(WIDGET_MIME)}
 
+# JupyterLab attaches the cells below the window to the page only when they scroll into view (or when
+# the browser is idle, which can take tens of seconds while a kernel streams output). Scroll through the
+# notebook as a reader would, so every cell is drawn before it is checked; return the cells never drawn.
+JS_SCROLL_THROUGH = """
+async (timeout) => {
+  const notebook = window.__course.panel.content;
+  const drawn = cell => document.body.contains(cell.node);
+  const t0 = Date.now();
+  for (let i = 0; i < notebook.widgets.length; i++) {
+    if (!drawn(notebook.widgets[i])) await notebook.scrollToItem(i, 'start');
+  }
+  while (!notebook.widgets.every(drawn) && Date.now() - t0 < timeout) {
+    await new Promise(resolve => setTimeout(resolve, 100));
+  }
+  await notebook.scrollToItem(0, 'start');
+  return notebook.widgets.map((cell, index) => drawn(cell) ? -1 : index).filter(index => index >= 0);
+}
+"""
+
 JS_MATHS_TYPESET = """
 (wanted) => {
   const cells = window.__course.panel.content.widgets;

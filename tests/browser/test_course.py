@@ -9,7 +9,7 @@ A screenshot of each notebook goes to tests/browser/screenshots/.
 
 import pytest
 
-from browser_session import REPO, record
+from browser_session import REPO
 from labdriver import check_notebook
 
 PATTERNS = ["notebooks/*.ipynb", "exercises/source/*.ipynb", "exercises/source/*/*.ipynb"]
@@ -21,7 +21,7 @@ def course_notebooks():
 
 
 @pytest.mark.parametrize("path", course_notebooks())
-def test_notebook_in_jupyterlab(path, lab_page, screenshot_dir):
+def test_notebook_in_jupyterlab(path, lab_page, screenshot_dir, record):
     screenshot = screenshot_dir / (path.replace("/", "-").removesuffix(".ipynb") + ".jpg")
     result = check_notebook(lab_page, path, screenshot)
     record(result)

@@ -9,10 +9,9 @@ suite says so.
 import pytest
 
 from labdriver import FRONT_END_MISSING, LabPage, check_notebook
-from browser_session import record
 
 
-def test_latex_markdown_is_typeset(lab_page, screenshot_dir):
+def test_latex_markdown_is_typeset(lab_page, screenshot_dir, record):
     result = check_notebook(lab_page, "fixtures/latex_markdown.ipynb",
                             screenshot_dir / "fixtures-latex_markdown.jpg")
     record(result)
@@ -20,7 +19,7 @@ def test_latex_markdown_is_typeset(lab_page, screenshot_dir):
     assert result.code_cells == 1
 
 
-def test_widgets_are_drawn_and_respond(lab_page, screenshot_dir):
+def test_widgets_are_drawn_and_respond(lab_page, screenshot_dir, record):
     result = check_notebook(lab_page, "fixtures/slider_figure.ipynb",
                             screenshot_dir / "fixtures-slider_figure.jpg")
     assert result.widget_views == 2
@@ -36,6 +35,15 @@ def test_widgets_are_drawn_and_respond(lab_page, screenshot_dir):
     assert len(result.interactions) == 6
     assert done.index("'Train'") < done.index("'Reset'")
     record(result)
+
+
+def test_cells_far_below_the_window_are_checked(lab_page, record):
+    """JupyterLab draws cells below the window only when scrolled to: the last formula and widget count."""
+    result = check_notebook(lab_page, "fixtures/long_notebook.ipynb")
+    record(result)
+    assert result.code_cells == 31
+    assert result.maths >= 1
+    assert result.interactions and result.interactions[0].startswith("cell 62: slider 'n' 1 -> 2: output changed")
 
 
 def test_a_raising_cell_fails(lab_page):
@@ -64,6 +72,10 @@ def test_latex_left_as_text_fails(lab_page):
         check_notebook(lab_page, "fixtures/unbalanced_latex.ipynb")
 
 
+# With pytest-xdist (--dist loadgroup), these three run in one worker, which alone starts that JupyterLab.
+WITHOUT_FRONT_ENDS = pytest.mark.xdist_group("lab_without_front_ends")
+
+
 @pytest.fixture(scope="module")
 def page_without_front_ends(browser_context, lab_without_front_ends):
     page = LabPage(browser_context, lab_without_front_ends)
@@ -71,17 +83,20 @@ def page_without_front_ends(browser_context, lab_without_front_ends):
     page.discard()
 
 
+@WITHOUT_FRONT_ENDS
 def test_a_missing_widget_front_end_fails_loudly(page_without_front_ends):
     with pytest.raises(AssertionError, match=FRONT_END_MISSING):
         check_notebook(page_without_front_ends, "fixtures/slider_figure.ipynb")
 
 
+@WITHOUT_FRONT_ENDS
 def test_widgets_shown_as_text_fail(page_without_front_ends):
     """Past the extension check, the page check alone notices widgets drawn as a line of text."""
     with pytest.raises(AssertionError, match=r"cell 1: 1 widget\(s\) displayed by the kernel, 0 drawn"):
         check_notebook(page_without_front_ends, "fixtures/slider_figure.ipynb", check_front_end=False)
 
 
+@WITHOUT_FRONT_ENDS
 def test_maths_not_typeset_fails(page_without_front_ends):
     with pytest.raises(AssertionError, match=r"cell 0: its markdown holds LaTeX but no maths was typeset"):
         check_notebook(page_without_front_ends, "fixtures/latex_markdown.ipynb", maths_timeout_ms=3_000,

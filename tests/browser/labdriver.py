@@ -18,7 +18,7 @@ from pathlib import Path
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from labserver import VIEWPORT
-from page_scripts import (JS_CELL_INDEX, JS_CLOSE, JS_COLLECT, JS_LABEL, JS_MATHS_TYPESET,
+from page_scripts import (JS_CELL_INDEX, JS_CLOSE, JS_COLLECT, JS_LABEL,
                           JS_NOTEBOOK_HEIGHT, JS_OPEN, JS_RUN_ALL, JS_SCROLL_THROUGH, JS_SETTLED, JS_SNAPSHOT,
                           WIDGET_EXTENSION)
 
@@ -113,22 +113,17 @@ def run_all(page, timeout_ms):
     wait_until_settled(page, timeout_ms)
 
 
-def scroll_through(page, path, timeout_ms):
-    """Bring every cell into the page, as a reader scrolling down would; fail on a cell never drawn."""
-    never_drawn = page.evaluate(JS_SCROLL_THROUGH, timeout_ms)
+def latex_cells(cells):
+    """The markdown cells that hold LaTeX."""
+    return [c["index"] for c in cells if c["type"] == "markdown" and MATHS.search(c["source"])]
+
+
+def scroll_through(page, path, maths_cells, maths_timeout_ms):
+    """Scroll through the notebook as a reader would, waiting at each cell until it is drawn and its
+    maths typeset; fail on a cell never drawn (maths still missing is for check_rendering to name)."""
+    never_drawn = page.evaluate(JS_SCROLL_THROUGH, {"maths": maths_cells, "timeout": maths_timeout_ms})
     if never_drawn:
         _fail(path, f"cell(s) {never_drawn} were never drawn in the page, even when scrolled to")
-
-
-def wait_for_maths(page, cells, timeout_ms):
-    """MathJax typesets asynchronously: wait for it in every markdown cell that holds LaTeX."""
-    wanted = [c["index"] for c in cells if c["type"] == "markdown" and MATHS.search(c["source"])]
-    if wanted:
-        try:
-            page.wait_for_function(JS_MATHS_TYPESET, arg=wanted, timeout=timeout_ms, polling=200)
-        except PlaywrightTimeout:  # check_rendering names the cells still without maths
-            pass
-    return wanted
 
 
 def check_rendering(path, report, maths_cells):
@@ -218,7 +213,10 @@ def _press(button):
 
 def _work_cell(page, path, cell, timeouts):
     """Work the widgets of one cell; return one line per interaction."""
-    where = f"cell {cell.evaluate(JS_CELL_INDEX)}"
+    index = cell.evaluate(JS_CELL_INDEX)
+    where = f"cell {index}"
+    # bring the cell into view first, as a learner would (JupyterLab may not lay out a cell out of view)
+    page.evaluate("async (i) => { await window.__course.panel.content.scrollToItem(i, 'start'); }", index)
     buttons = [button for button in cell.locator("button.jupyter-button").all()
                if ACTION_BUTTON.search(button.text_content() or "")]
     buttons.sort(key=lambda b: bool(RESET_BUTTON.search(b.text_content() or "")))  # reset last
@@ -278,10 +276,14 @@ def work_widgets(page, path, panel_id, change_timeout_ms=10_000, button_timeout_
 
 def save_screenshot(page, target, max_height=16_000):
     """Screenshot the whole notebook: grow the window to the notebook's height first."""
-    height = page.evaluate(JS_NOTEBOOK_HEIGHT)
-    height = int(min(max(height, VIEWPORT["height"]), max_height))
-    page.set_viewport_size({"width": VIEWPORT["width"], "height": height})
-    page.wait_for_timeout(300)
+    height = VIEWPORT["height"]
+    for _ in range(3):  # a cell's height may change once it is drawn in a taller window: measure again
+        wanted = int(min(max(page.evaluate(JS_NOTEBOOK_HEIGHT), VIEWPORT["height"]), max_height))
+        if abs(wanted - height) <= 8:
+            break
+        height = wanted
+        page.set_viewport_size({"width": VIEWPORT["width"], "height": height})
+        page.wait_for_timeout(200)
     Path(target).parent.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(target), type="jpeg", quality=70)  # a third quicker than PNG for a tall page
     page.set_viewport_size(VIEWPORT)
@@ -315,8 +317,8 @@ def check_notebook(lab_page, path, screenshot=None, *, change_timeout_ms=10_000,
         lap("open")
         run_all(page, timeout_ms)
         lap("run")
-        scroll_through(page, path, timeout_ms=10_000)
-        maths_cells = wait_for_maths(page, page.evaluate(JS_COLLECT)["cells"], maths_timeout_ms)
+        maths_cells = latex_cells(page.evaluate(JS_COLLECT)["cells"])
+        scroll_through(page, path, maths_cells, maths_timeout_ms)
         report = page.evaluate(JS_COLLECT)
         check_rendering(path, report, maths_cells)
         lap("checks")

@@ -129,29 +129,33 @@ JS_COLLECT = """
 }
 """ % {"mime": json.dumps(WIDGET_MIME)}
 
-# JupyterLab attaches the cells below the window to the page only when they scroll into view (or when
-# the browser is idle, which can take tens of seconds while a kernel streams output). Scroll through the
-# notebook as a reader would, so every cell is drawn before it is checked; return the cells never drawn.
+# JupyterLab draws a cell below the window only when it is scrolled to (or when the browser has been idle
+# long enough, which can take tens of seconds while a kernel streams output), and, depending on its
+# version, may take a cell out of the page again once it has scrolled away; what was drawn stays in the
+# cell's node. So: scroll through the notebook as a reader would, and at each cell wait until it is drawn
+# and, when its markdown holds LaTeX, until MathJax has typeset it (or reported an error). Returns the
+# cells never drawn.
 JS_SCROLL_THROUGH = """
-async (timeout) => {
+async ({maths, timeout}) => {
   const notebook = window.__course.panel.content;
-  const drawn = cell => document.body.contains(cell.node);
-  const t0 = Date.now();
-  for (let i = 0; i < notebook.widgets.length; i++) {
-    if (!drawn(notebook.widgets[i])) await notebook.scrollToItem(i, 'start');
-  }
-  while (!notebook.widgets.every(drawn) && Date.now() - t0 < timeout) {
-    await new Promise(resolve => setTimeout(resolve, 100));
+  const cells = notebook.widgets;
+  const deadline = Date.now() + timeout;
+  const seen = new Set();
+  const look = () => cells.forEach((cell, index) => { if (cell.node.isConnected) seen.add(index); });
+  const done = index => seen.has(index)
+    && !(maths.includes(index) && !cells[index].node.querySelector('mjx-container, mjx-merror'));
+  for (let index = 0; index < cells.length; index++) {
+    look();
+    if (done(index)) continue;
+    await notebook.scrollToItem(index, 'start');
+    look();
+    while (!done(index) && Date.now() < deadline) {
+      await new Promise(resolve => setTimeout(resolve, 50));
+      look();
+    }
   }
   await notebook.scrollToItem(0, 'start');
-  return notebook.widgets.map((cell, index) => drawn(cell) ? -1 : index).filter(index => index >= 0);
-}
-"""
-
-JS_MATHS_TYPESET = """
-(wanted) => {
-  const cells = window.__course.panel.content.widgets;
-  return wanted.every(i => cells[i].node.querySelector('mjx-container'));
+  return cells.map((cell, index) => index).filter(index => !seen.has(index));
 }
 """
 
@@ -177,13 +181,19 @@ JS_LABEL = """
 n => ((n.closest('.widget-inline-hbox, .widget-hbox') || n).querySelector('.widget-label') || {}).textContent || ''
 """
 
+# The window height that shows the whole notebook: down to the last cell's bottom edge (JupyterLab
+# leaves room to scroll past the end, which the picture does not need), plus the page around the notebook.
 JS_NOTEBOOK_HEIGHT = """
-() => {
+async () => {
   const state = window.__course;
-  if (!state) return 0;
-  const node = state.panel.content.node;
-  const scroller = node.querySelector('.jp-WindowedPanel-outer') || node;
+  if (!state || state.panel.content.widgets.length === 0) return 0;
+  const notebook = state.panel.content;
+  const scroller = notebook.node.querySelector('.jp-WindowedPanel-outer') || notebook.node;
+  const last = notebook.widgets.length - 1;
+  await notebook.scrollToItem(last, 'end');
+  const bottom = notebook.widgets[last].node.getBoundingClientRect().bottom
+    - scroller.getBoundingClientRect().top + scroller.scrollTop;
   scroller.scrollTop = 0;
-  return scroller.scrollHeight + (window.innerHeight - scroller.clientHeight);
+  return Math.ceil(bottom) + (window.innerHeight - scroller.clientHeight) + 24;
 }
 """

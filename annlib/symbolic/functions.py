@@ -1,0 +1,263 @@
+"""The activations and losses of annlib in SymPy: the same names, the same averaging.
+
+`sigmoid(z)` here builds the expression 1 / (1 + exp(-z)) where `annlib.activations.sigmoid` computes
+numbers; likewise tanh, relu, leaky_relu, identity and softmax, each with its `_derivative`, and a test
+ties every pair together. `Sigmoid`, `ReLU`, `LeakyReLU` and `Step` are the same functions as named
+SymPy functions: short to print and quick to differentiate, so networks are built of them.
+The losses `mse`, `binary_cross_entropy` and `cross_entropy` average over samples as annlib.losses does.
+"""
+
+import numpy as np
+import sympy as sp
+
+from annlib import activations as numeric_activations
+from annlib.activations import LEAKY_RELU_SLOPE
+from annlib.losses import get_loss
+
+def sigmoid(z):
+    """1 / (1 + exp(-z)) as a SymPy expression."""
+    return 1 / (1 + sp.exp(-z))
+
+
+def sigmoid_derivative(z):
+    """sigmoid(z) * (1 - sigmoid(z)): what sp.diff(sigmoid(z), z) simplifies to."""
+    s = sigmoid(z)
+    return s * (1 - s)
+
+
+def tanh(z):
+    """The hyperbolic tangent tanh(z)."""
+    return sp.tanh(z)
+
+
+def tanh_derivative(z):
+    """1 - tanh(z)**2."""
+    return 1 - sp.tanh(z) ** 2
+
+
+def relu(z):
+    """max(0, z), written piecewise so its derivative at 0 is 0, as in annlib.activations."""
+    return sp.Piecewise((z, z > 0), (0, True))
+
+
+def relu_derivative(z):
+    """1 where z > 0, else 0."""
+    return sp.Piecewise((1, z > 0), (0, True))
+
+
+def _exact(slope):
+    # 0.01 becomes the fraction 1/100: it prints cleanly and evaluates to the same float.
+    return sp.Rational(repr(float(slope)))
+
+
+def leaky_relu(z, slope=LEAKY_RELU_SLOPE):
+    """z where z > 0, else slope * z."""
+    return sp.Piecewise((z, z > 0), (_exact(slope) * z, True))
+
+
+def leaky_relu_derivative(z, slope=LEAKY_RELU_SLOPE):
+    """1 where z > 0, else slope."""
+    return sp.Piecewise((1, z > 0), (_exact(slope), True))
+
+
+def identity(z):
+    """f(z) = z."""
+    return z
+
+
+def identity_derivative(z):
+    """d z / dz = 1."""
+    return sp.Integer(1)
+
+
+def softmax(z):
+    """exp(z_k) / sum_j exp(z_j) for a list (or row Matrix) of scores; returns a row Matrix."""
+    z = list(z)
+    total = sum(sp.exp(zj) for zj in z)
+    return sp.Matrix([[sp.exp(zk) / total for zk in z]])
+
+
+def softmax_derivative(z):
+    """The Jacobian d softmax_i / d z_j = s_i (delta_ij - s_j), a (k, k) Matrix."""
+    s = softmax(z)
+    k = len(s)
+    return sp.Matrix(k, k, lambda i, j: s[i] * ((1 if i == j else 0) - s[j]))
+
+
+class _Named(sp.Function):
+    """A function SymPy keeps as one named node: short to print, quick to differentiate."""
+
+    latex_name = ""
+
+    def _latex(self, printer, exp=None):
+        args = ", ".join(printer._print(a) for a in self.args[:1])
+        text = rf"{self.latex_name}\left({args}\right)"
+        return rf"{text}^{{{exp}}}" if exp is not None else text  # exp comes already printed
+
+
+class Sigmoid(_Named):
+    """sigma(z) as one named function: prints as \\sigma(z); its derivative is sigma(z)(1 - sigma(z)).
+
+    `sigmoid(z)` is the formula 1 / (1 + exp(-z)); Sigmoid(z).rewrite(sp.exp) turns this into it.
+    """
+
+    latex_name = r"\sigma"
+
+    @classmethod
+    def eval(cls, z):
+        if z.is_Number:  # a number in, a number out
+            return sigmoid(z)
+        return None
+
+    def fdiff(self, argindex=1):
+        s = Sigmoid(self.args[0])
+        return s * (1 - s)
+
+    def _eval_rewrite_as_exp(self, z, **kwargs):
+        return sigmoid(z)
+
+
+class Step(_Named):
+    """1 where z > 0, else 0: the derivative of ReLU (numpy: annlib.activations.relu_derivative)."""
+
+    latex_name = r"\operatorname{step}"
+
+    @classmethod
+    def eval(cls, z):
+        return (sp.Integer(1) if z > 0 else sp.Integer(0)) if z.is_Number else None
+
+    def fdiff(self, argindex=1):
+        return sp.Integer(0)  # flat on both sides of 0
+
+    def _eval_rewrite_as_Piecewise(self, z, **kwargs):
+        return relu_derivative(z)
+
+
+class ReLU(_Named):
+    """max(0, z) as one named function; its derivative is Step(z)."""
+
+    latex_name = r"\operatorname{ReLU}"
+
+    @classmethod
+    def eval(cls, z):
+        return (z if z > 0 else sp.Integer(0)) if z.is_Number else None
+
+    def fdiff(self, argindex=1):
+        return Step(self.args[0])
+
+    def _eval_rewrite_as_Piecewise(self, z, **kwargs):
+        return relu(z)
+
+
+class LeakyReLU(_Named):
+    """LeakyReLU(z, slope): z where z > 0, else slope * z; its derivative is slope + (1 - slope) Step(z)."""
+
+    latex_name = r"\operatorname{LeakyReLU}"
+
+    @classmethod
+    def eval(cls, z, slope):
+        return (z if z > 0 else slope * z) if z.is_Number else None
+
+    def fdiff(self, argindex=1):
+        if argindex != 1:
+            raise sp.ArgumentIndexError(self, argindex)
+        z, slope = self.args
+        return slope + (1 - slope) * Step(z)
+
+    def _eval_rewrite_as_Piecewise(self, z, slope, **kwargs):
+        return sp.Piecewise((z, z > 0), (slope * z, True))
+
+
+# The named functions evaluate with the numeric core's own (overflow-safe) code.
+_NUMPY_FUNCTIONS = {
+    "Sigmoid": numeric_activations.sigmoid, "Step": numeric_activations.relu_derivative,
+    "ReLU": numeric_activations.relu, "LeakyReLU": numeric_activations.leaky_relu,
+}
+
+_NAMED = {
+    "sigmoid": Sigmoid, "tanh": sp.tanh, "relu": ReLU, "identity": identity,
+    "leaky_relu": lambda z: LeakyReLU(z, _exact(LEAKY_RELU_SLOPE)),
+}
+_FORMULAS = {"sigmoid": sigmoid, "tanh": tanh, "relu": relu, "leaky_relu": leaky_relu}
+
+# How each activation is written in LaTeX, and its derivative in terms of its own output a = f(z):
+# the form the chain-rule steps show, because it is the form backpropagation computes.
+_LATEX_NAMES = {
+    "sigmoid": r"\sigma", "tanh": r"\tanh", "relu": r"\operatorname{ReLU}",
+    "leaky_relu": r"\operatorname{LeakyReLU}",
+}
+_FROM_OUTPUT = {
+    "sigmoid": lambda a, z: a * (1 - a),
+    "tanh": lambda a, z: 1 - a ** 2,
+    "relu": lambda a, z: Step(z),
+    "leaky_relu": lambda a, z: _exact(LEAKY_RELU_SLOPE) + (1 - _exact(LEAKY_RELU_SLOPE)) * Step(z),
+}
+
+
+def _activation_spec(activation, caller):
+    """(name, function of z) for a name or an annlib Activation; leaky_relu keeps its slope."""
+    if isinstance(activation, tuple) and len(activation) == 2 and activation[0] == "leaky_relu":
+        name, slope = activation  # a spec made here before
+    else:
+        name = activation if isinstance(activation, str) else getattr(activation, "name", None)
+        slope = getattr(activation, "slope", LEAKY_RELU_SLOPE)
+    if name == "leaky_relu":
+        return ("leaky_relu", float(slope)), (lambda z: LeakyReLU(z, _exact(slope)))
+    if name in _NAMED or name == "softmax":
+        return name, _NAMED.get(name)
+    choices = ", ".join(repr(n) for n in (*_NAMED, "softmax"))
+    raise ValueError(f"{caller}: unknown activation {activation!r}; choose one of {choices}")
+
+
+def _apply(activation, z_row, caller="layer_output"):
+    """Apply an activation to a row of weighted sums (softmax mixes the row; the others do not)."""
+    spec, function = _activation_spec(activation, caller)
+    if spec == "softmax":
+        return softmax(z_row)
+    return sp.Matrix([[function(zj) for zj in z_row]])
+
+
+# --- Losses: the same averaging as annlib.losses ------------------------------------------------------
+
+def _as_matrix(values):
+    if isinstance(values, sp.MatrixBase):
+        return values
+    if np.ndim(values) == 1:
+        return sp.Matrix([list(values)])  # a flat list is one sample: a row
+    return sp.Matrix(values)
+
+
+def _check_pair(y_pred, y_true, caller):
+    y_pred, y_true = _as_matrix(y_pred), _as_matrix(y_true)
+    if y_pred.shape != y_true.shape:
+        raise ValueError(
+            f"{caller}: y_pred has shape {y_pred.shape} but y_true has shape {y_true.shape}; they must match"
+        )
+    return y_pred, y_true
+
+
+def mse(y_pred, y_true):
+    """Mean over all elements of (y_pred - y_true)**2. Rows are samples, as in annlib.losses.MSE."""
+    y_pred, y_true = _check_pair(y_pred, y_true, "mse")
+    return sum((p - t) ** 2 for p, t in zip(y_pred, y_true)) / len(y_pred)
+
+
+def binary_cross_entropy(y_pred, y_true):
+    """Mean over all elements of -[y log p + (1 - y) log(1 - p)], as BinaryCrossEntropy."""
+    y_pred, y_true = _check_pair(y_pred, y_true, "binary_cross_entropy")
+    total = sum(t * sp.log(p) + (1 - t) * sp.log(1 - p) for p, t in zip(y_pred, y_true))
+    return -total / len(y_pred)
+
+
+def cross_entropy(y_pred, y_true):
+    """Sum over classes of -y log p, averaged over samples (rows), as CrossEntropy."""
+    y_pred, y_true = _check_pair(y_pred, y_true, "cross_entropy")
+    return -sum(t * sp.log(p) for p, t in zip(y_pred, y_true)) / y_pred.rows
+
+
+_LOSSES = {"mse": mse, "binary_cross_entropy": binary_cross_entropy, "cross_entropy": cross_entropy}
+
+
+def loss_expression(loss, y_pred, y_true):
+    """The SymPy expression of an annlib loss ("mse", MSE(), ...) for predictions and targets."""
+    return _LOSSES[get_loss(loss, caller="loss_expression").name](y_pred, y_true)

@@ -29,7 +29,8 @@ async ({path, timeout}) => {
   await waitFor(() => kernel() && kernel().status === 'idle', 'an idle kernel');
   // busy: the requests the kernel said it is busy with and not yet idle. The kernel may be busy with
   // several at once (a Train click and the widget updates it causes), so one flag would not do.
-  const state = {panel, errors: [], busy: new Set(), lastMessage: Date.now(), runDone: false, runError: null};
+  const state = {panel, errors: [], busy: new Set(), seen: new Set(), lastMessage: Date.now(), runDone: false,
+                 runError: null};
   panel.sessionContext.iopubMessage.connect((_, msg) => {
     const type = msg.header.msg_type, content = msg.content;
     state.lastMessage = Date.now();
@@ -140,7 +141,7 @@ async ({maths, timeout}) => {
   const notebook = window.__course.panel.content;
   const cells = notebook.widgets;
   const deadline = Date.now() + timeout;
-  const seen = new Set();
+  const seen = window.__course.seen;  // kept from one pass to the next
   const look = () => cells.forEach((cell, index) => { if (cell.node.isConnected) seen.add(index); });
   const done = index => seen.has(index)
     && !(maths.includes(index) && !cells[index].node.querySelector('mjx-container, mjx-merror'));

@@ -173,14 +173,14 @@ def _wait_for_change(page, cell, before, timeout_ms):
     return False
 
 
-def _wait_for_kernel_reply(page, last_message, timeout_ms):
-    """Wait until the kernel has sent something since last_message (a timestamp) and is quiet again."""
+def _kernel_heard(page, last_message, within_ms=5_000):
+    """True once the kernel has sent something since last_message (a timestamp), within within_ms."""
     try:
         page.wait_for_function("(t) => window.__course.lastMessage > t", arg=last_message,
-                               timeout=2_000, polling=50)
-    except PlaywrightTimeout:  # nothing was sent to the kernel: nothing to wait for
-        return
-    wait_until_settled(page, timeout_ms)
+                               timeout=within_ms, polling=50)
+        return True
+    except PlaywrightTimeout:
+        return False
 
 
 def _move_slider(page, slider):
@@ -228,6 +228,7 @@ def _work_cell(page, path, cell, timeouts):
     done = []
 
     def act(kind, name, action, timeout_ms, must_change):
+        wait_until_settled(page, timeout_ms)  # the previous interaction has run its course
         started = time.monotonic()
         before = cell.evaluate(JS_SNAPSHOT)
         last_message = page.evaluate("() => window.__course.lastMessage")
@@ -235,16 +236,22 @@ def _work_cell(page, path, cell, timeouts):
         if moved is None:
             done.append(f"{where}: {kind} {name!r}: left alone (disabled, or nothing else to choose)")
             return
+        heard = _kernel_heard(page, last_message)  # every widget event goes to the kernel
+        if not heard and kind == "button":  # the press reached no widget (the page moved under the pointer)
+            last_message = page.evaluate("() => window.__course.lastMessage")
+            moved = "pressed twice (the first press did not reach the kernel)" if action() else None
+            heard = moved is not None and _kernel_heard(page, last_message)
         if must_change:
             changed = _wait_for_change(page, cell, before, timeout_ms)
-        else:  # a setting: wait for the kernel to take it, then look
-            _wait_for_kernel_reply(page, last_message, timeout_ms)
+        else:  # a setting: let the kernel take it, then look
+            wait_until_settled(page, timeout_ms)
             changed = cell.evaluate(JS_SNAPSHOT) != before
         if not changed:
             wait_until_settled(page, timeout_ms)
         check_no_new_errors(page, path)
         if must_change and not changed:
-            _fail(path, f"{where}: {kind} {name!r} ({moved}): the output did not change")
+            reached = "" if heard else "; the kernel heard nothing from it"
+            _fail(path, f"{where}: {kind} {name!r} ({moved}): the output did not change{reached}")
         seconds = time.monotonic() - started
         outcome = "changed" if changed else "unchanged"
         done.append(f"{where}: {kind} {name!r} {moved}: output {outcome} ({seconds:.1f} s)")

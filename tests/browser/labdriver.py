@@ -18,7 +18,7 @@ from pathlib import Path
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from labserver import VIEWPORT
-from page_scripts import (JS_CELL_INDEX, JS_CLOSE, JS_COLLECT, JS_LABEL,
+from page_scripts import (JS_CELL_INDEX, JS_CLOSE, JS_COLLECT, JS_KERNEL_STATE, JS_LABEL,
                           JS_NOTEBOOK_HEIGHT, JS_OPEN, JS_RUN_ALL, JS_SCROLL_THROUGH, JS_SETTLED, JS_SNAPSHOT,
                           WIDGET_EXTENSION)
 
@@ -250,7 +250,7 @@ def _work_cell(page, path, cell, timeouts):
             wait_until_settled(page, timeout_ms)
         check_no_new_errors(page, path)
         if must_change and not changed:
-            reached = "" if heard else "; the kernel heard nothing from it"
+            reached = "" if heard else f"; the kernel heard nothing from it ({page.evaluate(JS_KERNEL_STATE)})"
             _fail(path, f"{where}: {kind} {name!r} ({moved}): the output did not change{reached}")
         seconds = time.monotonic() - started
         outcome = "changed" if changed else "unchanged"

@@ -60,7 +60,8 @@ class LabServer:
         self.port = None
         self.process = None
         self.log_path = self.state_dir / "jupyterlab.log"
-        self.workers = ThreadPoolExecutor(max_workers=2)
+        # one worker: a kernel start waits for the shutdown submitted before it (the same notebook may be both)
+        self.workers = ThreadPoolExecutor(max_workers=1)
         self.pending = []
 
     @property

@@ -178,6 +178,13 @@ JS_SNAPSHOT = """
 """
 
 JS_CELL_INDEX = "n => window.__course.panel.content.widgets.findIndex(w => w.node === n)"
+JS_KERNEL_STATE = """
+() => {
+  const session = window.__course.panel.sessionContext.session;
+  const kernel = session && session.kernel;
+  return kernel ? `kernel ${kernel.id.slice(0, 8)}: ${kernel.status}, ${kernel.connectionStatus}` : 'no kernel';
+}
+"""
 JS_LABEL = """
 n => ((n.closest('.widget-inline-hbox, .widget-hbox') || n).querySelector('.widget-label') || {}).textContent || ''
 """

@@ -57,12 +57,25 @@ class LabPage:
         self.timeout_ms = timeout_ms
         self.page = None
         self.following = None  # the notebook to be checked after this one, if known
-        self.closing = {}  # path -> the background shutdown of its kernel
+        self.pending = {}  # path -> background kernel starts and shutdowns for that notebook
+
+    def _in_background(self, path, function):
+        self.pending.setdefault(path, []).append(self.lab.in_background(function, path))
+
+    def start_kernel_early(self, path):
+        """Start the kernel of path now; JupyterLab connects to it when it opens the notebook."""
+        self._in_background(path, self.lab.start_kernel)
 
     def start_next_kernel(self, path):
         """Start the kernel of the following notebook while path is being checked."""
         if self.following and self.following != path:
-            self.lab.in_background(self.lab.start_kernel, self.following)
+            self.start_kernel_early(self.following)
+
+    def wait_for_background(self, path):
+        """Before JupyterLab opens path, let its kernel finish starting (or its old one shutting down):
+        JupyterLab must find one session for the notebook, not start a second one beside it."""
+        for future in self.pending.pop(path, []):
+            future.exception()
 
     def ready_page(self):
         if self.page is None or self.page.is_closed():
@@ -79,12 +92,7 @@ class LabPage:
             self.page.evaluate(JS_CLOSE)
         except Exception:
             self.discard()
-        self.closing[path] = self.lab.in_background(self.lab.shutdown_sessions, path)
-
-    def wait_until_closed(self, path):
-        """A notebook opened again must not find its previous kernel still shutting down."""
-        if path in self.closing:
-            self.closing.pop(path).exception()
+        self._in_background(path, self.lab.shutdown_sessions)
 
     def discard(self):
         if self.page is not None and not self.page.is_closed():
@@ -316,10 +324,10 @@ def check_notebook(lab_page, path, screenshot=None, *, change_timeout_ms=10_000,
         result.seconds[phase] = round(now - clock[0], 2)
         clock[0] = now
 
-    lab_page.wait_until_closed(path)
     if lab_page.page is None or lab_page.page.is_closed():  # a new page loads for seconds: start the kernel
-        lab_page.lab.in_background(lab_page.lab.start_kernel, path)
+        lab_page.start_kernel_early(path)
     page = lab_page.ready_page()
+    lab_page.wait_for_background(path)
     timeout_ms = lab_page.timeout_ms
     try:
         info = page.evaluate(JS_OPEN, {"path": path, "timeout": timeout_ms})

@@ -245,10 +245,6 @@ def _work_cell(page, path, cell, timeouts):
             done.append(f"{where}: {kind} {name!r}: left alone (disabled, or nothing else to choose)")
             return
         heard = _kernel_heard(page, last_message)  # every widget event goes to the kernel
-        if not heard and kind == "button":  # the press reached no widget (the page moved under the pointer)
-            last_message = page.evaluate("() => window.__course.lastMessage")
-            moved = "pressed twice (the first press did not reach the kernel)" if action() else None
-            heard = moved is not None and _kernel_heard(page, last_message)
         if must_change:
             changed = _wait_for_change(page, cell, before, timeout_ms)
         else:  # a setting: let the kernel take it, then look

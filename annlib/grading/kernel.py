@@ -39,13 +39,29 @@ class Reply:
 
 
 class _KernelBase:
-    """Executing code in a kernel through `self.client`; subclasses start, interrupt and stop it."""
+    """Executing code in a kernel through `self.client`; subclasses start it (then `_connect`), and
+    provide `_stop`, `interrupt`, `is_alive` and `exit_description`."""
 
     def __enter__(self):
         return self
 
     def __exit__(self, *exc):
         self.close()
+
+    def _connect(self, startup_timeout):
+        """Open the channels and wait for the kernel; one that does not come up is stopped."""
+        self.client.start_channels()
+        try:
+            self.wait_for_ready(startup_timeout)
+        except RuntimeError:
+            self.close()
+            raise
+
+    def close(self):
+        try:
+            self.client.stop_channels()
+        finally:
+            self._stop()
 
     def wait_for_ready(self, timeout):
         """Wait for the kernel's answer to kernel_info (jupyter_client's own wait also idles 0.2 s)."""
@@ -117,19 +133,11 @@ class Kernel(_KernelBase):
         self.manager.start_kernel(cwd=str(cwd), env=env,
                                   extra_arguments=["--HistoryManager.enabled=False"])
         self.client = self.manager.client()
-        self.client.start_channels()
-        try:
-            self.client.wait_for_ready(timeout=startup_timeout)
-        except RuntimeError:
-            self.close()
-            raise
+        self._connect(startup_timeout)
 
-    def close(self):
-        try:
-            self.client.stop_channels()
-        finally:
-            if self.manager.has_kernel:
-                self.manager.shutdown_kernel(now=True)
+    def _stop(self):
+        if self.manager.has_kernel:
+            self.manager.shutdown_kernel(now=True)
 
     def interrupt(self):
         self.manager.interrupt_kernel()
@@ -149,25 +157,17 @@ class ForkedKernel(_KernelBase):
         self.pid, self.connection_file = pid, connection_file
         self.client = BlockingKernelClient()
         self.client.load_connection_file(connection_file)
-        self.client.start_channels()
-        try:
-            self.wait_for_ready(startup_timeout)
-        except RuntimeError:
-            self.close()
-            raise
+        self._connect(startup_timeout)
 
-    def close(self):
+    def _stop(self):
         try:
-            self.client.stop_channels()
-        finally:
-            try:
-                os.killpg(self.pid, signal.SIGKILL)  # the kernel and anything it started
-            except (ProcessLookupError, PermissionError):
-                pass
-            folder, name = os.path.split(self.connection_file)
-            for leftover in os.listdir(folder):  # the connection file and the kernel's sockets
-                if leftover.startswith(name[:-len(".json")]):
-                    os.unlink(os.path.join(folder, leftover))
+            os.killpg(self.pid, signal.SIGKILL)  # the kernel and anything it started
+        except (ProcessLookupError, PermissionError):
+            pass
+        folder, name = os.path.split(self.connection_file)
+        for leftover in os.listdir(folder):  # the connection file and the kernel's sockets
+            if leftover.startswith(name[:-len(".json")]):
+                os.unlink(os.path.join(folder, leftover))
 
     def interrupt(self):
         try:

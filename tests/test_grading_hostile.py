@@ -31,6 +31,17 @@ def index_of(nb, grade_id):
     return next(i for i, c in enumerate(nb["cells"]) if c["metadata"].get("nbgrader", {}).get("grade_id") == grade_id)
 
 
+def submit(root, student, filename, content):
+    """Put one student's file where the grader finds it: root/submitted/<student>/<filename>."""
+    path = root / "submitted" / student / filename
+    path.parent.mkdir(parents=True)
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content if isinstance(content, str) else json.dumps(content))
+    return path
+
+
 def answer(nb, sigmoid=SIGMOID, square_sum=SQUARE_SUM):
     nb = copy.deepcopy(nb)
     nb["cells"][index_of(nb, "sigmoid")]["source"] = sigmoid
@@ -163,21 +174,10 @@ def graded(tmp_path_factory):
     root = tmp_path_factory.mktemp("grading")
     release(SOURCE, root / "release")
     student_nb = json.loads((root / "release" / "ex_fixture.ipynb").read_text())
-    paths = []
-    for name, build in CASES.items():
-        path = root / "submitted" / name / "ex_fixture.ipynb"
-        path.parent.mkdir(parents=True)
-        path.write_text(json.dumps(build(copy.deepcopy(student_nb))))
-        paths.append(path)
-    for name, content in BROKEN.items():
-        path = root / "submitted" / name / "ex_fixture.ipynb"
-        path.parent.mkdir(parents=True)
-        path.write_bytes(content if isinstance(content, bytes) else content.encode())
-        paths.append(path)
-    other = root / "submitted" / "unknown_notebook" / "ex_other.ipynb"
-    other.parent.mkdir(parents=True)
-    other.write_text(json.dumps(answer(student_nb)))
-    paths.append(other)
+    paths = [submit(root, name, "ex_fixture.ipynb", build(copy.deepcopy(student_nb)))
+             for name, build in CASES.items()]
+    paths += [submit(root, name, "ex_fixture.ipynb", content) for name, content in BROKEN.items()]
+    paths.append(submit(root, "unknown_notebook", "ex_other.ipynb", answer(student_nb)))
     before = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in paths}
     records = grade_all(paths, SOURCE, timeout=TIMEOUT, jobs=2)
     after = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in paths}
@@ -351,10 +351,7 @@ def graded_with_annlib_checks(tmp_path_factory):
     for name, answer_source in ANNLIB_CASES.items():
         nb = copy.deepcopy(student_nb)
         nb["cells"][index_of(nb, "sigmoid")]["source"] = answer_source
-        path = root / "submitted" / name / "ex_neuron.ipynb"
-        path.parent.mkdir(parents=True)
-        path.write_text(json.dumps(nb))
-        paths.append(path)
+        paths.append(submit(root, name, "ex_neuron.ipynb", nb))
     return {r["student"]: r for r in grade_all(paths, ANNLIB_SOURCE, timeout=20, jobs=2)}
 
 

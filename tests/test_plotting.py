@@ -4,25 +4,16 @@ Every helper returns the axes it drew on, draws the artists it promises, and lab
 """
 
 import matplotlib
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+from matplotlib.collections import LineCollection, PathCollection
+from matplotlib.colors import to_hex
+from matplotlib.patches import Circle
 
-matplotlib.use("Agg")
-
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
-from matplotlib.collections import LineCollection, PathCollection  # noqa: E402
-from matplotlib.colors import to_hex  # noqa: E402
-from matplotlib.patches import Circle  # noqa: E402
-
-import annlib  # noqa: E402
-from annlib import plotting  # noqa: E402
-from annlib.plotting import diagram, style  # noqa: E402
-
-
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
+import annlib
+from annlib import plotting
+from annlib.plotting import diagram, style
 
 
 @pytest.fixture

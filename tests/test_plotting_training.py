@@ -1,20 +1,11 @@
 """Tests for annlib.plotting.training: loss curves, confusion matrices, digit grids, regression plots."""
 
-import matplotlib
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
 
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
-
-import annlib  # noqa: E402
-from annlib.plotting import training as tp  # noqa: E402
-
-
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
+import annlib
+from annlib.plotting import training as tp
 
 
 def small_history(epochs=5, learning_rate=0.5):

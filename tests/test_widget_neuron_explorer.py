@@ -2,17 +2,13 @@
 
 import importlib
 
-import matplotlib
+import ipywidgets as widgets
+import matplotlib.figure
+import numpy as np
+import pytest
 
-matplotlib.use("Agg")
-
-import ipywidgets as widgets  # noqa: E402
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
-
-import annlib  # noqa: E402
-from annlib.widgets.neuron_explorer import (  # noqa: E402
+import annlib
+from annlib.widgets.neuron_explorer import (
     draw_reading,
     neuron_explorer,
     read_neuron,
@@ -21,12 +17,6 @@ from annlib.widgets.neuron_explorer import (  # noqa: E402
 
 # The package's star import makes annlib.widgets.neuron_explorer the function; this is the module.
 explorer_module = importlib.import_module("annlib.widgets.neuron_explorer")
-
-
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
 
 
 def test_read_neuron_matches_the_core():

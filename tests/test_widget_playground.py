@@ -2,24 +2,14 @@
 
 import importlib
 
-import matplotlib
+import numpy as np
+import pytest
 
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
-
-import annlib  # noqa: E402
-from annlib.widgets.playground import Playground, parse_hidden_layers, playground  # noqa: E402
+import annlib
+from annlib.widgets.playground import Playground, parse_hidden_layers, playground
 
 # annlib.widgets.playground is the builder function (star-imported over the module's name).
 playground_module = importlib.import_module("annlib.widgets.playground")
-
-
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
 
 
 def test_all_is_accurate_and_exported_by_widgets():

@@ -1,21 +1,11 @@
 """Tests for annlib.widgets.stepper: the one-iteration stepper, as plain calls and through its buttons."""
 
-import matplotlib
+import numpy as np
+import pytest
 
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
-
-import annlib  # noqa: E402
-from annlib.widgets import stepper as stepper_module  # noqa: E402
-from annlib.widgets.stepper import Stepper, stepper_widget  # noqa: E402
-
-
-@pytest.fixture(autouse=True)
-def close_figures():
-    yield
-    plt.close("all")
+import annlib
+from annlib.widgets import stepper as stepper_module
+from annlib.widgets.stepper import Stepper, stepper_widget
 
 
 def test_all_is_accurate_and_exported_by_widgets():

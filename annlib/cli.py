@@ -2,6 +2,8 @@
 
     annlib release SOURCE_DIR OUT_DIR
     annlib grade SUBMISSION... [--source DIR] [--json FILE] [--csv FILE] [--timeout SECONDS] [--jobs N]
+                 [--sandbox auto|bwrap|none] [--memory SIZE] [--processes N] [--file-size SIZE]
+                 [--scratch SIZE] [--max-output SIZE] [--env NAME]...
 
 The instructor guide (docs/instructors.md) walks through release, collect, grade and export.
 """
@@ -9,6 +11,8 @@ The instructor guide (docs/instructors.md) walks through release, collect, grade
 import argparse
 import os
 import sys
+
+from annlib.grading.sandbox import MODES, Limits, SandboxUnavailable, parse_size
 
 
 def _parser():
@@ -28,6 +32,23 @@ def _parser():
                        help="time limit per cell (default: 30)")
     grade.add_argument("--jobs", type=int, default=os.cpu_count() or 1, metavar="N",
                        help="submissions graded at the same time (default: number of cores)")
+    sandbox = grade.add_argument_group("sandbox", "every submission in a bubblewrap sandbox of its own "
+                                       "(docs/instructors.md, 'Threat model'); sizes as 2G, 500M, 1M or bytes")
+    sandbox.add_argument("--sandbox", choices=MODES, default="auto",
+                         help="auto (default): bubblewrap where it works, else none with a warning; "
+                              "bwrap: refuse to grade without it; none: no sandbox")
+    defaults = Limits()
+    sandbox.add_argument("--memory", default="2G", metavar="SIZE",
+                         help="memory of each process and, as root, of the whole sandbox (default: 2G)")
+    sandbox.add_argument("--processes", type=int, default=defaults.processes, metavar="N",
+                         help=f"processes and threads (default: {defaults.processes})")
+    sandbox.add_argument("--file-size", default="500M", metavar="SIZE", help="largest file (default: 500M)")
+    sandbox.add_argument("--scratch", default="500M", metavar="SIZE",
+                         help="all files written together (default: 500M)")
+    sandbox.add_argument("--max-output", default="1M", metavar="SIZE",
+                         help="output per cell; a cell printing more is stopped (default: 1M)")
+    sandbox.add_argument("--env", action="append", default=[], metavar="NAME",
+                         help="pass this environment variable to the kernels (none passes otherwise)")
     return parser
 
 
@@ -53,7 +74,11 @@ def _grade(args):
     submissions = find_submissions(args.submissions)
     if not submissions:
         raise FileNotFoundError("grade: no notebooks found in " + " ".join(args.submissions))
-    records = grade_all(submissions, args.source, timeout=args.timeout, jobs=args.jobs, progress=print_progress)
+    limits = Limits(memory=parse_size(args.memory), processes=args.processes, file_size=parse_size(args.file_size),
+                    scratch=parse_size(args.scratch), output=parse_size(args.max_output))
+    outputs = [os.path.dirname(os.path.abspath(path)) for path in (args.json, args.csv) if path]
+    records = grade_all(submissions, args.source, timeout=args.timeout, jobs=args.jobs, progress=print_progress,
+                        sandbox=args.sandbox, limits=limits, passed_env=args.env, hide=outputs)
     if args.json:
         write_json(records, args.json)
     if args.csv:
@@ -67,7 +92,7 @@ def main(argv=None):
     args = _parser().parse_args(argv)
     try:
         _release(args) if args.command == "release" else _grade(args)
-    except (OSError, ValueError) as error:  # NotebookFormatError is a ValueError
+    except (OSError, ValueError, SandboxUnavailable) as error:  # NotebookFormatError is a ValueError
         print(f"annlib {args.command}: {error}", file=sys.stderr)
         return 1
     return 0

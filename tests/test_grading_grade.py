@@ -109,7 +109,7 @@ def test_gradebook_files_are_written_whole(tmp_path):
 
 
 def test_csv_has_a_row_per_student_and_notebook():
-    assert to_csv(RECORDS).splitlines()[0] == "student,notebook,score,max_score,error,submission"
+    assert to_csv(RECORDS).splitlines()[0] == "student,notebook,score,max_score,error,submission,sandbox"
 
 
 @pytest.fixture(scope="module")
@@ -178,5 +178,6 @@ def test_grading_goes_on_when_the_fork_server_is_gone(submissions, monkeypatch):
 
     monkeypatch.setattr(grading.ForkServer, "kernel", gone)
     path = submissions / "submitted" / "ada" / "ps1" / "ex_fixture.ipynb"
-    [record] = grading.grade_all([path], SOURCE, timeout=20, jobs=1)
+    [record] = grading.grade_all([path], SOURCE, timeout=20, jobs=1, sandbox="none")
     assert record["score"] == 2.0 and record["error"] is None
+    assert record["sandbox"] == "none"

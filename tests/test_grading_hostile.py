@@ -13,6 +13,7 @@ import pytest
 
 from annlib.grading.grade import grade_all
 from annlib.grading.release import release
+from annlib.grading.sandbox import check
 
 SOURCE = Path(__file__).parent / "fixtures" / "grading" / "source"
 TIMEOUT = 3.0
@@ -169,8 +170,12 @@ BROKEN = {
 }
 
 
-@pytest.fixture(scope="module")
-def graded(tmp_path_factory):
+@pytest.fixture(scope="module", params=[
+    pytest.param("bwrap", marks=pytest.mark.skipif(check() is not None, reason=f"no sandbox here: {check()}")),
+    "none"])
+def graded(tmp_path_factory, request):
+    """Every case graded in one batch, in the bubblewrap sandbox and without one: the in-kernel defences
+    must hold either way."""
     root = tmp_path_factory.mktemp("grading")
     release(SOURCE, root / "release")
     student_nb = json.loads((root / "release" / "ex_fixture.ipynb").read_text())
@@ -179,7 +184,7 @@ def graded(tmp_path_factory):
     paths += [submit(root, name, "ex_fixture.ipynb", content) for name, content in BROKEN.items()]
     paths.append(submit(root, "unknown_notebook", "ex_other.ipynb", answer(student_nb)))
     before = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in paths}
-    records = grade_all(paths, SOURCE, timeout=TIMEOUT, jobs=2)
+    records = grade_all(paths, SOURCE, timeout=TIMEOUT, jobs=2, sandbox=request.param)
     after = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in paths}
     return {r["student"]: r for r in records}, before, after
 
@@ -192,11 +197,13 @@ def points(record):
     return {c["grade_id"]: c["points"] for c in record["cells"]}
 
 
-def test_every_submission_gets_a_record(graded):
+def test_every_submission_gets_a_record(graded, request):
     records, _, _ = graded
     assert set(records) == set(CASES) | set(BROKEN) | {"unknown_notebook"}
     for record in records.values():
-        assert set(record) == {"submission", "student", "notebook", "score", "max_score", "cells", "error"}
+        assert set(record) == {"submission", "student", "notebook", "score", "max_score", "cells", "error",
+                               "sandbox"}
+    assert {record["sandbox"] for record in records.values()} == {request.node.callspec.params["graded"]}
 
 
 def test_submissions_on_disk_are_never_modified(graded):

@@ -5,12 +5,21 @@ the cost of grading a short exercise. This server imports them once; each kernel
 forked from it, before any submitted code runs, so no state passes from one submission to another.
 
 Run by the grader as `python -m annlib.grading.forkserver MODULE...`; it reads one JSON request per line
-on stdin ({"connection_file": ..., "cwd": ...}) and answers with the new kernel's process id.
+on stdin ({"connection_file": ..., "cwd": ..., "sandbox": null or annlib.grading.sandbox's join request})
+and answers with the new kernel's process id, or with the error that kept it from starting.
+
+With a sandbox, the forked child enters it before any submitted code runs: it joins the sandbox's cgroups
+and namespaces (user, IPC, UTS, network, PID, mount; `setns`), forks once more so that the kernel is a
+process of the sandbox's PID namespace, and the kernel then drops to the sandbox's user, forbids gaining
+privileges (`no_new_privs`), sets its resource limits, replaces its environment and closes every file
+descriptor it inherited. What it cannot see after that, it cannot reach.
 """
 
+import ctypes
 import importlib
 import json
 import os
+import resource
 import signal
 import sys
 
@@ -27,14 +36,61 @@ def _preload(names):
             pass  # the kernel will import it (and show the error) itself
 
 
-def _become_kernel(request):
-    """In the forked child: detach, move to the scratch folder, run an IPython kernel until shut down."""
+NAMESPACES = ("ipc", "uts", "net", "pid", "mnt")  # the user namespace, when there is one, goes first
+PR_SET_NO_NEW_PRIVS = 38
+
+
+def _enter_sandbox(sandbox, report):
+    """In the forked child: join the sandbox; returns in the kernel process (a grandchild) only.
+
+    `report(message)` sends the kernel's pid, or an error, back to the fork server.
+    """
+    for procs in sandbox["cgroup_procs"]:  # memory and pids cgroups, inherited by all it starts
+        with open(procs, "w") as f:
+            f.write(str(os.getpid()))
+    names = (("user",) if sandbox["userns"] else ()) + NAMESPACES
+    holder = sandbox["holder"]
+    handles = [(name, os.open(f"/proc/{holder}/ns/{name}", os.O_RDONLY)) for name in names]
+    libc = ctypes.CDLL(None, use_errno=True)
+    for name, handle in handles:
+        if libc.setns(handle, 0) != 0:
+            raise OSError(ctypes.get_errno(), f"setns into the sandbox's {name} namespace failed")
+        os.close(handle)
+    pid = os.fork()  # a PID namespace takes effect for children: the kernel is this one's child
+    if pid:
+        report({"pid": pid})
+        os._exit(0)
     os.setsid()
+    os.chdir(sandbox["cwd"])
+    if not sandbox["userns"]:  # as root: become the sandbox's own unprivileged user
+        os.setgroups([])
+        os.setresgid(sandbox["gid"], sandbox["gid"], sandbox["gid"])
+        os.setresuid(sandbox["uid"], sandbox["uid"], sandbox["uid"])
+    if libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0:
+        raise OSError(ctypes.get_errno(), "prctl(PR_SET_NO_NEW_PRIVS) failed")
+    limits = sandbox["limits"]
+    for which, value in ((resource.RLIMIT_AS, limits["memory"]), (resource.RLIMIT_NPROC, limits["processes"]),
+                         (resource.RLIMIT_FSIZE, limits["file_size"]), (resource.RLIMIT_CORE, 0)):
+        resource.setrlimit(which, (value, value))
+    os.environ.clear()
+    os.environ.update(sandbox["env"])
+
+
+def _become_kernel(request, report):
+    """In the forked child: detach (or enter the sandbox), move to the scratch folder, run an IPython
+    kernel until shut down. `report` tells the fork server the kernel's pid (or why it did not start)."""
+    if request.get("sandbox"):
+        _enter_sandbox(request["sandbox"], report)
+    else:
+        report({"pid": os.getpid()})
+        os.setsid()
     signal.signal(signal.SIGCHLD, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.default_int_handler)
     devnull = os.open(os.devnull, os.O_RDWR)
     for fd in (0, 1, 2):
         os.dup2(devnull, fd)
+    os.closerange(3, devnull)  # nothing of the fork server's (its pipes, other kernels' reports) stays open
+    os.closerange(devnull + 1, 65536)
     os.chdir(request["cwd"])
     sys.path[0] = os.getcwd()  # what `python -m ipykernel_launcher` started here would have
     sys.argv = ["ipykernel_launcher", "-f", request["connection_file"]]
@@ -53,13 +109,28 @@ def serve(names):
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # children are reaped automatically
     for line in sys.stdin:
         request = json.loads(line)
+        answer_read, answer_write = os.pipe()
         pid = os.fork()
         if pid == 0:
+            os.close(answer_read)
+
+            def report(message):
+                os.write(answer_write, json.dumps(message).encode() + b"\n")
+                os.close(answer_write)
+
             try:
-                _become_kernel(request)
+                _become_kernel(request, report)
+            except BaseException as error:
+                try:
+                    report({"error": f"{type(error).__name__}: {error}"})
+                except OSError:
+                    pass  # already reported: the kernel failed after it started
             finally:
                 os._exit(0)
-        sys.stdout.write(json.dumps({"pid": pid}) + "\n")
+        os.close(answer_write)
+        with os.fdopen(answer_read, "rb") as answers:
+            answer = answers.readline() or json.dumps({"error": "the forked kernel exited at once"}).encode()
+        sys.stdout.write(answer.decode().strip() + "\n")
         sys.stdout.flush()
 
 

@@ -4,7 +4,9 @@ Each submission is matched to its source notebook by file name, copied to a scra
 fresh kernel. The run order and every graded or read-only cell come from the source notebook (by grade_id);
 only the learner's solution cells and the cells they added come from the submission. Submitted outputs are
 never read. A test cell passes only with a verdict signed inside the kernel by annlib.grading.guard, with a
-secret this process gives each kernel before any submitted code runs. The instructor guide is
+secret this process gives each kernel before any submitted code runs. With a sandbox (the default on
+Linux when bubblewrap works), every kernel runs in a bubblewrap sandbox of its own, with limits
+(annlib.grading.sandbox); each record says which sandbox graded it. The instructor guide is
 docs/instructors.md.
 """
 
@@ -26,6 +28,7 @@ from pathlib import Path
 
 from annlib.grading.guard import start_marker, verdict_signature
 from annlib.grading.kernel import ForkServer, Kernel
+from annlib.grading.sandbox import Limits, choose
 from annlib.grading.notebook import (
     NotebookFormatError, grade_id, is_grade, is_locked, is_marked, is_solution, points, read_notebook,
     read_source_notebook,
@@ -111,7 +114,8 @@ def _record(path, source_nb=None):
         cells = [{"grade_id": grade_id(c), "points": 0.0, "max_points": points(c), "status": "not run",
                   "feedback": ""} for c in source_nb.cells if is_grade(c)]
     return {"submission": str(path), "student": student_name(path), "notebook": Path(path).name,
-            "score": 0.0, "max_score": sum(c["max_points"] for c in cells), "cells": cells, "error": None}
+            "score": 0.0, "max_score": sum(c["max_points"] for c in cells), "cells": cells, "error": None,
+            "sandbox": "none"}
 
 
 class _Run:
@@ -129,17 +133,15 @@ class _Run:
             self.kernel = self.new_kernel(self.workdir)
         # The secret reaches the kernel through a file it deletes once read, before any submitted code runs.
         self.secret = secrets.token_bytes(32)
-        handle, secret_file = tempfile.mkstemp(prefix="annlib-secret-")
-        with os.fdopen(handle, "wb") as f:
-            f.write(self.secret)
+        secret_file, grader_path = self.kernel.private_file("annlib-secret", self.secret)
         bootstrap = (f"import annlib.grading.guard as _guard\n"
                      f"_guard.install(get_ipython(), preload={self.preload!r}, secret_file={secret_file!r})\n"
                      f"del _guard")
         try:
             reply = self.kernel.execute(bootstrap, timeout=max(self.timeout, 60))
         finally:
-            if os.path.exists(secret_file):
-                os.unlink(secret_file)
+            if os.path.exists(grader_path):
+                os.unlink(grader_path)
         if reply.status != "ok":
             raise RuntimeError(f"the grading kernel could not start: {reply.ename} {reply.evalue} {reply.detail}")
         for step in self.done:  # after a restart: replay what ran before, without the graded cells
@@ -156,9 +158,21 @@ class _Run:
                   f'"annlib-done {key}"\n')
         return self.kernel.execute(framed, self.timeout, {"verdict": f"'annlib-verdict {key}'"}), key
 
+    @staticmethod
+    def where(step):
+        return f"cell {step.grade_id!r}" if step.grade_id else f"a cell the learner added after {step.after}"
+
+    def limit_note(self, reply):
+        """Which sandbox limit a reply ran into, in words ('' when none, or when not sandboxed)."""
+        sandbox = getattr(self.kernel, "sandbox", None)
+        if reply.status == "limit":
+            return reply.detail
+        if sandbox is None or reply.status not in ("error", "timeout"):
+            return ""
+        return sandbox.limits.explain(reply.ename, reply.evalue)
+
     def restart(self, step, reply):
-        where = f"cell {step.grade_id!r}" if step.grade_id else f"a cell the learner added after {step.after}"
-        self.errors.append(f"{where}: {reply.detail}; the kernel was restarted")
+        self.errors.append(f"{self.where(step)}: {reply.detail}; the kernel was restarted")
         self.kernel.close()
         self.restarts += 1
         if self.restarts > MAX_RESTARTS:
@@ -178,8 +192,21 @@ def _ipython_to_python(source):
     return TransformerManager().transform_cell(source)
 
 
-def _verdict(reply, key, secret):
-    """(status, feedback) of a graded cell from the kernel's reply; a pass must carry the kernel's signature."""
+def _verdict(reply, key, secret, note=""):
+    """(status, feedback) of a graded cell from the kernel's reply; a pass must carry the kernel's signature.
+
+    `note` names the sandbox limit the cell ran into, if any: an output limit is status `limit`; any other
+    limit keeps the status the error gave and ends the feedback.
+    """
+    if reply.status == "limit":
+        return "limit", reply.detail
+    status, feedback = _reply_verdict(reply, key, secret)
+    if note and status != "passed":
+        feedback = f"{feedback} ({note} was reached)"
+    return status, feedback
+
+
+def _reply_verdict(reply, key, secret):
     if reply.status in ("timeout", "hung"):
         return "timeout", reply.detail
     if reply.status == "died":
@@ -211,15 +238,18 @@ def _execute_plan(record, steps, workdir, preload, timeout, new_kernel):
                 by_id[step.grade_id].update(status="manual", feedback="graded by hand")
                 continue
             reply, key = run.execute(step)
+            note = run.limit_note(reply)
+            if note and step.kind != "graded":
+                run.errors.append(f"{run.where(step)}: {note}")
             if step.kind in ("graded", "locked"):
-                status, feedback = _verdict(reply, key, run.secret)
+                status, feedback = _verdict(reply, key, run.secret, note)
                 if step.kind == "graded":
                     cell = by_id[step.grade_id]
                     cell.update(status=status, feedback=feedback,
                                 points=cell["max_points"] if status == "passed" else 0.0)
             if reply.status in ("hung", "died"):
                 run.restart(step, reply)
-            elif step.kind != "graded" and reply.status in ("ok", "error"):
+            elif step.kind != "graded" and reply.status in ("ok", "error", "limit"):
                 run.done.append(step)
     except RuntimeError as error:
         run.errors.append(str(error))
@@ -283,11 +313,17 @@ def find_submissions(paths):
     return sorted(set(found))
 
 
-def grade_all(submissions, source_dir, timeout=DEFAULT_TIMEOUT, jobs=None, progress=None, fork=True):
+def grade_all(submissions, source_dir, timeout=DEFAULT_TIMEOUT, jobs=None, progress=None, fork=True,
+              sandbox="auto", limits=None, passed_env=(), hide=(), warn=None):
     """Grade many submissions in parallel (`jobs` kernels at a time); returns records in input order.
 
     With `fork` (on Linux) each fresh kernel is forked from a warm process instead of started from scratch.
-    `progress(done, total, record, seconds)` is called as each submission finishes.
+    `sandbox` is "auto" (bubblewrap where it works, else none with a warning), "bwrap" (refuse to grade
+    without it: SandboxUnavailable) or "none"; sandboxed kernels get `limits` (a sandbox.Limits; default
+    Limits()), the environment variables named in `passed_env` and nothing of the grader's, and never see
+    the source folder, the submissions' folders, the current and home folders or the folders in `hide`.
+    `progress(done, total, record, seconds)` is called as each submission finishes; `warn(text)` (default:
+    print to stderr) when auto falls back to no sandbox.
     """
     submissions = list(submissions)
     jobs = max(1, jobs or os.cpu_count() or 1)
@@ -296,15 +332,40 @@ def grade_all(submissions, source_dir, timeout=DEFAULT_TIMEOUT, jobs=None, progr
     for name in sorted({Path(p).name for p in submissions}):  # a broken source stops the batch before it starts
         if (Path(source_dir) / name).is_file():
             read_source_notebook(Path(source_dir) / name)
-    server = ForkServer(_all_imports(source_dir)) if fork and ForkServer.available() else None
+    used, warning = choose(sandbox)
+    if warning:
+        (warn or (lambda text: print(text, file=sys.stderr, flush=True)))(warning)
+    if used == "bwrap" and not (fork and ForkServer.available()):
+        raise ValueError("grade_all: the sandbox needs the fork server (fork=True, Linux)")
+    limits = (limits or Limits()) if used == "bwrap" else None
+    hidden = [source_dir, os.getcwd(), os.path.expanduser("~"), tempfile.gettempdir(), *hide,
+              *{str(Path(p).resolve().parent) for p in submissions}]
+    servers = []
+
+    def start_server():
+        server = ForkServer(_all_imports(source_dir), sandbox=limits, hide=hidden, passed_env=passed_env)
+        servers.append(server)
+        return server
+
+    server = start_server() if fork and ForkServer.available() else None
+    server_lock = threading.Lock()
 
     def new_kernel(cwd):
-        if server is not None:
-            try:
-                return server.kernel(cwd)
-            except (RuntimeError, OSError):
-                pass  # the fork server is gone: start kernels the usual way
-        return Kernel(cwd)
+        nonlocal server
+        if server is None:
+            return Kernel(cwd)  # no fork server (not Linux, or fork=False): never sandboxed
+        current = server
+        try:
+            return current.kernel(cwd)
+        except (RuntimeError, OSError) as error:
+            if limits is None:
+                return Kernel(cwd)  # the fork server is gone: start kernels the usual way
+            if current.process.poll() is None:
+                raise RuntimeError(str(error)) from None  # this sandboxed kernel failed: reported in its record
+        with server_lock:  # the fork server is gone: a new one, never an unsandboxed kernel
+            if server is current:
+                server = start_server()
+        return server.kernel(cwd)
 
     def one(index):
         start = time.perf_counter()
@@ -315,6 +376,7 @@ def grade_all(submissions, source_dir, timeout=DEFAULT_TIMEOUT, jobs=None, progr
         except Exception as error:  # keep the batch going whatever one submission does
             record = _record(submissions[index])
             record["error"] = f"grading failed: {type(error).__name__}: {error}"
+        record["sandbox"] = used
         return index, record, time.perf_counter() - start
 
     try:
@@ -327,8 +389,8 @@ def grade_all(submissions, source_dir, timeout=DEFAULT_TIMEOUT, jobs=None, progr
                     if progress is not None:
                         progress(finished, len(submissions), record, seconds)
     finally:
-        if server is not None:
-            server.close()
+        for started in servers:
+            started.close()
     return records
 
 

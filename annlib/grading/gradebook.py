@@ -7,7 +7,7 @@ import os
 import tempfile
 from pathlib import Path
 
-CSV_COLUMNS = ["student", "notebook", "score", "max_score", "error", "submission"]
+CSV_COLUMNS = ["student", "notebook", "score", "max_score", "error", "submission", "sandbox"]
 
 
 def _write_atomically(path, text):
@@ -25,7 +25,8 @@ def _write_atomically(path, text):
 
 
 def to_json(records):
-    """The records as JSON text: a list of {submission, student, notebook, score, max_score, cells, error}."""
+    """The records as JSON text: a list of {submission, student, notebook, score, max_score, cells, error,
+    sandbox}; `sandbox` is the sandbox that graded the submission ("bwrap" or "none")."""
     return json.dumps(records, indent=2) + "\n"
 
 
@@ -35,7 +36,7 @@ def to_csv(records):
     writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
     for record in sorted(records, key=lambda r: (r["student"], r["notebook"])):
-        writer.writerow({**record, "error": record["error"] or ""})
+        writer.writerow({**record, "error": record["error"] or "", "sandbox": record.get("sandbox", "none")})
     return buffer.getvalue()
 
 

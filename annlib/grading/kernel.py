@@ -2,7 +2,8 @@
 
 Two ways to get a fresh kernel: `Kernel` starts one the usual way (jupyter_client's KernelManager);
 `ForkServer.kernel` forks one from a warm process (annlib.grading.forkserver), ready in a few tenths of a
-second on Linux.
+second on Linux, and with `sandbox` limits puts each in a bubblewrap sandbox of its own
+(annlib.grading.sandbox). With an output limit, a cell that prints more than that is interrupted.
 """
 
 import json
@@ -36,11 +37,22 @@ class Reply:
     evalue: str = ""
     user_expressions: dict = field(default_factory=dict)
     detail: str = ""
+    output_bytes: int = 0  # what the cell sent to stdout, stderr and displays
 
 
 class _KernelBase:
     """Executing code in a kernel through `self.client`; subclasses start it (then `_connect`), and
     provide `_stop`, `interrupt`, `is_alive` and `exit_description`."""
+
+    output_limit = None  # bytes of output per cell before the cell is interrupted; None: no limit
+    sandbox = None       # the annlib.grading.sandbox.Sandbox the kernel runs in, if any
+
+    def private_file(self, name, data):
+        """A file only the kernel (and the grader) may read: (path for the kernel, path for the grader)."""
+        handle, path = tempfile.mkstemp(prefix=f"{name}-")
+        with os.fdopen(handle, "wb") as f:
+            f.write(data)
+        return path, path
 
     def __enter__(self):
         return self
@@ -78,12 +90,17 @@ class _KernelBase:
                 return
         raise RuntimeError(f"the kernel did not answer within {timeout:g} s")
 
+    _output, _over = 0, False
+
     def execute(self, code, timeout, user_expressions=None):
         """Run `code`; at the timeout interrupt the kernel, and report "hung" if even that fails."""
         # stop_on_error=False: a failing test must not make the kernel drop the cells sent after it.
         msg_id = self.client.execute(code, store_history=False, allow_stdin=False, stop_on_error=False,
                                      user_expressions=user_expressions or {})
+        self._output, self._over = 0, False
         reply = self._wait(msg_id, time.monotonic() + timeout)
+        if reply is not None and self._over and reply.status in ("error", "ok"):
+            return Reply("limit", reply.ename, reply.evalue, detail=self._over_detail(), output_bytes=self._output)
         if reply is not None:
             return reply
         self.interrupt()
@@ -92,16 +109,28 @@ class _KernelBase:
             return Reply("hung", detail=f"no answer {timeout:g} s after the cell started, even after an interrupt")
         if reply.status in ("error", "ok"):
             return Reply("timeout", reply.ename, reply.evalue,
-                         detail=f"stopped after the {timeout:g} s limit per cell")
+                         detail=f"stopped after the {timeout:g} s limit per cell", output_bytes=self._output)
         return reply
+
+    def _over_detail(self):
+        from annlib.grading.sandbox import format_size
+
+        return (f"stopped: the cell printed more than {format_size(self.output_limit)}, "
+                f"the output limit per cell")
 
     def _wait(self, msg_id, deadline):
         while True:
             self._drain_iopub()
+            if self.output_limit is not None and self._output > self.output_limit and not self._over:
+                self._over = True
+                self.interrupt()
+                deadline = min(deadline, time.monotonic() + INTERRUPT_GRACE)
             if not self.is_alive():
                 return Reply("died", detail=f"the kernel died ({self.exit_description()})")
             remaining = deadline - time.monotonic()
             if remaining <= 0:
+                if self._over:
+                    return Reply("hung", detail=self._over_detail() + "; the kernel did not stop")
                 return None
             try:
                 msg = self.client.get_shell_msg(timeout=min(remaining, 0.25))
@@ -110,16 +139,24 @@ class _KernelBase:
             if msg["parent_header"].get("msg_id") != msg_id or msg["msg_type"] != "execute_reply":
                 continue
             content = msg["content"]
+            self._drain_iopub()
+            if self.output_limit is not None and self._output > self.output_limit:
+                self._over = True
             return Reply(content.get("status", "error"), content.get("ename", ""), content.get("evalue", ""),
-                         content.get("user_expressions", {}))
+                         content.get("user_expressions", {}), output_bytes=self._output)
 
     def _drain_iopub(self):
-        # Outputs are never graded; read them only so they do not pile up in memory.
+        # Outputs are never graded; read them only so they do not pile up in memory, and count them.
         while True:
             try:
-                self.client.get_iopub_msg(timeout=0)
+                msg = self.client.get_iopub_msg(timeout=0)
             except queue.Empty:
                 return
+            content = msg.get("content", {})
+            if msg.get("msg_type") == "stream":
+                self._output += len(content.get("text", ""))
+            elif msg.get("msg_type") in ("display_data", "execute_result", "update_display_data"):
+                self._output += sum(len(str(v)) for v in content.get("data", {}).values())
 
 
 class Kernel(_KernelBase):
@@ -151,19 +188,41 @@ class Kernel(_KernelBase):
 
 
 class ForkedKernel(_KernelBase):
-    """A kernel process forked by a ForkServer; stopped by killing its process group."""
+    """A kernel process forked by a ForkServer; stopped by killing its process group (and its sandbox)."""
 
-    def __init__(self, pid, connection_file, startup_timeout=60):
-        self.pid, self.connection_file = pid, connection_file
+    def __init__(self, pid, connection_file, startup_timeout=60, sandbox=None, connection_info=None,
+                 output_limit=None):
+        self.pid, self.connection_file, self.sandbox = pid, connection_file, sandbox
+        self.output_limit = output_limit
         self.client = BlockingKernelClient()
-        self.client.load_connection_file(connection_file)
+        if connection_info is not None:  # the sandbox's sockets, as the grader reaches them
+            self.client.load_connection_info(connection_info)
+        else:
+            self.client.load_connection_file(connection_file)
         self._connect(startup_timeout)
+
+    def private_file(self, name, data):
+        if self.sandbox is None:
+            return super().private_file(name, data)
+        inside = self.sandbox.private_file(f"{name}-{secrets.token_hex(8)}", data)
+        return inside, self.sandbox.host_path(inside)
+
+    def exit_description(self):
+        if self.sandbox is not None:
+            hit = self.sandbox.limits_hit()
+            if hit:
+                return "the process ended; it reached " + " and ".join(
+                    self.sandbox.limits.describe(name) for name in sorted(hit))
+        return "the process ended"
 
     def _stop(self):
         try:
             os.killpg(self.pid, signal.SIGKILL)  # the kernel and anything it started
         except (ProcessLookupError, PermissionError):
             pass
+        if self.sandbox is not None:
+            self.sandbox.close()  # and everything else inside; the sockets were in the sandbox
+            return
         folder, name = os.path.split(self.connection_file)
         for leftover in os.listdir(folder):  # the connection file and the kernel's sockets
             if leftover.startswith(name[:-len(".json")]):
@@ -186,15 +245,24 @@ class ForkedKernel(_KernelBase):
                 return False
             return True
 
-    def exit_description(self):
-        return "the process ended"
 
 
 class ForkServer:
-    """One warm process per batch that forks kernels (see annlib.grading.forkserver); thread-safe."""
+    """One warm process per batch that forks kernels (see annlib.grading.forkserver); thread-safe.
 
-    def __init__(self, preload=()):
-        env = dict(os.environ, **KERNEL_ENV)
+    With `sandbox` (an annlib.grading.sandbox.Limits), every kernel gets a new bubblewrap sandbox of its
+    own, the server itself runs with a clean environment, and `hide` names folders to keep out of sight
+    even where they lie inside the Python environment; `passed_env` names variables kernels may have.
+    """
+
+    def __init__(self, preload=(), sandbox=None, hide=(), passed_env=()):
+        self.limits, self.hide, self.passed_env = sandbox, tuple(hide), tuple(passed_env)
+        if sandbox is not None:
+            from annlib.grading.sandbox import server_environment
+
+            env = server_environment()
+        else:
+            env = dict(os.environ, **KERNEL_ENV)
         self.process = subprocess.Popen([sys.executable, "-m", "annlib.grading.forkserver", *preload],
                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, text=True,
                                         cwd=tempfile.gettempdir())
@@ -206,19 +274,50 @@ class ForkServer:
         return hasattr(os, "fork") and sys.platform.startswith("linux")
 
     def kernel(self, cwd):
-        """A fresh kernel whose working folder is `cwd`."""
+        """A fresh kernel whose working folder is `cwd` (with a sandbox: a copy of it, inside)."""
+        if self.limits is not None:
+            return self._sandboxed_kernel(cwd)
         name = f"kernel-{secrets.token_hex(8)}"
         connection_file = os.path.join(self.runtime_dir, name + ".json")
         # Unix sockets, one set per kernel: no port two kernels could both pick, nothing open on the network.
         write_connection_file(connection_file, transport="ipc", ip=os.path.join(self.runtime_dir, name),
                               key=secrets.token_hex(32).encode())
+        pid = self._fork({"connection_file": connection_file, "cwd": str(cwd)})
+        return ForkedKernel(pid, connection_file)
+
+    def _fork(self, request):
         with self.lock:
-            self.process.stdin.write(json.dumps({"connection_file": connection_file, "cwd": str(cwd)}) + "\n")
+            self.process.stdin.write(json.dumps(request) + "\n")
             self.process.stdin.flush()
             answer = self.process.stdout.readline()
         if not answer:
             raise RuntimeError("the kernel fork server stopped")
-        return ForkedKernel(json.loads(answer)["pid"], connection_file)
+        answer = json.loads(answer)
+        if "error" in answer:
+            raise RuntimeError(f"ForkServer.kernel: the kernel could not start: {answer['error']}")
+        return answer["pid"]
+
+    def _sandboxed_kernel(self, cwd):
+        from annlib.grading.sandbox import RUNTIME, Sandbox
+
+        sandbox = Sandbox(self.limits, self.hide, self.passed_env)
+        try:
+            sandbox.stage(cwd)
+            key = secrets.token_hex(32).encode()
+            inside = os.path.join(RUNTIME, "kernel.json")
+            write_connection_file(sandbox.host_path(inside), transport="ipc", ip=os.path.join(RUNTIME, "kernel"),
+                                  key=key)
+            with open(sandbox.host_path(inside)) as f:
+                info = json.load(f)
+            os.chown(sandbox.host_path(inside), sandbox.uid, sandbox.gid)
+            info["ip"] = sandbox.host_path(info["ip"])  # the same sockets, seen from outside
+            info["key"] = info["key"].encode()
+            pid = self._fork({"connection_file": inside, "cwd": sandbox.join_request()["cwd"],
+                              "sandbox": sandbox.join_request()})
+            return ForkedKernel(pid, inside, sandbox=sandbox, connection_info=info, output_limit=self.limits.output)
+        except BaseException:
+            sandbox.close()
+            raise
 
     def close(self):
         self.process.kill()  # its kernels are already gone; nothing to finish

@@ -274,9 +274,14 @@ def test_plot_decision_boundary_fills_predicted_regions(xor_data):
     X, y = xor_data
     model = lambda Z: (Z[:, :1] > 0.5).astype(float)  # noqa: E731 -- class 1 right of x1 = 0.5
     ax = plotting.plot_decision_boundary(model, X, y, resolution=50, title="a vertical line")
-    filled = [c for c in ax.collections if hasattr(c, "get_array") and c.get_array() is not None]
-    assert filled and ax.get_title() == "a vertical line"
-    assert sum(isinstance(c, PathCollection) for c in ax.collections) == 2  # the points on top
+    # The points on top, one scatter per class; under them the filled regions. (Before matplotlib
+    # 3.8, contourf added one PathCollection per level, so tell the two apart by their labels.)
+    points = [c for c in ax.collections if c.get_label().startswith("class")]
+    assert all(isinstance(c, PathCollection) for c in points)
+    assert sum(len(c.get_offsets()) for c in points) == len(X)
+    regions = [c for c in ax.collections if c not in points]
+    assert regions and all(len(c.get_paths()) > 0 for c in regions)
+    assert ax.get_title() == "a vertical line"
     assert ax.get_xlim()[0] < X[:, 0].min()
 
 

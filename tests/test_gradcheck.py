@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from annlib import Dense, Network, gradient_check
-from annlib.gradcheck import numerical_gradient, relative_error
+from annlib.gradcheck import GradientCheckReport, numerical_gradient, relative_error
 from annlib.losses import MSE, CrossEntropy
 
 
@@ -60,3 +60,18 @@ def test_gradient_check_bad_input():
         gradient_check(net, np.zeros((3, 2)), np.zeros((3, 2)), MSE())
     with pytest.raises(TypeError, match="numerical_gradient: x must be a float64 numpy array"):
         numerical_gradient(lambda: 0.0, [1.0])
+
+
+def test_report_prints_no_rounding_noise():
+    # Errors that differ only by rounding (as between two machines) print the same table.
+    one = GradientCheckReport({"layer 0 W": 1.75e-9, "layer 0 b": 9.87e-11}, tolerance=1e-6)
+    other = GradientCheckReport({"layer 0 W": 1.56e-9, "layer 0 b": 1.1e-10}, tolerance=1e-6)
+    assert repr(one) == repr(other)
+    assert "layer 0 W     < 1e-6           ok" in repr(one)
+    assert repr(one).endswith("(every relative error below 1e-6)")
+
+
+def test_report_prints_a_mismatch_with_its_size():
+    report = GradientCheckReport({"layer 0 W": 2e-10, "layer 0 b": 0.6312}, tolerance=1e-7)
+    assert "layer 0 b     0.63             MISMATCH" in repr(report)
+    assert repr(report).endswith("disagrees with finite differences (tolerance 1e-7)")

@@ -1,0 +1,42 @@
+"""Run notebooks top to bottom in a fresh kernel and save them with their new outputs.
+
+    .venv/bin/python scripts/run_notebooks.py notebooks/06_backpropagation.ipynb [more.ipynb ...]
+
+The saved outputs are what nbval compares (`make test`), so run this once a change is complete, on the
+notebooks it touched, then read the diff. Each notebook runs in its own folder, as nbval and JupyterLab run
+it. A cell that raises stops its notebook and leaves the file unchanged.
+"""
+
+import sys
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError
+
+
+def run(path):
+    path = Path(path)
+    notebook = nbformat.read(path, as_version=4)
+    client = NotebookClient(
+        notebook, timeout=600, kernel_name="python3", record_timing=False, resources={"metadata": {"path": str(path.parent)}}
+    )
+    try:
+        client.execute()
+    except CellExecutionError as error:
+        print(f"{path}: a cell raised, file unchanged\n{error}", file=sys.stderr)
+        return False
+    # Save what the learner sees, not when it ran: no timings, and no widget state (widgets are live only
+    # with a kernel behind them, and nbval ignores their state).
+    notebook.metadata.pop("widgets", None)
+    for cell in notebook.cells:
+        cell.metadata.pop("execution", None)
+    nbformat.write(notebook, path)
+    print(f"{path}: ran {sum(cell.cell_type == 'code' for cell in notebook.cells)} code cells, saved")
+    return True
+
+
+if __name__ == "__main__":
+    if len(sys.argv) < 2:
+        sys.exit(__doc__)
+    sys.exit(0 if all([run(path) for path in sys.argv[1:]]) else 1)

@@ -101,12 +101,43 @@ def _become_kernel(request, report):
 
     app = IPKernelApp.instance()
     app.initialize(["-f", request["connection_file"], "--HistoryManager.enabled=False"])
+    if request.get("sandbox"):
+        _cap_output(app.shell, request["sandbox"]["limits"]["output"])
     app.start()
+
+
+class OutputLimitExceeded(Exception):
+    """Raised inside a cell that printed more than the sandbox's output limit per cell."""
+
+
+def _cap_output(shell, limit):
+    """Stop a cell that writes more than `limit` characters to stdout and stderr together.
+
+    ipykernel buffers what a cell prints and sends it from another thread, which a cell printing in a
+    tight loop starves: the grader would only see the output once the cell ends. So the kernel counts,
+    and the grader (which also counts what reaches it) reports the cell as stopped by the output limit.
+    """
+    written = [0]
+    for stream in (sys.stdout, sys.stderr):
+        def write(text, original=stream.write):
+            written[0] += len(text)
+            if written[0] > limit:
+                raise OutputLimitExceeded(f"the cell printed more than {limit} characters")
+            return original(text)
+        stream.write = write
+    shell.events.register("pre_execute", lambda: written.__setitem__(0, 0))
+
+
+PR_SET_CHILD_SUBREAPER = 36
 
 
 def serve(names):
     _preload(names)
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # children are reaped automatically
+    # A sandboxed kernel's parent exits at once (see _enter_sandbox); the kernel then becomes this
+    # process's child, reaped the moment it dies, rather than the machine's init's, which may take
+    # its time, and a sandbox cannot end before the kernel in it is reaped.
+    ctypes.CDLL(None).prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
     for line in sys.stdin:
         request = json.loads(line)
         answer_read, answer_write = os.pipe()

@@ -169,7 +169,8 @@ class _Run:
             return reply.detail
         if sandbox is None or reply.status not in ("error", "timeout"):
             return ""
-        return sandbox.limits.explain(reply.ename, reply.evalue)
+        limit = sandbox.limits.explain(reply.ename, reply.evalue)
+        return f"{reply.ename}: stopped by {limit}" if limit else ""
 
     def restart(self, step, reply):
         self.errors.append(f"{self.where(step)}: {reply.detail}; the kernel was restarted")
@@ -202,7 +203,7 @@ def _verdict(reply, key, secret, note=""):
         return "limit", reply.detail
     status, feedback = _reply_verdict(reply, key, secret)
     if note and status != "passed":
-        feedback = f"{feedback} ({note} was reached)"
+        feedback = f"{feedback} ({note.split(': ', 1)[-1]})"
     return status, feedback
 
 

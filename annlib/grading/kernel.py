@@ -76,21 +76,26 @@ class _KernelBase:
             self._stop()
 
     def wait_for_ready(self, timeout):
-        """Wait for the kernel's answer to kernel_info (jupyter_client's own wait also idles 0.2 s)."""
+        """Wait for the kernel's answer to kernel_info (jupyter_client's own wait also idles 0.2 s), and
+        for its output channel: asked again until its 'idle' comes through (the subscription is made)."""
         deadline = time.monotonic() + timeout
-        msg_id = self.client.kernel_info()
+        msg_id, answered = self.client.kernel_info(), False
         while time.monotonic() < deadline:
             if not self.is_alive():
                 raise RuntimeError("the kernel exited while starting")
             try:
-                msg = self.client.get_shell_msg(timeout=0.25)
+                msg = self.client.get_shell_msg(timeout=0.25 if not answered else 0.1)
+                answered = answered or msg["parent_header"].get("msg_id") == msg_id
             except queue.Empty:
-                continue
-            if msg["parent_header"].get("msg_id") == msg_id:
-                return
+                pass
+            if answered:
+                self._finish_iopub(msg_id, wait=0.1)
+                if self._idle == msg_id:
+                    return
+                msg_id, answered = self.client.kernel_info(), False
         raise RuntimeError(f"the kernel did not answer within {timeout:g} s")
 
-    _output, _over = 0, False
+    _output, _over, _idle = 0, False, None
 
     def execute(self, code, timeout, user_expressions=None):
         """Run `code`; at the timeout interrupt the kernel, and report "hung" if even that fails."""
@@ -99,6 +104,8 @@ class _KernelBase:
                                      user_expressions=user_expressions or {})
         self._output, self._over = 0, False
         reply = self._wait(msg_id, time.monotonic() + timeout)
+        if reply is not None and reply.ename == "OutputLimitExceeded" and self.output_limit is not None:
+            self._over = True
         if reply is not None and self._over and reply.status in ("error", "ok"):
             return Reply("limit", reply.ename, reply.evalue, detail=self._over_detail(), output_bytes=self._output)
         if reply is not None:
@@ -133,30 +140,48 @@ class _KernelBase:
                     return Reply("hung", detail=self._over_detail() + "; the kernel did not stop")
                 return None
             try:
-                msg = self.client.get_shell_msg(timeout=min(remaining, 0.25))
+                # with an output limit, look at the output often enough to stop a cell soon after it
+                msg = self.client.get_shell_msg(timeout=min(remaining, 0.25 if self.output_limit is None else 0.02))
             except queue.Empty:
                 continue
             if msg["parent_header"].get("msg_id") != msg_id or msg["msg_type"] != "execute_reply":
                 continue
             content = msg["content"]
-            self._drain_iopub()
+            self._finish_iopub(msg_id)
             if self.output_limit is not None and self._output > self.output_limit:
                 self._over = True
             return Reply(content.get("status", "error"), content.get("ename", ""), content.get("evalue", ""),
                          content.get("user_expressions", {}), output_bytes=self._output)
 
+    def _finish_iopub(self, msg_id, wait=1.0):
+        """Read the cell's last outputs: up to the kernel's 'idle' for it (sent once its output is flushed)."""
+        deadline = time.monotonic() + wait
+        while self._idle != msg_id:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                return
+            try:
+                self._count(self.client.get_iopub_msg(timeout=remaining))
+            except queue.Empty:
+                return
+
     def _drain_iopub(self):
         # Outputs are never graded; read them only so they do not pile up in memory, and count them.
         while True:
             try:
-                msg = self.client.get_iopub_msg(timeout=0)
+                self._count(self.client.get_iopub_msg(timeout=0))
             except queue.Empty:
                 return
-            content = msg.get("content", {})
-            if msg.get("msg_type") == "stream":
-                self._output += len(content.get("text", ""))
-            elif msg.get("msg_type") in ("display_data", "execute_result", "update_display_data"):
-                self._output += sum(len(str(v)) for v in content.get("data", {}).values())
+
+    def _count(self, msg):
+        """Note the kernel's 'idle' and count a cell's output (messages since execute() reset the count)."""
+        content = msg.get("content", {})
+        if msg.get("msg_type") == "status" and content.get("execution_state") == "idle":
+            self._idle = msg.get("parent_header", {}).get("msg_id")
+        elif msg.get("msg_type") == "stream":
+            self._output += len(content.get("text", ""))
+        elif msg.get("msg_type") in ("display_data", "execute_result", "update_display_data"):
+            self._output += sum(len(str(v)) for v in content.get("data", {}).values())
 
 
 class Kernel(_KernelBase):

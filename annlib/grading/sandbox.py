@@ -367,7 +367,7 @@ class Sandbox:
         return {"holder": self.holder, "userns": self.userns, "uid": self.uid, "gid": self.gid,
                 "cgroup_procs": self.cgroups.procs, "cwd": WORKDIR,
                 "limits": {"memory": self.limits.memory, "processes": self.limits.processes,
-                           "file_size": self.limits.file_size},
+                           "file_size": self.limits.file_size, "output": self.limits.output},
                 "env": kernel_environment(self.passed_env)}
 
     def limits_hit(self):

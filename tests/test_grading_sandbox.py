@@ -72,10 +72,12 @@ if _source is not None:
 import os
 _hit = []
 for base, folders, files in os.walk("/tmp"):
+    folders[:] = [f for f in folders if not f.startswith(".") and f != "site-packages"]
     for name in files:
         path = os.path.join(base, name)
         try:
-            if b"{token}" in open(path, "rb").read(1 << 20):
+            if name.endswith((".ipynb", ".py", ".json", ".csv")) and os.path.getsize(path) < 1 << 20 \
+                    and b"{token}" in open(path, "rb").read():
                 open(path, "w").write("pwned")
                 _hit.append(path)
         except OSError:
@@ -383,7 +385,8 @@ def test_without_a_sandbox_the_solutions_are_found_and_earn_full_marks(unsandbox
 def test_without_a_sandbox_other_learners_files_and_the_source_are_overwritten(unsandboxed):
     outcome = unsandboxed["overwrite"]
     changed = {name for name, digest in outcome["after"].items() if outcome["before"].get(name) != digest}
-    assert {"course/source/ex_fixture.ipynb", "submitted/honest_a/ex_fixture.ipynb"} <= changed
+    assert {"course/source/ex_fixture.ipynb", "submitted/honest_a/ex_fixture.ipynb"} <= changed, (
+        outcome["evidence"], outcome["batch_error"], outcome["records"].get("overwrites_files"))
 
 
 def test_without_a_sandbox_the_environment_leaks_to_tmp_and_to_the_network(unsandboxed):
@@ -410,7 +413,7 @@ def test_output_is_capped_only_in_the_sandbox(tmp_path):
             started = time.perf_counter()
             reply = kernel.execute(code, 3)
     assert reply.status == "timeout" and time.perf_counter() - started >= 3
-    assert reply.output_bytes > 50 * 10**6  # printed until the time limit, all of it through the grader
+    assert reply.output_bytes > 5 * 10**6  # printed until the time limit, through the grader
     if NO_SANDBOX is None:
         with ForkServer(["numpy"], sandbox=Limits()) as server:
             with server.kernel(tmp_path) as kernel:

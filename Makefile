@@ -34,6 +34,7 @@ lab: $(STAMP)
 test: test-unit test-notebooks
 
 test-unit: $(STAMP)
+	bash scripts/install_bubblewrap.sh
 	$(BIN)/python -m pytest -p no:cacheprovider --ignore=tests/browser tests $(PYTEST_ARGS)
 
 test-notebooks: $(STAMP)

@@ -2,6 +2,11 @@
 #   make lab    set up .venv (when missing or stale) and open JupyterLab on the course
 #   make test   the same set-up, then every test: library, lessons and exercises (nbval)
 # Extra JupyterLab arguments: make lab LAB_ARGS="--no-browser --port 9000"
+#
+# The same tests elsewhere (CI runs all three; see "Supported versions" in the README):
+#   make test-oldest     on Python 3.10 with the oldest supported versions (constraints/oldest.txt)
+#   make test-newest     on the newest Python here with the newest packages
+#   make test-rounding   every notebook again, with each layer's starting weights nudged by 1e-10
 
 PYTHON ?= python3
 VENV := .venv
@@ -9,21 +14,24 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 LAB_ARGS ?=
 PYTEST_ARGS ?=
+# Extra pip arguments and stamp prerequisites, set by test-oldest and test-newest for their own venvs.
+PIP_ARGS ?=
+STAMP_DEPS ?=
 # The browser tests run in this many processes, each with its own JupyterLab and Chromium.
 BROWSER_JOBS ?= 2
 NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider
 
-.PHONY: lab test test-unit test-notebooks test-browser benchmark clean
+.PHONY: lab test test-unit test-notebooks test-browser test-oldest test-newest test-rounding versions benchmark clean FORCE
 
 # Rebuilt when pyproject.toml changes, or when the venv's Python no longer runs (moved or upgraded).
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml $(STAMP_DEPS)
 	@if [ -x $(BIN)/python ] && ! $(BIN)/python -c "import sys" >/dev/null 2>&1; then \
 		echo "The virtual environment in $(VENV) is broken; recreating it"; rm -rf $(VENV); fi
 	@$(PYTHON) -c "import sys; sys.exit(sys.version_info < (3, 10))" || \
 		{ echo "annlib needs Python 3.10 or newer; $(PYTHON) is $$($(PYTHON) --version)"; exit 1; }
 	@[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet --editable ".[test]"
+	$(BIN)/python -m pip install --quiet $(PIP_ARGS) --editable ".[test]"
 	@touch $(STAMP)
 
 # Opens lesson 00; as root (containers, some servers) JupyterLab needs --allow-root.
@@ -40,6 +48,35 @@ test-unit: $(STAMP)
 test-notebooks: $(STAMP)
 	MPLBACKEND= $(BIN)/python -m pytest $(NBVAL) notebooks exercises/source $(PYTEST_ARGS)
 
+# The unit tests and every notebook in a venv of their own, on Python 3.10 with the oldest supported
+# versions, or on the newest Python found here (scripts/find_python.sh) with the newest packages from the
+# index, upgraded at every run. With no such Python the job says SKIPPED; it never passes without running.
+test-oldest:
+	@python=$$(bash scripts/find_python.sh 3.10) || { \
+		echo "test-oldest: SKIPPED: no Python 3.10 here (looked for python3.10 on PATH and in pyenv)"; exit 0; }; \
+	$(MAKE) --no-print-directory versions test-unit test-notebooks PYTHON=$$python VENV=.venv-oldest \
+		PIP_ARGS="--constraint constraints/oldest.txt" STAMP_DEPS=constraints/oldest.txt
+
+test-newest:
+	@python=$$(bash scripts/find_python.sh newest) || { \
+		echo "test-newest: SKIPPED: no Python 3.10 or newer found"; exit 0; }; \
+	version=$$($$python -c 'import sys; print("%d.%d" % sys.version_info[:2])'); \
+	$(MAKE) --no-print-directory versions test-unit test-notebooks PYTHON=$$python VENV=.venv-newest-$$version \
+		PIP_ARGS="--upgrade --upgrade-strategy eager" STAMP_DEPS=FORCE
+
+# Saved outputs that rounding could move, and examples whose outcome the last bits decide, fail here.
+test-rounding: $(STAMP)
+	rm -rf build/ipython-nudged && mkdir -p build/ipython-nudged/profile_default/startup
+	cp tests/rounding/nudge_weights.py build/ipython-nudged/profile_default/startup/
+	IPYTHONDIR="$(CURDIR)/build/ipython-nudged" MPLBACKEND= \
+		$(BIN)/python -m pytest $(NBVAL) notebooks exercises/source $(PYTEST_ARGS)
+
+# What a venv holds: the Python and the versions of the packages the suite depends on.
+versions: $(STAMP)
+	@$(BIN)/python scripts/versions.py
+
+FORCE:
+
 # JupyterLab in a real (headless) browser: every lesson and exercise, every widget.
 test-browser: $(STAMP)
 	bash scripts/install_browser.sh
@@ -52,4 +89,4 @@ benchmark: $(STAMP)
 	$(BIN)/python benchmarks/bench_grading.py
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache
+	rm -rf $(VENV) .venv-oldest .venv-newest-* build *.egg-info .pytest_cache

@@ -5,7 +5,9 @@
 Builds an nbgrader course in a temporary folder (source/, release/, submitted/<student>/<assignment>/, a
 gradebook database), fills it with submissions of one exercise notebook (a mix of full answers, untouched
 stubs and half answers), then times `nbgrader autograde ASSIGNMENT --force` and `annlib grade` on the very
-same files, and prints a table. Run it on a quiet machine: both tools use every core they are given.
+same files, each submission in its own bubblewrap sandbox (`--sandbox bwrap`, the default where it works)
+and without one (`--sandbox none`), and prints a table of seconds and submissions per second. Run it on a
+quiet machine: both tools use every core they are given.
 """
 
 import argparse
@@ -17,6 +19,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from annlib.grading.sandbox import check
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -79,24 +83,31 @@ def main(argv=None):
         before = sorted(p.read_bytes() for p in (course / "submitted").rglob("*.ipynb"))
         source_dir = course / "source" / assignment
         rows = [("nbgrader autograde", 1, run([BIN / "nbgrader", "autograde", assignment, "--force"], course))]
-        for jobs in (1, cores):
-            book = course / f"annlib-{jobs}.json"
-            seconds = run([BIN / "annlib", "grade", "submitted", "--source", source_dir, "--json", book,
-                           "--jobs", str(jobs)], course)
-            rows.append((f"annlib grade --jobs {jobs}", jobs, seconds))
-        records = json.loads(book.read_text())
-        scores = sorted(r["score"] for r in records)
         theirs = nbgrader_scores(course, assignment, args.notebook)
-        agree = sum(theirs.get(r["student"]) == r["score"] for r in records)
+        modes = ["bwrap", "none"] if check() is None else ["none"]
+        if check() is not None:
+            print(f"no sandbox here ({check()}): timing --sandbox none only", file=sys.stderr)
+        agreement = {}
+        for sandbox in modes:
+            for jobs in (1, cores):
+                book = course / f"annlib-{sandbox}-{jobs}.json"
+                seconds = run([BIN / "annlib", "grade", "submitted", "--source", source_dir, "--json", book,
+                               "--jobs", str(jobs), "--sandbox", sandbox], course)
+                rows.append((f"annlib grade --sandbox {sandbox} --jobs {jobs}", jobs, seconds))
+                records = json.loads(book.read_text())
+                assert {r["sandbox"] for r in records} == {sandbox}, f"not graded with --sandbox {sandbox}"
+                agreement[sandbox] = sum(theirs.get(r["student"]) == r["score"] for r in records)
+        scores = sorted(r["score"] for r in records)
         assert sorted(p.read_bytes() for p in (course / "submitted").rglob("*.ipynb")) == before
     baseline = rows[0][2]
     print(f"Grading {count} submissions of {args.notebook}.ipynb on {cores} cores")
-    print(f"{'tool':<24}{'total (s)':>11}{'per submission (s)':>20}{'speed-up':>10}")
+    print(f"{'tool':<40}{'total (s)':>11}{'per submission (s)':>20}{'submissions/s':>15}{'speed-up':>10}")
     for name, _, seconds in rows:
-        print(f"{name:<24}{seconds:>11.1f}{seconds / count:>20.2f}{baseline / seconds:>9.1f}x")
+        print(f"{name:<40}{seconds:>11.1f}{seconds / count:>20.2f}{count / seconds:>15.2f}"
+              f"{baseline / seconds:>9.1f}x")
     print(f"annlib scores: {scores.count(max(scores))} full, {scores.count(0.0)} zero, "
-          f"{count - scores.count(max(scores)) - scores.count(0.0)} partial; "
-          f"the same score as nbgrader for {agree} of {count} submissions")
+          f"{count - scores.count(max(scores)) - scores.count(0.0)} partial; the same score as nbgrader for "
+          + ", ".join(f"{agree} of {count} submissions with --sandbox {mode}" for mode, agree in agreement.items()))
 
 
 if __name__ == "__main__":

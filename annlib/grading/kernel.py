@@ -65,9 +65,16 @@ class _KernelBase:
         self.client.start_channels()
         try:
             self.wait_for_ready(startup_timeout)
-        except RuntimeError:
+        except RuntimeError as error:
+            note = self._startup_note()
             self.close()
+            if note:
+                raise RuntimeError(f"{error}: {note}") from None
             raise
+
+    def _startup_note(self):
+        """What a forked kernel wrote about failing to start (see forkserver._leave_note), or ''."""
+        return ""
 
     def close(self):
         try:
@@ -226,6 +233,16 @@ class ForkedKernel(_KernelBase):
             self.client.load_connection_file(connection_file)
         self._connect(startup_timeout)
 
+    def _startup_note(self):
+        path = self.connection_file[:-len(".json")] + "-error.txt"
+        if self.sandbox is not None:
+            path = self.sandbox.host_path(path)
+        try:
+            with open(path) as f:
+                return f.read().strip().splitlines()[-1]
+        except (OSError, IndexError):
+            return ""
+
     def private_file(self, name, data):
         if self.sandbox is None:
             return super().private_file(name, data)
@@ -290,7 +307,7 @@ class ForkServer:
             env = dict(os.environ, **KERNEL_ENV)
         self.process = subprocess.Popen([sys.executable, "-m", "annlib.grading.forkserver", *preload],
                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, text=True,
-                                        cwd=tempfile.gettempdir())
+                                        cwd="/")  # sys.path[0]: no folder where others could plant modules
         self.lock = threading.Lock()
         self.runtime_dir = tempfile.mkdtemp(prefix="annlib-kernels-")
 

@@ -219,11 +219,12 @@ class _Cgroups:
         memory = limits.memory + limits.scratch + RUNTIME_SIZE  # tmpfs pages are charged to the writer
         if "" in own and os.path.exists("/sys/fs/cgroup/cgroup.controllers"):  # v2
             settings = {"memory": {"memory.max": memory, "memory.swap.max": 0}, "pids": {"pids.max": limits.processes}}
-            self._make(f"/sys/fs/cgroup{own['']}/{name}", {k: v for d in settings.values() for k, v in d.items()})
+            self._make(f"/sys/fs/cgroup{own[''].rstrip('/')}/{name}",
+                       {k: v for d in settings.values() for k, v in d.items()})
         for controller, files in (("memory", {"memory.limit_in_bytes": memory}),
                                   ("pids", {"pids.max": limits.processes})):
             if controller in own and os.path.isdir(f"/sys/fs/cgroup/{controller}"):
-                self._make(f"/sys/fs/cgroup/{controller}{own[controller]}/{name}", files)
+                self._make(f"/sys/fs/cgroup/{controller}{own[controller].rstrip('/')}/{name}", files)
 
     def _make(self, folder, files):
         try:
@@ -283,7 +284,10 @@ class Sandbox:
     def _arguments(self, hide):
         trees = visible_trees()
         arguments = [*_namespace_options()]
-        made = set()
+        tmp_in_use = any(_inside_any(t, ["/tmp"]) for t in trees)  # e.g. a virtual environment in /tmp
+        if tmp_in_use:  # then /tmp is a tmpfs of its own (limited alike) under the binds, not a symlink
+            arguments += ["--size", str(self.limits.scratch), "--perms", "1777", "--tmpfs", "/tmp"]
+        made = {"/tmp"} if tmp_in_use else set()
         for tree in trees:  # bwrap makes missing parents 0700; the sandbox's user must pass through them
             parent = os.path.dirname(tree)
             chain = []
@@ -304,7 +308,7 @@ class Sandbox:
                 arguments += ["--size", "4096", "--perms", "0000", "--tmpfs", path]
         arguments += ["--dev", "/dev", "--proc", "/proc",
                       "--size", str(self.limits.scratch), "--perms", "0755", "--tmpfs", SCRATCH,
-                      "--dir", WORKDIR, "--dir", TMPDIR, "--symlink", TMPDIR, "/tmp",
+                      "--dir", WORKDIR, "--dir", TMPDIR, *([] if tmp_in_use else ["--symlink", TMPDIR, "/tmp"]),
                       "--size", str(RUNTIME_SIZE), "--perms", "0755", "--tmpfs", RUNTIME,
                       "--remount-ro", "/dev", "--remount-ro", "/", "--chdir", "/"]
         return arguments
@@ -410,12 +414,12 @@ def server_environment():
 
 
 def kernel_environment(passed=()):
-    """The whole environment of a sandboxed kernel: nothing of the grader's but the variables named in
-    `passed` (--env NAME)."""
+    """The whole environment of a sandboxed kernel: nothing of the grader's but PYTHONPATH (the Python
+    environment) and the variables named in `passed` (--env NAME)."""
     bin_folder = os.path.dirname(sys.executable)
     return {"PATH": f"{bin_folder}:/usr/local/bin:/usr/bin:/bin", "HOME": WORKDIR, "TMPDIR": TMPDIR,
             "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "MPLCONFIGDIR": f"{TMPDIR}/matplotlib",
             "IPYTHONDIR": f"{TMPDIR}/ipython", "JUPYTER_RUNTIME_DIR": f"{TMPDIR}/jupyter",
             "PYDEVD_DISABLE_FILE_VALIDATION": "1", "MPLBACKEND": "module://matplotlib_inline.backend_inline",
             "PYTHONNOUSERSITE": "1",
-            **{name: os.environ[name] for name in passed if name in os.environ}}
+            **{name: os.environ[name] for name in ("PYTHONPATH", *passed) if name in os.environ}}

@@ -466,3 +466,42 @@ def test_the_command_line_sandboxes_by_default_and_records_it(tmp_path):
                  "--memory", "1G", "--processes", "64"]) == 0
     header, row = (tmp_path / "g.csv").read_text().splitlines()
     assert header.endswith(",sandbox") and row.endswith(",bwrap") and ",2.0,6.0," in row
+
+
+@needs_sandbox
+def test_a_sandboxed_kernel_has_no_privileges_no_network_and_sees_only_its_folder(tmp_path, monkeypatch):
+    (tmp_path / "data.csv").write_text("1,2\n")
+    monkeypatch.setenv("ANNLIB_TEST_GRADER_SECRET", "do-not-pass")
+    probe = {
+        "status": "[l.split(':')[1].strip() for l in open('/proc/self/status') "
+                  "if l.startswith(('Uid', 'CapEff', 'CapPrm', 'CapBnd', 'NoNewPrivs'))]",
+        "files": "sorted(os.listdir('.'))", "processes": "len([p for p in os.listdir('/proc') if p.isdigit()])",
+        "secret": "os.environ.get('ANNLIB_TEST_GRADER_SECRET')", "network": "connect()",
+    }
+    code = ("import os, socket\ndef connect():\n    try:\n        socket.create_connection(('127.0.0.1', 9), 1)\n"
+            "    except OSError as error:\n        return type(error).__name__\n")
+    with ForkServer(["numpy"], sandbox=Limits()) as server:
+        with server.kernel(tmp_path) as kernel:
+            reply = kernel.execute(code, 20, probe)
+    values = {name: eval(reply.user_expressions[name]["data"]["text/plain"]) for name in probe}
+    uid, eff, prm, bnd, no_new_privs = values["status"]
+    assert uid.split()[0] != "0" and {eff, prm, bnd} == {"0000000000000000"} and no_new_privs == "1"
+    assert values["files"] == ["data.csv"]
+    assert values["processes"] <= 4  # bwrap's init, the holder, the kernel (and its listing)
+    assert values["secret"] is None
+    assert values["network"] in ("OSError", "ConnectionRefusedError")  # no route: "Network is unreachable"
+
+
+@needs_sandbox
+def test_a_hidden_folder_inside_the_python_environment_stays_hidden(tmp_path, monkeypatch):
+    from annlib.grading import sandbox
+
+    environment, course = tmp_path / "env", tmp_path / "env" / "course"
+    course.mkdir(parents=True)
+    (environment / "helper.py").write_text("x = 1\n")
+    (course / "ex_fixture.ipynb").write_text("solutions")
+    trees = sandbox.visible_trees()
+    monkeypatch.setattr(sandbox, "visible_trees", lambda: sorted(trees + [str(environment)]))
+    with sandbox.Sandbox(Limits(), hide=[course]) as box:
+        assert Path(box.host_path(str(environment / "helper.py"))).read_text() == "x = 1\n"
+        assert os.listdir(box.host_path(str(course))) == []

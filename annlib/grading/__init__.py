@@ -1,11 +1,13 @@
 """Release and grading of the course's exercise notebooks (nbgrader's cell format).
 
     annlib release SOURCE_DIR OUT_DIR     student versions: stubs for solutions, hidden tests removed
-    annlib grade SUBMISSION...            every submission in a fresh kernel, in parallel; a gradebook
+    annlib grade SUBMISSION...            every submission in a fresh, sandboxed kernel, in parallel; a gradebook
 
     notebook   the cell format: flags, grade_id, points, checksums, reading and validation
     release    student versions, the same as nbgrader's generate_assignment
     grade      the batch grader: plan of cells, kernels, verdicts
+    kernel     a kernel per submission: started, or forked warm (forkserver), optionally sandboxed
+    sandbox    a bubblewrap sandbox per kernel (Linux): what submitted code may see, reach and use
     guard      what runs inside the kernel to keep the checks honest
     gradebook  JSON and CSV output
 

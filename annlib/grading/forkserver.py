@@ -10,12 +10,13 @@ and answers with the new kernel's process id, or with the error that kept it fro
 
 With a sandbox, the forked child enters it before any submitted code runs: it joins the sandbox's cgroups
 and namespaces (user, IPC, UTS, network, PID, mount; `setns`), forks once more so that the kernel is a
-process of the sandbox's PID namespace, and the kernel then drops to the sandbox's user, forbids gaining
-privileges (`no_new_privs`), sets its resource limits, replaces its environment and closes every file
+process of the sandbox's PID namespace, and the kernel then drops to the sandbox's user and every capability, forbids
+gaining privileges (`no_new_privs`), sets its resource limits, replaces its environment and closes every file
 descriptor it inherited. What it cannot see after that, it cannot reach.
 """
 
 import ctypes
+import errno
 import fcntl
 import importlib
 import json
@@ -40,6 +41,8 @@ def _preload(names):
 NAMESPACES = ("ipc", "uts", "net", "pid", "mnt")  # the user namespace, when there is one, goes first
 PR_SET_NO_NEW_PRIVS = 38
 NS_GET_PARENT = 0xB702  # ioctl: the user namespace that owns the given one
+PR_CAPBSET_DROP, PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL = 24, 47, 4
+_LINUX_CAPABILITY_VERSION_3 = 0x20080522
 
 
 def _enter_sandbox(sandbox, report):
@@ -74,10 +77,12 @@ def _enter_sandbox(sandbox, report):
     report(None)  # answered by the parent; a later failure leaves a note instead
     os.setsid()
     os.chdir(sandbox["cwd"])
+    _drop_bounding_set(libc)  # while it may (joining a user namespace grants every capability in it)
     if not sandbox["userns"]:  # as root: become the sandbox's own unprivileged user
         os.setgroups([])
         os.setresgid(sandbox["gid"], sandbox["gid"], sandbox["gid"])
         os.setresuid(sandbox["uid"], sandbox["uid"], sandbox["uid"])
+    _drop_capabilities(libc)
     if libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0:
         raise OSError(ctypes.get_errno(), "prctl(PR_SET_NO_NEW_PRIVS) failed")
     limits = sandbox["limits"]
@@ -86,6 +91,22 @@ def _enter_sandbox(sandbox, report):
         resource.setrlimit(which, (value, value))
     os.environ.clear()
     os.environ.update(sandbox["env"])
+
+
+def _drop_bounding_set(libc):
+    """No capability can ever be gained again (needs CAP_SETPCAP, so before giving up the others)."""
+    for capability in range(64):
+        if libc.prctl(PR_CAPBSET_DROP, capability, 0, 0, 0) != 0 and ctypes.get_errno() != errno.EINVAL:
+            raise OSError(ctypes.get_errno(), f"prctl(PR_CAPBSET_DROP, {capability}) failed")
+
+
+def _drop_capabilities(libc):
+    """No capability left: the ambient set emptied, then the effective, permitted and inheritable ones."""
+    libc.prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0)
+    header = (ctypes.c_uint32 * 2)(_LINUX_CAPABILITY_VERSION_3, 0)
+    data = (ctypes.c_uint32 * 6)()  # two {effective, permitted, inheritable}, all zero
+    if libc.capset(header, data) != 0:
+        raise OSError(ctypes.get_errno(), "capset() failed")
 
 
 def _become_kernel(request, report):

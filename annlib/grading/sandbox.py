@@ -5,7 +5,8 @@ tiny holder process, with:
 
 - a mount namespace showing the system (/usr, /etc, ...) and the Python environment read-only, and one
   writable scratch tmpfs (`/scratch`, size-limited) holding only this submission's copy in
-  `/scratch/work` and a temporary folder (`/tmp` points to `/scratch/tmp`); the source notebooks, other
+  `/scratch/work` and a temporary folder (`/tmp` points to `/scratch/tmp`, or is a size-limited tmpfs of
+  its own when the Python environment lies under /tmp); the source notebooks, other
   submissions, the gradebook and the grader's home are not mounted at all;
 - its own network namespace (only a loopback of its own: no network), PID namespace (when the holder
   ends, the kernel sends SIGKILL to everything left inside), IPC and UTS namespaces;
@@ -14,8 +15,8 @@ tiny holder process, with:
   namespace of its own, in which RLIMIT_NPROC counts only the sandbox's processes.
 
 The grading kernel itself is forked from the warm fork server (annlib.grading.forkserver) and *joins*
-these namespaces (setns) before any submitted code runs, then drops to the sandbox's user and sets its
-resource limits (address space, processes, file size). So a sandboxed kernel costs the ~15 ms of a bwrap
+these namespaces (setns) before any submitted code runs, then drops to the sandbox's user and every
+capability and sets its resource limits (address space, processes, file size). So a sandboxed kernel costs the ~15 ms of a bwrap
 start on top of a fork, not a new interpreter. The grader talks to the kernel over ZMQ IPC sockets in
 `/run/kernel`, a small tmpfs inside the sandbox it reaches through `/proc/<holder>/root`.
 
@@ -38,7 +39,7 @@ from pathlib import Path
 SCRATCH = "/scratch"              # the one writable tmpfs, size-limited
 WORKDIR = "/scratch/work"         # the kernel's working folder: the submission and the support files
 TMPDIR = "/scratch/tmp"           # /tmp inside the sandbox points here
-RUNTIME = "/run/kernel"           # connection file, IPC sockets and the guard's secret (grader-owned)
+RUNTIME = "/run/kernel"           # connection file, IPC sockets and the guard's secret: a small tmpfs
 RUNTIME_SIZE = 1 << 20
 SANDBOX_UID_BASE = 2_000_000_000  # as root, sandbox k runs as uid/gid BASE + k: no file on disk has it
 MODES = ("auto", "bwrap", "none")
@@ -61,6 +62,7 @@ def parse_size(text):
 
 
 def format_size(size):
+    """'2 GB', '500 MB', '1 MB' for feedback."""
     for unit, power in (("GB", 3), ("MB", 2), ("kB", 1)):
         if size >= 1024 ** power:
             return f"{size / 1024 ** power:g} {unit}"
@@ -410,16 +412,18 @@ def server_environment():
     env = kernel_environment()
     del env["MPLCONFIGDIR"], env["IPYTHONDIR"], env["JUPYTER_RUNTIME_DIR"]
     env["HOME"] = os.path.expanduser("~")
+    if "PYTHONPATH" in os.environ:  # the server must import what the grader can (its folders are not mounted)
+        env["PYTHONPATH"] = os.environ["PYTHONPATH"]
     return env
 
 
 def kernel_environment(passed=()):
-    """The whole environment of a sandboxed kernel: nothing of the grader's but PYTHONPATH (the Python
-    environment) and the variables named in `passed` (--env NAME)."""
+    """The whole environment of a sandboxed kernel: nothing of the grader's but the variables named in
+    `passed` (--env NAME)."""
     bin_folder = os.path.dirname(sys.executable)
     return {"PATH": f"{bin_folder}:/usr/local/bin:/usr/bin:/bin", "HOME": WORKDIR, "TMPDIR": TMPDIR,
             "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "MPLCONFIGDIR": f"{TMPDIR}/matplotlib",
             "IPYTHONDIR": f"{TMPDIR}/ipython", "JUPYTER_RUNTIME_DIR": f"{TMPDIR}/jupyter",
             "PYDEVD_DISABLE_FILE_VALIDATION": "1", "MPLBACKEND": "module://matplotlib_inline.backend_inline",
             "PYTHONNOUSERSITE": "1",
-            **{name: os.environ[name] for name in ("PYTHONPATH", *passed) if name in os.environ}}
+            **{name: os.environ[name] for name in passed if name in os.environ}}

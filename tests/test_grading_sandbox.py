@@ -505,3 +505,43 @@ def test_a_hidden_folder_inside_the_python_environment_stays_hidden(tmp_path, mo
     with sandbox.Sandbox(Limits(), hide=[course]) as box:
         assert Path(box.host_path(str(environment / "helper.py"))).read_text() == "x = 1\n"
         assert os.listdir(box.host_path(str(course))) == []
+
+
+def answered_submission(tmp_path):
+    submitted = tmp_path / "submitted" / "ada" / "ex_fixture.ipynb"
+    submitted.parent.mkdir(parents=True)
+    release(SOURCE, tmp_path / "release")
+    nb = json.loads((tmp_path / "release" / "ex_fixture.ipynb").read_text())
+    nb["cells"][index_of(nb, "sigmoid")]["source"] = SIGMOID
+    submitted.write_text(json.dumps(nb))
+    return submitted
+
+
+@needs_sandbox
+def test_a_lost_fork_server_is_replaced_never_by_unsandboxed_kernels(tmp_path, monkeypatch):
+    from annlib.grading import grade as grading
+    from annlib.grading import kernel as kernels
+
+    def unsandboxed(cwd):
+        raise AssertionError("an unsandboxed kernel was started")
+
+    real_fork, lost = kernels.ForkServer._fork, []
+
+    def fork_once_lost(self, request):
+        if not lost:  # the first server dies as it is asked for a kernel
+            lost.append(self)
+            self.process.kill()
+            self.process.wait()
+        return real_fork(self, request)
+
+    monkeypatch.setattr(grading, "Kernel", unsandboxed)
+    monkeypatch.setattr(kernels.ForkServer, "_fork", fork_once_lost)
+    [record] = grade_all([answered_submission(tmp_path)], SOURCE, timeout=20, jobs=1, sandbox="bwrap")
+    assert lost and record["score"] == 2.0 and record["error"] is None and record["sandbox"] == "bwrap"
+
+    def always_fails(self, request):
+        raise RuntimeError("ForkServer.kernel: the kernel could not start: OSError: no namespaces")
+
+    monkeypatch.setattr(kernels.ForkServer, "_fork", always_fails)
+    [record] = grade_all([answered_submission(tmp_path / "again")], SOURCE, timeout=20, jobs=1, sandbox="bwrap")
+    assert record["score"] == 0.0 and "no namespaces" in record["error"] and record["sandbox"] == "bwrap"

@@ -113,6 +113,24 @@ if os.fork() == 0:
 """),
     "allocates_far_too_much": (None, "def square_sum(x):\n    hog = np.zeros(6 * 2**30 // 8)\n"
                                "    return float(np.sum(np.asarray(x, dtype=float) ** 2))", None),
+    "allocates_in_many_processes": (None, None, """
+import os, time
+import numpy
+_children = []
+for _i in range(3):  # 1 GB each, under the limit per process: 3 GB together
+    _pid = os.fork()
+    if _pid == 0:
+        _block = numpy.ones((1 << 30) // 8)
+        try:
+            open(f"{evidence}/allocates_in_many_processes_{_i}", "w").write(str(_block.nbytes))
+        except OSError:
+            pass
+        time.sleep(3)
+        os._exit(0)
+    _children.append(_pid)
+for _pid in _children:
+    os.waitpid(_pid, 0)
+"""),
     "starts_hundreds_of_processes": (None, None, """
 import subprocess
 _started = []
@@ -360,6 +378,15 @@ def test_an_added_cell_past_a_limit_is_stopped_and_reported(sandboxed, name, lim
 
 
 @needs_sandbox
+def test_memory_is_limited_for_all_processes_together_where_cgroups_can_be_made(sandboxed):
+    record = sandboxed["records"]["allocates_in_many_processes"]
+    assert record["score"] == 5.0
+    if os.geteuid() != 0:
+        pytest.skip("as an ordinary user the memory limit holds per process only (no cgroups)")
+    assert "memory limit (2 GB)" in record["error"], record["error"]
+
+
+@needs_sandbox
 def test_a_sandboxed_batch_is_quick(sandboxed):
     # 11 submissions on 2 cores; the attacks hit their limits at once instead of running to a timeout
     assert sandboxed["seconds"] < 60
@@ -404,6 +431,7 @@ def test_without_a_sandbox_the_limits_do_not_exist(unsandboxed):
     assert int(evidence["starts_hundreds_of_processes"]) == 600
     assert int(evidence["writes_a_huge_file"]) > 3 * 2**30
     assert int(evidence["fills_the_disk"]) == 700 << 20
+    assert sum(int(evidence[f"allocates_in_many_processes_{i}"]) for i in range(3)) == 3 << 30
 
 
 def test_output_is_capped_only_in_the_sandbox(tmp_path):

@@ -125,6 +125,7 @@ class _Run:
         self.steps, self.workdir, self.preload, self.timeout = steps, workdir, preload, timeout
         self.new_kernel = new_kernel
         self.done, self.restarts, self.kernel, self.errors, self.secret = [], 0, None, [], b""
+        self.limits_seen = set()  # cgroup limits already noted in errors
 
     def start(self):
         try:
@@ -171,6 +172,17 @@ class _Run:
             return ""
         limit = sandbox.limits.explain(reply.ename, reply.evalue)
         return f"{reply.ename}: stopped by {limit}" if limit else ""
+
+    def note_limits_hit(self, step):
+        """Record each limit the sandbox's cgroups saw it reach for the first time (a process killed for
+        memory, a fork refused), even when the cell itself went on."""
+        sandbox = getattr(self.kernel, "sandbox", None)
+        if sandbox is None:
+            return
+        for name in sorted(sandbox.limits_hit() - self.limits_seen):
+            self.limits_seen.add(name)
+            self.errors.append(f"{self.where(step)}: reached {sandbox.limits.describe(name)}; "
+                               f"processes inside were refused or killed")
 
     def restart(self, step, reply):
         self.errors.append(f"{self.where(step)}: {reply.detail}; the kernel was restarted")
@@ -242,6 +254,7 @@ def _execute_plan(record, steps, workdir, preload, timeout, new_kernel):
             note = run.limit_note(reply)
             if note and step.kind != "graded":
                 run.errors.append(f"{run.where(step)}: {note}")
+            run.note_limits_hit(step)
             if step.kind in ("graded", "locked"):
                 status, feedback = _verdict(reply, key, run.secret, note)
                 if step.kind == "graded":

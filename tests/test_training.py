@@ -50,9 +50,9 @@ def test_batch_size_one_is_sgd_with_one_step_per_example():
     steps = []
 
     class CountingSGD(SGD):
-        def _step(self, parameters, gradients):
+        def update(self, parameters, gradients):
             steps.append(1)
-            super()._step(parameters, gradients)
+            super().update(parameters, gradients)
 
     fit(xor_network(), X, y, MSE(), CountingSGD(0.1), epochs=2, batch_size=1, rng=0, progress=False)
     assert len(steps) == 24

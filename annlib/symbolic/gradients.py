@@ -110,7 +110,7 @@ def measure_expression_swell(sizes, activation="sigmoid", *, rng=0, repeats=100)
     passes = []
     for _ in range(repeats):
         start = time.perf_counter()
-        network._backward(loss.gradient(network._forward(x), y))
+        network.backward(loss.gradient(network.forward(x), y))
         passes.append(time.perf_counter() - start)
     seconds_backprop = float(np.median(passes))  # the median shrugs off a pass slowed by other programs
     return SwellMeasurement(

@@ -35,7 +35,8 @@ def test_numpy_core_modules_import_nothing_heavy():
         if path.stem in ("cli", "__main__"):
             continue
         text = path.read_text()
-        for heavy in ("import sympy", "import matplotlib", "import ipywidgets", "from matplotlib", "from sympy"):
+        for heavy in ("import sympy", "import matplotlib", "import ipywidgets", "from matplotlib", "from sympy",
+                      "import IPython", "from IPython"):
             assert heavy not in text, f"{path.name} has '{heavy}'"
 
 
@@ -45,3 +46,15 @@ def test_unknown_attribute_is_an_attribute_error():
         "try:\n    annlib.nonexistent\nexcept AttributeError as e:\n    print(e)"
     )
     assert "module 'annlib' has no attribute 'nonexistent'" in result.stdout
+
+
+def test_the_numpy_core_loads_the_progress_display_only_inside_fit():
+    import ast
+    import pathlib
+
+    core = pathlib.Path(__file__).parent.parent / "annlib"
+    for path in core.glob("*.py"):
+        tree = ast.parse(path.read_text())
+        for node in tree.body:  # module level: what `import annlib` runs
+            if isinstance(node, ast.ImportFrom) and node.module:
+                assert not node.module.startswith(("annlib.widgets", "annlib.plotting")), path.name

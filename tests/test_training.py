@@ -101,6 +101,22 @@ def test_divergence_stops_restores_weights_and_says_lower_the_learning_rate():
     assert len(history.loss) >= 1
 
 
+@pytest.mark.parametrize("learning_rate", [2.0, 50.0])
+def test_divergence_puts_back_exactly_the_weights_from_before_the_bad_epoch(learning_rate):
+    X, y = xor(100, rng=0)
+    net = Network([Dense(2, 8, "relu", rng=0), Dense(8, 1, "identity", rng=1)])
+    kept = [net.get_weights()]  # the weights at the start of every epoch
+    with pytest.raises(TrainingDiverged) as info:
+        fit(net, X, y, MSE(), SGD(learning_rate), epochs=100, progress=False,
+            callback=lambda epoch, history: kept.append(net.get_weights()))
+    bad_epoch = info.value.history.epochs
+    assert len(kept) == bad_epoch  # the callback saw every sound epoch, and not the bad one
+    for now, before in zip(net.get_weights(), kept[-1]):
+        np.testing.assert_array_equal(now, before)
+    if learning_rate == 2.0:
+        assert bad_epoch > 1  # so the weights put back are not simply the starting ones
+
+
 def test_divergence_is_silent_no_numpy_warnings(recwarn):
     X, y = xor(100, rng=0)
     net = Network([Dense(2, 8, "relu", rng=0), Dense(8, 1, "identity", rng=1)])

@@ -6,7 +6,7 @@ import numbers
 import numpy as np
 
 from annlib import datasets
-from annlib.checks._core import Ladder, check, copy_args, fmt, rng_for
+from annlib.checks._core import Ladder, check, copy_args, fmt, rng_for, trained_network_outputs
 from annlib.metrics import accuracy as _accuracy
 
 N_CLASSES = 10
@@ -63,16 +63,11 @@ def check_digits_classifier(train_digits_classifier, *, seed=0):
                     "fit(..., CrossEntropy(), ...)")
     X_train, X_test, Y_train, Y_test = digits_split(seed)
     network = ladder.call(X_train.copy(), Y_train.copy())
-    if not hasattr(network, "forward"):
-        hint = "return the network, not fit's History" if hasattr(network, "loss") else "return the trained Network"
-        ladder.fail(f"returned a {type(network).__name__}, expected a trained network", hint)
-    try:
-        output = network.forward(X_test)
-    except Exception as exc:  # the learner's network, reported as feedback
-        ladder.fail(f"the network raised {type(exc).__name__} on the test digits: {exc}",
-                    "the network takes 64 inputs (the pixels) and gives 10 outputs (the classes)")
-    output = ladder.array(output, what="the network's output", shape=Y_test.shape,
-                          shape_hint="10 outputs, one probability per class: the last layer has 10 softmax neurons")
+    output = trained_network_outputs(
+        ladder, network, X_test, shape=Y_test.shape, where="on the test digits",
+        shape_hint="10 outputs, one probability per class: the last layer has 10 softmax neurons",
+        error_hint="the network takes 64 inputs (the pixels) and gives 10 outputs (the classes)",
+    )
     score = _accuracy(output, Y_test)
     if score < 0.9:
         hint = "train longer or with a larger learning rate; a hidden layer of 32 neurons is plenty"

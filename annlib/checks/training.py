@@ -4,7 +4,7 @@ mini-batches, and a network trained on the two moons."""
 import numpy as np
 
 from annlib import datasets
-from annlib.checks._core import Ladder, check, rng_for, same
+from annlib.checks._core import Ladder, check, rng_for, same, trained_network_outputs
 from annlib.metrics import accuracy as _accuracy
 
 
@@ -137,20 +137,6 @@ def check_minibatches(minibatches, *, seed=0):
     ladder.passed(f"{n} examples in batches of {sizes}, shuffled, X and y paired")
 
 
-def _labels_from(ladder, network, X):
-    if not hasattr(network, "forward"):
-        hint = "return the network, not fit's History" if hasattr(network, "loss") else "return the trained Network"
-        ladder.fail(f"returned a {type(network).__name__}, expected a trained network", hint)
-    try:
-        output = network.forward(X)
-    except Exception as exc:  # the learner's network, reported as feedback
-        ladder.fail(f"the returned network raised {type(exc).__name__} on new points: {exc}")
-    output = ladder.array(output, what="the network's output")
-    if output.ndim != 2 or output.shape[0] != X.shape[0]:
-        ladder.fail(f"the network's output has shape {output.shape}, expected ({X.shape[0]}, 1)")
-    return output
-
-
 @check
 def check_moons_classifier(train_moons_classifier, *, seed=0):
     """train_moons_classifier(X, y) -> a Network trained on the moons; >= 90% accuracy on new moons."""
@@ -159,7 +145,7 @@ def check_moons_classifier(train_moons_classifier, *, seed=0):
     X, y = datasets.moons(300, noise=0.15, rng=seed)
     X_test, y_test = datasets.moons(300, noise=0.15, rng=seed + 1000)
     network = ladder.call(X.copy(), y.copy())
-    output = _labels_from(ladder, network, X_test)
+    output = trained_network_outputs(ladder, network, X_test, shape=(len(X_test), 1), where="on new points")
     score = _accuracy(output, y_test)
     if score < 0.9:
         if score < 0.6:

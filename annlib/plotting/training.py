@@ -18,6 +18,8 @@ import math
 import matplotlib.pyplot as plt
 import numpy as np
 
+from annlib.plotting.style import BLUE, CLASS_COLORS, VERMILLION
+
 __all__ = [
     "plot_loss_curves",
     "plot_loss_panels",
@@ -28,10 +30,10 @@ __all__ = [
     "plot_predicted_vs_true",
 ]
 
-# Okabe-Ito: distinguishable with every common form of colour blindness.
-_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#000000", "#F0E442"]
-_WRONG = "#D55E00"
-_RIGHT = "#0072B2"
+# One colour table for the whole course (annlib.plotting.style): run k of a comparison is drawn in
+# CLASS_COLORS[k], as class k is in the data plots.
+_WRONG = VERMILLION
+_RIGHT = BLUE
 
 
 def _new_axes(ax, figsize):
@@ -112,7 +114,7 @@ def plot_loss_curves(runs, ax=None, *, log_scale="auto", x_label="epoch", steps_
         if steps_per_epoch is not None:
             x = np.arange(1, losses.size + 1) * steps_per_epoch[label]
         val = getattr(run, "val_loss", None) if validation else None
-        _draw_run(ax, losses, label, _COLOURS[i % len(_COLOURS)], x=x, validation=val,
+        _draw_run(ax, losses, label, CLASS_COLORS[i % len(CLASS_COLORS)], x=x, validation=val,
                   diverged=getattr(run, "stop_reason", None) == "diverged")
     if _use_log(log_scale, runs.values(), "plot_loss_curves"):
         ax.set_yscale("log")
@@ -141,7 +143,7 @@ def plot_loss_panels(runs, axes=None, *, log_scale="auto", title=None):
         raise ValueError(f"plot_loss_panels: {len(runs)} runs but {axes.size} axes; give one axes per run")
     log = _use_log(log_scale, runs.values(), "plot_loss_panels")
     for i, (ax, (label, run)) in enumerate(zip(axes, runs.items())):
-        _draw_run(ax, _losses(run, "plot_loss_panels"), label, _COLOURS[i % len(_COLOURS)],
+        _draw_run(ax, _losses(run, "plot_loss_panels"), label, CLASS_COLORS[i % len(CLASS_COLORS)],
                   diverged=getattr(run, "stop_reason", None) == "diverged")
         if log:
             ax.set_yscale("log")

@@ -1,4 +1,4 @@
-"""Tests for annlib.widgets.playground: the training playground's logic, and its widget's callbacks."""
+"""Tests for annlib.widgets.training: the training playground's logic, and its widget's callbacks."""
 
 import importlib
 
@@ -6,10 +6,10 @@ import numpy as np
 import pytest
 
 import annlib
-from annlib.widgets.playground import Playground, parse_hidden_layers, playground
+from annlib.widgets.training import Playground, parse_hidden_layers, playground
 
-# annlib.widgets.playground is the builder function (star-imported over the module's name).
-playground_module = importlib.import_module("annlib.widgets.playground")
+# The module (annlib.widgets.training), named apart from the playground() function it exports.
+playground_module = importlib.import_module("annlib.widgets.training")
 
 
 def test_all_is_accurate_and_exported_by_widgets():

@@ -22,24 +22,16 @@ def as_float_array(value, *, caller, name, ndim=None, n_columns=None, finite=Tru
     if isinstance(value, (str, bytes)) or value is None:
         raise TypeError(f"{caller}: {name} must be a numeric array, got {type(value).__name__}")
     array = np.asarray(value)
-    if array.dtype == object or not (
-        np.issubdtype(array.dtype, np.number) or np.issubdtype(array.dtype, np.bool_)
-    ):
-        raise TypeError(
-            f"{caller}: {name} must hold numbers, got an array of dtype {array.dtype}"
-        )
+    if array.dtype == object or not (np.issubdtype(array.dtype, np.number) or np.issubdtype(array.dtype, np.bool_)):
+        raise TypeError(f"{caller}: {name} must hold numbers, got an array of dtype {array.dtype}")
     if np.issubdtype(array.dtype, np.complexfloating):
         raise TypeError(f"{caller}: {name} must hold real numbers, got dtype {array.dtype}")
     array = array.astype(np.float64, copy=False)
     if ndim is not None and array.ndim != ndim:
         expected = {1: "(n,)", 2: "(n_samples, n_features)"}.get(ndim, f"{ndim} dimensions")
-        raise ValueError(
-            f"{caller}: {name} has shape {array.shape}, expected a {ndim}-D array {expected}"
-        )
+        raise ValueError(f"{caller}: {name} has shape {array.shape}, expected a {ndim}-D array {expected}")
     if n_columns is not None and array.shape[-1] != n_columns:
-        raise ValueError(
-            f"{caller}: {name} has shape {array.shape}, expected (any, {n_columns})"
-        )
+        raise ValueError(f"{caller}: {name} has shape {array.shape}, expected (any, {n_columns})")
     if finite:
         check_finite(array, caller=caller, name=name)
     return array
@@ -67,8 +59,7 @@ def check_same_shape(a, b, *, caller, names=("y_pred", "y_true")):
     """Raise ValueError unless `a` and `b` have the same shape."""
     if a.shape != b.shape:
         raise ValueError(
-            f"{caller}: {names[0]} has shape {a.shape} but {names[1]} has shape {b.shape}; "
-            "they must match"
+            f"{caller}: {names[0]} has shape {a.shape} but {names[1]} has shape {b.shape}; they must match"
         )
 
 
@@ -101,6 +92,4 @@ def make_rng(rng, *, caller):
         return np.random.default_rng(rng)
     if isinstance(rng, np.random.Generator):
         return rng
-    raise TypeError(
-        f"{caller}: rng must be a seed (int) or a numpy Generator, got {type(rng).__name__}"
-    )
+    raise TypeError(f"{caller}: rng must be a seed (int) or a numpy Generator, got {type(rng).__name__}")

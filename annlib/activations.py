@@ -138,9 +138,7 @@ class _Softmax(Activation):
 class _LeakyRelu(Activation):
     def __init__(self, slope=LEAKY_RELU_SLOPE):
         check_positive(slope, caller="leaky_relu", name="slope")
-        super().__init__(
-            "leaky_relu", lambda z: leaky_relu(z, slope), lambda z, a: leaky_relu_derivative(z, slope)
-        )
+        super().__init__("leaky_relu", lambda z: leaky_relu(z, slope), lambda z, a: leaky_relu_derivative(z, slope))
         self.slope = slope
 
 
@@ -159,9 +157,7 @@ def get_activation(activation, *, caller="get_activation"):
     if isinstance(activation, Activation):
         return activation
     if not isinstance(activation, str):
-        raise TypeError(
-            f"{caller}: activation must be a name such as 'sigmoid', got {type(activation).__name__}"
-        )
+        raise TypeError(f"{caller}: activation must be a name such as 'sigmoid', got {type(activation).__name__}")
     if activation not in ACTIVATIONS:
         names = ", ".join(repr(n) for n in ACTIVATIONS)
         raise ValueError(f"{caller}: unknown activation {activation!r}; choose one of {names}")

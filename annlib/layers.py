@@ -68,9 +68,7 @@ class Dense:
         elif isinstance(init, numbers.Real) and not isinstance(init, bool) and init >= 0:
             scale = float(init)
         else:
-            raise ValueError(
-                f"Dense: init must be 'auto', 'glorot', 'he' or a standard deviation >= 0, got {init!r}"
-            )
+            raise ValueError(f"Dense: init must be 'auto', 'glorot', 'he' or a standard deviation >= 0, got {init!r}")
         return rng.normal(0.0, scale, size=(self.n_inputs, self.n_outputs))
 
     def __repr__(self):
@@ -90,7 +88,10 @@ class Dense:
         return [self.grad_W, self.grad_b]
 
     def forward(self, X, *, check=True):
-        """a = f(X @ W + b), keeping X, z and a for backward(). X: (n_samples, n_inputs) -> a: (n_samples, n_outputs)."""
+        """a = f(X @ W + b), keeping X, z and a for backward().
+
+        X: (n_samples, n_inputs) -> a: (n_samples, n_outputs).
+        """
         if check:
             X = check_layer_input(X, self.n_inputs, caller="Dense.forward")
         self.X = X

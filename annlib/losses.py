@@ -49,9 +49,7 @@ class Loss:
         if y_pred.ndim == 1 and y_true.ndim == 1:
             pass  # a single column of predictions written as a flat array is fine
         elif y_pred.ndim != 2:
-            raise ValueError(
-                f"{caller}: y_pred has shape {y_pred.shape}, expected (n_samples, n_outputs)"
-            )
+            raise ValueError(f"{caller}: y_pred has shape {y_pred.shape}, expected (n_samples, n_outputs)")
         check_same_shape(y_pred, y_true, caller=caller)
         if y_pred.size == 0:
             raise ValueError(f"{caller}: y_pred is empty; there is nothing to average")
@@ -74,8 +72,9 @@ class Loss:
         if not at_z:
             return self.gradient_at_output(y_pred, y_true)
         if self.paired_activation is None:
-            raise ValueError(f"{caller}: at_z=True needs a loss paired with an output activation; "
-                             f"{type(self).__name__} has none")
+            raise ValueError(
+                f"{caller}: at_z=True needs a loss paired with an output activation; {type(self).__name__} has none"
+            )
         return self.gradient_at_z(y_pred, y_true)
 
 

@@ -23,8 +23,7 @@ def to_labels(values, *, caller="to_labels", name="values"):
     values = as_float_array(values, caller=caller, name=name, finite=False)
     if values.ndim not in (1, 2):
         raise ValueError(
-            f"{caller}: {name} has shape {values.shape}, expected labels (n_samples,) or outputs "
-            "(n_samples, n_outputs)"
+            f"{caller}: {name} has shape {values.shape}, expected labels (n_samples,) or outputs (n_samples, n_outputs)"
         )
     if values.ndim == 2 and values.shape[1] > 1:
         return output_labels(values)

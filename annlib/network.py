@@ -17,11 +17,17 @@ from annlib._validation import as_float_array, check_layer_input, make_rng
 from annlib.layers import Dense
 from annlib.metrics import output_labels
 
-
 # What every layer must have: the layer protocol, described in annlib.layers' docstring.
 LAYER_PROTOCOL = (
-    "n_inputs", "n_outputs", "n_parameters", "activation",
-    "forward", "predict", "backward", "parameters", "gradients",
+    "n_inputs",
+    "n_outputs",
+    "n_parameters",
+    "activation",
+    "forward",
+    "predict",
+    "backward",
+    "parameters",
+    "gradients",
 )
 
 
@@ -111,15 +117,11 @@ class Network:
         """Copy values into every parameter (in place); `weights` as returned by get_weights()."""
         params = self.parameters()
         if len(weights) != len(params):
-            raise ValueError(
-                f"Network.set_weights: got {len(weights)} arrays, expected {len(params)}"
-            )
+            raise ValueError(f"Network.set_weights: got {len(weights)} arrays, expected {len(params)}")
         for i, (param, value) in enumerate(zip(params, weights)):
             value = np.asarray(value, dtype=np.float64)
             if value.shape != param.shape:
-                raise ValueError(
-                    f"Network.set_weights: array {i} has shape {value.shape}, expected {param.shape}"
-                )
+                raise ValueError(f"Network.set_weights: array {i} has shape {value.shape}, expected {param.shape}")
             param[...] = value
 
     @property
@@ -152,9 +154,7 @@ class Network:
         last = len(self.layers) - 1
         for k in range(last, -1, -1):
             # Each layer hands dLoss/d(its input) back: the next one down reads it as its dLoss/da.
-            grad = self.layers[k].backward(
-                grad, at_z=at_z and k == last, input_gradient=k > 0, check=False
-            )
+            grad = self.layers[k].backward(grad, at_z=at_z and k == last, input_gradient=k > 0, check=False)
 
     def _check_gradient(self, grad):
         output = self.output

@@ -26,9 +26,7 @@ class Optimizer:
     """What every optimizer shares: a checked learning rate and state kept per parameter."""
 
     def __init__(self, learning_rate):
-        self.learning_rate = check_positive(
-            learning_rate, caller=type(self).__name__, name="learning_rate"
-        )
+        self.learning_rate = check_positive(learning_rate, caller=type(self).__name__, name="learning_rate")
         self.reset()
 
     def __repr__(self):
@@ -46,9 +44,7 @@ class Optimizer:
 
     def _check(self, parameters, gradients):
         if len(parameters) != len(gradients):
-            raise ValueError(
-                f"{type(self).__name__}.step: {len(parameters)} parameters but {len(gradients)} gradients"
-            )
+            raise ValueError(f"{type(self).__name__}.step: {len(parameters)} parameters but {len(gradients)} gradients")
         for i, (param, grad) in enumerate(zip(parameters, gradients)):
             if param.shape != grad.shape:
                 raise ValueError(

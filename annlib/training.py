@@ -218,8 +218,17 @@ def fit(
     """
     loss, optimizer = get_loss(loss, caller="fit"), get_optimizer(optimizer, learning_rate, caller="fit")
     X, y, batch_size, validation = _check_fit_arguments(
-        network, X, y, loss, epochs, batch_size, patience, divergence_factor, validation_data,
-        tol, restore_best,
+        network,
+        X,
+        y,
+        loss,
+        epochs,
+        batch_size,
+        patience,
+        divergence_factor,
+        validation_data,
+        tol,
+        restore_best,
     )
     rng = make_rng(rng, caller="fit")
     classification = isinstance(loss, (CrossEntropy, BinaryCrossEntropy))
@@ -255,12 +264,15 @@ def fit(
     if early is not None:
         early.restore(network, history)
     reason = history.stop_reason or "epochs"
-    _stop(history, reason, f"fit: stopped after {history.epochs} epochs ({reason}), loss {history.loss[-1]:.4g}", display)
+    _stop(
+        history, reason, f"fit: stopped after {history.epochs} epochs ({reason}), loss {history.loss[-1]:.4g}", display
+    )
     return history
 
 
-def _check_fit_arguments(network, X, y, loss, epochs, batch_size, patience, divergence_factor,
-                         validation_data, tol, restore_best):
+def _check_fit_arguments(
+    network, X, y, loss, epochs, batch_size, patience, divergence_factor, validation_data, tol, restore_best
+):
     check_positive(epochs, caller="fit", name="epochs", integer=True)
     check_positive(patience, caller="fit", name="patience", integer=True)
     check_positive(divergence_factor, caller="fit", name="divergence_factor")

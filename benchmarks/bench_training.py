@@ -47,14 +47,24 @@ def make_cases():
     Y_digits = one_hot(digits.y)
     teaching = dict(
         name="teaching 2-16-16-1, n=100, full batch",
-        sizes=[2, 16, 16, 1], activations=["tanh", "tanh", "sigmoid"],
-        X=X_xor, Y=y_xor[:, None].astype(float), batch_size=100, epochs=100, loss="bce",
+        sizes=[2, 16, 16, 1],
+        activations=["tanh", "tanh", "sigmoid"],
+        X=X_xor,
+        Y=y_xor[:, None].astype(float),
+        batch_size=100,
+        epochs=100,
+        loss="bce",
     )
     digits_cases = [
         dict(
             name=f"digits 64-128-64-10, n=1797, batch {b}",
-            sizes=[64, 128, 64, 10], activations=["relu", "relu", "softmax"],
-            X=X_digits, Y=Y_digits, batch_size=b, epochs=epochs, loss="ce",
+            sizes=[64, 128, 64, 10],
+            activations=["relu", "relu", "softmax"],
+            X=X_digits,
+            Y=Y_digits,
+            batch_size=b,
+            epochs=epochs,
+            loss="ce",
         )
         for b, epochs in ((32, 1), (256, 4))
     ]
@@ -68,22 +78,24 @@ def make_batches(case):
     batches = []
     for _ in range(case["epochs"]):
         order = rng.permutation(len(X)) if size < len(X) else np.arange(len(X))
-        batches += [(X[order[s:s + size]], Y[order[s:s + size]]) for s in range(0, len(X), size)]
+        batches += [(X[order[s : s + size]], Y[order[s : s + size]]) for s in range(0, len(X), size)]
     return batches
 
 
 def starting_weights(case):
     rng = np.random.default_rng(0)
     sizes = case["sizes"]
-    network = Network([Dense(n_in, n_out, act, rng=rng)
-                       for n_in, n_out, act in zip(sizes, sizes[1:], case["activations"])])
+    network = Network(
+        [Dense(n_in, n_out, act, rng=rng) for n_in, n_out, act in zip(sizes, sizes[1:], case["activations"])]
+    )
     return network.get_weights()
 
 
 def run_annlib(case, weights, batches):
     sizes = case["sizes"]
-    network = Network([Dense(n_in, n_out, act, rng=0)
-                       for n_in, n_out, act in zip(sizes, sizes[1:], case["activations"])])
+    network = Network(
+        [Dense(n_in, n_out, act, rng=0) for n_in, n_out, act in zip(sizes, sizes[1:], case["activations"])]
+    )
     network.set_weights(weights)
     loss = BinaryCrossEntropy() if case["loss"] == "bce" else CrossEntropy()
     optimizer = SGD(LEARNING_RATE)
@@ -152,8 +164,10 @@ def run_torch(case, weights, batches, torch):
     model = torch.nn.Sequential(*layers)
     optimizer = torch.optim.SGD(model.parameters(), lr=LEARNING_RATE)
     loss_fn = torch.nn.BCEWithLogitsLoss() if case["loss"] == "bce" else torch.nn.CrossEntropyLoss()
-    tensors = [(torch.from_numpy(xb), torch.from_numpy(yb if case["loss"] == "bce" else yb.argmax(axis=1)))
-               for xb, yb in batches]
+    tensors = [
+        (torch.from_numpy(xb), torch.from_numpy(yb if case["loss"] == "bce" else yb.argmax(axis=1)))
+        for xb, yb in batches
+    ]
     start = time.perf_counter()
     for xb, target in tensors:
         optimizer.zero_grad()
@@ -171,8 +185,10 @@ def main():
     except ImportError:
         torch = None
 
-    print(f"numpy {np.__version__}, one BLAS thread, median of {args.rounds} paired rounds, fresh models each round"
-          + (f"; torch {torch.__version__} (CPU)" if torch else "; torch not installed"))
+    print(
+        f"numpy {np.__version__}, one BLAS thread, median of {args.rounds} paired rounds, fresh models each round"
+        + (f"; torch {torch.__version__} (CPU)" if torch else "; torch not installed")
+    )
     header = f"{'case':<40} {'steps':>6} {'bare numpy':>12} {'annlib':>12} {'ratio':>7}"
     if torch:
         header += f" {'torch':>12} {'torch/annlib':>13}"
@@ -198,8 +214,9 @@ def main():
         ratio = statistics.median(ratios)
         worst = max(worst, ratio)
         per_step = {k: 1e6 * statistics.median(v) / n_steps for k, v in times.items() if v}
-        line = (f"{case['name']:<40} {n_steps:>6} {per_step['numpy']:>9.1f} us "
-                f"{per_step['annlib']:>9.1f} us {ratio:>6.2f}x")
+        line = (
+            f"{case['name']:<40} {n_steps:>6} {per_step['numpy']:>9.1f} us {per_step['annlib']:>9.1f} us {ratio:>6.2f}x"
+        )
         if torch:
             line += f" {per_step['torch']:>9.1f} us {per_step['torch'] / per_step['annlib']:>12.2f}x"
         print(line)

@@ -72,9 +72,7 @@ def test_softmax_rows_sum_to_one_and_are_stable():
 def test_softmax_jacobian_matches_central_difference():
     z = np.array([0.3, -1.2, 2.0])
     h = 1e-6
-    numeric = np.column_stack(
-        [(act.softmax(z + h * e) - act.softmax(z - h * e)) / (2 * h) for e in np.eye(3)]
-    )
+    numeric = np.column_stack([(act.softmax(z + h * e) - act.softmax(z - h * e)) / (2 * h) for e in np.eye(3)])
     np.testing.assert_allclose(act.softmax_derivative(z), numeric, atol=1e-9)
 
 

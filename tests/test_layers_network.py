@@ -90,9 +90,7 @@ def test_network_parameters_gradients_and_weights_roundtrip():
 
 def test_repr_is_readable():
     net = Network([Dense(3, 4, "relu", rng=0, name="hidden"), Dense(4, 2, "softmax", rng=0)])
-    assert repr(net) == (
-        "Network(\n  (0) Dense(hidden: 3 -> 4, relu)\n  (1) Dense(4 -> 2, softmax)\n)  26 parameters"
-    )
+    assert repr(net) == ("Network(\n  (0) Dense(hidden: 3 -> 4, relu)\n  (1) Dense(4 -> 2, softmax)\n)  26 parameters")
     assert len(net) == 2 and net[1].n_outputs == 2 and net.sizes == [3, 4, 2]
 
 
@@ -114,7 +112,9 @@ def test_bad_input_messages():
         net[0].forward(np.zeros((2, 5)))
     with pytest.raises(ValueError, match=r"^Network.predict: X has shape \(2, 5\), expected \(any, 3\)$"):
         net.predict(np.zeros((2, 5)))
-    with pytest.raises(ValueError, match=r"X has shape \(3,\), expected \(any, 3\) -- for one example use X.reshape\(1, -1\)"):
+    with pytest.raises(
+        ValueError, match=r"X has shape \(3,\), expected \(any, 3\) -- for one example use X.reshape\(1, -1\)"
+    ):
         net.forward(np.zeros(3))
     with pytest.raises(TypeError, match=r"Network.forward: X must hold numbers, got an array of dtype <U1"):
         net.forward([["a", "b", "c"]])

@@ -32,9 +32,7 @@ def test_binary_cross_entropy_value_and_gradient():
     y = np.array([[1.0], [0.0], [1.0]])
     expected = -np.mean(np.log([0.9, 0.8, 0.6]))
     assert BinaryCrossEntropy()(p, y) == pytest.approx(expected)
-    np.testing.assert_allclose(
-        BinaryCrossEntropy().gradient(p, y), numeric_grad(BinaryCrossEntropy(), p, y), rtol=1e-5
-    )
+    np.testing.assert_allclose(BinaryCrossEntropy().gradient(p, y), numeric_grad(BinaryCrossEntropy(), p, y), rtol=1e-5)
 
 
 def test_cross_entropy_value_and_gradient():
@@ -125,7 +123,10 @@ def test_sigmoid_binary_cross_entropy_gradient_is_exact_at_saturation():
 
 def test_each_loss_names_the_output_activation_it_pairs_with():
     assert (MSE.paired_activation, BinaryCrossEntropy.paired_activation, CrossEntropy.paired_activation) == (
-        "identity", "sigmoid", "softmax")
+        "identity",
+        "sigmoid",
+        "softmax",
+    )
     p, y = np.array([[0.3, 0.7]]), np.array([[1.0, 0.0]])
     np.testing.assert_allclose(CrossEntropy().gradient(p, y), [[-1 / 0.3, 0.0]])
     np.testing.assert_allclose(CrossEntropy().gradient(p, y, at_z=True), [[-0.7, 0.7]])
@@ -150,7 +151,9 @@ def test_train_step_starts_at_z_only_for_a_paired_output():
 def test_loss_bad_input():
     with pytest.raises(ValueError, match=r"MSE: y_pred has shape \(2, 1\) but y_true has shape \(2, 2\)"):
         MSE()(np.zeros((2, 1)), np.zeros((2, 2)))
-    with pytest.raises(ValueError, match=r"CrossEntropy: y_pred must hold probabilities in \[0, 1\], got values from -1 to 2"):
+    with pytest.raises(
+        ValueError, match=r"CrossEntropy: y_pred must hold probabilities in \[0, 1\], got values from -1 to 2"
+    ):
         CrossEntropy()(np.array([[-1.0, 2.0]]), np.array([[1.0, 0.0]]))
     with pytest.raises(ValueError, match=r"BinaryCrossEntropy.gradient: y_pred must hold probabilities"):
         BinaryCrossEntropy().gradient(np.array([[3.0]]), np.array([[1.0]]))

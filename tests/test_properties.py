@@ -22,9 +22,7 @@ def build(sizes, activations, output, seed):
 def away_from_kinks(network, X):
     # A finite difference across the kink of relu is meaningless; skip draws that land within eps of one.
     network.forward(X)
-    return all(
-        np.min(np.abs(layer.z)) > 1e-4 for layer in network.layers if layer.activation.name in KINKED
-    )
+    return all(np.min(np.abs(layer.z)) > 1e-4 for layer in network.layers if layer.activation.name in KINKED)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

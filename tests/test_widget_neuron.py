@@ -29,10 +29,7 @@ def test_read_neuron_matches_the_core():
 
 def test_summary_writes_out_the_computation():
     text = read_neuron([1.0, 0.5], [0.5, -0.5], -0.25, "tanh").summary()
-    assert text == (
-        "z = 1.00·0.50 + 0.50·(-0.50) + (-0.25) = 0.0000\n"
-        "a = tanh(z) = 0.0000"
-    )
+    assert text == ("z = 1.00·0.50 + 0.50·(-0.50) + (-0.25) = 0.0000\na = tanh(z) = 0.0000")
 
 
 def test_reading_from_slider_values():

@@ -183,7 +183,8 @@ class Ladder:
             self.fail(
                 f"{what} is a {type(value).__name__}, expected {'one number' if scalar else 'a numpy array'}",
                 "work on the whole array with numpy (np.exp, np.maximum, @) instead of a Python loop"
-                if not scalar else None,
+                if not scalar
+                else None,
             )
         try:
             with warnings.catch_warnings():
@@ -191,8 +192,7 @@ class Ladder:
                 array = np.array(value, dtype=np.float64, copy=True, subok=False)
         except Exception:  # anything that numpy cannot read as numbers
             self.fail(
-                f"{what} is a {type(value).__name__}, which is not "
-                f"{'a number' if scalar else 'an array of numbers'}"
+                f"{what} is a {type(value).__name__}, which is not {'a number' if scalar else 'an array of numbers'}"
             )
         if scalar:
             if array.ndim != 0 and array.size == 1:

@@ -52,9 +52,7 @@ class ProgressDisplay:
             return
         from IPython.display import HTML, display
 
-        html = HTML(
-            f"<progress value='{epoch}' max='{self.epochs}' style='width:40%'></progress> <code>{text}</code>"
-        )
+        html = HTML(f"<progress value='{epoch}' max='{self.epochs}' style='width:40%'></progress> <code>{text}</code>")
         if self.handle is None:
             self.handle = display(html, display_id=True)
         else:

@@ -43,7 +43,10 @@ lab: $(STAMP)
 
 test: test-unit test-notebooks
 
+# ruff first: lint and format (pyproject.toml says what; the checks change no file).
 test-unit: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	bash scripts/install_bubblewrap.sh
 	$(BIN)/python -m pytest -p no:cacheprovider --ignore=tests/browser tests $(PYTEST_ARGS)
 

@@ -33,9 +33,23 @@ __version__ = "0.1.0"
 _LAZY_MODULES = ("symbolic", "plotting", "widgets", "checks", "grading")
 
 __all__ = [
-    "Dense", "Network", "Neuron", "neuron_output", "weighted_sum", "fit", "History",
-    "TrainingDiverged", "gradient_check", "activations", "datasets", "gradcheck", "losses",
-    "metrics", "optimizers", "training", *_LAZY_MODULES,
+    "Dense",
+    "Network",
+    "Neuron",
+    "neuron_output",
+    "weighted_sum",
+    "fit",
+    "History",
+    "TrainingDiverged",
+    "gradient_check",
+    "activations",
+    "datasets",
+    "gradcheck",
+    "losses",
+    "metrics",
+    "optimizers",
+    "training",
+    *_LAZY_MODULES,
 ]
 
 

@@ -22,27 +22,28 @@ def as_float_array(value, *, caller, name, ndim=None, n_columns=None, finite=Tru
     if isinstance(value, (str, bytes)) or value is None:
         raise TypeError(f"{caller}: {name} must be a numeric array, got {type(value).__name__}")
     array = np.asarray(value)
-    if array.dtype == object or not (
-        np.issubdtype(array.dtype, np.number) or np.issubdtype(array.dtype, np.bool_)
-    ):
-        raise TypeError(
-            f"{caller}: {name} must hold numbers, got an array of dtype {array.dtype}"
-        )
+    if array.dtype == object or not (np.issubdtype(array.dtype, np.number) or np.issubdtype(array.dtype, np.bool_)):
+        raise TypeError(f"{caller}: {name} must hold numbers, got an array of dtype {array.dtype}")
     if np.issubdtype(array.dtype, np.complexfloating):
         raise TypeError(f"{caller}: {name} must hold real numbers, got dtype {array.dtype}")
     array = array.astype(np.float64, copy=False)
     if ndim is not None and array.ndim != ndim:
         expected = {1: "(n,)", 2: "(n_samples, n_features)"}.get(ndim, f"{ndim} dimensions")
-        raise ValueError(
-            f"{caller}: {name} has shape {array.shape}, expected a {ndim}-D array {expected}"
-        )
+        raise ValueError(f"{caller}: {name} has shape {array.shape}, expected a {ndim}-D array {expected}")
     if n_columns is not None and array.shape[-1] != n_columns:
-        raise ValueError(
-            f"{caller}: {name} has shape {array.shape}, expected (any, {n_columns})"
-        )
+        raise ValueError(f"{caller}: {name} has shape {array.shape}, expected (any, {n_columns})")
     if finite:
         check_finite(array, caller=caller, name=name)
     return array
+
+
+def check_layer_input(X, n_inputs, *, caller):
+    """X as a float array of shape (n_samples, n_inputs), or an error naming `caller` (a layer, a network)."""
+    X = as_float_array(X, caller=caller, name="X")
+    if X.ndim != 2 or X.shape[1] != n_inputs:
+        hint = " -- for one example use X.reshape(1, -1)" if X.ndim == 1 and X.size == n_inputs else ""
+        raise ValueError(f"{caller}: X has shape {X.shape}, expected (any, {n_inputs}){hint}")
+    return X
 
 
 def check_finite(array, *, caller, name):
@@ -58,8 +59,7 @@ def check_same_shape(a, b, *, caller, names=("y_pred", "y_true")):
     """Raise ValueError unless `a` and `b` have the same shape."""
     if a.shape != b.shape:
         raise ValueError(
-            f"{caller}: {names[0]} has shape {a.shape} but {names[1]} has shape {b.shape}; "
-            "they must match"
+            f"{caller}: {names[0]} has shape {a.shape} but {names[1]} has shape {b.shape}; they must match"
         )
 
 
@@ -75,6 +75,15 @@ def check_positive(value, *, caller, name, allow_zero=False, integer=False):
     return value
 
 
+def check_fraction(value, *, caller, name):
+    """Return `value` after checking it is a real number in [0, 1), such as a momentum or a decay rate."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise TypeError(f"{caller}: {name} must be a number in [0, 1), got {value!r}")
+    if not 0.0 <= value < 1.0:
+        raise ValueError(f"{caller}: {name} must be in [0, 1), got {value!r}")
+    return value
+
+
 def make_rng(rng, *, caller):
     """Turn a seed, a Generator or None into a numpy Generator."""
     if rng is None or isinstance(rng, (numbers.Integral, np.random.SeedSequence)):
@@ -83,6 +92,4 @@ def make_rng(rng, *, caller):
         return np.random.default_rng(rng)
     if isinstance(rng, np.random.Generator):
         return rng
-    raise TypeError(
-        f"{caller}: rng must be a seed (int) or a numpy Generator, got {type(rng).__name__}"
-    )
+    raise TypeError(f"{caller}: rng must be a seed (int) or a numpy Generator, got {type(rng).__name__}")

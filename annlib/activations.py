@@ -19,65 +19,76 @@ from annlib._validation import as_float_array, check_positive
 LEAKY_RELU_SLOPE = 0.01
 
 
+def _as_z(z, caller):
+    # Cheap enough for every call: refuses None, strings and other non-numbers (np.asarray would turn
+    # None into an object array and give nan), and leaves a float array as it is.
+    if isinstance(z, np.ndarray) and z.dtype == np.float64:
+        return z
+    return as_float_array(z, caller=caller, name="z", finite=False)
+
+
 def sigmoid(z):
     """The logistic function 1 / (1 + exp(-z)), squashing any real number into (0, 1)."""
-    z = np.asarray(z, dtype=np.float64)
+    z = _as_z(z, "sigmoid")
     # exp(-|z|) never overflows; pick the algebraically equal form that uses it on each side of 0.
     e = np.exp(-np.abs(z))
     return np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
 
 
-def sigmoid_derivative(z):
-    """d sigmoid / dz = sigmoid(z) * (1 - sigmoid(z)); at most 0.25, at z = 0."""
-    s = sigmoid(z)
-    return s * (1.0 - s)
+def sigmoid_derivative(z, a=None):
+    """d sigmoid / dz = a * (1 - a) with a = sigmoid(z); at most 0.25, at z = 0.
+
+    a: sigmoid(z) when it is already known (a layer keeps it from the forward pass), else computed.
+    """
+    a = sigmoid(_as_z(z, "sigmoid_derivative")) if a is None else a
+    return a * (1.0 - a)
 
 
 def tanh(z):
     """The hyperbolic tangent, squashing any real number into (-1, 1)."""
-    return np.tanh(np.asarray(z, dtype=np.float64))
+    return np.tanh(_as_z(z, "tanh"))
 
 
-def tanh_derivative(z):
-    """d tanh / dz = 1 - tanh(z)**2."""
-    t = tanh(z)
-    return 1.0 - t * t
+def tanh_derivative(z, a=None):
+    """d tanh / dz = 1 - a**2 with a = tanh(z) (given, or computed from z)."""
+    a = tanh(_as_z(z, "tanh_derivative")) if a is None else a
+    return 1.0 - a * a
 
 
 def relu(z):
     """The rectified linear unit max(0, z)."""
-    return np.maximum(np.asarray(z, dtype=np.float64), 0.0)
+    return np.maximum(_as_z(z, "relu"), 0.0)
 
 
-def relu_derivative(z):
-    """1 where z > 0, else 0 (at z = 0 we take 0, as most libraries do)."""
-    return (np.asarray(z) > 0).astype(np.float64)
+def relu_derivative(z, a=None):
+    """1 where z > 0, else 0 (at z = 0 we take 0, as most libraries do). `a` is not needed."""
+    return (_as_z(z, "relu_derivative") > 0).astype(np.float64)
 
 
 def leaky_relu(z, slope=LEAKY_RELU_SLOPE):
     """z where z > 0, else slope * z: a ReLU that lets a little gradient through for z < 0."""
-    z = np.asarray(z, dtype=np.float64)
+    z = _as_z(z, "leaky_relu")
     return np.where(z > 0, z, slope * z)
 
 
 def leaky_relu_derivative(z, slope=LEAKY_RELU_SLOPE):
     """1 where z > 0, else slope."""
-    return np.where(np.asarray(z) > 0, 1.0, slope)
+    return np.where(_as_z(z, "leaky_relu_derivative") > 0, 1.0, slope)
 
 
 def identity(z):
     """f(z) = z: the 'no activation' used for regression outputs."""
-    return np.asarray(z, dtype=np.float64)
+    return _as_z(z, "identity")
 
 
-def identity_derivative(z):
+def identity_derivative(z, a=None):
     """d z / dz = 1 everywhere."""
-    return np.ones_like(np.asarray(z, dtype=np.float64))
+    return np.ones_like(_as_z(z, "identity_derivative"))
 
 
 def softmax(z):
     """exp(z_k) / sum_j exp(z_j) along the last axis: turns scores into probabilities summing to 1."""
-    z = np.asarray(z, dtype=np.float64)
+    z = _as_z(z, "softmax")
     # Subtracting the row maximum changes nothing mathematically and keeps exp() from overflowing.
     e = np.exp(z - z.max(axis=-1, keepdims=True))
     return e / e.sum(axis=-1, keepdims=True)
@@ -94,9 +105,11 @@ def softmax_derivative(z):
 
 
 class Activation:
-    """An activation function paired with its backward rule, as a `Dense` layer uses it.
+    """An activation function and its derivative, as a `Dense` layer uses them.
 
-    forward(z) -> a, and backward(z, a, grad_a) -> grad_z: given dLoss/da, return dLoss/dz.
+    forward(z) -> a = f(z); backward(z, a, grad_a) -> grad_z = grad_a * f'(z), the chain rule element
+    by element. `derivative(z, a)` is the module's own `name_derivative`, so each derivative is written
+    once; it is given a = f(z) too, which sigmoid and tanh reuse instead of computing f again.
     """
 
     def __init__(self, name, function, derivative):
@@ -111,68 +124,31 @@ class Activation:
         return self.function(z)
 
     def backward(self, z, a, grad_a):
-        # A loss paired with this activation (cross-entropy after softmax or sigmoid) can hand over
-        # dLoss/dz directly: (p - y) / n, exact even where the probabilities have saturated to 0 or 1.
-        at_logits = getattr(grad_a, "gradient_at_logits", None)
-        if at_logits is not None:
-            fused = at_logits(self.name, a)
-            if fused is not None:
-                return fused
-        return self._backward(z, a, grad_a)
-
-    def _backward(self, z, a, grad_a):
-        # The chain rule, element by element: dL/dz = dL/da * da/dz.
-        return grad_a * self.derivative(z)
-
-
-class _Sigmoid(Activation):
-    def _backward(self, z, a, grad_a):
-        return grad_a * a * (1.0 - a)  # reuses a = sigmoid(z) from the forward pass
-
-
-class _Tanh(Activation):
-    def _backward(self, z, a, grad_a):
-        return grad_a * (1.0 - a * a)
-
-
-class _Relu(Activation):
-    def _backward(self, z, a, grad_a):
-        return grad_a * (z > 0)
-
-
-class _Identity(Activation):
-    def _backward(self, z, a, grad_a):
-        return np.array(grad_a, dtype=np.float64)  # a copy: never hand back the caller's array
+        """dLoss/dz from dLoss/da (grad_a); z, a and grad_a all have shape (n_samples, n_outputs)."""
+        return grad_a * self.derivative(z, a)
 
 
 class _Softmax(Activation):
-    def _backward(self, z, a, grad_a):
-        # The Jacobian-vector product without building the (k, k) Jacobian:
-        # dL/dz_j = s_j * (dL/ds_j - sum_i dL/ds_i s_i).
+    def backward(self, z, a, grad_a):
+        # softmax_derivative(z) is a (k, k) Jacobian per sample; this is its product with grad_a
+        # without building it: dL/dz_j = sum_i dL/ds_i s_i (delta_ij - s_j) = s_j (dL/ds_j - sum_i dL/ds_i s_i).
         return a * (grad_a - (grad_a * a).sum(axis=-1, keepdims=True))
 
 
 class _LeakyRelu(Activation):
     def __init__(self, slope=LEAKY_RELU_SLOPE):
         check_positive(slope, caller="leaky_relu", name="slope")
-        super().__init__(
-            "leaky_relu",
-            lambda z: leaky_relu(z, slope),
-            lambda z: leaky_relu_derivative(z, slope),
-        )
+        super().__init__("leaky_relu", lambda z: leaky_relu(z, slope), lambda z, a: leaky_relu_derivative(z, slope))
         self.slope = slope
-
-    def _backward(self, z, a, grad_a):
-        return np.where(z > 0, grad_a, self.slope * grad_a)
 
 
 ACTIVATIONS = {
-    "sigmoid": lambda: _Sigmoid("sigmoid", sigmoid, sigmoid_derivative),
-    "tanh": lambda: _Tanh("tanh", tanh, tanh_derivative),
-    "relu": lambda: _Relu("relu", relu, relu_derivative),
+    "sigmoid": lambda: Activation("sigmoid", sigmoid, sigmoid_derivative),
+    "tanh": lambda: Activation("tanh", tanh, tanh_derivative),
+    "relu": lambda: Activation("relu", relu, relu_derivative),
     "leaky_relu": _LeakyRelu,
     "softmax": lambda: _Softmax("softmax", softmax, softmax_derivative),
-    "identity": lambda: _Identity("identity", identity, identity_derivative),
+    "identity": lambda: Activation("identity", identity, identity_derivative),
 }
 
 
@@ -181,9 +157,7 @@ def get_activation(activation, *, caller="get_activation"):
     if isinstance(activation, Activation):
         return activation
     if not isinstance(activation, str):
-        raise TypeError(
-            f"{caller}: activation must be a name such as 'sigmoid', got {type(activation).__name__}"
-        )
+        raise TypeError(f"{caller}: activation must be a name such as 'sigmoid', got {type(activation).__name__}")
     if activation not in ACTIVATIONS:
         names = ", ".join(repr(n) for n in ACTIVATIONS)
         raise ValueError(f"{caller}: unknown activation {activation!r}; choose one of {names}")

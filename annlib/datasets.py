@@ -175,8 +175,7 @@ def one_hot(labels, n_classes=None):
     labels = np.asarray(labels)
     if labels.ndim != 1 or not np.issubdtype(labels.dtype, np.integer):
         raise ValueError(
-            f"one_hot: labels must be a 1-D array of whole numbers, got shape {labels.shape} "
-            f"and dtype {labels.dtype}"
+            f"one_hot: labels must be a 1-D array of whole numbers, got shape {labels.shape} and dtype {labels.dtype}"
         )
     if labels.size and labels.min() < 0:
         raise ValueError(f"one_hot: labels must be >= 0, got {labels.min()}")

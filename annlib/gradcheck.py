@@ -18,7 +18,7 @@ tolerance, not its last digits; `report.errors` holds the exact values.
 
 import numpy as np
 
-from annlib._validation import as_float_array, check_positive
+from annlib._validation import as_float_array, check_layer_input, check_positive
 from annlib.losses import get_loss
 
 
@@ -93,16 +93,17 @@ def gradient_check(network, X, y, loss, *, eps=1e-6, tolerance=1e-6, verbose=Fal
     when verbose=True. The network's weights are unchanged afterwards.
     """
     loss = get_loss(loss, caller="gradient_check")
-    X = network.layers[0]._check_input(X)
+    X = check_layer_input(X, network.n_inputs, caller="gradient_check")
     y = as_float_array(y, caller="gradient_check", name="y", ndim=2)
-    y_pred = network._forward(X)
+    y_pred = network.forward(X, check=False)
     if y.shape != y_pred.shape:
         raise ValueError(f"gradient_check: y has shape {y.shape}, expected {y_pred.shape}")
-    network._backward(loss.gradient(y_pred, y))
+    # Backpropagation as lesson 06 writes it: from dC/dy_pred, through every activation's derivative.
+    network.backward(loss.gradient(y_pred, y))
     analytic = [g.copy() for g in network.gradients()]
 
     def cost():
-        return loss._value(network._forward(X), y)
+        return loss(network.predict(X, check=False), y, check=False)
 
     names = [f"layer {i} {kind}" for i, layer in enumerate(network.layers) for kind in ("W", "b")]
     errors = {

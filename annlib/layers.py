@@ -12,15 +12,28 @@ Shapes, batch first:
     b       (n_outputs,)                one bias per neuron
     z, a    (n_samples, n_outputs)
 
-`forward(X)` keeps X, z and a, which `backward(grad_output)` needs: given dLoss/da it stores
-dLoss/dW in `grad_W` and dLoss/db in `grad_b`, and returns dLoss/dX for the layer before.
+What a layer must have, so that a `Network` can chain it (the network checks it when it is built):
+
+    n_inputs, n_outputs        the sizes of X's rows and of a's rows
+    activation                 its activation, with a `name` ("sigmoid", ...), for the output layer's pairing
+                               with the loss (annlib.losses)
+    forward(X, check=True)     a, keeping X, z and a for backward
+    predict(X, check=True)     a, the same computation, keeping nothing
+    backward(grad_output, at_z=False, input_gradient=True, check=True)
+                               given dLoss/da (or dLoss/dz with at_z=True) writes dLoss/dW and dLoss/db
+                               into the arrays gradients() returns, and returns dLoss/dX (None with
+                               input_gradient=False: the first layer's is needed by nobody)
+    parameters(), gradients()  [W, b] and [grad_W, grad_b]: the same arrays every time, changed in place
+    n_parameters               how many numbers parameters() holds
+
+check=False skips the input checks, for callers (Network, fit) that have checked their arrays already.
 """
 
 import numbers
 
 import numpy as np
 
-from annlib._validation import as_float_array, make_rng
+from annlib._validation import as_float_array, check_layer_input, make_rng
 from annlib.activations import get_activation
 
 # Glorot (Xavier) initialisation suits sigmoid, tanh and softmax; He initialisation suits ReLU-like
@@ -55,9 +68,7 @@ class Dense:
         elif isinstance(init, numbers.Real) and not isinstance(init, bool) and init >= 0:
             scale = float(init)
         else:
-            raise ValueError(
-                f"Dense: init must be 'auto', 'glorot', 'he' or a standard deviation >= 0, got {init!r}"
-            )
+            raise ValueError(f"Dense: init must be 'auto', 'glorot', 'he' or a standard deviation >= 0, got {init!r}")
         return rng.normal(0.0, scale, size=(self.n_inputs, self.n_outputs))
 
     def __repr__(self):
@@ -73,48 +84,55 @@ class Dense:
         return [self.W, self.b]
 
     def gradients(self):
-        """[grad_W, grad_b], in the order of parameters()."""
+        """[grad_W, grad_b], in the order of parameters(); backward() writes into these same arrays."""
         return [self.grad_W, self.grad_b]
 
-    def forward(self, X):
-        """a = f(X @ W + b). X: (n_samples, n_inputs) -> a: (n_samples, n_outputs)."""
-        X = self._check_input(X)
-        return self._forward(X)
+    def forward(self, X, *, check=True):
+        """a = f(X @ W + b), keeping X, z and a for backward().
 
-    def _forward(self, X):
-        # The unchecked forward pass, for callers (Network, fit) that have checked X already.
+        X: (n_samples, n_inputs) -> a: (n_samples, n_outputs).
+        """
+        if check:
+            X = check_layer_input(X, self.n_inputs, caller="Dense.forward")
         self.X = X
-        self.z = X @ self.W + self.b  # (n_samples, n_inputs) @ (n_inputs, n_outputs) -> (n_samples, n_outputs)
-        self.a = self.activation.forward(self.z)
+        self.z, self.a = self._weighted_sum_and_activation(X)
         return self.a
 
-    def backward(self, grad_output):
-        """Store grad_W, grad_b; return dLoss/dX. grad_output: dLoss/da, (n_samples, n_outputs)."""
+    def predict(self, X, *, check=True):
+        """a = f(X @ W + b) like forward(), keeping nothing (so a backward() still matches its forward())."""
+        if check:
+            X = check_layer_input(X, self.n_inputs, caller="Dense.predict")
+        return self._weighted_sum_and_activation(X)[1]
+
+    def _weighted_sum_and_activation(self, X):
+        z = X @ self.W + self.b  # (n_samples, n_inputs) @ (n_inputs, n_outputs) -> (n_samples, n_outputs)
+        return z, self.activation.forward(z)
+
+    def backward(self, grad_output, *, at_z=False, input_gradient=True, check=True):
+        """Write grad_W and grad_b in place; return dLoss/dX, (n_samples, n_inputs), or None when
+        input_gradient=False.
+
+        grad_output: dLoss/da, (n_samples, n_outputs), multiplied here by the activation's derivative
+        (lesson 06); or, with at_z=True, dLoss/dz itself, used as it is (the output layer's shortcut for
+        a loss paired with its activation, annlib.losses).
+        """
+        if check:
+            grad_output = self._check_gradient(grad_output)
+        grad_z = grad_output if at_z else self.activation.backward(self.z, self.a, grad_output)
+        # Each weight W[i, j] touches the loss through z[:, j], scaled by input i: sum over the batch.
+        np.matmul(self.X.T, grad_z, out=self.grad_W)  # (n_inputs, n_samples) @ (n_samples, n_outputs)
+        np.sum(grad_z, axis=0, out=self.grad_b)  # (n_outputs,)
+        if not input_gradient:
+            return None
+        return grad_z @ self.W.T  # (n_samples, n_outputs) @ (n_outputs, n_inputs) -> (n_samples, n_inputs)
+
+    def _check_gradient(self, grad_output):
         if self.a is None:
             raise ValueError("Dense.backward: call forward(X) first; backward needs what it keeps")
-        if not isinstance(grad_output, np.ndarray):
-            grad_output = as_float_array(grad_output, caller="Dense.backward", name="grad_output")
+        grad_output = as_float_array(grad_output, caller="Dense.backward", name="grad_output")
         if grad_output.shape != self.a.shape:
             raise ValueError(
                 f"Dense.backward: grad_output has shape {grad_output.shape}, expected {self.a.shape} "
                 "(the shape of this layer's last output)"
             )
-        return self._backward(grad_output)
-
-    def _backward(self, grad_output, input_gradient=True):
-        grad_z = self.activation.backward(self.z, self.a, grad_output)  # (n_samples, n_outputs)
-        # Each weight W[i, j] touches the loss through z[:, j], scaled by input i: sum over the batch.
-        self.grad_W = self.X.T @ grad_z  # (n_inputs, n_samples) @ (n_samples, n_outputs)
-        self.grad_b = grad_z.sum(axis=0)  # (n_outputs,)
-        if not input_gradient:
-            return None  # the first layer during training: nobody needs dLoss/dX
-        return grad_z @ self.W.T  # (n_samples, n_outputs) @ (n_outputs, n_inputs) -> (n_samples, n_inputs)
-
-    def _check_input(self, X):
-        X = as_float_array(X, caller="Dense.forward", name="X")
-        if X.ndim != 2 or X.shape[1] != self.n_inputs:
-            raise ValueError(
-                f"Dense.forward: X has shape {X.shape}, expected (any, {self.n_inputs})"
-                + (" -- for one example use X.reshape(1, -1)" if X.ndim == 1 and X.size == self.n_inputs else "")
-            )
-        return X
+        return grad_output

@@ -12,10 +12,14 @@ array dLoss/dy_pred with the shape of y_pred, which backpropagation starts from 
 Shapes: y_pred and y_true are both (n_samples, n_outputs).
 
 Probabilities are clipped to [EPSILON, 1 - EPSILON] before any log, so log(0) never gives inf or NaN.
+
 Cross-entropy after a softmax (or binary cross-entropy after a sigmoid) has a famously simple gradient
-at the scores z before the activation: (p - y) / n. The gradient these losses return carries that
-value along, and the output layer uses it; it stays exact when the scores are so large that p has
-saturated to exactly 0 or 1, where multiplying the two derivatives separately would give 0.
+at the output layer's weighted sums z, before the activation: (y_pred - y_true) / n (lesson 08). It
+stays exact where the probabilities have saturated to exactly 0 or 1, where multiplying dLoss/dy_pred by
+the activation's derivative would give 0. Each loss names the output activation it pairs with this way
+(`paired_activation`), and `loss.gradient(y_pred, y_true, at_z=True)` gives that gradient; what uses it
+says so where it starts the backward pass (`annlib.training.train_step`). A plain array is a plain array:
+the same numbers given to `backward` always give the same gradients.
 """
 
 import numpy as np
@@ -25,45 +29,16 @@ from annlib._validation import as_float_array, check_same_shape
 EPSILON = 1e-12
 
 
-class OutputGradient(np.ndarray):
-    """dLoss/dy_pred that also knows dLoss/dz for the output activation its loss pairs with.
+class Loss:
+    """What every loss shares: input checks and the calls `loss(y_pred, y_true) -> float` and
+    `loss.gradient(y_pred, y_true) -> dLoss/dy_pred`.
 
-    It behaves as a plain array. Any arithmetic on it gives an array without the shortcut, so the
-    shortcut is used only when the gradient reaches the output layer untouched.
+    check=False skips the input checks, for a caller (fit) that has checked its arrays once already.
     """
 
-    def __new__(cls, values, *, activation, y_pred, logit_gradient):
-        obj = np.asarray(values, dtype=np.float64).view(cls)
-        obj._pair = (activation, y_pred, logit_gradient)
-        return obj
-
-    def __array_finalize__(self, obj):
-        self._pair = None
-
-    def __repr__(self):
-        return repr(self.view(np.ndarray))
-
-    def __str__(self):
-        return str(self.view(np.ndarray))
-
-    def gradient_at_logits(self, activation_name, output):
-        """dLoss/dz if `output` is the y_pred this gradient was computed for, after that activation."""
-        if self._pair is None:
-            return None
-        activation, y_pred, logit_gradient = self._pair
-        if activation != activation_name:
-            return None
-        if output is not y_pred and not (
-            output.shape == y_pred.shape and np.array_equal(output, y_pred)
-        ):
-            return None
-        return logit_gradient.copy()
-
-
-class Loss:
-    """What every loss shares: input checks and the call `loss(y_pred, y_true) -> float`."""
-
     name = "loss"
+    # The output activation whose dLoss/dz simplifies with this loss (see the module docstring).
+    paired_activation = None
 
     def __repr__(self):
         return f"{type(self).__name__}()"
@@ -74,35 +49,50 @@ class Loss:
         if y_pred.ndim == 1 and y_true.ndim == 1:
             pass  # a single column of predictions written as a flat array is fine
         elif y_pred.ndim != 2:
-            raise ValueError(
-                f"{caller}: y_pred has shape {y_pred.shape}, expected (n_samples, n_outputs)"
-            )
+            raise ValueError(f"{caller}: y_pred has shape {y_pred.shape}, expected (n_samples, n_outputs)")
         check_same_shape(y_pred, y_true, caller=caller)
         if y_pred.size == 0:
             raise ValueError(f"{caller}: y_pred is empty; there is nothing to average")
         return y_pred, y_true
 
-    def __call__(self, y_pred, y_true):
-        y_pred, y_true = self._check(y_pred, y_true, f"{type(self).__name__}")
-        return float(self._value(y_pred, y_true))
+    def __call__(self, y_pred, y_true, *, check=True):
+        if check:
+            y_pred, y_true = self._check(y_pred, y_true, type(self).__name__)
+        return float(self.value(y_pred, y_true))
 
-    def gradient(self, y_pred, y_true):
-        """dLoss/dy_pred, with the shape of y_pred."""
-        y_pred, y_true = self._check(y_pred, y_true, f"{type(self).__name__}.gradient")
-        return self._gradient(y_pred, y_true)
+    def gradient(self, y_pred, y_true, *, at_z=False, check=True):
+        """dLoss/dy_pred, with the shape of y_pred.
+
+        at_z=True: dLoss/dz at the output layer's weighted sums instead, for an output layer whose
+        activation is this loss's `paired_activation` (hand it to `backward(..., at_z=True)`).
+        """
+        caller = f"{type(self).__name__}.gradient"
+        if check:
+            y_pred, y_true = self._check(y_pred, y_true, caller)
+        if not at_z:
+            return self.gradient_at_output(y_pred, y_true)
+        if self.paired_activation is None:
+            raise ValueError(
+                f"{caller}: at_z=True needs a loss paired with an output activation; {type(self).__name__} has none"
+            )
+        return self.gradient_at_z(y_pred, y_true)
 
 
 class MSE(Loss):
     """Mean squared error, averaged over every element: mean((y_pred - y_true)**2)."""
 
     name = "mse"
+    paired_activation = "identity"
 
-    def _value(self, y_pred, y_true):
+    def value(self, y_pred, y_true):
         diff = y_pred - y_true
         return np.mean(diff * diff)
 
-    def _gradient(self, y_pred, y_true):
+    def gradient_at_output(self, y_pred, y_true):
         return 2.0 * (y_pred - y_true) / y_pred.size
+
+    def gradient_at_z(self, y_pred, y_true):
+        return self.gradient_at_output(y_pred, y_true)  # the identity's derivative is 1
 
 
 def _check_probabilities(p, caller):
@@ -120,29 +110,31 @@ class BinaryCrossEntropy(Loss):
     """
 
     name = "binary_cross_entropy"
+    paired_activation = "sigmoid"
 
     def _check(self, y_pred, y_true, caller):
         y_pred, y_true = super()._check(y_pred, y_true, caller)
         _check_probabilities(y_pred, caller)
         return y_pred, y_true
 
-    def _value(self, y_pred, y_true):
+    def value(self, y_pred, y_true):
         p = np.clip(y_pred, EPSILON, 1.0 - EPSILON)
         return -np.mean(y_true * np.log(p) + (1.0 - y_true) * np.log(1.0 - p))
 
-    def _gradient(self, y_pred, y_true):
+    def gradient_at_output(self, y_pred, y_true):
         p = np.clip(y_pred, EPSILON, 1.0 - EPSILON)
-        n = y_pred.size
-        values = (p - y_true) / (p * (1.0 - p)) / n
-        return OutputGradient(
-            values, activation="sigmoid", y_pred=y_pred, logit_gradient=(y_pred - y_true) / n
-        )
+        return (p - y_true) / (p * (1.0 - p)) / y_pred.size
+
+    def gradient_at_z(self, y_pred, y_true):
+        # dL/dp * dp/dz = (p - y) / (p (1 - p) n) * p (1 - p): the sigmoid's slope cancels.
+        return (y_pred - y_true) / y_pred.size
 
 
 class CrossEntropy(Loss):
     """Categorical cross-entropy on probabilities with one-hot targets, averaged over samples."""
 
     name = "cross_entropy"
+    paired_activation = "softmax"
 
     def _check(self, y_pred, y_true, caller):
         y_pred, y_true = super()._check(y_pred, y_true, caller)
@@ -154,16 +146,18 @@ class CrossEntropy(Loss):
         _check_probabilities(y_pred, caller)
         return y_pred, y_true
 
-    def _value(self, y_pred, y_true):
+    def value(self, y_pred, y_true):
         p = np.clip(y_pred, EPSILON, 1.0)
         return -np.sum(y_true * np.log(p)) / y_pred.shape[0]
 
-    def _gradient(self, y_pred, y_true):
+    def gradient_at_output(self, y_pred, y_true):
         p = np.clip(y_pred, EPSILON, 1.0)
-        n = y_pred.shape[0]
-        return OutputGradient(
-            -y_true / p / n, activation="softmax", y_pred=y_pred, logit_gradient=(y_pred - y_true) / n
-        )
+        return -y_true / p / y_pred.shape[0]
+
+    def gradient_at_z(self, y_pred, y_true):
+        # Through the softmax's Jacobian: dL/dz_k = (p_k * sum_j y_j - y_k) / n, which is (p - y) / n
+        # for targets whose rows sum to 1 (one-hot rows, or probabilities), as this loss expects.
+        return (y_pred - y_true) / y_pred.shape[0]
 
 
 LOSSES = {"mse": MSE, "binary_cross_entropy": BinaryCrossEntropy, "cross_entropy": CrossEntropy}

@@ -6,13 +6,29 @@ starting from dLoss/dy_pred, each layer stores its own gradients and hands dLoss
 layer before it.
 
 Shapes: X is (n_samples, n_features); the output is (n_samples, n_outputs of the last layer).
+
+A layer is anything with what the layer protocol in annlib.layers lists (`Dense` has it all); the
+network checks it when it is built, so a layer that lacks a piece fails there, by name.
 """
 
 import numpy as np
 
-from annlib._validation import as_float_array, make_rng
+from annlib._validation import as_float_array, check_layer_input, make_rng
 from annlib.layers import Dense
 from annlib.metrics import output_labels
+
+# What every layer must have: the layer protocol, described in annlib.layers' docstring.
+LAYER_PROTOCOL = (
+    "n_inputs",
+    "n_outputs",
+    "n_parameters",
+    "activation",
+    "forward",
+    "predict",
+    "backward",
+    "parameters",
+    "gradients",
+)
 
 
 class Network:
@@ -23,8 +39,12 @@ class Network:
         if not layers:
             raise ValueError("Network: layers is empty; give at least one layer")
         for i, layer in enumerate(layers):
-            if not hasattr(layer, "forward") or not hasattr(layer, "backward"):
-                raise TypeError(f"Network: layer {i} is a {type(layer).__name__}, not a layer")
+            missing = [name for name in LAYER_PROTOCOL if not hasattr(layer, name)]
+            if missing:
+                raise TypeError(
+                    f"Network: layer {i} is a {type(layer).__name__}, not a layer: it has no "
+                    f"{', '.join(missing)} (a layer needs {', '.join(LAYER_PROTOCOL)}; see annlib.layers)"
+                )
         for i, (before, after) in enumerate(zip(layers, layers[1:])):
             if before.n_outputs != after.n_inputs:
                 raise ValueError(
@@ -32,6 +52,7 @@ class Network:
                     f"expects {after.n_inputs} inputs"
                 )
         self.layers = layers
+        self.output = None  # the last forward()'s prediction, which backward() checks grad against
 
     @classmethod
     def from_sizes(cls, sizes, activation="sigmoid", output_activation=None, *, rng=None):
@@ -96,54 +117,67 @@ class Network:
         """Copy values into every parameter (in place); `weights` as returned by get_weights()."""
         params = self.parameters()
         if len(weights) != len(params):
-            raise ValueError(
-                f"Network.set_weights: got {len(weights)} arrays, expected {len(params)}"
-            )
+            raise ValueError(f"Network.set_weights: got {len(weights)} arrays, expected {len(params)}")
         for i, (param, value) in enumerate(zip(params, weights)):
             value = np.asarray(value, dtype=np.float64)
             if value.shape != param.shape:
-                raise ValueError(
-                    f"Network.set_weights: array {i} has shape {value.shape}, expected {param.shape}"
-                )
+                raise ValueError(f"Network.set_weights: array {i} has shape {value.shape}, expected {param.shape}")
             param[...] = value
 
-    def forward(self, X):
-        """Forward propagation: X (n_samples, n_inputs) -> prediction (n_samples, n_outputs)."""
-        return self._forward(self.layers[0]._check_input(X))
+    @property
+    def output_activation(self):
+        """The name of the output layer's activation ("sigmoid", "softmax", ...)."""
+        return self.layers[-1].activation.name
 
-    def _forward(self, X):
+    def forward(self, X, *, check=True):
+        """Forward propagation: X (n_samples, n_inputs) -> prediction (n_samples, n_outputs).
+
+        Every layer keeps what its backward() needs. check=False skips the check of X.
+        """
+        if check:
+            X = check_layer_input(X, self.n_inputs, caller="Network.forward")
         for layer in self.layers:
-            X = layer._forward(X)  # this layer's output is the next layer's input
+            X = layer.forward(X, check=False)  # this layer's output is the next layer's input
+        self.output = X
         return X
 
-    def backward(self, grad):
-        """Backpropagation from dLoss/dy_pred; every layer stores its gradients. Returns dLoss/dX."""
-        last = self.layers[-1]
-        if last.a is None:
+    def backward(self, grad, *, at_z=False, check=True):
+        """Backpropagation: every layer writes its gradients (network.gradients()).
+
+        grad: dLoss/dy_pred, (n_samples, n_outputs), which the output layer multiplies by its
+        activation's derivative (lesson 06); or with at_z=True dLoss/dz of the output layer, for a loss
+        paired with the output activation (annlib.losses: the shortcut train_step takes). The first
+        layer computes no dLoss/dX: no layer needs it.
+        """
+        if check:
+            grad = self._check_gradient(grad)
+        last = len(self.layers) - 1
+        for k in range(last, -1, -1):
+            # Each layer hands dLoss/d(its input) back: the next one down reads it as its dLoss/da.
+            grad = self.layers[k].backward(grad, at_z=at_z and k == last, input_gradient=k > 0, check=False)
+
+    def _check_gradient(self, grad):
+        output = self.output
+        if output is None:
             raise ValueError("Network.backward: call forward(X) first; backward needs what it keeps")
-        if not isinstance(grad, np.ndarray):
-            grad = as_float_array(grad, caller="Network.backward", name="grad")
-        if grad.shape != last.a.shape:
+        grad = as_float_array(grad, caller="Network.backward", name="grad")
+        if grad.shape != output.shape:
             raise ValueError(
-                f"Network.backward: grad has shape {grad.shape}, expected {last.a.shape} "
+                f"Network.backward: grad has shape {grad.shape}, expected {output.shape} "
                 "(the shape of the network's last output)"
             )
-        return self._backward(grad)
+        return grad
 
-    def _backward(self, grad, input_gradient=True):
-        for layer in reversed(self.layers[1:]):
-            grad = layer._backward(grad)
-        return self.layers[0]._backward(grad, input_gradient)
-
-    def predict(self, X):
+    def predict(self, X, *, check=True):
         """The network's output for X: (n_samples, n_inputs) -> (n_samples, n_outputs).
 
         Unlike forward(), it keeps nothing in the layers, so a prediction (a plot, say) made between a
         forward() and its backward() changes nothing backward() needs.
         """
-        X = self.layers[0]._check_input(X)
+        if check:
+            X = check_layer_input(X, self.n_inputs, caller="Network.predict")
         for layer in self.layers:
-            X = layer.activation.forward(X @ layer.W + layer.b)  # (n_samples, n_outputs of this layer)
+            X = layer.predict(X, check=False)  # (n_samples, n_outputs of this layer)
         return X
 
     def predict_labels(self, X):

@@ -1,8 +1,9 @@
 """Optimizers: how a gradient becomes a change of the weights (lesson 07).
 
-The article's update is w := w - dC/dw. Real training scales the step by a learning rate eta:
+The article's update is w := w - dC/dw. Real training scales the step by a learning rate
+(eta in the lessons' formulas, `learning_rate` in the code):
 
-    w := w - eta * dC/dw
+    w := w - learning_rate * dC/dw
 
 Gradient descent, stochastic gradient descent (SGD) and mini-batch SGD all use this one rule; they
 differ only in how many examples the gradient is averaged over before each step, which the training
@@ -12,21 +13,20 @@ loop decides (`fit(..., batch_size=...)`): all of them (gradient descent), one (
 Momentum and Adam remember past gradients to take smoother, better-scaled steps.
 
 Every optimizer has `step(parameters, gradients)`, which updates the parameter arrays in place
-(`network.parameters()` and `network.gradients()` give them in matching order), and `reset()`.
+(`network.parameters()` and `network.gradients()` give them in matching order; check=False skips the
+check that they match, for fit's inner loop), and `reset()`.
 """
 
 import numpy as np
 
-from annlib._validation import check_positive
+from annlib._validation import check_fraction, check_positive
 
 
 class Optimizer:
     """What every optimizer shares: a checked learning rate and state kept per parameter."""
 
     def __init__(self, learning_rate):
-        self.learning_rate = check_positive(
-            learning_rate, caller=type(self).__name__, name="learning_rate"
-        )
+        self.learning_rate = check_positive(learning_rate, caller=type(self).__name__, name="learning_rate")
         self.reset()
 
     def __repr__(self):
@@ -36,28 +36,31 @@ class Optimizer:
         """Forget any state (velocities, moment estimates, step count)."""
         self.state = None
 
-    def step(self, parameters, gradients):
+    def step(self, parameters, gradients, *, check=True):
         """Update every array in `parameters` in place from the matching array in `gradients`."""
+        if check:
+            self._check(parameters, gradients)
+        self.update(parameters, gradients)
+
+    def _check(self, parameters, gradients):
         if len(parameters) != len(gradients):
-            raise ValueError(
-                f"{type(self).__name__}.step: {len(parameters)} parameters but {len(gradients)} gradients"
-            )
+            raise ValueError(f"{type(self).__name__}.step: {len(parameters)} parameters but {len(gradients)} gradients")
         for i, (param, grad) in enumerate(zip(parameters, gradients)):
             if param.shape != grad.shape:
                 raise ValueError(
                     f"{type(self).__name__}.step: gradient {i} has shape {grad.shape}, "
                     f"expected {param.shape} like its parameter"
                 )
-        self._step(parameters, gradients)
 
-    def _step(self, parameters, gradients):
-        raise NotImplementedError
+    def update(self, parameters, gradients):
+        """The update rule itself, on arrays already known to match; each optimizer writes its own."""
+        raise NotImplementedError(f"{type(self).__name__}.update: an optimizer must define its update rule")
 
 
 class SGD(Optimizer):
     """w := w - learning_rate * dC/dw. Gradient descent, SGD or mini-batch SGD by the batch size."""
 
-    def _step(self, parameters, gradients):
+    def update(self, parameters, gradients):
         for param, grad in zip(parameters, gradients):
             param -= self.learning_rate * grad
 
@@ -66,22 +69,20 @@ GradientDescent = SGD
 
 
 class Momentum(Optimizer):
-    """SGD with momentum: v := beta * v - eta * dC/dw; w := w + v.
+    """SGD with momentum: v := momentum * v - learning_rate * dC/dw; w := w + v.
 
     The velocity v averages recent gradients, so steps speed up along directions that agree and
     cancel along directions that zig-zag.
     """
 
     def __init__(self, learning_rate, momentum=0.9):
-        if not 0.0 <= momentum < 1.0:
-            raise ValueError(f"Momentum: momentum must be in [0, 1), got {momentum!r}")
-        self.momentum = momentum
+        self.momentum = check_fraction(momentum, caller="Momentum", name="momentum")
         super().__init__(learning_rate)
 
     def __repr__(self):
         return f"Momentum(learning_rate={self.learning_rate:g}, momentum={self.momentum:g})"
 
-    def _step(self, parameters, gradients):
+    def update(self, parameters, gradients):
         if self.state is None:
             self.state = [np.zeros_like(p) for p in parameters]
         for param, grad, velocity in zip(parameters, gradients, self.state):
@@ -94,14 +95,12 @@ class Adam(Optimizer):
     """Adam: momentum on the gradient (m) and a per-weight step size from its squared size (v).
 
     m := beta1 m + (1 - beta1) g;  v := beta2 v + (1 - beta2) g**2
-    w := w - eta * m_hat / (sqrt(v_hat) + eps), with m_hat, v_hat corrected for starting at zero.
+    w := w - learning_rate * m_hat / (sqrt(v_hat) + eps), with m_hat, v_hat corrected for starting at zero.
     """
 
     def __init__(self, learning_rate=0.001, beta1=0.9, beta2=0.999, eps=1e-8):
-        for name, value in (("beta1", beta1), ("beta2", beta2)):
-            if not 0.0 <= value < 1.0:
-                raise ValueError(f"Adam: {name} must be in [0, 1), got {value!r}")
-        self.beta1, self.beta2 = beta1, beta2
+        self.beta1 = check_fraction(beta1, caller="Adam", name="beta1")
+        self.beta2 = check_fraction(beta2, caller="Adam", name="beta2")
         self.eps = check_positive(eps, caller="Adam", name="eps")
         super().__init__(learning_rate)
 
@@ -109,7 +108,7 @@ class Adam(Optimizer):
         self.state = None
         self.t = 0
 
-    def _step(self, parameters, gradients):
+    def update(self, parameters, gradients):
         if self.state is None:
             self.state = [(np.zeros_like(p), np.zeros_like(p)) for p in parameters]
         self.t += 1

@@ -58,8 +58,11 @@ def bench_network_gradients(repeats):
     print("  wall seconds:      " + "  ".join(f"{t:.2f}" for t in walls) + f"   (median {median:.2f})")
     print("  processor seconds: " + "  ".join(f"{t:.2f}" for t in cpus))
     verdict = "kept" if median < PROMISE_SECONDS else "BROKEN"
-    busy = " (the processor time is under it: other programs were running)" if (
-        median >= PROMISE_SECONDS and statistics.median(cpus) < PROMISE_SECONDS) else ""
+    busy = (
+        " (the processor time is under it: other programs were running)"
+        if (median >= PROMISE_SECONDS and statistics.median(cpus) < PROMISE_SECONDS)
+        else ""
+    )
     print(f"  promise of under {PROMISE_SECONDS:.0f} s wall-clock: {verdict}{busy}")
     print(f"  largest relative error against backprop: {error:.1e} (promise: below 1e-10)")
 
@@ -69,8 +72,10 @@ def bench_swell(deepest):
     print(f"{'sizes':<22}{'weights':>8}{'loss':>8}{'gradient':>10}{'shared':>8}{'SymPy s':>10}{'backprop µs':>13}")
     for depth in range(1, deepest + 1):
         m = symbolic.measure_expression_swell([2] + [2] * depth + [1])
-        print(f"{str(list(m.sizes)):<22}{m.n_parameters:>8}{m.loss_size:>8}{m.gradient_size:>10}"
-              f"{m.shared_size:>8}{m.seconds_symbolic:>10.3f}{m.seconds_backprop * 1e6:>13.1f}")
+        print(
+            f"{str(list(m.sizes)):<22}{m.n_parameters:>8}{m.loss_size:>8}{m.gradient_size:>10}"
+            f"{m.shared_size:>8}{m.seconds_symbolic:>10.3f}{m.seconds_backprop * 1e6:>13.1f}"
+        )
 
 
 def main():

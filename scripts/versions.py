@@ -10,8 +10,20 @@ import sys
 from importlib import metadata
 
 PACKAGES = [
-    "numpy", "sympy", "matplotlib", "ipywidgets", "jupyterlab", "ipython", "ipykernel", "jupyter_client",
-    "nbformat", "nbclient", "nbval", "nbgrader", "pytest", "hypothesis",
+    "numpy",
+    "sympy",
+    "matplotlib",
+    "ipywidgets",
+    "jupyterlab",
+    "ipython",
+    "ipykernel",
+    "jupyter_client",
+    "nbformat",
+    "nbclient",
+    "nbval",
+    "nbgrader",
+    "pytest",
+    "hypothesis",
 ]
 
 

@@ -72,9 +72,7 @@ def test_softmax_rows_sum_to_one_and_are_stable():
 def test_softmax_jacobian_matches_central_difference():
     z = np.array([0.3, -1.2, 2.0])
     h = 1e-6
-    numeric = np.column_stack(
-        [(act.softmax(z + h * e) - act.softmax(z - h * e)) / (2 * h) for e in np.eye(3)]
-    )
+    numeric = np.column_stack([(act.softmax(z + h * e) - act.softmax(z - h * e)) / (2 * h) for e in np.eye(3)])
     np.testing.assert_allclose(act.softmax_derivative(z), numeric, atol=1e-9)
 
 
@@ -89,9 +87,26 @@ def test_activation_backward_is_chain_rule(name):
     if name == "softmax":
         expected = np.einsum("nk,nkj->nj", grad_a, act.softmax_derivative(z))
     else:
-        expected = grad_a * f.derivative(z)
+        expected = grad_a * f.derivative(z, a)
     np.testing.assert_allclose(grad_z, expected, atol=1e-12)
     assert grad_z is not grad_a
+
+
+@pytest.mark.parametrize("name", ["sigmoid", "tanh", "relu", "identity"])
+def test_each_derivative_is_the_module_function_written_once(name):
+    # The layer's backward uses the module's own name_derivative, given the output it already has.
+    z = np.linspace(-3, 3, 13).reshape(13, 1) + 0.01
+    f = act.get_activation(name)
+    assert f.derivative is getattr(act, f"{name}_derivative")
+    np.testing.assert_allclose(f.derivative(z, f.forward(z)), getattr(act, f"{name}_derivative")(z), atol=1e-15)
+
+
+@pytest.mark.parametrize("function", [act.sigmoid, act.tanh, act.relu, act.softmax, act.sigmoid_derivative])
+def test_activations_refuse_what_is_not_a_number(function):
+    with pytest.raises(TypeError, match=rf"^{function.__name__}: z must be a numeric array, got NoneType$"):
+        function(None)
+    with pytest.raises(TypeError, match=rf"^{function.__name__}: z must be a numeric array, got str$"):
+        function("1.0")
 
 
 def test_unknown_activation_is_named():

@@ -77,15 +77,24 @@ def minibatches(X, y, batch_size, rng):
 
 def train_moons_classifier(X, y):
     network = Network.from_sizes([2, 16, 1], activation="tanh", output_activation="sigmoid", rng=0)
-    fit(network, X, y, BinaryCrossEntropy(), "adam", learning_rate=0.02, epochs=200, batch_size=32,
-        rng=0, progress=False)
+    fit(
+        network,
+        X,
+        y,
+        BinaryCrossEntropy(),
+        "adam",
+        learning_rate=0.02,
+        epochs=200,
+        batch_size=32,
+        rng=0,
+        progress=False,
+    )
     return network
 
 
 def train_digits_classifier(X, Y):
     network = Network.from_sizes([64, 32, 10], activation="tanh", output_activation="softmax", rng=0)
-    fit(network, X, Y, CrossEntropy(), "adam", learning_rate=0.01, epochs=20, batch_size=32, rng=0,
-        progress=False)
+    fit(network, X, Y, CrossEntropy(), "adam", learning_rate=0.01, epochs=20, batch_size=32, rng=0, progress=False)
     return network
 
 
@@ -97,8 +106,12 @@ def most_confused(counts):
 
 
 LOSS_CHOICES = {
-    "house_price": "mse", "spam": "binary_cross_entropy", "digit": "cross_entropy",
-    "temperature": "mse", "tumour_malignant": "binary_cross_entropy", "animal_species": "cross_entropy",
+    "house_price": "mse",
+    "spam": "binary_cross_entropy",
+    "digit": "cross_entropy",
+    "temperature": "mse",
+    "tumour_malignant": "binary_cross_entropy",
+    "animal_species": "cross_entropy",
 }
 
 SOLUTIONS = {
@@ -301,8 +314,11 @@ MISTAKES = [
     ("check_weighted_sum", lambda x, w, b: None, "forget `return`"),
     ("check_sigmoid", lambda z: 1 / (1 + np.exp(z)), "sign in the exponent"),
     ("check_sigmoid", lambda z: np.exp(-z) / (1 + np.exp(-z)), "1 - sigmoid(z)"),
-    ("check_sigmoid", lambda z: [1 / (1 + np.exp(-v)) for v in np.ravel(z)] if np.ndim(z) else 0.5,
-     "expected a numpy array"),
+    (
+        "check_sigmoid",
+        lambda z: [1 / (1 + np.exp(-v)) for v in np.ravel(z)] if np.ndim(z) else 0.5,
+        "expected a numpy array",
+    ),
     ("check_neuron_output", lambda X, w, b: X @ w + b, "apply the activation"),
     ("check_neuron_output", lambda X, w, b: sigmoid(X @ w), "bias is missing"),
     ("check_neuron_output", lambda X, w, b: sigmoid(X @ w.reshape(-1, 1) + b), "shape (n_samples,)"),
@@ -316,13 +332,19 @@ MISTAKES = [
     ("check_relu_derivative", lambda z: (z >= 0).astype(float), "z > 0, not z >= 0"),
     ("check_relu_derivative", lambda z: np.maximum(z, 0), "you returned relu(z)"),
     ("check_stable_sigmoid", sigmoid, "np.exp(-np.abs(z))"),
-    ("check_stable_sigmoid",
-     lambda z: np.where(z >= 0, 1 / (1 + np.exp(-z)), np.exp(z) / (1 + np.exp(z))), "both branches"),
+    (
+        "check_stable_sigmoid",
+        lambda z: np.where(z >= 0, 1 / (1 + np.exp(-z)), np.exp(z) / (1 + np.exp(z))),
+        "both branches",
+    ),
     ("check_softmax", _naive_softmax, "subtract each row's max"),
     ("check_softmax", lambda Z: np.exp(Z - Z.max()) / np.exp(Z - Z.max()).sum(), "sum of the whole batch"),
     ("check_softmax", lambda Z: softmax(Z.T).T, "axis=0"),
-    ("check_softmax", lambda Z: np.exp(Z - Z.max()) / np.exp(Z - Z.max()).sum(axis=1, keepdims=True),
-     "each row's own max"),
+    (
+        "check_softmax",
+        lambda Z: np.exp(Z - Z.max()) / np.exp(Z - Z.max()).sum(axis=1, keepdims=True),
+        "each row's own max",
+    ),
     ("check_dense_forward", lambda X, W, b, f: f(X @ W.T + b), "not X @ W.T"),
     ("check_dense_forward", lambda X, W, b, f: f(X @ W), "bias is missing"),
     ("check_dense_forward", lambda X, W, b, f: X @ W + b, "apply the activation"),
@@ -367,8 +389,7 @@ MISTAKES = [
     ("check_sigmoid_delta", lambda a, grad_a: grad_a * sigmoid(a) * (1 - sigmoid(a)), "already sigmoid(z)"),
     ("check_numerical_gradient", _gradient_not_restored, "put every entry back"),
     ("check_numerical_gradient", _gradient_on_copy, "did not see your nudge"),
-    ("check_numerical_gradient",
-     lambda loss, W, eps=1e-6: numerical_gradient(loss, W, eps) * 2, "divide by 2 eps"),
+    ("check_numerical_gradient", lambda loss, W, eps=1e-6: numerical_gradient(loss, W, eps) * 2, "divide by 2 eps"),
     ("check_train_step", lambda network, X, y, lr: MSE()(network.forward(X), y), "did not change"),
     ("check_train_step", _train_step_ascent, "against the gradient"),
     ("check_train_step", _train_step_loss_after, "before the update"),
@@ -405,9 +426,7 @@ def _linear(X, params):
     return a
 
 
-@pytest.mark.parametrize(
-    "name, wrong, hint", MISTAKES, ids=[f"{n[6:]}-{i}" for i, (n, _, _) in enumerate(MISTAKES)]
-)
+@pytest.mark.parametrize("name, wrong, hint", MISTAKES, ids=[f"{n[6:]}-{i}" for i, (n, _, _) in enumerate(MISTAKES)])
 def test_mistake_is_named_with_its_hint(name, wrong, hint, capfd):
     with pytest.raises(CheckFailed) as info:
         _check(name)(wrong)
@@ -537,8 +556,7 @@ def test_a_symbol_made_again_with_the_same_name_is_accepted(capsys):
 
 def test_import_needs_numpy_only():
     code = (
-        "import sys, annlib.checks; "
-        "print(sorted(m for m in ('sympy', 'matplotlib', 'ipywidgets') if m in sys.modules))"
+        "import sys, annlib.checks; print(sorted(m for m in ('sympy', 'matplotlib', 'ipywidgets') if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
@@ -572,8 +590,7 @@ def test_ipython_shows_the_short_message_not_a_traceback():
     shown = []
     shell._showtraceback = lambda etype, evalue, stb: shown.append(stb)
     shell.run_cell(
-        "from annlib.checks import check_sigmoid\n"
-        "check_sigmoid(lambda z: 1 / (1 + __import__('numpy').exp(z)))"
+        "from annlib.checks import check_sigmoid\ncheck_sigmoid(lambda z: 1 / (1 + __import__('numpy').exp(z)))"
     )
     assert shown and len(shown[0]) == 2 and "hint" in shown[0][1]
 
@@ -623,9 +640,7 @@ def test_exercise_notebook_format(path):
 
 
 def test_at_least_24_graded_parts_in_all():
-    total = sum(
-        1 for path in SOURCE_NOTEBOOKS for c in _cells(path) if c["metadata"].get("nbgrader", {}).get("grade")
-    )
+    total = sum(1 for path in SOURCE_NOTEBOOKS for c in _cells(path) if c["metadata"].get("nbgrader", {}).get("grade"))
     assert total >= 24
 
 

@@ -56,8 +56,13 @@ def nbgrader_release(tmp_path_factory):
         shutil.copytree(SOURCE, course / "source" / "exercises")
         (course / "nbgrader_config.py").write_text("c = get_config()\nc.CourseDirectory.course_id = 'annlib'\n")
         env = dict(os.environ, PATH=str(Path(sys.executable).parent) + os.pathsep + os.environ["PATH"])
-        subprocess.run([sys.executable, "-m", "nbgrader", "generate_assignment", "exercises", "--no-db"],
-                       cwd=course, env=env, check=True, capture_output=True)
+        subprocess.run(
+            [sys.executable, "-m", "nbgrader", "generate_assignment", "exercises", "--no-db"],
+            cwd=course,
+            env=env,
+            check=True,
+            capture_output=True,
+        )
     return course / "release" / "exercises"
 
 

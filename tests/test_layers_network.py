@@ -90,9 +90,7 @@ def test_network_parameters_gradients_and_weights_roundtrip():
 
 def test_repr_is_readable():
     net = Network([Dense(3, 4, "relu", rng=0, name="hidden"), Dense(4, 2, "softmax", rng=0)])
-    assert repr(net) == (
-        "Network(\n  (0) Dense(hidden: 3 -> 4, relu)\n  (1) Dense(4 -> 2, softmax)\n)  26 parameters"
-    )
+    assert repr(net) == ("Network(\n  (0) Dense(hidden: 3 -> 4, relu)\n  (1) Dense(4 -> 2, softmax)\n)  26 parameters")
     assert len(net) == 2 and net[1].n_outputs == 2 and net.sizes == [3, 4, 2]
 
 
@@ -108,15 +106,21 @@ def test_predict_labels():
 
 def test_bad_input_messages():
     net = article_network()
-    with pytest.raises(ValueError, match=r"^Dense.forward: X has shape \(2, 5\), expected \(any, 3\)$"):
+    with pytest.raises(ValueError, match=r"^Network.forward: X has shape \(2, 5\), expected \(any, 3\)$"):
         net.forward(np.zeros((2, 5)))
-    with pytest.raises(ValueError, match=r"X has shape \(3,\), expected \(any, 3\) -- for one example use X.reshape\(1, -1\)"):
+    with pytest.raises(ValueError, match=r"^Dense.forward: X has shape \(2, 5\), expected \(any, 3\)$"):
+        net[0].forward(np.zeros((2, 5)))
+    with pytest.raises(ValueError, match=r"^Network.predict: X has shape \(2, 5\), expected \(any, 3\)$"):
+        net.predict(np.zeros((2, 5)))
+    with pytest.raises(
+        ValueError, match=r"X has shape \(3,\), expected \(any, 3\) -- for one example use X.reshape\(1, -1\)"
+    ):
         net.forward(np.zeros(3))
-    with pytest.raises(TypeError, match=r"Dense.forward: X must hold numbers, got an array of dtype <U1"):
+    with pytest.raises(TypeError, match=r"Network.forward: X must hold numbers, got an array of dtype <U1"):
         net.forward([["a", "b", "c"]])
-    with pytest.raises(ValueError, match=r"Dense.forward: X contains NaN at index \(0, 1\)"):
+    with pytest.raises(ValueError, match=r"Network.forward: X contains NaN at index \(0, 1\)"):
         net.forward([[0.0, np.nan, 1.0]])
-    with pytest.raises(ValueError, match=r"Dense.forward: X contains inf"):
+    with pytest.raises(ValueError, match=r"Network.forward: X contains inf"):
         net.forward([[0.0, np.inf, 1.0]])
     net.forward(np.zeros((2, 3)))
     with pytest.raises(ValueError, match=r"Network.backward: grad has shape \(3, 1\), expected \(2, 1\)"):

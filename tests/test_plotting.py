@@ -203,8 +203,16 @@ def test_draw_neuron_with_numbers():
     z = annlib.weighted_sum([0.5, -1.0, 2.0], [0.8, 0.2, -0.5], 0.1)
     a = annlib.activations.sigmoid(z)
     labels = texts(ax)
-    for expected in ["w1 = 0.80", "w3 = -0.50", "b = 0.10", f"z = {z:.2f}", f"a\n{a:.3f}", "Σ",
-                     "activation f = sigmoid", "x2\n-1.00"]:
+    for expected in [
+        "w1 = 0.80",
+        "w3 = -0.50",
+        "b = 0.10",
+        f"z = {z:.2f}",
+        f"a\n{a:.3f}",
+        "Σ",
+        "activation f = sigmoid",
+        "x2\n-1.00",
+    ]:
         assert expected in labels
     assert ax.get_title()
 
@@ -242,7 +250,9 @@ def test_plot_activation_draws_function_and_derivative():
 def test_plot_activations_grid():
     axes = plotting.plot_activations(["tanh", "relu"])
     assert axes.shape == (2, 2)
-    np.testing.assert_allclose(axes[1, 1].lines[-1].get_ydata(), annlib.activations.relu_derivative(axes[1, 1].lines[-1].get_xdata()))
+    np.testing.assert_allclose(
+        axes[1, 1].lines[-1].get_ydata(), annlib.activations.relu_derivative(axes[1, 1].lines[-1].get_xdata())
+    )
     assert axes[0, 0].get_title() and axes[0, 1].get_title() and axes[1, 0].get_xlabel()
 
 
@@ -389,8 +399,14 @@ def test_plot_mse_vs_cross_entropy():
 
 
 def test_all_names_are_exported():
-    for module in (plotting.style, plotting.diagram, plotting.neuron, plotting.activations,
-                   plotting.boundaries, plotting.losses):
+    for module in (
+        plotting.style,
+        plotting.diagram,
+        plotting.neuron,
+        plotting.activations,
+        plotting.boundaries,
+        plotting.losses,
+    ):
         for name in module.__all__:
             assert getattr(plotting, name) is getattr(module, name)
 

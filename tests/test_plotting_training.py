@@ -11,8 +11,9 @@ from annlib.plotting import training as tp
 def small_history(epochs=5, learning_rate=0.5):
     X, y = annlib.datasets.xor(40, rng=0)
     net = annlib.Network.from_sizes([2, 4, 1], "tanh", "sigmoid", rng=0)
-    return annlib.fit(net, X, y, "binary_cross_entropy", learning_rate=learning_rate, epochs=epochs,
-                      progress=False, rng=0)
+    return annlib.fit(
+        net, X, y, "binary_cross_entropy", learning_rate=learning_rate, epochs=epochs, progress=False, rng=0
+    )
 
 
 def test_all_is_accurate_and_exported_by_plotting():
@@ -59,8 +60,9 @@ def test_loss_curves_uses_the_given_axes_and_a_log_scale_when_losses_span_a_lot(
 def test_validation_curve_is_dashed():
     X, y = annlib.datasets.moons(60, rng=1)
     net = annlib.Network.from_sizes([2, 3, 1], "tanh", "sigmoid", rng=0)
-    history = annlib.fit(net, X[:40], y[:40], "binary_cross_entropy", epochs=4, progress=False,
-                         validation_data=(X[40:], y[40:]))
+    history = annlib.fit(
+        net, X[:40], y[:40], "binary_cross_entropy", epochs=4, progress=False, validation_data=(X[40:], y[40:])
+    )
     ax = tp.plot_loss_curves({"moons": history}, validation=True)
     assert [line.get_linestyle() for line in ax.get_lines()] == ["-", "--"]
     np.testing.assert_allclose(ax.get_lines()[1].get_ydata(), history.val_loss)

@@ -44,9 +44,7 @@ def test_derivative_is_what_sympy_differentiates(name):
         assert sp.simplify(by_sympy - stated) == 0
     else:  # piecewise: compare away from the kink
         points = POINTS[np.abs(POINTS) > 1e-3]
-        np.testing.assert_allclose(
-            np.broadcast_to(numeric(by_sympy)(points), points.shape), numeric(stated)(points)
-        )
+        np.testing.assert_allclose(np.broadcast_to(numeric(by_sympy)(points), points.shape), numeric(stated)(points))
 
 
 def test_sigmoid_derivative_is_sigma_times_one_minus_sigma():
@@ -93,6 +91,7 @@ def test_softmax_and_its_jacobian_match_numeric_core():
 
 # --- Losses with the numeric core's averaging -------------------------------------------------------
 
+
 @pytest.mark.parametrize(
     "function, loss, kind",
     [
@@ -127,6 +126,7 @@ def test_loss_of_mismatched_shapes_names_the_function():
 
 
 # --- One neuron, one layer, a network ---------------------------------------------------------------
+
 
 def test_neuron_and_layer_match_numeric_core():
     x, w, b = [0.5, -1.0, 2.0], [0.3, 0.1, -0.4], 0.2
@@ -181,8 +181,10 @@ def test_loss_derivative_of_any_parameter_matches_backprop_for_one_sample():
     net = symbolic.SymbolicNetwork.from_network(network)
     values = {**net.parameter_values(network), **dict(zip(net.inputs, X[0])), **dict(zip(net.targets, y[0]))}
     network.backward(losses.BinaryCrossEntropy().gradient(network.forward(X), y))
-    for parameter, expected in [(net.weights[0][1, 0], network.layers[0].grad_W[1, 0]),
-                                (net.biases[1][0], network.layers[1].grad_b[0])]:
+    for parameter, expected in [
+        (net.weights[0][1, 0], network.layers[0].grad_W[1, 0]),
+        (net.biases[1][0], network.layers[1].grad_b[0]),
+    ]:
         derivative = net.loss_derivative("binary_cross_entropy", parameter)
         assert float(derivative.subs(values)) == pytest.approx(expected, rel=1e-12)
     with pytest.raises(ValueError, match="is not a weight or bias"):
@@ -203,6 +205,7 @@ def test_unknown_activation_and_a_bare_name_are_refused():
 
 
 # --- network_gradients: the promise -----------------------------------------------------------------
+
 
 def backprop(network, X, y, loss):
     loss = losses.get_loss(loss)
@@ -288,6 +291,7 @@ def test_network_gradients_check_their_inputs():
 
 # --- The chain rule as steps ------------------------------------------------------------------------
 
+
 def one_neuron_chain(wrt_name="w1"):
     x1, x2, w1, w2, b, zz, yhat, y, L = sp.symbols("x1 x2 w1 w2 b z yhat y L")
     links = [sp.Eq(L, (yhat - y) ** 2), sp.Eq(yhat, symbolic.sigmoid(zz)), sp.Eq(zz, w1 * x1 + w2 * x2 + b)]
@@ -334,7 +338,7 @@ def test_a_wrong_chain_rule_is_caught_by_verify():
 def test_chain_rule_refuses_a_broken_chain_and_several_paths():
     L, yhat, zz, w = sp.symbols("L yhat z w")
     with pytest.raises(ValueError, match="does not depend on z"):
-        symbolic.chain_rule_steps([sp.Eq(L, yhat ** 2), sp.Eq(zz, w)], w)
+        symbolic.chain_rule_steps([sp.Eq(L, yhat**2), sp.Eq(zz, w)], w)
     net = symbolic.SymbolicNetwork.from_sizes([3, 2, 1])
     assert [str(link.lhs) for link in net.path(net.biases[0][1])] == ["yhat", "z21", "A12", "z12"]
     assert str(net.path(net.weights[0][2, 1])[-1].rhs) == "b12 + w_a2*x1 + w_b2*x2 + w_c2*x3"
@@ -346,6 +350,7 @@ def test_chain_rule_refuses_a_broken_chain_and_several_paths():
 
 
 # --- Sharing, sizes and swell -----------------------------------------------------------------------
+
 
 def test_common_subexpressions_shrink_and_keep_the_value():
     net = symbolic.SymbolicNetwork.from_sizes([2, 2, 1])
@@ -367,5 +372,7 @@ def test_expression_swell_grows_with_depth_and_cse_tames_it():
     assert deep.shared_size < deep.gradient_size / 5
     again = symbolic.measure_expression_swell([2, 2, 1], repeats=2)
     assert (again.loss_size, again.gradient_size, again.shared_size) == (
-        shallow.loss_size, shallow.gradient_size, shallow.shared_size
+        shallow.loss_size,
+        shallow.gradient_size,
+        shallow.shared_size,
     )

@@ -25,11 +25,34 @@ def test_fit_learns_xor():
 
 def test_fit_is_reproducible_with_a_seed():
     X, y = xor(100, rng=1)
-    runs = [fit(xor_network(), X, y, "binary_cross_entropy", "sgd", learning_rate=0.5, epochs=5,
-                batch_size=10, rng=3, progress=False).loss for _ in range(2)]
+    runs = [
+        fit(
+            xor_network(),
+            X,
+            y,
+            "binary_cross_entropy",
+            "sgd",
+            learning_rate=0.5,
+            epochs=5,
+            batch_size=10,
+            rng=3,
+            progress=False,
+        ).loss
+        for _ in range(2)
+    ]
     assert runs[0] == runs[1]
-    other = fit(xor_network(), X, y, "binary_cross_entropy", "sgd", learning_rate=0.5, epochs=5,
-                batch_size=10, rng=4, progress=False).loss
+    other = fit(
+        xor_network(),
+        X,
+        y,
+        "binary_cross_entropy",
+        "sgd",
+        learning_rate=0.5,
+        epochs=5,
+        batch_size=10,
+        rng=4,
+        progress=False,
+    ).loss
     assert other != runs[0]
 
 
@@ -50,9 +73,9 @@ def test_batch_size_one_is_sgd_with_one_step_per_example():
     steps = []
 
     class CountingSGD(SGD):
-        def _step(self, parameters, gradients):
+        def update(self, parameters, gradients):
             steps.append(1)
-            super()._step(parameters, gradients)
+            super().update(parameters, gradients)
 
     fit(xor_network(), X, y, MSE(), CountingSGD(0.1), epochs=2, batch_size=1, rng=0, progress=False)
     assert len(steps) == 24
@@ -65,10 +88,20 @@ def test_stopping_rules():
     X, y = xor(100, rng=0)
     h = fit(xor_network(), X, y, BinaryCrossEntropy(), Adam(0.05), epochs=500, target_loss=0.3, rng=0, progress=False)
     assert h.stop_reason == "target_loss" and h.loss[-1] <= 0.3 and h.epochs < 500
-    h = fit(xor_network(), X, y, BinaryCrossEntropy(), SGD(1e-6), epochs=500, tol=1e-3, patience=5, rng=0, progress=False)
+    h = fit(
+        xor_network(), X, y, BinaryCrossEntropy(), SGD(1e-6), epochs=500, tol=1e-3, patience=5, rng=0, progress=False
+    )
     assert h.stop_reason == "tol" and h.epochs == 6  # the first epoch, then 5 without improvement
-    h = fit(xor_network(), X, y, BinaryCrossEntropy(), SGD(0.1), epochs=50,
-            callback=lambda epoch, history: epoch == 3, progress=False)
+    h = fit(
+        xor_network(),
+        X,
+        y,
+        BinaryCrossEntropy(),
+        SGD(0.1),
+        epochs=50,
+        callback=lambda epoch, history: epoch == 3,
+        progress=False,
+    )
     assert h.stop_reason == "callback" and h.epochs == 3
 
 
@@ -80,8 +113,21 @@ def test_tol_on_validation_loss_restores_the_best_weights():
     def remember(epoch, history):
         kept[epoch] = net.get_weights()
 
-    h = fit(net, X[:40], y[:40], BinaryCrossEntropy(), Adam(0.05), epochs=400, tol=1e-4, patience=15,
-            restore_best=True, validation_data=(X[40:], y[40:]), rng=0, progress=False, callback=remember)
+    h = fit(
+        net,
+        X[:40],
+        y[:40],
+        BinaryCrossEntropy(),
+        Adam(0.05),
+        epochs=400,
+        tol=1e-4,
+        patience=15,
+        restore_best=True,
+        validation_data=(X[40:], y[40:]),
+        rng=0,
+        progress=False,
+        callback=remember,
+    )
     assert h.stop_reason == "tol" and h.epochs < 400
     assert h.best_epoch == int(np.argmin(h.val_loss)) + 1
     for a, b in zip(net.get_weights(), kept[h.best_epoch]):
@@ -93,12 +139,38 @@ def test_tol_on_validation_loss_restores_the_best_weights():
 def test_divergence_stops_restores_weights_and_says_lower_the_learning_rate():
     X, y = xor(100, rng=0)
     net = Network([Dense(2, 8, "relu", rng=0), Dense(8, 1, "identity", rng=1)])
-    with pytest.raises(TrainingDiverged, match=r"fit: training diverged at epoch \d+.*Lower the learning rate \(try 5\)") as info:
+    with pytest.raises(
+        TrainingDiverged, match=r"fit: training diverged at epoch \d+.*Lower the learning rate \(try 5\)"
+    ) as info:
         fit(net, X, y, MSE(), SGD(50.0), epochs=100, progress=False)
     history = info.value.history
     assert history.stop_reason == "diverged"
     assert all(np.isfinite(p).all() for p in net.parameters())
     assert len(history.loss) >= 1
+
+
+@pytest.mark.parametrize("learning_rate", [2.0, 50.0])
+def test_divergence_puts_back_exactly_the_weights_from_before_the_bad_epoch(learning_rate):
+    X, y = xor(100, rng=0)
+    net = Network([Dense(2, 8, "relu", rng=0), Dense(8, 1, "identity", rng=1)])
+    kept = [net.get_weights()]  # the weights at the start of every epoch
+    with pytest.raises(TrainingDiverged) as info:
+        fit(
+            net,
+            X,
+            y,
+            MSE(),
+            SGD(learning_rate),
+            epochs=100,
+            progress=False,
+            callback=lambda epoch, history: kept.append(net.get_weights()),
+        )
+    bad_epoch = info.value.history.epochs
+    assert len(kept) == bad_epoch  # the callback saw every sound epoch, and not the bad one
+    for now, before in zip(net.get_weights(), kept[-1]):
+        np.testing.assert_array_equal(now, before)
+    if learning_rate == 2.0:
+        assert bad_epoch > 1  # so the weights put back are not simply the starting ones
 
 
 def test_divergence_is_silent_no_numpy_warnings(recwarn):
@@ -111,8 +183,17 @@ def test_divergence_is_silent_no_numpy_warnings(recwarn):
 
 def test_validation_and_accuracy_history():
     X, y = xor(100, rng=0)
-    h = fit(xor_network(), X[:80], y[:80], BinaryCrossEntropy(), Adam(0.05), epochs=3,
-            validation_data=(X[80:], y[80:]), rng=0, progress=False)
+    h = fit(
+        xor_network(),
+        X[:80],
+        y[:80],
+        BinaryCrossEntropy(),
+        Adam(0.05),
+        epochs=3,
+        validation_data=(X[80:], y[80:]),
+        rng=0,
+        progress=False,
+    )
     assert len(h.val_loss) == len(h.val_accuracy) == len(h.accuracy) == 3
     assert "epochs=3" in repr(h) and "stopped by epochs" in repr(h)
     h = fit(xor_network(), X, y, MSE(), SGD(0.1), epochs=2, progress=False)

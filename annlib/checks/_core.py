@@ -24,25 +24,6 @@ import warnings
 
 import numpy as np
 
-# Captured at import: the checks use these names only, never np.<name> looked up at call time.
-_array = np.array
-_float64 = np.float64
-_ndarray = np.ndarray
-_errstate = np.errstate
-_array2string = np.array2string
-_absolute = np.absolute
-_subtract = np.subtract
-_multiply = np.multiply
-_add = np.add
-_less_equal = np.less_equal
-_isnan = np.isnan
-_equal = np.equal
-_logical_or = np.logical_or
-_logical_and = np.logical_and
-_logical_not = np.logical_not
-_argwhere = np.argwhere
-_default_rng = np.random.default_rng
-
 PASS_MARK = "\u2713"  # check mark
 FAIL_MARK = "\u2717"  # ballot x
 
@@ -75,14 +56,14 @@ def fmt(value):
     if isinstance(value, str):
         return repr(value)
     try:
-        array = _array(value, dtype=_float64)
+        array = np.array(value, dtype=np.float64)
     except (TypeError, ValueError):
         return f"a {type(value).__name__}"
     if array.ndim == 0:
         return f"{float(array):.4g}"
     if array.size > 8:
         return f"an array of shape {array.shape}"
-    text = _array2string(array, separator=", ", formatter={"float_kind": _short_float})
+    text = np.array2string(array, separator=", ", formatter={"float_kind": _short_float})
     return " ".join(text.split())
 
 
@@ -98,24 +79,22 @@ def same(got, want, *, rtol=1e-6, atol=1e-9, equal_nan=False):
     """
     if got.shape != want.shape:
         return False
-    gap = _absolute(_subtract(got, want))
-    ok = _logical_or(_less_equal(gap, _add(atol, _multiply(rtol, _absolute(want)))), _equal(got, want))
+    ok = (np.abs(got - want) <= atol + rtol * np.abs(want)) | (got == want)  # got == want: the same inf
     if equal_nan:
-        ok = _logical_or(ok, _logical_and(_isnan(got), _isnan(want)))
+        ok |= np.isnan(got) & np.isnan(want)
     return ok.all()  # a numpy bool: its truth needs no builtin a learner could replace
 
 
 def first_difference(got, want, *, rtol=1e-6, atol=1e-9):
     """(index, got value, wanted value) of the first element that differs, for a message."""
-    gap = _absolute(_subtract(got, want))
-    wrong = _logical_not(_less_equal(gap, _add(atol, _multiply(rtol, _absolute(want)))))
-    index = tuple(int(i) for i in _argwhere(wrong)[0])
+    wrong = ~(np.abs(got - want) <= atol + rtol * np.abs(want))
+    index = tuple(int(i) for i in np.argwhere(wrong)[0])
     return index, got[index], want[index]
 
 
 def copy_args(args):
     """Deep enough copies of the arguments: arrays copied, everything else passed as is."""
-    return tuple(a.copy() if isinstance(a, _ndarray) else a for a in args)
+    return tuple(a.copy() if isinstance(a, np.ndarray) else a for a in args)
 
 
 def _learner_line(exc, func):
@@ -162,7 +141,7 @@ class Ladder:
         with contextlib.ExitStack() as stack:
             caught = stack.enter_context(warnings.catch_warnings(record=True))
             warnings.simplefilter("always")
-            stack.enter_context(_errstate(over="warn", divide="warn", invalid="warn", under="ignore"))
+            stack.enter_context(np.errstate(over="warn", divide="warn", invalid="warn", under="ignore"))
             stack.enter_context(contextlib.redirect_stdout(io.StringIO()))
             stack.enter_context(contextlib.redirect_stderr(io.StringIO()))
             try:
@@ -204,16 +183,16 @@ class Ladder:
             self.fail(
                 f"{what} is a {type(value).__name__}, expected {'one number' if scalar else 'a numpy array'}",
                 "work on the whole array with numpy (np.exp, np.maximum, @) instead of a Python loop"
-                if not scalar else None,
+                if not scalar
+                else None,
             )
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
-                array = _array(value, dtype=_float64, copy=True, subok=False)
+                array = np.array(value, dtype=np.float64, copy=True, subok=False)
         except Exception:  # anything that numpy cannot read as numbers
             self.fail(
-                f"{what} is a {type(value).__name__}, which is not "
-                f"{'a number' if scalar else 'an array of numbers'}"
+                f"{what} is a {type(value).__name__}, which is not {'a number' if scalar else 'an array of numbers'}"
             )
         if scalar:
             if array.ndim != 0 and array.size == 1:
@@ -232,7 +211,7 @@ class Ladder:
         if same(got, want, rtol=rtol, atol=atol):
             return
         for wrong, hint in mistakes:
-            if wrong is not None and same(got, _array(wrong, dtype=_float64), rtol=rtol, atol=atol, equal_nan=True):
+            if wrong is not None and same(got, np.array(wrong, dtype=np.float64), rtol=rtol, atol=atol, equal_nan=True):
                 self.fail(self._value_message(got, want, case, what), hint)
         self.fail(self._value_message(got, want, case, what), self._warning_hint())
 
@@ -258,7 +237,7 @@ class Ladder:
 
     def unchanged(self, before, after, name):
         """Fail if an input array was modified by the learner's function."""
-        if isinstance(after, _ndarray) and not same(_array(after, dtype=_float64), before, rtol=0, atol=0):
+        if isinstance(after, np.ndarray) and not same(np.array(after, dtype=np.float64), before, rtol=0, atol=0):
             self.fail(
                 f"changed its input {name} in place",
                 f"work on a new array (e.g. {name}.copy(), or np.maximum(...) instead of assigning into {name})",
@@ -276,7 +255,7 @@ def check(func):
     def run(*args, **kwargs):
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            with _errstate(all="ignore"):
+            with np.errstate(all="ignore"):
                 return func(*args, **kwargs)
 
     return run
@@ -284,8 +263,24 @@ def check(func):
 
 def rng_for(seed, salt):
     """A Generator for a check's random cases: the same every call for the same seed."""
-    return _default_rng([int(seed), int(salt)])
+    return np.random.default_rng([int(seed), int(salt)])
 
 
 def is_number(value):
     return isinstance(value, numbers.Real) and not isinstance(value, bool)
+
+
+def trained_network_outputs(ladder, network, X, *, shape, where, shape_hint=None, error_hint=None):
+    """The outputs of the network a learner's training function returned, on the held-out points X.
+
+    Fails the ladder (with a hint) when it returned something else, when the network raises on X, or
+    when its outputs do not have `shape`. `where` says which points, e.g. "on the test digits".
+    """
+    if not hasattr(network, "forward"):
+        hint = "return the network, not fit's History" if hasattr(network, "loss") else "return the trained Network"
+        ladder.fail(f"returned a {type(network).__name__}, expected a trained network", hint)
+    try:
+        output = network.forward(X)
+    except Exception as exc:  # the learner's network, reported as feedback
+        ladder.fail(f"the network raised {type(exc).__name__} {where}: {exc}", error_hint)
+    return ladder.array(output, what="the network's output", shape=shape, shape_hint=shape_hint)

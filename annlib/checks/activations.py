@@ -25,7 +25,8 @@ def _elementwise(ladder, f_reference, cases, mistakes_for, *, in_place=True):
     for z in cases:
         (arg,) = copy_args((z,))
         got = ladder.array(
-            ladder.call(arg), shape=z.shape,
+            ladder.call(arg),
+            shape=z.shape,
             shape_hint="work element by element: the result has the shape of z (np.maximum, not np.max)",
         )
         ladder.values(got, f_reference(z), case=f"z = {fmt(z)}", mistakes=mistakes_for(z))
@@ -37,14 +38,19 @@ def _elementwise(ladder, f_reference, cases, mistakes_for, *, in_place=True):
 def check_sigmoid_derivative(sigmoid_derivative, *, seed=0):
     """sigmoid_derivative(z) -> sigmoid(z) * (1 - sigmoid(z)), element by element."""
     ladder = Ladder("sigmoid_derivative", sigmoid_derivative, error_hint="compute s = sigmoid(z) first")
-    _elementwise(ladder, _sigmoid_derivative, _z_cases(seed, 11), lambda z: [
-        (_sigmoid(z), "you returned sigmoid(z); the derivative is sigmoid(z) * (1 - sigmoid(z))"),
-        (z * (1 - z), "apply sigmoid first: s = sigmoid(z), then s * (1 - s), not z * (1 - z)"),
-        (1 - _sigmoid(z), "multiply by sigmoid(z) too: sigmoid(z) * (1 - sigmoid(z))"),
-        (-_sigmoid_derivative(z), "the sign: the derivative of sigmoid is positive everywhere"),
-        (_sigmoid(z) * (1 + _sigmoid(z)), "it is (1 - sigmoid(z)), with a minus"),
-        (_exp(-z) / (1 + _exp(-z)), "square the denominator: exp(-z) / (1 + exp(-z))**2"),
-    ])
+    _elementwise(
+        ladder,
+        _sigmoid_derivative,
+        _z_cases(seed, 11),
+        lambda z: [
+            (_sigmoid(z), "you returned sigmoid(z); the derivative is sigmoid(z) * (1 - sigmoid(z))"),
+            (z * (1 - z), "apply sigmoid first: s = sigmoid(z), then s * (1 - s), not z * (1 - z)"),
+            (1 - _sigmoid(z), "multiply by sigmoid(z) too: sigmoid(z) * (1 - sigmoid(z))"),
+            (-_sigmoid_derivative(z), "the sign: the derivative of sigmoid is positive everywhere"),
+            (_sigmoid(z) * (1 + _sigmoid(z)), "it is (1 - sigmoid(z)), with a minus"),
+            (_exp(-z) / (1 + _exp(-z)), "square the denominator: exp(-z) / (1 + exp(-z))**2"),
+        ],
+    )
     ladder.no_warnings()
     ladder.passed()
 
@@ -54,11 +60,16 @@ def check_relu(relu, *, seed=0):
     """relu(z) -> max(0, z), element by element, without changing z."""
     ladder = Ladder("relu", relu)
     cases = _z_cases(seed, 12) + [np.array([[0.0, -0.0], [3.0, -3.0]])]
-    _elementwise(ladder, _relu, cases, lambda z: [
-        (np.abs(z), "negative inputs become 0, not positive: max(0, z)"),
-        (np.minimum(z, 0), "that keeps the negative part; relu keeps the positive part: np.maximum(z, 0)"),
-        ((z > 0).astype(float), "that is relu's derivative (0 or 1); relu itself is max(0, z)"),
-    ])
+    _elementwise(
+        ladder,
+        _relu,
+        cases,
+        lambda z: [
+            (np.abs(z), "negative inputs become 0, not positive: max(0, z)"),
+            (np.minimum(z, 0), "that keeps the negative part; relu keeps the positive part: np.maximum(z, 0)"),
+            ((z > 0).astype(float), "that is relu's derivative (0 or 1); relu itself is max(0, z)"),
+        ],
+    )
     ladder.no_warnings()
     ladder.passed()
 
@@ -68,12 +79,17 @@ def check_relu_derivative(relu_derivative, *, seed=0):
     """relu_derivative(z) -> 1.0 where z > 0, else 0.0 (0 at z = 0)."""
     ladder = Ladder("relu_derivative", relu_derivative)
     cases = _z_cases(seed, 13) + [np.array([0.0, 0.0, 1.0])]
-    _elementwise(ladder, lambda z: (z > 0).astype(float), cases, lambda z: [
-        ((z >= 0).astype(float), "at z = 0 take the derivative 0, as most libraries do: use z > 0, not z >= 0"),
-        (_relu(z), "you returned relu(z); its derivative is 1 where z > 0 and 0 elsewhere"),
-        ((z < 0).astype(float), "the other way round: 1 where z > 0, 0 where z < 0"),
-        (np.ones_like(z), "for z < 0 relu is flat, so its derivative is 0 there"),
-    ])
+    _elementwise(
+        ladder,
+        lambda z: (z > 0).astype(float),
+        cases,
+        lambda z: [
+            ((z >= 0).astype(float), "at z = 0 take the derivative 0, as most libraries do: use z > 0, not z >= 0"),
+            (_relu(z), "you returned relu(z); its derivative is 1 where z > 0 and 0 elsewhere"),
+            ((z < 0).astype(float), "the other way round: 1 where z > 0, 0 where z < 0"),
+            (np.ones_like(z), "for z < 0 relu is flat, so its derivative is 0 there"),
+        ],
+    )
     ladder.no_warnings()
     ladder.passed()
 
@@ -89,8 +105,10 @@ def check_stable_sigmoid(stable_sigmoid, *, seed=0):
         got = ladder.array(ladder.call(z.copy()), shape=z.shape)
         ladder.values(got, _sigmoid(z), case=f"z = {fmt(z)}")
     got = ladder.array(ladder.call(extreme.copy()), shape=extreme.shape)
-    hint = ("exp overflows at z = -1000 or +1000: compute e = np.exp(-np.abs(z)), which never overflows, "
-            "then np.where(z >= 0, 1 / (1 + e), e / (1 + e)); np.where computes both branches for every z")
+    hint = (
+        "exp overflows at z = -1000 or +1000: compute e = np.exp(-np.abs(z)), which never overflows, "
+        "then np.where(z >= 0, 1 / (1 + e), e / (1 + e)); np.where computes both branches for every z"
+    )
     if ladder.warnings:
         ladder.fail(f"numpy warned for z = {fmt(extreme)}: {ladder.warnings[0]}", hint)
     if not np.isfinite(got).all():
@@ -103,7 +121,8 @@ def check_stable_sigmoid(stable_sigmoid, *, seed=0):
 def check_softmax(softmax, *, seed=0):
     """softmax(Z) -> one probability row per row of Z (n_samples, n_classes); stable for large scores."""
     ladder = Ladder(
-        "softmax", softmax,
+        "softmax",
+        softmax,
         error_hint="Z is (n_samples, n_classes): work along axis=1 with keepdims=True",
     )
     rng = rng_for(seed, 15)
@@ -117,21 +136,36 @@ def check_softmax(softmax, *, seed=0):
     for Z in cases:
         (arg,) = copy_args((Z,))
         got = ladder.array(
-            ladder.call(arg), shape=Z.shape,
+            ladder.call(arg),
+            shape=Z.shape,
             shape_hint="one probability per score: divide by the row sums with keepdims=True",
         )
         naive = _exp(Z)
-        ladder.values(got, _softmax(Z), case=f"Z = {fmt(Z)}", mistakes=[
-            (_exp(Z - Z.max()) / _exp(Z - Z.max()).sum(),
-             "you divided by the sum of the whole batch; each row sums to 1: e.sum(axis=1, keepdims=True)"),
-            (_exp(Z - Z.max(axis=0, keepdims=True)) / _exp(Z - Z.max(axis=0, keepdims=True)).sum(axis=0, keepdims=True),
-             "axis=0 normalises columns; each row (one example) must sum to 1: use axis=1"),
-            (naive / naive.sum(axis=1, keepdims=True),
-             "exp(1000) overflows to inf and inf / inf is NaN: subtract each row's max first, "
-             "Z - Z.max(axis=1, keepdims=True); it changes nothing mathematically"),
-            (_exp(Z - Z.max()) / _exp(Z - Z.max()).sum(axis=1, keepdims=True),
-             "subtract each row's own max (Z.max(axis=1, keepdims=True)), not the max of the whole batch"),
-        ])
+        ladder.values(
+            got,
+            _softmax(Z),
+            case=f"Z = {fmt(Z)}",
+            mistakes=[
+                (
+                    _exp(Z - Z.max()) / _exp(Z - Z.max()).sum(),
+                    "you divided by the sum of the whole batch; each row sums to 1: e.sum(axis=1, keepdims=True)",
+                ),
+                (
+                    _exp(Z - Z.max(axis=0, keepdims=True))
+                    / _exp(Z - Z.max(axis=0, keepdims=True)).sum(axis=0, keepdims=True),
+                    "axis=0 normalises columns; each row (one example) must sum to 1: use axis=1",
+                ),
+                (
+                    naive / naive.sum(axis=1, keepdims=True),
+                    "exp(1000) overflows to inf and inf / inf is NaN: subtract each row's max first, "
+                    "Z - Z.max(axis=1, keepdims=True); it changes nothing mathematically",
+                ),
+                (
+                    _exp(Z - Z.max()) / _exp(Z - Z.max()).sum(axis=1, keepdims=True),
+                    "subtract each row's own max (Z.max(axis=1, keepdims=True)), not the max of the whole batch",
+                ),
+            ],
+        )
         ladder.unchanged(Z, arg, "Z")
     if ladder.warnings:
         ladder.no_warnings("subtract each row's max before np.exp so no score overflows")

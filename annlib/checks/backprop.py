@@ -15,7 +15,8 @@ _mse = MSE()
 def check_dense_backward(dense_backward, *, seed=0):
     """dense_backward(X, W, grad_z) -> (grad_W, grad_b, grad_X) for z = X @ W + b."""
     ladder = Ladder(
-        "dense_backward", dense_backward,
+        "dense_backward",
+        dense_backward,
         error_hint="grad_W = X.T @ grad_z, grad_b = grad_z.sum(axis=0), grad_X = grad_z @ W.T",
     )
     rng = rng_for(seed, 41)
@@ -28,25 +29,59 @@ def check_dense_backward(dense_backward, *, seed=0):
             ladder.fail("expected three arrays (grad_W, grad_b, grad_X)", "end with `return grad_W, grad_b, grad_X`")
         case = f"X {X.shape}, W {W.shape}, grad_z {grad_z.shape}"
         square = n_in == n_out
-        grad_W = ladder.array(result[0], what="grad_W", shape=W.shape,
-                              shape_hint="grad_W has W's shape (n_inputs, n_outputs): X.T @ grad_z")
-        ladder.values(grad_W, X.T @ grad_z, case=case, what="grad_W", mistakes=[
-            ((grad_z.T @ X) if square else None,
-             "grad_W has W's shape (n_inputs, n_outputs): X.T @ grad_z, not its transpose"),
-            (X.T @ grad_z / n, "grad_z already carries the 1/n of the mean loss: sum over the batch, X.T @ grad_z"),
-        ])
-        grad_b = ladder.array(result[1], what="grad_b", shape=(n_out,),
-                              shape_hint="one gradient per bias: add grad_z over the batch, grad_z.sum(axis=0)")
-        ladder.values(grad_b, grad_z.sum(axis=0), case=case, what="grad_b", mistakes=[
-            (grad_z.mean(axis=0), "sum over the batch, not the mean: grad_z already carries the 1/n of the loss"),
-            (grad_z.sum(axis=1)[:n_out] if n == n_out else None,
-             "sum over the examples (axis=0), one value per neuron"),
-        ])
-        grad_X = ladder.array(result[2], what="grad_X", shape=X.shape,
-                              shape_hint="grad_X has X's shape (n_samples, n_inputs): grad_z @ W.T")
-        ladder.values(grad_X, grad_z @ W.T, case=case, what="grad_X", mistakes=[
-            ((grad_z @ W) if square else None, "go back through W transposed: grad_X = grad_z @ W.T"),
-        ])
+        grad_W = ladder.array(
+            result[0],
+            what="grad_W",
+            shape=W.shape,
+            shape_hint="grad_W has W's shape (n_inputs, n_outputs): X.T @ grad_z",
+        )
+        ladder.values(
+            grad_W,
+            X.T @ grad_z,
+            case=case,
+            what="grad_W",
+            mistakes=[
+                (
+                    (grad_z.T @ X) if square else None,
+                    "grad_W has W's shape (n_inputs, n_outputs): X.T @ grad_z, not its transpose",
+                ),
+                (X.T @ grad_z / n, "grad_z already carries the 1/n of the mean loss: sum over the batch, X.T @ grad_z"),
+            ],
+        )
+        grad_b = ladder.array(
+            result[1],
+            what="grad_b",
+            shape=(n_out,),
+            shape_hint="one gradient per bias: add grad_z over the batch, grad_z.sum(axis=0)",
+        )
+        ladder.values(
+            grad_b,
+            grad_z.sum(axis=0),
+            case=case,
+            what="grad_b",
+            mistakes=[
+                (grad_z.mean(axis=0), "sum over the batch, not the mean: grad_z already carries the 1/n of the loss"),
+                (
+                    grad_z.sum(axis=1)[:n_out] if n == n_out else None,
+                    "sum over the examples (axis=0), one value per neuron",
+                ),
+            ],
+        )
+        grad_X = ladder.array(
+            result[2],
+            what="grad_X",
+            shape=X.shape,
+            shape_hint="grad_X has X's shape (n_samples, n_inputs): grad_z @ W.T",
+        )
+        ladder.values(
+            grad_X,
+            grad_z @ W.T,
+            case=case,
+            what="grad_X",
+            mistakes=[
+                ((grad_z @ W) if square else None, "go back through W transposed: grad_X = grad_z @ W.T"),
+            ],
+        )
         for before, after, name in zip((X, W, grad_z), args, ("X", "W", "grad_z")):
             ladder.unchanged(before, after, name)
     ladder.no_warnings()
@@ -65,16 +100,24 @@ def check_sigmoid_delta(sigmoid_delta, *, seed=0):
     ]
     for a, grad_a in cases:
         args = copy_args((a, grad_a))
-        got = ladder.array(ladder.call(*args), shape=a.shape,
-                           shape_hint="element by element: grad_z has the shape of a")
-        ladder.values(got, grad_a * a * (1 - a), case=f"a = {fmt(a)}, grad_a = {fmt(grad_a)}", mistakes=[
-            (a * (1 - a), "a factor of the chain rule is missing: multiply by grad_a = dL/da"),
-            (grad_a * a, "sigmoid's derivative is a * (1 - a), not a"),
-            (grad_a * _sigmoid(a) * (1 - _sigmoid(a)),
-             "a is already sigmoid(z): use a * (1 - a), don't apply sigmoid again"),
-            (grad_a * (1 - a), "sigmoid's derivative is a * (1 - a): multiply by a too"),
-            (grad_a * (1 - a * a), "that is tanh's derivative; sigmoid's is a * (1 - a)"),
-        ])
+        got = ladder.array(
+            ladder.call(*args), shape=a.shape, shape_hint="element by element: grad_z has the shape of a"
+        )
+        ladder.values(
+            got,
+            grad_a * a * (1 - a),
+            case=f"a = {fmt(a)}, grad_a = {fmt(grad_a)}",
+            mistakes=[
+                (a * (1 - a), "a factor of the chain rule is missing: multiply by grad_a = dL/da"),
+                (grad_a * a, "sigmoid's derivative is a * (1 - a), not a"),
+                (
+                    grad_a * _sigmoid(a) * (1 - _sigmoid(a)),
+                    "a is already sigmoid(z): use a * (1 - a), don't apply sigmoid again",
+                ),
+                (grad_a * (1 - a), "sigmoid's derivative is a * (1 - a): multiply by a too"),
+                (grad_a * (1 - a * a), "that is tanh's derivative; sigmoid's is a * (1 - a)"),
+            ],
+        )
         ladder.unchanged(a, args[0], "a")
         ladder.unchanged(grad_a, args[1], "grad_a")
     ladder.no_warnings()
@@ -96,7 +139,8 @@ def _loss_setup(rng, shape):
 def check_numerical_gradient(numerical_gradient, *, seed=0):
     """numerical_gradient(loss, W, eps) -> dloss/dW by central differences; W is the same afterwards."""
     ladder = Ladder(
-        "numerical_gradient", numerical_gradient,
+        "numerical_gradient",
+        numerical_gradient,
         error_hint="for each index of W (np.ndindex(W.shape)): nudge W[index] in place, call loss(), put it back",
     )
     rng = rng_for(seed, 43)
@@ -104,11 +148,15 @@ def check_numerical_gradient(numerical_gradient, *, seed=0):
     for shape in ((2, 3), (3, 1), (1, 1)):
         W, loss = _loss_setup(rng, shape)
         original = W.copy()
-        got = ladder.array(ladder.call(loss, W, eps), shape=shape,
-                           shape_hint="one partial derivative per weight: the result has W's shape")
+        got = ladder.array(
+            ladder.call(loss, W, eps),
+            shape=shape,
+            shape_hint="one partial derivative per weight: the result has W's shape",
+        )
         if not same(W, original, rtol=0, atol=1e-15):
-            ladder.fail("W is not the same after the call",
-                        "put every entry back after nudging it: W[index] = original value")
+            ladder.fail(
+                "W is not the same after the call", "put every entry back after nudging it: W[index] = original value"
+            )
         exact, forward, doubled = (np.zeros(shape) for _ in range(3))
         base = loss()
         for index in np.ndindex(shape):
@@ -120,12 +168,22 @@ def check_numerical_gradient(numerical_gradient, *, seed=0):
             exact[index] = (plus - minus) / (2 * eps)
             forward[index] = (plus - base) / eps
             doubled[index] = (plus - minus) / eps
-        ladder.values(got, exact, case=f"W of shape {shape}", rtol=1e-5, atol=1e-8, mistakes=[
-            (np.zeros(shape), "the loss did not see your nudge: change W[index] in place (loss reads W), "
-                              "not a copy such as W + eps"),
-            (doubled, "divide by 2 eps: the two nudges are 2 eps apart"),
-            (forward, "use the central difference (loss(w + eps) - loss(w - eps)) / (2 eps)"),
-        ])
+        ladder.values(
+            got,
+            exact,
+            case=f"W of shape {shape}",
+            rtol=1e-5,
+            atol=1e-8,
+            mistakes=[
+                (
+                    np.zeros(shape),
+                    "the loss did not see your nudge: change W[index] in place (loss reads W), "
+                    "not a copy such as W + eps",
+                ),
+                (doubled, "divide by 2 eps: the two nudges are 2 eps apart"),
+                (forward, "use the central difference (loss(w + eps) - loss(w - eps)) / (2 eps)"),
+            ],
+        )
     ladder.no_warnings()
     ladder.passed()
 
@@ -134,7 +192,8 @@ def check_numerical_gradient(numerical_gradient, *, seed=0):
 def check_train_step(train_step, *, seed=0):
     """train_step(network, X, y, learning_rate) -> the loss before the update; every W and b updated in place."""
     ladder = Ladder(
-        "train_step", train_step,
+        "train_step",
+        train_step,
         error_hint="forward, loss, backward with MSE().gradient, then w -= learning_rate * grad for each pair",
     )
     rng = rng_for(seed, 44)
@@ -153,22 +212,37 @@ def check_train_step(train_step, *, seed=0):
 
         network.set_weights(start)
         result = ladder.call(network, X.copy(), y.copy(), learning_rate)
-        got_loss = ladder.array(result, what="the returned loss", scalar=True,
-                                shape_hint="return the loss value, one number")
+        got_loss = ladder.array(
+            result, what="the returned loss", scalar=True, shape_hint="return the loss value, one number"
+        )
         now = network.get_weights()
         case = f"a {'-'.join(map(str, sizes))} network, learning rate {learning_rate}"
         if all(same(p, s, rtol=0, atol=0) for p, s in zip(now, start)):
-            ladder.fail(f"the weights did not change ({case})",
-                        "update the arrays in place: for W, g in zip(network.parameters(), "
-                        "network.gradients()): W -= learning_rate * g")
+            ladder.fail(
+                f"the weights did not change ({case})",
+                "update the arrays in place: for W, g in zip(network.parameters(), "
+                "network.gradients()): W -= learning_rate * g",
+            )
         for i, (p, r, s, g) in enumerate(zip(now, right, start, grads)):
             name = ["W", "b"][i % 2] + str(i // 2)
-            ladder.values(p, r, case=case, what=f"parameter {name}", mistakes=[
-                (s + learning_rate * g, "step against the gradient: w -= learning_rate * grad (a minus)"),
-                (s - g, "multiply the gradient by the learning rate: w -= learning_rate * grad"),
-            ])
-        ladder.values(got_loss, np.array(loss_before), case=case, what="the returned loss", mistakes=[
-            (loss_after_right, "return the loss computed in the forward pass, before the update"),
-        ])
+            ladder.values(
+                p,
+                r,
+                case=case,
+                what=f"parameter {name}",
+                mistakes=[
+                    (s + learning_rate * g, "step against the gradient: w -= learning_rate * grad (a minus)"),
+                    (s - g, "multiply the gradient by the learning rate: w -= learning_rate * grad"),
+                ],
+            )
+        ladder.values(
+            got_loss,
+            np.array(loss_before),
+            case=case,
+            what="the returned loss",
+            mistakes=[
+                (loss_after_right, "return the loss computed in the forward pass, before the update"),
+            ],
+        )
     ladder.no_warnings()
     ladder.passed()

@@ -16,11 +16,13 @@ def _loss_ladder(ladder, cases, reference, mistakes_for, names=("y_pred", "y_tru
     for y_pred, y_true in cases:
         args = copy_args((y_pred, y_true))
         got = ladder.array(
-            ladder.call(*args), scalar=True,
+            ladder.call(*args),
+            scalar=True,
             shape_hint="a loss is one number: average the per-element values with np.mean",
         )
         ladder.values(
-            got, np.array(reference(y_pred, y_true)),
+            got,
+            np.array(reference(y_pred, y_true)),
             case=f"{names[0]} = {fmt(y_pred)}, {names[1]} = {fmt(y_true)}",
             mistakes=mistakes_for(y_pred, y_true),
         )
@@ -38,16 +40,23 @@ def check_mse(mse, *, seed=0):
         (rng.normal(size=(5, 1)), rng.normal(size=(5, 1))),
         (rng.normal(size=(4, 3)), rng.normal(size=(4, 3))),
     ]
-    _loss_ladder(ladder, cases, _mse, lambda p, y: [
-        (np.sum((p - y) ** 2), "sum where the mean belongs: divide by the number of elements (np.mean)"),
-        (np.mean(np.sum((p - y) ** 2, axis=1)),
-         "average over every element, not only over the rows: np.mean((y_pred - y_true)**2)"),
-        (np.sqrt(np.mean((p - y) ** 2)), "no square root: that is the RMSE; the MSE is the mean of the squares"),
-        (np.mean(np.abs(p - y)), "square the differences instead of taking their absolute value"),
-        (np.mean(p - y), "square the differences, or positive and negative errors cancel"),
-        (np.mean(p - y) ** 2, "square each difference before averaging, not the average"),
-        (0.5 * np.mean((p - y) ** 2), "no factor 1/2 here: mean((y_pred - y_true)**2)"),
-    ])
+    _loss_ladder(
+        ladder,
+        cases,
+        _mse,
+        lambda p, y: [
+            (np.sum((p - y) ** 2), "sum where the mean belongs: divide by the number of elements (np.mean)"),
+            (
+                np.mean(np.sum((p - y) ** 2, axis=1)),
+                "average over every element, not only over the rows: np.mean((y_pred - y_true)**2)",
+            ),
+            (np.sqrt(np.mean((p - y) ** 2)), "no square root: that is the RMSE; the MSE is the mean of the squares"),
+            (np.mean(np.abs(p - y)), "square the differences instead of taking their absolute value"),
+            (np.mean(p - y), "square the differences, or positive and negative errors cancel"),
+            (np.mean(p - y) ** 2, "square each difference before averaging, not the average"),
+            (0.5 * np.mean((p - y) ** 2), "no factor 1/2 here: mean((y_pred - y_true)**2)"),
+        ],
+    )
     ladder.no_warnings()
     ladder.passed()
 
@@ -73,10 +82,14 @@ def check_binary_cross_entropy(binary_cross_entropy, *, seed=0):
             (-np.sum(terms), "sum where the mean belongs: average over the examples (np.mean)"),
             (-np.mean(y * _log(q)), "add the (1 - y) log(1 - p) term: it is what punishes confident wrong 0s"),
             (-np.mean(q * _log(y) + (1 - q) * _log(1 - y)), "swap p and y: the log is taken of the prediction p"),
-            (-np.mean(y * _log(np.clip(p, 1e-15, 1 - 1e-15)) + (1 - y) * _log(1 - np.clip(p, 1e-15, 1 - 1e-15))),
-             f"clip with {EPSILON:g}, as annlib does: np.clip(p, {EPSILON:g}, 1 - {EPSILON:g})"),
-            (-np.mean(y * _log(np.clip(p, 1e-7, 1 - 1e-7)) + (1 - y) * _log(1 - np.clip(p, 1e-7, 1 - 1e-7))),
-             f"clip with {EPSILON:g}, as annlib does: np.clip(p, {EPSILON:g}, 1 - {EPSILON:g})"),
+            (
+                -np.mean(y * _log(np.clip(p, 1e-15, 1 - 1e-15)) + (1 - y) * _log(1 - np.clip(p, 1e-15, 1 - 1e-15))),
+                f"clip with {EPSILON:g}, as annlib does: np.clip(p, {EPSILON:g}, 1 - {EPSILON:g})",
+            ),
+            (
+                -np.mean(y * _log(np.clip(p, 1e-7, 1 - 1e-7)) + (1 - y) * _log(1 - np.clip(p, 1e-7, 1 - 1e-7))),
+                f"clip with {EPSILON:g}, as annlib does: np.clip(p, {EPSILON:g}, 1 - {EPSILON:g})",
+            ),
         ]
 
     _loss_ladder(ladder, cases, _bce, mistakes, names=("p", "y"))
@@ -106,8 +119,10 @@ def check_cross_entropy(cross_entropy, *, seed=0):
             (-np.mean(logs), f"you divided by n_samples * n_classes; divide by the number of samples only ({n})"),
             (-np.sum(logs), "sum where the mean belongs: divide by the number of samples"),
             (np.sum(logs) / n, "the minus sign: log P is negative, so the loss is -sum(Y log P) / n"),
-            (_bce(np.clip(P, EPSILON, 1 - EPSILON), Y),
-             "that is binary cross-entropy; with one-hot rows only the true class counts: -sum(Y * log P) / n"),
+            (
+                _bce(np.clip(P, EPSILON, 1 - EPSILON), Y),
+                "that is binary cross-entropy; with one-hot rows only the true class counts: -sum(Y * log P) / n",
+            ),
         ]
 
     _loss_ladder(ladder, cases, _ce, mistakes, names=("P", "Y"))
@@ -132,8 +147,9 @@ def check_loss_choices(loss_choices, *, seed=0):
     ladder = Ladder("loss_choices", loss_choices)
     answers = ladder.call()
     if not isinstance(answers, dict):
-        ladder.fail(f"returned a {type(answers).__name__}, expected a dict {{task: loss name}}",
-                    "return the `choices` dict")
+        ladder.fail(
+            f"returned a {type(answers).__name__}, expected a dict {{task: loss name}}", "return the `choices` dict"
+        )
     missing = [task for task in _TASKS if task not in answers]
     if missing:
         ladder.fail(f"no answer for {missing[0]!r}", f"give one of {', '.join(map(repr, LOSS_NAMES))} for every task")

@@ -25,17 +25,21 @@ def _one_example_cases(seed):
 def check_weighted_sum(weighted_sum, *, seed=0):
     """weighted_sum(x, w, b) -> z = x . w + b, one number, for one example x of shape (N,)."""
     ladder = Ladder(
-        "weighted_sum", weighted_sum,
+        "weighted_sum",
+        weighted_sum,
         error_hint="x and w both have shape (N,): multiply them element by element and add up, then add b",
     )
     for x, w, b in _one_example_cases(seed):
         args = copy_args((x, w, b))
         got = ladder.array(
-            ladder.call(*args), scalar=True,
+            ladder.call(*args),
+            scalar=True,
             shape_hint="x * w gives one product per input; add them up with np.sum (or use x @ w)",
         )
         ladder.values(
-            got, np.array(x @ w + b), case=f"x = {fmt(x)}, w = {fmt(w)}, b = {fmt(b)}",
+            got,
+            np.array(x @ w + b),
+            case=f"x = {fmt(x)}, w = {fmt(w)}, b = {fmt(b)}",
             mistakes=[
                 (x @ w, "the bias is missing: z = x . w + b"),
                 (x @ w - b, "the bias is added, not subtracted: z = x . w + b"),
@@ -64,14 +68,21 @@ def check_sigmoid(sigmoid, *, seed=0):
         (arg,) = copy_args((z,))
         result = ladder.call(float(z) if z.ndim == 0 else arg)
         got = ladder.array(
-            result, scalar=z.ndim == 0, shape=z.shape,
+            result,
+            scalar=z.ndim == 0,
+            shape=z.shape,
             shape_hint="sigmoid works element by element: the result has the shape of z",
         )
         ladder.values(
-            got, _sigmoid(z), case=f"z = {fmt(z)}",
+            got,
+            _sigmoid(z),
+            case=f"z = {fmt(z)}",
             mistakes=[
-                (1 - _sigmoid(z), "that is 1 - sigmoid(z), the curve mirrored: check the sign in the "
-                                  "exponent, sigmoid(z) = 1 / (1 + exp(-z))"),
+                (
+                    1 - _sigmoid(z),
+                    "that is 1 - sigmoid(z), the curve mirrored: check the sign in the "
+                    "exponent, sigmoid(z) = 1 / (1 + exp(-z))",
+                ),
                 (_tanh(z), "that is tanh(z); sigmoid(z) = 1 / (1 + exp(-z))"),
                 (1 / (1 - _exp(-z)) if (z != 0).all() else None, "a plus sign in the denominator: 1 + exp(-z)"),
                 (_exp(-z), "divide: sigmoid(z) = 1 / (1 + exp(-z))"),
@@ -87,7 +98,8 @@ def check_sigmoid(sigmoid, *, seed=0):
 def check_neuron_output(neuron_output, *, seed=0):
     """neuron_output(X, w, b) -> sigmoid(X @ w + b): one output per row of the batch X, shape (n_samples,)."""
     ladder = Ladder(
-        "neuron_output", neuron_output,
+        "neuron_output",
+        neuron_output,
         error_hint="X is (n_samples, N) and w is (N,): X @ w gives one weighted sum per row",
     )
     rng = rng_for(seed, 3)
@@ -99,13 +111,16 @@ def check_neuron_output(neuron_output, *, seed=0):
     for X, w, b in cases:
         args = copy_args((X, w, b))
         got = ladder.array(
-            ladder.call(*args), shape=(X.shape[0],),
+            ladder.call(*args),
+            shape=(X.shape[0],),
             shape_hint="one output per example: with w of shape (N,), X @ w has shape (n_samples,)",
         )
         z = X @ w + b
         square = X.shape[0] == X.shape[1]
         ladder.values(
-            got, _sigmoid(z), case=f"X = {fmt(X)}, w = {fmt(w)}, b = {fmt(b)}",
+            got,
+            _sigmoid(z),
+            case=f"X = {fmt(X)}, w = {fmt(w)}, b = {fmt(b)}",
             mistakes=[
                 (z, "apply the activation: the output is sigmoid(X @ w + b), not the weighted sum"),
                 (_sigmoid(X @ w), "the bias is missing: sigmoid(X @ w + b)"),
@@ -132,8 +147,9 @@ def check_and_gate(and_gate_parameters, *, seed=0):
             f"{fmt(result) if not isinstance(result, (tuple, list)) else f'{len(result)} values'}",
             "end with `return w, b`",
         )
-    w = ladder.array(result[0], what="w", shape=(2,), require_array=False,
-                     shape_hint="one weight per input: w = np.array([w1, w2])")
+    w = ladder.array(
+        result[0], what="w", shape=(2,), require_array=False, shape_hint="one weight per input: w = np.array([w1, w2])"
+    )
     b = ladder.array(result[1], what="b", scalar=True, shape_hint="the bias is one number")
     outputs = _sigmoid(_CORNERS @ w + b)
     fires = outputs > 0.5

@@ -6,7 +6,7 @@ import numbers
 import numpy as np
 
 from annlib import datasets
-from annlib.checks._core import Ladder, check, copy_args, fmt, rng_for
+from annlib.checks._core import Ladder, check, copy_args, fmt, rng_for, trained_network_outputs
 from annlib.metrics import accuracy as _accuracy
 
 N_CLASSES = 10
@@ -21,8 +21,7 @@ def _digits():
 @check
 def check_scale_and_encode(scale_and_encode, *, seed=0):
     """scale_and_encode(X, y) -> (X / 16, one-hot rows of 10 classes)."""
-    ladder = Ladder("scale_and_encode", scale_and_encode,
-                    error_hint="X / 16 and annlib.datasets.one_hot(y, 10)")
+    ladder = Ladder("scale_and_encode", scale_and_encode, error_hint="X / 16 and annlib.datasets.one_hot(y, 10)")
     X_all, y_all = _digits()
     rng = rng_for(seed, 61)
     pick = rng.choice(len(X_all), size=40, replace=False)
@@ -35,14 +34,26 @@ def check_scale_and_encode(scale_and_encode, *, seed=0):
             ladder.fail("expected a pair (X_scaled, Y)", "end with `return X_scaled, Y`")
         case = f"{len(rows)} digits{' without a 9' if rows is no_nines else ''}"
         X_scaled = ladder.array(result[0], what="X_scaled", shape=X.shape)
-        ladder.values(X_scaled, X / PIXEL_MAX, case=case, what="X_scaled", mistakes=[
-            (X / 255.0, "these pixels go from 0 to 16, not 0 to 255: divide by 16"),
-            (X, "scale the pixels to [0, 1]: X / 16"),
-            ((X - X.mean(axis=0)) / np.where(X.std(axis=0) > 0, X.std(axis=0), 1.0),
-             "here, scale to [0, 1] by dividing by 16 (standardizing is for the regression part)"),
-        ])
-        Y = ladder.array(result[1], what="Y", shape=(len(y), N_CLASSES),
-                         shape_hint="one row per digit and one column per class, always 10: one_hot(y, 10)")
+        ladder.values(
+            X_scaled,
+            X / PIXEL_MAX,
+            case=case,
+            what="X_scaled",
+            mistakes=[
+                (X / 255.0, "these pixels go from 0 to 16, not 0 to 255: divide by 16"),
+                (X, "scale the pixels to [0, 1]: X / 16"),
+                (
+                    (X - X.mean(axis=0)) / np.where(X.std(axis=0) > 0, X.std(axis=0), 1.0),
+                    "here, scale to [0, 1] by dividing by 16 (standardizing is for the regression part)",
+                ),
+            ],
+        )
+        Y = ladder.array(
+            result[1],
+            what="Y",
+            shape=(len(y), N_CLASSES),
+            shape_hint="one row per digit and one column per class, always 10: one_hot(y, 10)",
+        )
         ladder.values(Y, datasets.one_hot(y, N_CLASSES), case=case, what="Y")
         ladder.unchanged(X, args[0], "X")
     ladder.no_warnings()
@@ -58,21 +69,22 @@ def digits_split(seed=0):
 @check
 def check_digits_classifier(train_digits_classifier, *, seed=0):
     """train_digits_classifier(X_train, Y_train) -> a Network with >= 90% accuracy on held-out digits."""
-    ladder = Ladder("train_digits_classifier", train_digits_classifier,
-                    error_hint="Network.from_sizes([64, ..., 10], output_activation='softmax') and "
-                    "fit(..., CrossEntropy(), ...)")
+    ladder = Ladder(
+        "train_digits_classifier",
+        train_digits_classifier,
+        error_hint="Network.from_sizes([64, ..., 10], output_activation='softmax') and fit(..., CrossEntropy(), ...)",
+    )
     X_train, X_test, Y_train, Y_test = digits_split(seed)
     network = ladder.call(X_train.copy(), Y_train.copy())
-    if not hasattr(network, "forward"):
-        hint = "return the network, not fit's History" if hasattr(network, "loss") else "return the trained Network"
-        ladder.fail(f"returned a {type(network).__name__}, expected a trained network", hint)
-    try:
-        output = network.forward(X_test)
-    except Exception as exc:  # the learner's network, reported as feedback
-        ladder.fail(f"the network raised {type(exc).__name__} on the test digits: {exc}",
-                    "the network takes 64 inputs (the pixels) and gives 10 outputs (the classes)")
-    output = ladder.array(output, what="the network's output", shape=Y_test.shape,
-                          shape_hint="10 outputs, one probability per class: the last layer has 10 softmax neurons")
+    output = trained_network_outputs(
+        ladder,
+        network,
+        X_test,
+        shape=Y_test.shape,
+        where="on the test digits",
+        shape_hint="10 outputs, one probability per class: the last layer has 10 softmax neurons",
+        error_hint="the network takes 64 inputs (the pixels) and gives 10 outputs (the classes)",
+    )
     score = _accuracy(output, Y_test)
     if score < 0.9:
         hint = "train longer or with a larger learning rate; a hidden layer of 32 neurons is plenty"
@@ -85,8 +97,7 @@ def check_digits_classifier(train_digits_classifier, *, seed=0):
 def _confusion_cases(seed):
     rng = rng_for(seed, 62)
     first = np.array([[50, 0, 2], [1, 45, 7], [0, 3, 48]])
-    second = np.diag([30, 31, 29, 33]) + np.array(
-        [[0, 1, 0, 0], [0, 0, 0, 2], [9, 0, 0, 1], [0, 4, 0, 0]])
+    second = np.diag([30, 31, 29, 33]) + np.array([[0, 1, 0, 0], [0, 0, 0, 2], [9, 0, 0, 1], [0, 4, 0, 0]])
     third = rng.integers(0, 5, size=(10, 10)) + np.diag(rng.integers(80, 100, size=10))
     third[8, 3] = 17
     return [first, second, third]
@@ -95,17 +106,20 @@ def _confusion_cases(seed):
 @check
 def check_most_confused(most_confused, *, seed=0):
     """most_confused(counts) -> (true_class, predicted_class) of the largest count off the diagonal."""
-    ladder = Ladder("most_confused", most_confused,
-                    error_hint="copy counts, set its diagonal to 0 (np.fill_diagonal), then find its largest entry")
+    ladder = Ladder(
+        "most_confused",
+        most_confused,
+        error_hint="copy counts, set its diagonal to 0 (np.fill_diagonal), then find its largest entry",
+    )
     for counts in _confusion_cases(seed):
         (arg,) = copy_args((counts,))
         result = ladder.call(arg)
         if not isinstance(result, (tuple, list)) or len(result) != 2:
             got = fmt(result) if not isinstance(result, (tuple, list)) else f"{len(result)} values"
-            ladder.fail(f"returned {got}, "
-                        "expected a pair (true_class, predicted_class)",
-                        "np.argmax gives a flat index: np.unravel_index(index, counts.shape) turns it "
-                        "into (row, column)")
+            ladder.fail(
+                f"returned {got}, expected a pair (true_class, predicted_class)",
+                "np.argmax gives a flat index: np.unravel_index(index, counts.shape) turns it into (row, column)",
+            )
         if not all(isinstance(v, numbers.Integral) and not isinstance(v, bool) for v in result):
             ladder.fail(f"returned {result!r}, expected two whole numbers", "convert with int(...)")
         got = (int(result[0]), int(result[1]))
@@ -128,9 +142,11 @@ def check_most_confused(most_confused, *, seed=0):
 @check
 def check_error_in_units(error_in_units, *, seed=0):
     """error_in_units(y_pred_scaled, y_true, y_scaler) -> mean |prediction - truth| in the data's units."""
-    ladder = Ladder("error_in_units", error_in_units,
-                    error_hint="y_scaler.inverse_transform(y_pred_scaled) brings the predictions back to the "
-                    "data's units")
+    ladder = Ladder(
+        "error_in_units",
+        error_in_units,
+        error_hint="y_scaler.inverse_transform(y_pred_scaled) brings the predictions back to the data's units",
+    )
     rng = rng_for(seed, 63)
     for n, centre, spread in ((8, 150.0, 75.0), (20, 20.0, 4.0)):
         y_true = centre + spread * rng.normal(size=(n, 1))
@@ -138,21 +154,36 @@ def check_error_in_units(error_in_units, *, seed=0):
         y_pred_scaled = scaler.transform(y_true) + 0.3 * rng.normal(size=(n, 1))
         y_pred = scaler.inverse_transform(y_pred_scaled)
         args = copy_args((y_pred_scaled, y_true))
-        got = ladder.array(ladder.call(*args, scaler), scalar=True,
-                           shape_hint="the mean of the absolute errors is one number")
+        got = ladder.array(
+            ladder.call(*args, scaler), scalar=True, shape_hint="the mean of the absolute errors is one number"
+        )
         scaled_true = scaler.transform(y_true)
-        ladder.values(got, np.array(np.mean(np.abs(y_pred - y_true))),
-                      case=f"{n} targets around {centre:g}", mistakes=[
-            (np.mean(np.abs(y_pred_scaled - scaled_true)),
-             "that is the error in standardized units; bring the predictions back first: y_scaler.inverse_transform"),
-            (np.mean(np.abs(y_pred_scaled - y_true)),
-             "the predictions are still standardized: y_scaler.inverse_transform(y_pred_scaled) first"),
-            (np.sqrt(np.mean((y_pred - y_true) ** 2)),
-             "that is the RMSE; the mean absolute error is mean(|y_pred - y_true|)"),
-            (np.mean((y_pred - y_true) ** 2), "that is the MSE, in squared units; take mean(|y_pred - y_true|)"),
-            (np.mean(y_pred - y_true), "take the absolute value of each error, or over- and under-estimates cancel"),
-            (np.mean(np.abs(y_pred_scaled * scaler.std - y_true)), "inverse_transform also adds the mean back"),
-        ])
+        ladder.values(
+            got,
+            np.array(np.mean(np.abs(y_pred - y_true))),
+            case=f"{n} targets around {centre:g}",
+            mistakes=[
+                (
+                    np.mean(np.abs(y_pred_scaled - scaled_true)),
+                    "that is the error in standardized units; bring the predictions back first: "
+                    "y_scaler.inverse_transform",
+                ),
+                (
+                    np.mean(np.abs(y_pred_scaled - y_true)),
+                    "the predictions are still standardized: y_scaler.inverse_transform(y_pred_scaled) first",
+                ),
+                (
+                    np.sqrt(np.mean((y_pred - y_true) ** 2)),
+                    "that is the RMSE; the mean absolute error is mean(|y_pred - y_true|)",
+                ),
+                (np.mean((y_pred - y_true) ** 2), "that is the MSE, in squared units; take mean(|y_pred - y_true|)"),
+                (
+                    np.mean(y_pred - y_true),
+                    "take the absolute value of each error, or over- and under-estimates cancel",
+                ),
+                (np.mean(np.abs(y_pred_scaled * scaler.std - y_true)), "inverse_transform also adds the mean back"),
+            ],
+        )
         ladder.unchanged(y_pred_scaled, args[0], "y_pred_scaled")
         ladder.unchanged(y_true, args[1], "y_true")
     ladder.no_warnings()

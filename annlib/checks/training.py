@@ -4,7 +4,7 @@ mini-batches, and a network trained on the two moons."""
 import numpy as np
 
 from annlib import datasets
-from annlib.checks._core import Ladder, check, rng_for, same
+from annlib.checks._core import Ladder, check, rng_for, same, trained_network_outputs
 from annlib.metrics import accuracy as _accuracy
 
 
@@ -17,8 +17,9 @@ def _params_and_grads(rng):
 @check
 def check_sgd_step(sgd_step, *, seed=0):
     """sgd_step(params, grads, learning_rate): w -= learning_rate * grad for every pair, in place."""
-    ladder = Ladder("sgd_step", sgd_step,
-                    error_hint="for param, grad in zip(params, grads): param -= learning_rate * grad")
+    ladder = Ladder(
+        "sgd_step", sgd_step, error_hint="for param, grad in zip(params, grads): param -= learning_rate * grad"
+    )
     rng = rng_for(seed, 51)
     for learning_rate in (0.1, 0.5):
         params, grads = _params_and_grads(rng)
@@ -35,10 +36,16 @@ def check_sgd_step(sgd_step, *, seed=0):
                 "write param -= learning_rate * grad to change it in place",
             )
         for p, s, g in zip(params, start, grads):
-            ladder.values(p, s - learning_rate * g, case=case, what="parameters after the step", mistakes=[
-                (s + learning_rate * g, "step against the gradient, downhill: param -= learning_rate * grad"),
-                (s - g, "scale the step by the learning rate: param -= learning_rate * grad"),
-            ])
+            ladder.values(
+                p,
+                s - learning_rate * g,
+                case=case,
+                what="parameters after the step",
+                mistakes=[
+                    (s + learning_rate * g, "step against the gradient, downhill: param -= learning_rate * grad"),
+                    (s - g, "scale the step by the learning rate: param -= learning_rate * grad"),
+                ],
+            )
     ladder.no_warnings()
     ladder.passed()
 
@@ -46,9 +53,11 @@ def check_sgd_step(sgd_step, *, seed=0):
 @check
 def check_momentum_step(momentum_step, *, seed=0):
     """momentum_step(params, grads, velocities, learning_rate, momentum): v = momentum v - lr grad; w += v."""
-    ladder = Ladder("momentum_step", momentum_step,
-                    error_hint="for w, g, v in zip(params, grads, velocities): "
-                    "v *= momentum; v -= learning_rate * g; w += v")
+    ladder = Ladder(
+        "momentum_step",
+        momentum_step,
+        error_hint="for w, g, v in zip(params, grads, velocities): v *= momentum; v -= learning_rate * g; w += v",
+    )
     rng = rng_for(seed, 52)
     learning_rate, momentum = 0.1, 0.9
     params, _ = _params_and_grads(rng)
@@ -67,16 +76,30 @@ def check_momentum_step(momentum_step, *, seed=0):
         case = f"step {step} (learning rate {learning_rate}, momentum {momentum})"
         for v, ref in zip(velocities, ref_velocities):
             if same(v, np.zeros_like(v), rtol=0, atol=0):
-                ladder.fail(f"the velocities are still zero after {case}",
-                            "update each velocity in place (v *= momentum; v -= learning_rate * g), "
-                            "so the next step remembers it")
-            ladder.values(v, ref, case=case, what="velocities", mistakes=[
-                (-ref, "the sign convention here: v = momentum * v - learning_rate * grad, then w += v"),
-            ])
+                ladder.fail(
+                    f"the velocities are still zero after {case}",
+                    "update each velocity in place (v *= momentum; v -= learning_rate * g), "
+                    "so the next step remembers it",
+                )
+            ladder.values(
+                v,
+                ref,
+                case=case,
+                what="velocities",
+                mistakes=[
+                    (-ref, "the sign convention here: v = momentum * v - learning_rate * grad, then w += v"),
+                ],
+            )
         for p, ref, sgd in zip(params, ref_params, plain_sgd):
-            ladder.values(p, ref, case=case, what="parameters", mistakes=[
-                (sgd, "that is a plain SGD step: add the velocity, w += v, after updating v"),
-            ])
+            ladder.values(
+                p,
+                ref,
+                case=case,
+                what="parameters",
+                mistakes=[
+                    (sgd, "that is a plain SGD step: add the velocity, w += v, after updating v"),
+                ],
+            )
     ladder.no_warnings()
     ladder.passed()
 
@@ -86,8 +109,10 @@ def _collect_batches(ladder, minibatches, X, y, batch_size, seed):
     try:
         batches = list(result)
     except TypeError:
-        ladder.fail(f"returned a {type(result).__name__}, expected batches to loop over",
-                    "yield X_batch, y_batch inside the loop (or return a list of pairs)")
+        ladder.fail(
+            f"returned a {type(result).__name__}, expected batches to loop over",
+            "yield X_batch, y_batch inside the loop (or return a list of pairs)",
+        )
     pairs = []
     for item in batches:
         if not isinstance(item, (tuple, list)) or len(item) != 2:
@@ -99,8 +124,11 @@ def _collect_batches(ladder, minibatches, X, y, batch_size, seed):
 @check
 def check_minibatches(minibatches, *, seed=0):
     """minibatches(X, y, batch_size, rng) -> (X_batch, y_batch) pairs: shuffled, every example once."""
-    ladder = Ladder("minibatches", minibatches,
-                    error_hint="order = rng.permutation(len(X)); for start in range(0, len(X), batch_size): ...")
+    ladder = Ladder(
+        "minibatches",
+        minibatches,
+        error_hint="order = rng.permutation(len(X)); for start in range(0, len(X), batch_size): ...",
+    )
     n, batch_size = 23, 5
     y = np.arange(n, dtype=float)
     X = np.column_stack([y * 2, y * 2 + 1])  # row i holds 2i and 2i + 1, so a row tells its label
@@ -112,61 +140,61 @@ def check_minibatches(minibatches, *, seed=0):
     expected_sizes = [5, 5, 5, 5, 3]
     seen = np.concatenate([yb.reshape(-1) for _, yb in pairs]) if pairs else np.zeros(0)
     if sizes and sum(sizes) == 20 and sizes == [5, 5, 5, 5]:
-        ladder.fail("the last 3 examples are missing (23 examples, batch_size 5)",
-                    "keep the smaller last batch: for start in range(0, n, batch_size)")
+        ladder.fail(
+            "the last 3 examples are missing (23 examples, batch_size 5)",
+            "keep the smaller last batch: for start in range(0, n, batch_size)",
+        )
     if sorted(seen.tolist()) != y.tolist():
         repeated = len(set(seen.tolist())) < len(seen)
         ladder.fail(
             f"the batches hold {len(seen)} examples, not each of the {n} examples exactly once",
             "draw a permutation (rng.permutation(n)); rng.choice or rng.integers repeats some examples"
-            if repeated else "slice the shuffled order in steps of batch_size",
+            if repeated
+            else "slice the shuffled order in steps of batch_size",
         )
     if sizes != expected_sizes:
         ladder.fail(f"batch sizes {sizes}, expected {expected_sizes}", "slice order[start:start + batch_size]")
     for Xb, yb in pairs:
         if Xb.shape != (len(yb), 2) or not same(Xb[:, 0], 2 * yb.reshape(-1), rtol=0, atol=0):
-            ladder.fail("X_batch and y_batch no longer match row by row",
-                        "shuffle once and index both with the same order: X[batch], y[batch]")
+            ladder.fail(
+                "X_batch and y_batch no longer match row by row",
+                "shuffle once and index both with the same order: X[batch], y[batch]",
+            )
     if same(seen, y, rtol=0, atol=0):
-        ladder.fail("the examples come in their original order",
-                    "shuffle with the rng you are given: order = rng.permutation(len(X))")
+        ladder.fail(
+            "the examples come in their original order",
+            "shuffle with the rng you are given: order = rng.permutation(len(X))",
+        )
     again = _collect_batches(ladder, minibatches, X, y, batch_size, seed)
     if len(again) != len(pairs) or not all(same(a[1], b[1], rtol=0, atol=0) for a, b in zip(again, pairs)):
-        ladder.fail("the same rng seed gave a different order",
-                    "use the rng argument (rng.permutation), not np.random or a new default_rng()")
+        ladder.fail(
+            "the same rng seed gave a different order",
+            "use the rng argument (rng.permutation), not np.random or a new default_rng()",
+        )
     ladder.passed(f"{n} examples in batches of {sizes}, shuffled, X and y paired")
-
-
-def _labels_from(ladder, network, X):
-    if not hasattr(network, "forward"):
-        hint = "return the network, not fit's History" if hasattr(network, "loss") else "return the trained Network"
-        ladder.fail(f"returned a {type(network).__name__}, expected a trained network", hint)
-    try:
-        output = network.forward(X)
-    except Exception as exc:  # the learner's network, reported as feedback
-        ladder.fail(f"the returned network raised {type(exc).__name__} on new points: {exc}")
-    output = ladder.array(output, what="the network's output")
-    if output.ndim != 2 or output.shape[0] != X.shape[0]:
-        ladder.fail(f"the network's output has shape {output.shape}, expected ({X.shape[0]}, 1)")
-    return output
 
 
 @check
 def check_moons_classifier(train_moons_classifier, *, seed=0):
     """train_moons_classifier(X, y) -> a Network trained on the moons; >= 90% accuracy on new moons."""
-    ladder = Ladder("train_moons_classifier", train_moons_classifier,
-                    error_hint="build Network.from_sizes([2, ..., 1], ...) and train it with fit(...)")
+    ladder = Ladder(
+        "train_moons_classifier",
+        train_moons_classifier,
+        error_hint="build Network.from_sizes([2, ..., 1], ...) and train it with fit(...)",
+    )
     X, y = datasets.moons(300, noise=0.15, rng=seed)
     X_test, y_test = datasets.moons(300, noise=0.15, rng=seed + 1000)
     network = ladder.call(X.copy(), y.copy())
-    output = _labels_from(ladder, network, X_test)
+    output = trained_network_outputs(ladder, network, X_test, shape=(len(X_test), 1), where="on new points")
     score = _accuracy(output, y_test)
     if score < 0.9:
         if score < 0.6:
             hint = "about chance level: is the network trained (fit) and is the output a sigmoid?"
         elif score < 0.88:
-            hint = "a straight line reaches about 85% on the moons: give the network a hidden layer " \
-                   "with a nonlinear activation (e.g. 16 tanh neurons) and train longer"
+            hint = (
+                "a straight line reaches about 85% on the moons: give the network a hidden layer "
+                "with a nonlinear activation (e.g. 16 tanh neurons) and train longer"
+            )
         else:
             hint = "nearly there: train for more epochs or with a larger learning rate"
         ladder.fail(f"accuracy {score:.1%} on 300 new moon points, expected at least 90%", hint)

@@ -12,10 +12,10 @@ One module per kind of figure:
     training     loss curves, learning rates, confusion matrices, digit images            (lessons 07, 08)
 """
 
-from annlib.plotting.style import *  # noqa: F401,F403
-from annlib.plotting.diagram import *  # noqa: F401,F403
-from annlib.plotting.neuron import *  # noqa: F401,F403
 from annlib.plotting.activations import *  # noqa: F401,F403
 from annlib.plotting.boundaries import *  # noqa: F401,F403
+from annlib.plotting.diagram import *  # noqa: F401,F403
 from annlib.plotting.losses import *  # noqa: F401,F403
+from annlib.plotting.neuron import *  # noqa: F401,F403
+from annlib.plotting.style import *  # noqa: F401,F403
 from annlib.plotting.training import *  # noqa: F401,F403

@@ -52,8 +52,7 @@ def plot_activation(name, ax=None, *, z=None, derivative=True, title=None):
     _zero_lines(ax)
     ax.plot(z, function(z), color=BLUE, linewidth=2.2, label=f"{name}(z)")
     if derivative:
-        ax.plot(z, function_derivative(z), color=VERMILLION, linewidth=2.0, linestyle="--",
-                label=f"{name}'(z)")
+        ax.plot(z, function_derivative(z), color=VERMILLION, linewidth=2.0, linestyle="--", label=f"{name}'(z)")
     ax.legend(loc="best", framealpha=0.9)
     return label_axes(ax, "z (the weighted sum)", "value", name if title is None else title)
 
@@ -70,15 +69,16 @@ def plot_activations(names=None, axes=None):
     for name in names:
         _functions(name, "plot_activations")
     if axes is None:
-        figure, axes = plt.subplots(len(names), 2, figsize=(9.0, 2.2 * len(names)), squeeze=False,
-                                    sharex=True)
+        figure, axes = plt.subplots(len(names), 2, figsize=(9.0, 2.2 * len(names)), squeeze=False, sharex=True)
         figure.subplots_adjust(hspace=0.25, wspace=0.3)
     axes = np.asarray(axes).reshape(len(names), 2)
     z = _z_values(None)
     for row, name in zip(axes, names):
         function, function_derivative = _functions(name, "plot_activations")
-        for ax, values, colour, what in ((row[0], function(z), BLUE, f"{name}(z)"),
-                                         (row[1], function_derivative(z), VERMILLION, f"{name}'(z)")):
+        for ax, values, colour, what in (
+            (row[0], function(z), BLUE, f"{name}(z)"),
+            (row[1], function_derivative(z), VERMILLION, f"{name}'(z)"),
+        ):
             _zero_lines(ax)
             ax.plot(z, values, color=colour, linewidth=2.2, linestyle="-" if ax is row[0] else "--")
             label_axes(ax, None, what)

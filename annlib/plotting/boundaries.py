@@ -37,9 +37,7 @@ def model_outputs(model, X, caller="model_outputs"):
     elif callable(model):
         outputs = model(X)
     else:
-        raise TypeError(
-            f"{caller}: model must be an annlib.Network or a function of X, got {type(model).__name__}"
-        )
+        raise TypeError(f"{caller}: model must be an annlib.Network or a function of X, got {type(model).__name__}")
     outputs = np.asarray(outputs, dtype=np.float64)
     return outputs.reshape(-1, 1) if outputs.ndim == 1 else outputs
 
@@ -55,9 +53,15 @@ def plot_data(X, y, ax=None, *, title=None):
     for k in np.unique(labels):
         mine = labels == k
         ax.scatter(
-            X[mine, 0], X[mine, 1], s=28 if len(X) > 50 else 60, color=CLASS_COLORS[k % len(CLASS_COLORS)],
-            marker=CLASS_MARKERS[k % len(CLASS_MARKERS)], edgecolor="white", linewidth=0.5,
-            label=f"class {k}", zorder=3,
+            X[mine, 0],
+            X[mine, 1],
+            s=28 if len(X) > 50 else 60,
+            color=CLASS_COLORS[k % len(CLASS_COLORS)],
+            marker=CLASS_MARKERS[k % len(CLASS_MARKERS)],
+            edgecolor="white",
+            linewidth=0.5,
+            label=f"class {k}",
+            zorder=3,
         )
     ax.legend(loc="best", framealpha=0.9)
     return label_axes(ax, "x1", "x2", title)
@@ -73,24 +77,20 @@ def plot_decision_boundary(model, X, y, ax=None, *, resolution=200, title=None):
         raise ValueError(f"plot_decision_boundary: resolution must be a whole number >= 2, got {resolution!r}")
     margin = 0.1 * (X.max(axis=0) - X.min(axis=0)) + 0.1
     low, high = X.min(axis=0) - margin, X.max(axis=0) + margin
-    grid_x1, grid_x2 = np.meshgrid(
-        np.linspace(low[0], high[0], resolution), np.linspace(low[1], high[1], resolution)
-    )
+    grid_x1, grid_x2 = np.meshgrid(np.linspace(low[0], high[0], resolution), np.linspace(low[1], high[1], resolution))
     grid = np.column_stack([grid_x1.ravel(), grid_x2.ravel()])  # (resolution**2, 2)
     outputs = model_outputs(model, grid, "plot_decision_boundary")
     if outputs.shape[0] != grid.shape[0]:
-        raise ValueError(
-            f"plot_decision_boundary: model gave {outputs.shape[0]} outputs for {grid.shape[0]} points"
-        )
+        raise ValueError(f"plot_decision_boundary: model gave {outputs.shape[0]} outputs for {grid.shape[0]} points")
     predicted = output_labels(outputs).reshape(grid_x1.shape)
     n_classes = max(int(predicted.max()), int(to_labels(y).max())) + 1
     colours = ListedColormap([CLASS_COLORS[k % len(CLASS_COLORS)] for k in range(n_classes)])
     ax = new_axes(ax, figsize=(5.2, 4.6))
-    ax.contourf(grid_x1, grid_x2, predicted, levels=np.arange(n_classes + 1) - 0.5, cmap=colours,
-                alpha=0.25, zorder=1)
+    ax.contourf(grid_x1, grid_x2, predicted, levels=np.arange(n_classes + 1) - 0.5, cmap=colours, alpha=0.25, zorder=1)
     if np.unique(predicted).size > 1:  # a boundary exists only where the prediction changes
-        ax.contour(grid_x1, grid_x2, predicted, levels=np.arange(n_classes - 1) + 0.5, colors=BLACK,
-                   linewidths=1.0, zorder=2)
+        ax.contour(
+            grid_x1, grid_x2, predicted, levels=np.arange(n_classes - 1) + 0.5, colors=BLACK, linewidths=1.0, zorder=2
+        )
     plot_data(X, y, ax=ax)
     ax.set_xlim(low[0], high[0])
     ax.set_ylim(low[1], high[1])

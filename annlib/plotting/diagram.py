@@ -24,20 +24,27 @@ from matplotlib.collections import LineCollection
 from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch
 
 from annlib.plotting.style import (
-    BLUE, GREY, LAYER_COLORS, ORANGE, REDDISH_PURPLE, SIGNED_CMAP, VERMILLION, new_axes, signed_norm,
+    BLUE,
+    GREY,
+    LAYER_COLORS,
+    ORANGE,
+    REDDISH_PURPLE,
+    SIGNED_CMAP,
+    VERMILLION,
+    new_axes,
+    signed_norm,
 )
 
-__all__ = ["draw_network", "forward_values", "weight_name", "node_name", "network_sizes",
-           "draw_training_loop"]
+__all__ = ["draw_network", "forward_values", "weight_name", "node_name", "network_sizes", "draw_training_loop"]
 
 # Layout in data units (the axes keep an equal aspect so neurons stay round).
-_LAYER_GAP = 2.6         # horizontal distance between layers
-_NODE_GAP = 1.6          # vertical distance between neurons of a layer
-_MAX_LABELLED = 10       # layers wider than this are drawn without names, values or weight labels
+_LAYER_GAP = 2.6  # horizontal distance between layers
+_NODE_GAP = 1.6  # vertical distance between neurons of a layer
+_MAX_LABELLED = 10  # layers wider than this are drawn without names, values or weight labels
 _TALLEST = (_MAX_LABELLED - 1) * _NODE_GAP  # a wider layer is squeezed into this height
 # Where along a connection its label may sit (0 = at the left neuron, 1 = at the right one), in order
 # of preference; a label that would overlap another moves to the next place.
-_LABEL_SIZE = 7.5        # points, for the labels on the connections
+_LABEL_SIZE = 7.5  # points, for the labels on the connections
 _LABEL_PLACES = (0.25, 0.35, 0.45, 0.55, 0.65, 0.75, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.15, 0.85)
 
 
@@ -79,9 +86,7 @@ def node_name(layer_index, j, sizes):
     layer_index = _check_index(layer_index, "node_name", "layer_index")
     j = _check_index(j, "node_name", "j")
     if layer_index >= len(sizes) or j >= sizes[layer_index]:
-        raise ValueError(
-            f"node_name: no node {j} in layer {layer_index} of a network of sizes {sizes}"
-        )
+        raise ValueError(f"node_name: no node {j} in layer {layer_index} of a network of sizes {sizes}")
     if layer_index == 0:
         return f"x{j + 1}"
     if layer_index == len(sizes) - 1:
@@ -114,9 +119,7 @@ def forward_values(network, x):
     """
     x = np.asarray(x, dtype=np.float64)
     if x.ndim != 1 or x.shape[0] != network.n_inputs:
-        raise ValueError(
-            f"forward_values: x has shape {x.shape}, expected ({network.n_inputs},): one example"
-        )
+        raise ValueError(f"forward_values: x has shape {x.shape}, expected ({network.n_inputs},): one example")
     network.forward(x.reshape(1, -1))
     return [x.copy()] + [layer.a[0].copy() for layer in network]
 
@@ -186,8 +189,13 @@ def _draw_edges(ax, positions, edge_values, radii):
     norm = signed_norm(values)
     widths = 0.4 + 3.6 * np.abs(values) / norm.vmax
     lines = LineCollection(
-        segments, array=values, cmap=SIGNED_CMAP, norm=norm,
-        linewidths=widths * (0.4 if many else 1.0), alpha=0.6 if many else 0.9, zorder=1,
+        segments,
+        array=values,
+        cmap=SIGNED_CMAP,
+        norm=norm,
+        linewidths=widths * (0.4 if many else 1.0),
+        alpha=0.6 if many else 0.9,
+        zorder=1,
     )
     ax.add_collection(lines)
     return lines
@@ -197,8 +205,9 @@ def _corners(centre, width, height, angle):
     """The four corners (display units) of a width x height box turned by `angle` radians."""
     along = np.array([np.cos(angle), np.sin(angle)]) * width / 2
     across = np.array([-np.sin(angle), np.cos(angle)]) * height / 2
-    return np.array([centre + along + across, centre - along + across,
-                     centre - along - across, centre + along - across])
+    return np.array(
+        [centre + along + across, centre - along + across, centre - along - across, centre + along - across]
+    )
 
 
 def _overlap(a, b):
@@ -251,8 +260,14 @@ def _label_edges(ax, positions, edge_values, radii):
                 d0, d1 = to_display(start), to_display(end)
                 angle = np.arctan2(d1[1] - d0[1], d1[0] - d0[0])
                 label = ax.text(
-                    *start, text, fontsize=_LABEL_SIZE, ha="center", va="center", zorder=3,
-                    rotation=np.degrees(angle), rotation_mode="anchor",
+                    *start,
+                    text,
+                    fontsize=_LABEL_SIZE,
+                    ha="center",
+                    va="center",
+                    zorder=3,
+                    rotation=np.degrees(angle),
+                    rotation_mode="anchor",
                     bbox=dict(boxstyle="round,pad=0.12", facecolor="white", edgecolor="none", alpha=0.85),
                 )
                 width, height = _text_size(ax, text, renderer)
@@ -281,8 +296,9 @@ def _draw_nodes(ax, positions, sizes, activations, radii, labelled):
     for k, layer in enumerate(positions):
         kind = "input" if k == 0 else "output" if k == n_layers - 1 else "hidden"
         for j, (x, y) in enumerate(layer):
-            ax.add_patch(Circle((x, y), radii[k], facecolor=LAYER_COLORS[kind], edgecolor="#333333",
-                                linewidth=1.2, zorder=2))
+            ax.add_patch(
+                Circle((x, y), radii[k], facecolor=LAYER_COLORS[kind], edgecolor="#333333", linewidth=1.2, zorder=2)
+            )
             if not labelled[k]:
                 continue
             name = node_name(k, j, sizes)
@@ -290,19 +306,23 @@ def _draw_nodes(ax, positions, sizes, activations, radii, labelled):
                 ax.text(x, y, name, ha="center", va="center", fontsize=10, fontweight="bold", zorder=4)
             else:
                 ax.text(x, y + 0.1, name, ha="center", va="center", fontsize=9, fontweight="bold", zorder=4)
-                ax.text(x, y - 0.13, _format(activations[k][j]), ha="center", va="center",
-                        fontsize=8.5, zorder=4)
+                ax.text(x, y - 0.13, _format(activations[k][j]), ha="center", va="center", fontsize=8.5, zorder=4)
 
 
 def _caption_layers(ax, positions, sizes, bottom):
     for k, layer in enumerate(positions):
         caption = _layer_caption(k, len(sizes))
-        ax.text(layer[0][0], bottom, f"{caption}\n({sizes[k]} {'node' if sizes[k] == 1 else 'nodes'})",
-                ha="center", va="top", fontsize=10)
+        ax.text(
+            layer[0][0],
+            bottom,
+            f"{caption}\n({sizes[k]} {'node' if sizes[k] == 1 else 'nodes'})",
+            ha="center",
+            va="top",
+            fontsize=10,
+        )
 
 
-def draw_network(network, ax=None, *, activations=None, gradients=None, show_weights=True,
-                 title=None, colorbar=True):
+def draw_network(network, ax=None, *, activations=None, gradients=None, show_weights=True, title=None, colorbar=True):
     """Draw a fully connected network; return the axes.
 
     network:     an annlib.Network (connections coloured by weight, labelled "wa1 = 0.52") or a list
@@ -317,8 +337,9 @@ def draw_network(network, ax=None, *, activations=None, gradients=None, show_wei
     """
     sizes = network_sizes(network)
     if activations is not None:
-        activations = _check_per_layer(activations, [(n,) for n in sizes], "activations",
-                                       "[x, a1, ..., output] for one example")
+        activations = _check_per_layer(
+            activations, [(n,) for n in sizes], "activations", "[x, a1, ..., output] for one example"
+        )
     edge_values, value_name = _edge_values(network, sizes, gradients)
     positions, radii = _positions(sizes)
     labelled = [n <= _MAX_LABELLED for n in sizes]
@@ -365,8 +386,17 @@ def draw_training_loop(ax=None, *, title="training: one iteration, repeated unti
     ax = new_axes(ax, figsize=(8.0, 5.2))
     centres = [(-2.6, 1.3), (2.6, 1.3), (2.6, -1.3), (-2.6, -1.3)]  # clockwise from top left
     for (x, y), (heading, body, colour) in zip(centres, TRAINING_STEPS):
-        ax.add_patch(FancyBboxPatch((x - 1.75, y - 0.8), 3.5, 1.6, boxstyle="round,pad=0.08",
-                                    facecolor="white", edgecolor=colour, linewidth=2.5))
+        ax.add_patch(
+            FancyBboxPatch(
+                (x - 1.75, y - 0.8),
+                3.5,
+                1.6,
+                boxstyle="round,pad=0.08",
+                facecolor="white",
+                edgecolor=colour,
+                linewidth=2.5,
+            )
+        )
         ax.text(x, y + 0.45, heading, ha="center", va="center", fontsize=11, fontweight="bold", color=colour)
         ax.text(x, y - 0.2, body, ha="center", va="center", fontsize=9)
     for (x0, y0), (x1, y1) in zip(centres, centres[1:] + centres[:1]):
@@ -376,8 +406,7 @@ def draw_training_loop(ax=None, *, title="training: one iteration, repeated unti
         else:  # down the right side or up the left side
             step = np.sign(y1 - y0) * 0.95
             start, end = (x0, y0 + step), (x1, y1 - step)
-        ax.add_patch(FancyArrowPatch(start, end, arrowstyle="-|>", mutation_scale=18, color=GREY,
-                                     linewidth=2.0))
+        ax.add_patch(FancyArrowPatch(start, end, arrowstyle="-|>", mutation_scale=18, color=GREY, linewidth=2.0))
     ax.text(0, 0, "repeat", ha="center", va="center", fontsize=12, style="italic", color=GREY)
     ax.set_xlim(-4.6, 4.6)
     ax.set_ylim(-2.4, 2.4)

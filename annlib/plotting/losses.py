@@ -20,7 +20,10 @@ from annlib.plotting.diagram import weight_name
 from annlib.plotting.style import BLUE, SEQUENTIAL_CMAP, VERMILLION, label_axes, new_axes
 
 __all__ = [
-    "loss_along_weight", "plot_loss_vs_weight", "loss_surface", "plot_loss_surface",
+    "loss_along_weight",
+    "plot_loss_vs_weight",
+    "loss_surface",
+    "plot_loss_surface",
     "plot_mse_vs_cross_entropy",
 ]
 
@@ -71,8 +74,9 @@ def plot_loss_vs_weight(network, X, y, loss, *, layer=0, i=0, j=0, values=None, 
     ax.axvline(best, color=VERMILLION, linestyle=":", linewidth=1.2, label=f"lowest loss at {name} = {best:.2f}")
     ax.legend(loc="best", framealpha=0.9)
     loss_name = get_loss(loss, caller="plot_loss_vs_weight").name
-    return label_axes(ax, f"weight {name}", f"loss ({loss_name})",
-                      f"the loss as {name} changes" if title is None else title)
+    return label_axes(
+        ax, f"weight {name}", f"loss ({loss_name})", f"the loss as {name} changes" if title is None else title
+    )
 
 
 def loss_surface(network, X, y, loss, values_1, values_2, *, weights=((0, 0, 0), (0, 1, 0))):
@@ -97,8 +101,9 @@ def loss_surface(network, X, y, loss, values_1, values_2, *, weights=((0, 0, 0),
     return surface
 
 
-def plot_loss_surface(network, X, y, loss, *, weights=((0, 0, 0), (0, 1, 0)), span=3.0,
-                      resolution=41, kind="contour", ax=None, title=None):
+def plot_loss_surface(
+    network, X, y, loss, *, weights=((0, 0, 0), (0, 1, 0)), span=3.0, resolution=41, kind="contour", ax=None, title=None
+):
     """Draw the loss over two weights around their current values; mark where they are now.
 
     weights: two (layer, i, j) triples. kind: "contour" (filled contours, seen from above) or
@@ -107,8 +112,10 @@ def plot_loss_surface(network, X, y, loss, *, weights=((0, 0, 0), (0, 1, 0)), sp
     if kind not in ("contour", "3d"):
         raise ValueError(f"plot_loss_surface: kind must be 'contour' or '3d', got {kind!r}")
     (l1, i1, j1), (l2, i2, j2) = weights
-    now = (float(_check_weight(network, l1, i1, j1, "plot_loss_surface")[i1, j1]),
-           float(_check_weight(network, l2, i2, j2, "plot_loss_surface")[i2, j2]))
+    now = (
+        float(_check_weight(network, l1, i1, j1, "plot_loss_surface")[i1, j1]),
+        float(_check_weight(network, l2, i2, j2, "plot_loss_surface")[i2, j2]),
+    )
     values_1 = np.linspace(now[0] - span, now[0] + span, resolution)
     values_2 = np.linspace(now[1] - span, now[1] + span, resolution)
     surface = loss_surface(network, X, y, loss, values_1, values_2, weights=weights)
@@ -129,8 +136,15 @@ def plot_loss_surface(network, X, y, loss, *, weights=((0, 0, 0), (0, 1, 0)), sp
         filled = ax.contourf(grid_1, grid_2, surface, levels=20, cmap=SEQUENTIAL_CMAP)
         ax.contour(grid_1, grid_2, surface, levels=20, colors="white", linewidths=0.4, alpha=0.6)
         ax.figure.colorbar(filled, ax=ax, label=f"loss ({loss_name})")
-        ax.plot([now[0]], [now[1]], "o", color=VERMILLION, markersize=8, markeredgecolor="white",
-                label=f"now: loss {here:.3f}")
+        ax.plot(
+            [now[0]],
+            [now[1]],
+            "o",
+            color=VERMILLION,
+            markersize=8,
+            markeredgecolor="white",
+            label=f"now: loss {here:.3f}",
+        )
         ax.legend(loc="upper right", framealpha=0.9)
     default = f"the loss over {name_1} and {name_2}"
     return label_axes(ax, f"weight {name_1}", f"weight {name_2}", default if title is None else title)
@@ -151,9 +165,14 @@ def plot_mse_vs_cross_entropy(ax=None, *, title=None):
     ax.plot(p, bce_values, color=VERMILLION, linewidth=2.2, linestyle="--", label="cross-entropy -log p")
     ax.set_ylim(0.0, 6.0)
     ax.set_xlim(1.0, 0.0)  # read left to right: the prediction goes wrong
-    ax.text(0.02, 5.6, f"at p = 0 cross-entropy is\n-log({EPSILON:g}) = {-np.log(EPSILON):.1f}, not infinite",
-            ha="right", va="top", fontsize=8.5)
+    ax.text(
+        0.02,
+        5.6,
+        f"at p = 0 cross-entropy is\n-log({EPSILON:g}) = {-np.log(EPSILON):.1f}, not infinite",
+        ha="right",
+        va="top",
+        fontsize=8.5,
+    )
     ax.legend(loc="upper left", framealpha=0.9)
     default = "true class 1: loss as the prediction p goes wrong"
-    return label_axes(ax, "predicted probability of the true class, p", "loss",
-                      default if title is None else title)
+    return label_axes(ax, "predicted probability of the true class, p", "loss", default if title is None else title)

@@ -18,16 +18,27 @@ from annlib.plotting.style import BLACK, GREY, LAYER_COLORS, SIGNED_CMAP, VERMIL
 
 __all__ = ["draw_neuron"]
 
-_SUM = np.array([3.2, 0.0])        # centre of the sum node
-_BOX = np.array([5.0, -0.75])      # lower-left corner of the activation box
+_SUM = np.array([3.2, 0.0])  # centre of the sum node
+_BOX = np.array([5.0, -0.75])  # lower-left corner of the activation box
 _BOX_SIZE = np.array([1.8, 1.5])
 _OUTPUT = np.array([8.3, 0.0])
-_CURVE_RANGE = 6.0                  # the activation's curve is drawn for z in [-6, 6]
+_CURVE_RANGE = 6.0  # the activation's curve is drawn for z in [-6, 6]
 
 
 def _arrow(ax, start, end, colour=BLACK, width=1.2):
-    ax.add_patch(FancyArrowPatch(start, end, arrowstyle="-|>", mutation_scale=12, color=colour,
-                                 linewidth=width, shrinkA=0, shrinkB=0, zorder=1))
+    ax.add_patch(
+        FancyArrowPatch(
+            start,
+            end,
+            arrowstyle="-|>",
+            mutation_scale=12,
+            color=colour,
+            linewidth=width,
+            shrinkA=0,
+            shrinkB=0,
+            zorder=1,
+        )
+    )
 
 
 def _check_values(x, w, b, n_inputs):
@@ -53,8 +64,14 @@ def _draw_inputs(ax, x, w, n_inputs):
     for i, y in enumerate(ys):
         centre = np.array([0.0, y])
         ax.add_patch(Circle(centre, 0.3, facecolor=LAYER_COLORS["input"], edgecolor="#333333", zorder=2))
-        ax.text(*centre, f"x{i + 1}" if x is None else f"x{i + 1}\n{x[i]:.2f}", ha="center",
-                va="center", fontsize=8.5, zorder=3)
+        ax.text(
+            *centre,
+            f"x{i + 1}" if x is None else f"x{i + 1}\n{x[i]:.2f}",
+            ha="center",
+            va="center",
+            fontsize=8.5,
+            zorder=3,
+        )
         direction = (_SUM - centre) / np.linalg.norm(_SUM - centre)
         start, end = centre + 0.3 * direction, _SUM - 0.45 * direction
         if w is None:
@@ -65,25 +82,41 @@ def _draw_inputs(ax, x, w, n_inputs):
         _arrow(ax, start, end, colour, width)
         normal = np.array([-direction[1], direction[0]])
         middle = start + 0.45 * (end - start) + 0.07 * normal  # just above the arrow
-        ax.text(*middle, text, fontsize=8, ha="center", va="bottom", zorder=3,
-                rotation=np.degrees(np.arctan2(direction[1], direction[0])), rotation_mode="anchor",
-                bbox=dict(boxstyle="round,pad=0.1", facecolor="white", edgecolor="none", alpha=0.85))
+        ax.text(
+            *middle,
+            text,
+            fontsize=8,
+            ha="center",
+            va="bottom",
+            zorder=3,
+            rotation=np.degrees(np.arctan2(direction[1], direction[0])),
+            rotation_mode="anchor",
+            bbox=dict(boxstyle="round,pad=0.1", facecolor="white", edgecolor="none", alpha=0.85),
+        )
 
 
 def _draw_sum_and_bias(ax, b, z):
     ax.add_patch(Circle(_SUM, 0.45, facecolor=LAYER_COLORS["hidden"], edgecolor="#333333", zorder=2))
     ax.text(*_SUM, "Σ", ha="center", va="center", fontsize=16, zorder=3)
     bias = _SUM + np.array([0.0, 1.55])
-    ax.text(*bias, "b" if b is None else f"b = {b:.2f}", ha="center", va="bottom", fontsize=9,
-            bbox=dict(boxstyle="round,pad=0.25", facecolor="white", edgecolor=GREY))
+    ax.text(
+        *bias,
+        "b" if b is None else f"b = {b:.2f}",
+        ha="center",
+        va="bottom",
+        fontsize=9,
+        bbox=dict(boxstyle="round,pad=0.25", facecolor="white", edgecolor=GREY),
+    )
     _arrow(ax, bias, _SUM + np.array([0.0, 0.45]))
-    ax.text(_SUM[0], _SUM[1] - 0.6, "z = Σ xᵢwᵢ + b" if z is None else f"z = {z:.2f}",
-            ha="center", va="top", fontsize=9)
+    ax.text(
+        _SUM[0], _SUM[1] - 0.6, "z = Σ xᵢwᵢ + b" if z is None else f"z = {z:.2f}", ha="center", va="top", fontsize=9
+    )
 
 
 def _draw_activation(ax, f, z, a):
-    ax.add_patch(FancyBboxPatch(_BOX, *_BOX_SIZE, boxstyle="round,pad=0.05", facecolor="white",
-                                edgecolor="#333333", zorder=2))
+    ax.add_patch(
+        FancyBboxPatch(_BOX, *_BOX_SIZE, boxstyle="round,pad=0.05", facecolor="white", edgecolor="#333333", zorder=2)
+    )
     zs = np.linspace(-_CURVE_RANGE, _CURVE_RANGE, 121)
     values = f.forward(zs)
     low, high = values.min(), values.max()
@@ -97,8 +130,14 @@ def _draw_activation(ax, f, z, a):
     if z is not None:
         shown = np.clip(z, -_CURVE_RANGE, _CURVE_RANGE)
         ax.plot(*to_box(shown, f.forward(shown)), "o", color=VERMILLION, markersize=6, zorder=4)
-    ax.text(_BOX[0] + _BOX_SIZE[0] / 2, _BOX[1] + _BOX_SIZE[1] + 0.1, f"activation f = {f.name}",
-            ha="center", va="bottom", fontsize=9)
+    ax.text(
+        _BOX[0] + _BOX_SIZE[0] / 2,
+        _BOX[1] + _BOX_SIZE[1] + 0.1,
+        f"activation f = {f.name}",
+        ha="center",
+        va="bottom",
+        fontsize=9,
+    )
     _arrow(ax, _SUM + np.array([0.45, 0.0]), np.array([_BOX[0] - 0.05, 0.0]))
     _arrow(ax, np.array([_BOX[0] + _BOX_SIZE[0] + 0.05, 0.0]), _OUTPUT - np.array([0.35, 0.0]))
     ax.add_patch(Circle(_OUTPUT, 0.35, facecolor=LAYER_COLORS["output"], edgecolor="#333333", zorder=2))

@@ -14,9 +14,24 @@ import numpy as np
 from matplotlib.colors import Normalize
 
 __all__ = [
-    "BLACK", "ORANGE", "SKY_BLUE", "BLUISH_GREEN", "YELLOW", "BLUE", "VERMILLION", "REDDISH_PURPLE",
-    "GREY", "OKABE_ITO", "CLASS_COLORS", "CLASS_MARKERS", "SIGNED_CMAP", "SEQUENTIAL_CMAP",
-    "LAYER_COLORS", "new_axes", "label_axes", "signed_norm",
+    "BLACK",
+    "ORANGE",
+    "SKY_BLUE",
+    "BLUISH_GREEN",
+    "YELLOW",
+    "BLUE",
+    "VERMILLION",
+    "REDDISH_PURPLE",
+    "GREY",
+    "OKABE_ITO",
+    "CLASS_COLORS",
+    "CLASS_MARKERS",
+    "SIGNED_CMAP",
+    "SEQUENTIAL_CMAP",
+    "LAYER_COLORS",
+    "new_axes",
+    "label_axes",
+    "signed_norm",
 ]
 
 # The Okabe-Ito palette (Okabe & Ito, 2008, "Color Universal Design").

@@ -18,6 +18,8 @@ import math
 import matplotlib.pyplot as plt
 import numpy as np
 
+from annlib.plotting.style import BLUE, CLASS_COLORS, VERMILLION
+
 __all__ = [
     "plot_loss_curves",
     "plot_loss_panels",
@@ -28,10 +30,10 @@ __all__ = [
     "plot_predicted_vs_true",
 ]
 
-# Okabe-Ito: distinguishable with every common form of colour blindness.
-_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#000000", "#F0E442"]
-_WRONG = "#D55E00"
-_RIGHT = "#0072B2"
+# One colour table for the whole course (annlib.plotting.style): run k of a comparison is drawn in
+# CLASS_COLORS[k], as class k is in the data plots.
+_WRONG = VERMILLION
+_RIGHT = BLUE
 
 
 def _new_axes(ax, figsize):
@@ -82,8 +84,14 @@ def _draw_run(ax, losses, label, colour, *, x=None, validation=None, diverged=Fa
     if (diverged or not finite.all()) and finite.any():
         last = np.flatnonzero(finite)[-1]
         ax.plot(epochs[last], losses[last], marker="X", markersize=11, color=colour, linestyle="none")
-        ax.annotate("diverged", (epochs[last], losses[last]), textcoords="offset points",
-                    xytext=(6, 6), color=colour, fontsize=9)
+        ax.annotate(
+            "diverged",
+            (epochs[last], losses[last]),
+            textcoords="offset points",
+            xytext=(6, 6),
+            color=colour,
+            fontsize=9,
+        )
 
 
 def _use_log(log_scale, runs, caller):
@@ -95,8 +103,9 @@ def _use_log(log_scale, runs, caller):
     return values.size > 0 and values.max() > 5 * values.min()
 
 
-def plot_loss_curves(runs, ax=None, *, log_scale="auto", x_label="epoch", steps_per_epoch=None,
-                     validation=False, title=None):
+def plot_loss_curves(
+    runs, ax=None, *, log_scale="auto", x_label="epoch", steps_per_epoch=None, validation=False, title=None
+):
     """Loss against epochs for one run or several, on one axes.
 
     runs: a History, a list of losses, or {label: History or list of losses}.
@@ -112,8 +121,15 @@ def plot_loss_curves(runs, ax=None, *, log_scale="auto", x_label="epoch", steps_
         if steps_per_epoch is not None:
             x = np.arange(1, losses.size + 1) * steps_per_epoch[label]
         val = getattr(run, "val_loss", None) if validation else None
-        _draw_run(ax, losses, label, _COLOURS[i % len(_COLOURS)], x=x, validation=val,
-                  diverged=getattr(run, "stop_reason", None) == "diverged")
+        _draw_run(
+            ax,
+            losses,
+            label,
+            CLASS_COLORS[i % len(CLASS_COLORS)],
+            x=x,
+            validation=val,
+            diverged=getattr(run, "stop_reason", None) == "diverged",
+        )
     if _use_log(log_scale, runs.values(), "plot_loss_curves"):
         ax.set_yscale("log")
     ax.set_xlabel("gradient steps" if steps_per_epoch is not None else x_label)
@@ -133,16 +149,22 @@ def plot_loss_panels(runs, axes=None, *, log_scale="auto", title=None):
     """
     runs = _named_runs(runs, "plot_loss_panels")
     if axes is None:
-        _, axes = plt.subplots(1, len(runs), figsize=(3.6 * len(runs), 3.4), sharey=True, squeeze=False,
-                               layout="constrained")
+        _, axes = plt.subplots(
+            1, len(runs), figsize=(3.6 * len(runs), 3.4), sharey=True, squeeze=False, layout="constrained"
+        )
         axes = axes[0]
     axes = np.atleast_1d(axes)
     if axes.size != len(runs):
         raise ValueError(f"plot_loss_panels: {len(runs)} runs but {axes.size} axes; give one axes per run")
     log = _use_log(log_scale, runs.values(), "plot_loss_panels")
     for i, (ax, (label, run)) in enumerate(zip(axes, runs.items())):
-        _draw_run(ax, _losses(run, "plot_loss_panels"), label, _COLOURS[i % len(_COLOURS)],
-                  diverged=getattr(run, "stop_reason", None) == "diverged")
+        _draw_run(
+            ax,
+            _losses(run, "plot_loss_panels"),
+            label,
+            CLASS_COLORS[i % len(CLASS_COLORS)],
+            diverged=getattr(run, "stop_reason", None) == "diverged",
+        )
         if log:
             ax.set_yscale("log")
         ax.set_title(label)
@@ -186,8 +208,7 @@ def plot_confusion_matrix(counts, ax=None, *, class_names=None, normalize=False,
     threshold = shown.max() / 2 if shown.max() > 0 else 1
     for (i, j), value in np.ndenumerate(shown):
         text = f"{value:.2f}" if normalize else f"{int(value)}"
-        ax.text(j, i, text, ha="center", va="center", fontsize=8,
-                color="white" if value > threshold else "black")
+        ax.text(j, i, text, ha="center", va="center", fontsize=8, color="white" if value > threshold else "black")
     ax.set_xticks(range(n), names)
     ax.set_yticks(range(n), names)
     ax.set_xlabel("predicted class")
@@ -236,8 +257,15 @@ def plot_digit_grid(images, captions=None, ax=None, *, n_columns=10, caption_col
         colours = caption_colours or ["black"] * n_images
         for k, caption in enumerate(captions):
             r, c = divmod(k, n_columns)
-            ax.text(c * col_step + (side - 1) / 2, r * row_step + side + 0.2, str(caption), ha="center",
-                    va="top", fontsize=9, color=colours[k])
+            ax.text(
+                c * col_step + (side - 1) / 2,
+                r * row_step + side + 0.2,
+                str(caption),
+                ha="center",
+                va="top",
+                fontsize=9,
+                color=colours[k],
+            )
     ax.set_xticks([])
     ax.set_yticks([])
     for spine in ax.spines.values():
@@ -270,8 +298,9 @@ def plot_misclassified(images, y_true, y_pred, ax=None, *, max_images=20, n_colu
     shown = wrong[:max_images]
     captions = [f"{true[i]} -> {pred[i]}" for i in shown]
     default = f"{wrong.size} misclassified of {len(true)} (true -> predicted)"
-    return plot_digit_grid(images[shown], captions, ax, n_columns=n_columns,
-                           caption_colours=[_WRONG] * len(shown), title=title or default)
+    return plot_digit_grid(
+        images[shown], captions, ax, n_columns=n_columns, caption_colours=[_WRONG] * len(shown), title=title or default
+    )
 
 
 def plot_predicted_vs_true(y_pred, y_true, ax=None, *, units=None, title=None):

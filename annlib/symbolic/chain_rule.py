@@ -12,6 +12,7 @@ from annlib._validation import make_rng
 from annlib.symbolic.functions import _FORMULAS, _FROM_OUTPUT, _LATEX_NAMES, _NAMED
 from annlib.symbolic.sharing import to_numpy_function
 
+
 def chain_rule_steps(links, wrt):
     """dL/d(wrt) through a chain of definitions, as steps a notebook displays in LaTeX.
 
@@ -129,9 +130,10 @@ class ChainRule:
         top, wrt = self.variables[0], self.wrt
         lines = [f"d{top}/d{wrt} = " + " * ".join(f"d{o}/d{i}" for o, i, _ in self.factors)]
         lines += [f"d{o}/d{i} = {d}" for o, i, d in self.factors]
-        lines.append(f"d{top}/d{wrt} = " + " * ".join(
-            f"({d})" if isinstance(d, (sp.Add, sp.Mul)) else str(d) for _, _, d in self.factors
-        ))
+        lines.append(
+            f"d{top}/d{wrt} = "
+            + " * ".join(f"({d})" if isinstance(d, (sp.Add, sp.Mul)) else str(d) for _, _, d in self.factors)
+        )
         if self.simplified is not None:
             lines.append(f"{' ' * len(f'd{top}/d{wrt}')} = {self.simplified}")
         return "\n".join(lines)

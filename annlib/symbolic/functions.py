@@ -14,6 +14,7 @@ from annlib import activations as numeric_activations
 from annlib.activations import LEAKY_RELU_SLOPE
 from annlib.losses import get_loss
 
+
 def sigmoid(z):
     """1 / (1 + exp(-z)) as a SymPy expression."""
     return 1 / (1 + sp.exp(-z))
@@ -170,12 +171,17 @@ class LeakyReLU(_Named):
 
 # The named functions evaluate with the numeric core's own (overflow-safe) code.
 _NUMPY_FUNCTIONS = {
-    "Sigmoid": numeric_activations.sigmoid, "Step": numeric_activations.relu_derivative,
-    "ReLU": numeric_activations.relu, "LeakyReLU": numeric_activations.leaky_relu,
+    "Sigmoid": numeric_activations.sigmoid,
+    "Step": numeric_activations.relu_derivative,
+    "ReLU": numeric_activations.relu,
+    "LeakyReLU": numeric_activations.leaky_relu,
 }
 
 _NAMED = {
-    "sigmoid": Sigmoid, "tanh": sp.tanh, "relu": ReLU, "identity": identity,
+    "sigmoid": Sigmoid,
+    "tanh": sp.tanh,
+    "relu": ReLU,
+    "identity": identity,
     "leaky_relu": lambda z: LeakyReLU(z, _exact(LEAKY_RELU_SLOPE)),
 }
 _FORMULAS = {"sigmoid": sigmoid, "tanh": tanh, "relu": relu, "leaky_relu": leaky_relu}
@@ -183,12 +189,14 @@ _FORMULAS = {"sigmoid": sigmoid, "tanh": tanh, "relu": relu, "leaky_relu": leaky
 # How each activation is written in LaTeX, and its derivative in terms of its own output a = f(z):
 # the form the chain-rule steps show, because it is the form backpropagation computes.
 _LATEX_NAMES = {
-    "sigmoid": r"\sigma", "tanh": r"\tanh", "relu": r"\operatorname{ReLU}",
+    "sigmoid": r"\sigma",
+    "tanh": r"\tanh",
+    "relu": r"\operatorname{ReLU}",
     "leaky_relu": r"\operatorname{LeakyReLU}",
 }
 _FROM_OUTPUT = {
     "sigmoid": lambda a, z: a * (1 - a),
-    "tanh": lambda a, z: 1 - a ** 2,
+    "tanh": lambda a, z: 1 - a**2,
     "relu": lambda a, z: Step(z),
     "leaky_relu": lambda a, z: _exact(LEAKY_RELU_SLOPE) + (1 - _exact(LEAKY_RELU_SLOPE)) * Step(z),
 }
@@ -218,6 +226,7 @@ def _apply(activation, z_row, caller="layer_output"):
 
 
 # --- Losses: the same averaging as annlib.losses ------------------------------------------------------
+
 
 def _as_matrix(values):
     if isinstance(values, sp.MatrixBase):

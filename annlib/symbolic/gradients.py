@@ -18,6 +18,7 @@ from annlib.network import Network
 from annlib.symbolic.network import SymbolicNetwork
 from annlib.symbolic.sharing import common_subexpressions, expression_size, to_numpy_function
 
+
 @functools.lru_cache(maxsize=32)
 def _sample_gradient_function(sizes, activations, loss_name):
     """d(loss of one sample)/d(every parameter), compiled once per architecture and loss."""
@@ -52,9 +53,7 @@ def network_gradients(network, X, y, loss, *, max_parameters=300):
     if X.shape[0] == 0:
         raise ValueError("network_gradients: X has no rows; give at least one example")
     if X.shape[0] != y.shape[0]:
-        raise ValueError(
-            f"network_gradients: X has {X.shape[0]} rows but y has {y.shape[0]}; they must match"
-        )
+        raise ValueError(f"network_gradients: X has {X.shape[0]} rows but y has {y.shape[0]}; they must match")
     specs = tuple(SymbolicNetwork.from_network(network).activations)
     function = _sample_gradient_function(tuple(network.sizes), specs, loss.name)
     parameters = np.concatenate([p.ravel() for p in network.parameters()])
@@ -64,15 +63,16 @@ def network_gradients(network, X, y, loss, *, max_parameters=300):
     flat = np.array([np.broadcast_to(g, (n,)).mean() for g in per_sample])
     pairs, start = [], 0
     for layer in network.layers:
-        grad_W = flat[start:start + layer.W.size].reshape(layer.W.shape)
+        grad_W = flat[start : start + layer.W.size].reshape(layer.W.shape)
         start += layer.W.size
-        grad_b = flat[start:start + layer.b.size].copy()
+        grad_b = flat[start : start + layer.b.size].copy()
         start += layer.b.size
         pairs.append((grad_W, grad_b))
     return pairs
 
 
 # --- Expression swell: why networks are trained by backpropagation -----------------------------------
+
 
 @dataclass
 class SwellMeasurement:
@@ -110,10 +110,15 @@ def measure_expression_swell(sizes, activation="sigmoid", *, rng=0, repeats=100)
     passes = []
     for _ in range(repeats):
         start = time.perf_counter()
-        network._backward(loss.gradient(network._forward(x), y))
+        network.backward(loss.gradient(network.forward(x), y))
         passes.append(time.perf_counter() - start)
     seconds_backprop = float(np.median(passes))  # the median shrugs off a pass slowed by other programs
     return SwellMeasurement(
-        tuple(sizes), len(parameters), expression_size(sample_loss), expression_size(gradients),
-        shared.size_after, seconds_symbolic, seconds_backprop,
+        tuple(sizes),
+        len(parameters),
+        expression_size(sample_loss),
+        expression_size(gradients),
+        shared.size_after,
+        seconds_symbolic,
+        seconds_backprop,
     )

@@ -17,6 +17,7 @@ with the layer on top: A^(1)_10, b^(1)_10, w^(1)_1,10.
 
 import sympy as sp
 
+
 def input_symbol(i):
     """x1, x2, ... for input i = 0, 1, ..."""
     return sp.Symbol(f"x{i + 1}")

@@ -13,8 +13,16 @@ from annlib._validation import as_float_array
 from annlib.network import Network
 from annlib.symbolic.chain_rule import chain_rule_steps
 from annlib.symbolic.functions import _activation_spec, _apply, loss_expression
-from annlib.symbolic.names import (bias_symbol, input_symbol, node_symbol, output_symbol, sum_symbol,
-                                   target_symbol, weight_symbol)
+from annlib.symbolic.names import (
+    bias_symbol,
+    input_symbol,
+    node_symbol,
+    output_symbol,
+    sum_symbol,
+    target_symbol,
+    weight_symbol,
+)
+
 
 def weighted_sum(x, w, b):
     """z = x1 w1 + ... + xN wN + b, as annlib.neuron.weighted_sum but in symbols."""
@@ -55,6 +63,7 @@ class Equations(list):
 
 # --- A whole network ---------------------------------------------------------------------------------
 
+
 class SymbolicNetwork:
     """A feed-forward network in symbols: `SymbolicNetwork.from_sizes([3, 4, 4, 1])`.
 
@@ -73,20 +82,18 @@ class SymbolicNetwork:
         if len(sizes) < 2 or min(sizes) < 1:
             raise ValueError(f"SymbolicNetwork: sizes must be >= 2 whole numbers >= 1, got {sizes}")
         if len(activations) != len(sizes) - 1:
-            raise ValueError(
-                f"SymbolicNetwork: {len(sizes) - 1} layers but {len(activations)} activations"
-            )
+            raise ValueError(f"SymbolicNetwork: {len(sizes) - 1} layers but {len(activations)} activations")
         self.sizes = sizes
         self.activations = [_activation_spec(a, "SymbolicNetwork")[0] for a in activations]
         self.inputs = [input_symbol(i) for i in range(sizes[0])]
         self.targets = [target_symbol(k, sizes[-1]) for k in range(sizes[-1])]
         self.weights = [
-            sp.Matrix(n_in, n_out, lambda i, j, l=l: weight_symbol(l, i, j))
-            for l, (n_in, n_out) in enumerate(zip(sizes, sizes[1:]), start=1)
+            sp.Matrix(n_in, n_out, lambda i, j, layer=layer: weight_symbol(layer, i, j))
+            for layer, (n_in, n_out) in enumerate(zip(sizes, sizes[1:]), start=1)
         ]
         self.biases = [
-            sp.Matrix(1, n_out, lambda _, j, l=l: bias_symbol(l, j))
-            for l, n_out in enumerate(sizes[1:], start=1)
+            sp.Matrix(1, n_out, lambda _, j, layer=layer: bias_symbol(layer, j))
+            for layer, n_out in enumerate(sizes[1:], start=1)
         ]
 
     @classmethod
@@ -99,9 +106,7 @@ class SymbolicNetwork:
     def from_network(cls, network):
         """The symbolic twin of an annlib Network: same sizes, same activations."""
         if not isinstance(network, Network):
-            raise TypeError(
-                f"SymbolicNetwork.from_network: expected an annlib Network, got {type(network).__name__}"
-            )
+            raise TypeError(f"SymbolicNetwork.from_network: expected an annlib Network, got {type(network).__name__}")
         return cls(network.sizes, [layer.activation for layer in network.layers])
 
     def __repr__(self):
@@ -203,7 +208,7 @@ class SymbolicNetwork:
                     f"SymbolicNetwork.path: {parameter} reaches the output through {self.sizes[later]} "
                     f"neurons of layer {later}, so through several paths; chain_rule_steps follows one path"
                 )
-        if "softmax" in self.activations[layer - 1:] and self.sizes[-1] > 1:
+        if "softmax" in self.activations[layer - 1 :] and self.sizes[-1] > 1:
             raise ValueError("SymbolicNetwork.path: softmax mixes the outputs, so there are several paths")
         links = []
         for current in range(self.n_layers, layer - 1, -1):

@@ -6,6 +6,7 @@ import sympy as sp
 
 from annlib.symbolic.functions import _NUMPY_FUNCTIONS
 
+
 def expression_size(expr):
     """The number of operations in an expression (sp.count_ops), summed over a list or Matrix."""
     if isinstance(expr, (list, tuple, sp.MatrixBase)):

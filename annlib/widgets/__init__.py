@@ -3,11 +3,14 @@
 Each builder returns the widget and prints nothing. The logic behind every widget is plain functions
 (state in, state or figure out), tested by pytest without a browser.
 
-    neuron_explorer   sliders for a neuron's inputs, weights and bias; a choice of activation   (lesson 01)
-    stepper           one training iteration, step by step, on the 3-4-4-1 network             (lesson 06)
-    playground        a training playground: data, layers, activation, optimizer; Train/Step   (lesson 07)
+Each module is named for what it explores (as annlib.plotting's are), never for a function it exports:
+
+    neuron     neuron_explorer: sliders for a neuron's inputs, weights and bias; an activation   (lesson 01)
+    stepper    stepper_widget, Stepper: one training iteration, stage by stage, on 3-4-4-1        (lesson 06)
+    training   playground, Playground: data, layers, activation, optimizer; Train/Step           (lesson 07)
+    progress   ProgressDisplay: fit's progress bar, one more callback after every epoch           (lesson 07)
 """
 
-from annlib.widgets.neuron_explorer import *  # noqa: F401,F403
+from annlib.widgets.neuron import *  # noqa: F401,F403
 from annlib.widgets.stepper import *  # noqa: F401,F403
-from annlib.widgets.playground import *  # noqa: F401,F403
+from annlib.widgets.training import *  # noqa: F401,F403

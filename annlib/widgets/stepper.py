@@ -71,8 +71,9 @@ class Stepper:
     @property
     def next_stage(self):
         """The stage the next call of next() will run."""
-        return {"start": "forward", "forward": "loss", "loss": "backward", "backward": "update",
-                "update": "forward"}[self.stage]
+        return {"start": "forward", "forward": "loss", "loss": "backward", "backward": "update", "update": "forward"}[
+            self.stage
+        ]
 
     def forward(self):
         """Forward propagation of x: every layer's values [x, a1, a2, y_pred]. Starts a new iteration."""
@@ -147,8 +148,7 @@ class Stepper:
 
         gradients = self.weight_gradients if self.stage == "backward" else None
         activations = self.activations if self.stage in ("forward", "loss", "backward") else None
-        return draw_network(self.network, ax, activations=activations, gradients=gradients,
-                            title=self.describe())
+        return draw_network(self.network, ax, activations=activations, gradients=gradients, title=self.describe())
 
 
 def stepper_widget(stepper=None, **kwargs):
@@ -179,6 +179,7 @@ def stepper_widget(stepper=None, **kwargs):
                 status.value = f"<code>{error}</code>"
                 return
             _redraw(box)
+
         return handler
 
     for name in names:

@@ -12,8 +12,10 @@ COPIED = ["notebooks", "exercises", "data"]
 def summary_lines(result):
     """One line for a NotebookResult (what was seen, seconds per phase), then its widget interactions."""
     phases = " ".join(f"{phase} {seconds:.1f}" for phase, seconds in result.seconds.items())
-    yield (f"{result.path}: {result.code_cells} code cells, {result.maths} formulas, {result.images} images, "
-           f"{result.widget_views} widgets, {len(result.interactions)} interactions | {phases}")
+    yield (
+        f"{result.path}: {result.code_cells} code cells, {result.maths} formulas, {result.images} images, "
+        f"{result.widget_views} widgets, {len(result.interactions)} interactions | {phases}"
+    )
     for line in result.interactions:
         yield f"    {line}"
 

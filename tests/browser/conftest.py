@@ -7,7 +7,6 @@ summary of what each notebook showed travels back in the test reports.
 """
 
 import pytest
-
 from browser_session import SCREENSHOTS, course_copy, notebook_of, summary_lines
 from labdriver import FRONT_END_EXTENSIONS, LabPage
 from labserver import VIEWPORT, LabServer, chromium_path, launch_browser
@@ -105,8 +104,10 @@ def lab_page(request, session_page):
 @pytest.fixture
 def record(request):
     """Keep what check_notebook saw, for the summary printed at the end of the run."""
+
     def keep(result):
         request.node.user_properties.append(("notebook summary", list(summary_lines(result))))
+
     return keep
 
 

@@ -15,21 +15,29 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
-
 from labserver import VIEWPORT
-from page_scripts import (JS_CELL_INDEX, JS_CLOSE, JS_COLLECT, JS_KERNEL_STATE, JS_LABEL,
-                          JS_NOTEBOOK_HEIGHT, JS_OPEN, JS_RUN_ALL, JS_SCROLL_THROUGH, JS_SETTLED, JS_SNAPSHOT,
-                          WIDGET_EXTENSION)
+from page_scripts import (
+    JS_CELL_INDEX,
+    JS_CLOSE,
+    JS_COLLECT,
+    JS_KERNEL_STATE,
+    JS_LABEL,
+    JS_NOTEBOOK_HEIGHT,
+    JS_OPEN,
+    JS_RUN_ALL,
+    JS_SCROLL_THROUGH,
+    JS_SETTLED,
+    JS_SNAPSHOT,
+    WIDGET_EXTENSION,
+)
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 MATHJAX_EXTENSION = "@jupyterlab/mathjax-extension"
 FRONT_END_EXTENSIONS = (WIDGET_EXTENSION, MATHJAX_EXTENSION)  # what the course needs beyond a kernel
 FRONT_END_MISSING = "the ipywidgets front end is missing: install jupyterlab_widgets"
 
 # Buttons a learner presses to make something happen; other buttons are left alone.
-ACTION_BUTTON = re.compile(
-    r"\b(train|step|forward|loss|backward|update|run|next|fit|reset|play|go)\b", re.IGNORECASE
-)
+ACTION_BUTTON = re.compile(r"\b(train|step|forward|loss|backward|update|run|next|fit|reset|play|go)\b", re.IGNORECASE)
 RESET_BUTTON = re.compile(r"\b(reset|restart|clear)\b", re.IGNORECASE)
 # Markdown that holds LaTeX: $...$, $$...$$, \(...\), \[...\] or an environment.
 MATHS = re.compile(r"\$[^$\n]+\$|\$\$|\\\(|\\\[|\\begin\{")
@@ -106,8 +114,11 @@ def _fail(path, message):
 
 def check_widget_front_end(path, info):
     if not (info["widgetExtension"] and info["widgetPlugin"]):
-        _fail(path, f"{FRONT_END_MISSING} (JupyterLab has no active {WIDGET_EXTENSION} extension, "
-                    "so every widget would silently show as plain text)")
+        _fail(
+            path,
+            f"{FRONT_END_MISSING} (JupyterLab has no active {WIDGET_EXTENSION} extension, "
+            "so every widget would silently show as plain text)",
+        )
 
 
 def wait_until_settled(page, timeout_ms, quiet_ms=200):
@@ -154,8 +165,11 @@ def check_rendering(path, report, maths_cells):
         if cell["rawTex"]:
             _fail(path, f"{where}: LaTeX left as text, not typeset: " + "; ".join(cell["rawTex"]))
         if cell["renderedWidgets"] < cell["widgetViews"]:
-            _fail(path, f"{where}: {cell['widgetViews']} widget(s) displayed by the kernel, "
-                        f"{cell['renderedWidgets']} drawn in the page")
+            _fail(
+                path,
+                f"{where}: {cell['widgetViews']} widget(s) displayed by the kernel, "
+                f"{cell['renderedWidgets']} drawn in the page",
+            )
         if cell["brokenImages"]:
             _fail(path, f"{where}: {cell['brokenImages']} image(s) did not load")
     if report["kernelErrors"]:
@@ -169,6 +183,7 @@ def check_no_new_errors(page, path):
 
 
 # --- working the widgets ---
+
 
 def _wait_for_change(page, cell, before, timeout_ms):
     """Wait until the cell's output differs from before, then until the kernel is quiet; True if it changed."""
@@ -184,8 +199,9 @@ def _wait_for_change(page, cell, before, timeout_ms):
 def _kernel_heard(page, last_message, within_ms=5_000):
     """True once the kernel has sent something since last_message (a timestamp), within within_ms."""
     try:
-        page.wait_for_function("(t) => window.__course.lastMessage > t", arg=last_message,
-                               timeout=within_ms, polling=50)
+        page.wait_for_function(
+            "(t) => window.__course.lastMessage > t", arg=last_message, timeout=within_ms, polling=50
+        )
         return True
     except PlaywrightTimeout:
         return False
@@ -228,8 +244,11 @@ def _work_cell(page, path, cell, timeouts):
     where = f"cell {index}"
     # bring the cell into view first, as a learner would (JupyterLab may not lay out a cell out of view)
     page.evaluate("async (i) => { await window.__course.panel.content.scrollToItem(i, 'start'); }", index)
-    buttons = [button for button in cell.locator("button.jupyter-button").all()
-               if ACTION_BUTTON.search(button.text_content() or "")]
+    buttons = [
+        button
+        for button in cell.locator("button.jupyter-button").all()
+        if ACTION_BUTTON.search(button.text_content() or "")
+    ]
     buttons.sort(key=lambda b: bool(RESET_BUTTON.search(b.text_content() or "")))  # reset last
     # In a cell with action buttons, sliders and dropdowns are settings: only the buttons must redraw.
     settings_only = bool(buttons)
@@ -262,11 +281,21 @@ def _work_cell(page, path, cell, timeouts):
 
     for slider in cell.locator(".widget-slider:not(.mod-disabled)").all():
         if slider.locator(".noUi-handle").count():
-            act("slider", slider.evaluate(JS_LABEL).strip(), lambda s=slider: _move_slider(page, s),
-                timeouts["change"], not settings_only)
+            act(
+                "slider",
+                slider.evaluate(JS_LABEL).strip(),
+                lambda s=slider: _move_slider(page, s),
+                timeouts["change"],
+                not settings_only,
+            )
     for dropdown in cell.locator(".widget-dropdown select:not([disabled])").all():
-        act("dropdown", dropdown.evaluate(JS_LABEL).strip(), lambda d=dropdown: _pick_other_option(d),
-            timeouts["change"], not settings_only)
+        act(
+            "dropdown",
+            dropdown.evaluate(JS_LABEL).strip(),
+            lambda d=dropdown: _pick_other_option(d),
+            timeouts["change"],
+            not settings_only,
+        )
     for button in buttons:
         act("button", (button.text_content() or "").strip(), lambda b=button: _press(b), timeouts["button"], True)
     return done
@@ -303,8 +332,9 @@ def save_screenshot(page, target, max_height=16_000):
     page.set_viewport_size(VIEWPORT)
 
 
-def check_notebook(lab_page, path, screenshot=None, *, change_timeout_ms=10_000, maths_timeout_ms=60_000,
-                   check_front_end=True):
+def check_notebook(
+    lab_page, path, screenshot=None, *, change_timeout_ms=10_000, maths_timeout_ms=60_000, check_front_end=True
+):
     """Open path, Run All, check what the page shows, work every widget; return a NotebookResult.
 
     path is relative to the lab's root folder. screenshot: where to save a picture of the notebook

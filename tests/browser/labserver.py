@@ -72,8 +72,12 @@ class LabServer:
         env = dict(os.environ)
         env.pop("MPLBACKEND", None)  # a learner's kernel has none; Agg here would hide inline figures
         env.pop("JUPYTER_PATH", None)
-        for name, sub in [("JUPYTER_CONFIG_DIR", "config"), ("JUPYTER_RUNTIME_DIR", "runtime"),
-                          ("JUPYTER_DATA_DIR", "data"), ("IPYTHONDIR", "ipython")]:
+        for name, sub in [
+            ("JUPYTER_CONFIG_DIR", "config"),
+            ("JUPYTER_RUNTIME_DIR", "runtime"),
+            ("JUPYTER_DATA_DIR", "data"),
+            ("IPYTHONDIR", "ipython"),
+        ]:
             env[name] = str(self.state_dir / sub)
         env["JUPYTER_PREFER_ENV_PATH"] = "1"
         return env
@@ -91,13 +95,20 @@ class LabServer:
 
     def command(self):
         args = [
-            sys.executable, "-m", "jupyterlab", "--no-browser",
-            "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={self.port}", "--ServerApp.port_retries=0",
-            f"--IdentityProvider.token={self.token}", f"--ServerApp.root_dir={self.root_dir}",
+            sys.executable,
+            "-m",
+            "jupyterlab",
+            "--no-browser",
+            "--ServerApp.ip=127.0.0.1",
+            f"--ServerApp.port={self.port}",
+            "--ServerApp.port_retries=0",
+            f"--IdentityProvider.token={self.token}",
+            f"--ServerApp.root_dir={self.root_dir}",
             "--ServerApp.terminals_enabled=False",
             f"--LabApp.user_settings_dir={self.state_dir / 'settings'}",
             f"--LabApp.workspaces_dir={self.state_dir / 'workspaces'}",
-            "--LabApp.expose_app_in_browser=True", "--LabApp.news_url=",
+            "--LabApp.expose_app_in_browser=True",
+            "--LabApp.news_url=",
             "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
         ]
         if hasattr(os, "geteuid") and os.geteuid() == 0:
@@ -114,8 +125,9 @@ class LabServer:
         self._write_settings()
         self.port = _free_port()
         with open(self.log_path, "wb") as log:
-            self.process = subprocess.Popen(self.command(), env=self.environment(), stdout=log,
-                                            stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+            self.process = subprocess.Popen(
+                self.command(), env=self.environment(), stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL
+            )
         return self
 
     def wait_ready(self, timeout=90):
@@ -138,9 +150,12 @@ class LabServer:
 
     def request(self, method, path, body=None, timeout=30):
         data = None if body is None else json.dumps(body).encode()
-        request = urllib.request.Request(self.base_url + path, method=method, data=data,
-                                         headers={"Authorization": f"token {self.token}",
-                                                  "Content-Type": "application/json"})
+        request = urllib.request.Request(
+            self.base_url + path,
+            method=method,
+            data=data,
+            headers={"Authorization": f"token {self.token}", "Content-Type": "application/json"},
+        )
         with urllib.request.urlopen(request, timeout=timeout) as response:
             body = response.read()
         return json.loads(body) if body else None
@@ -165,8 +180,11 @@ class LabServer:
         """Start the kernel of notebook_path now; JupyterLab connects to it when it opens the notebook."""
         metadata = json.loads((self.root_dir / notebook_path).read_text(encoding="utf-8")).get("metadata", {})
         kernel = metadata.get("kernelspec", {}).get("name", "python3")
-        self.request("POST", "/api/sessions", {"path": notebook_path, "name": Path(notebook_path).name,
-                                                "type": "notebook", "kernel": {"name": kernel}})
+        self.request(
+            "POST",
+            "/api/sessions",
+            {"path": notebook_path, "name": Path(notebook_path).name, "type": "notebook", "kernel": {"name": kernel}},
+        )
 
     def stop(self):
         for future in self.pending:
@@ -190,8 +208,10 @@ def chromium_path():
     """Debian's chromium (scripts/install_browser.sh installs it); never a playwright download."""
     path = shutil.which("chromium") or shutil.which("chromium-browser")
     if path is None:
-        raise RuntimeError("chromium is not installed: run `bash scripts/install_browser.sh` "
-                           "(Debian's chromium package; `playwright install` is not used)")
+        raise RuntimeError(
+            "chromium is not installed: run `bash scripts/install_browser.sh` "
+            "(Debian's chromium package; `playwright install` is not used)"
+        )
     return path
 
 

@@ -8,7 +8,6 @@ A screenshot of each notebook goes to tests/browser/screenshots/.
 """
 
 import pytest
-
 from browser_session import REPO
 from labdriver import check_notebook
 

@@ -7,21 +7,18 @@ suite says so.
 """
 
 import pytest
-
 from labdriver import FRONT_END_MISSING, LabPage, check_notebook
 
 
 def test_latex_markdown_is_typeset(lab_page, screenshot_dir, record):
-    result = check_notebook(lab_page, "fixtures/latex_markdown.ipynb",
-                            screenshot_dir / "fixtures-latex_markdown.jpg")
+    result = check_notebook(lab_page, "fixtures/latex_markdown.ipynb", screenshot_dir / "fixtures-latex_markdown.jpg")
     record(result)
     assert result.maths >= 2  # one inline formula and one display formula
     assert result.code_cells == 1
 
 
 def test_widgets_are_drawn_and_respond(lab_page, screenshot_dir, record):
-    result = check_notebook(lab_page, "fixtures/slider_figure.ipynb",
-                            screenshot_dir / "fixtures-slider_figure.jpg")
+    result = check_notebook(lab_page, "fixtures/slider_figure.ipynb", screenshot_dir / "fixtures-slider_figure.jpg")
     assert result.widget_views == 2
     assert result.images >= 2
     done = "\n".join(result.interactions)
@@ -62,8 +59,11 @@ def test_a_widget_that_changes_nothing_fails(lab_page):
 
 
 def test_latex_that_does_not_parse_fails(lab_page):
-    with pytest.raises(AssertionError, match=r"bad_latex.ipynb: cell 1: MathJax could not typeset: "
-                                             r"\\begin\{align\} ended with \\end\{aligned\}"):
+    with pytest.raises(
+        AssertionError,
+        match=r"bad_latex.ipynb: cell 1: MathJax could not typeset: "
+        r"\\begin\{align\} ended with \\end\{aligned\}",
+    ):
         check_notebook(lab_page, "fixtures/bad_latex.ipynb")
 
 
@@ -99,5 +99,6 @@ def test_widgets_shown_as_text_fail(page_without_front_ends):
 @WITHOUT_FRONT_ENDS
 def test_maths_not_typeset_fails(page_without_front_ends):
     with pytest.raises(AssertionError, match=r"cell 0: its markdown holds LaTeX but no maths was typeset"):
-        check_notebook(page_without_front_ends, "fixtures/latex_markdown.ipynb", maths_timeout_ms=3_000,
-                       check_front_end=False)
+        check_notebook(
+            page_without_front_ends, "fixtures/latex_markdown.ipynb", maths_timeout_ms=3_000, check_front_end=False
+        )

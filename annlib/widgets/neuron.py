@@ -24,8 +24,13 @@ from annlib.plotting.neuron import draw_neuron
 from annlib.widgets._display import show_figure
 
 __all__ = [
-    "EXPLORER_ACTIVATIONS", "NeuronReading", "read_neuron", "reading_from_values", "draw_reading",
-    "NeuronExplorer", "neuron_explorer",
+    "EXPLORER_ACTIVATIONS",
+    "NeuronReading",
+    "read_neuron",
+    "reading_from_values",
+    "draw_reading",
+    "NeuronExplorer",
+    "neuron_explorer",
 ]
 
 EXPLORER_ACTIVATIONS = ("sigmoid", "tanh", "relu", "leaky_relu", "identity")
@@ -52,10 +57,7 @@ class NeuronReading:
     def summary(self):
         """The computation written out with these numbers, one line for z and one for a."""
         terms = " + ".join(f"{_number(xi)}·{_number(wi)}" for xi, wi in zip(self.x, self.w))
-        return (
-            f"z = {terms} + {_number(self.b)} = {self.z:.4f}\n"
-            f"a = {self.activation}(z) = {self.a:.4f}"
-        )
+        return f"z = {terms} + {_number(self.b)} = {self.z:.4f}\na = {self.activation}(z) = {self.a:.4f}"
 
 
 def read_neuron(x, w, b, activation="sigmoid"):
@@ -84,15 +86,28 @@ def reading_from_values(values, n_inputs):
 
 def draw_reading(reading, ax=None):
     """The neuron's picture for a reading (see annlib.plotting.draw_neuron); returns the axes."""
-    return draw_neuron(list(reading.x), list(reading.w), reading.b, reading.activation, ax=ax,
-                       title=f"z = {reading.z:.2f},  a = {reading.activation}(z) = {reading.a:.3f}")
+    return draw_neuron(
+        list(reading.x),
+        list(reading.w),
+        reading.b,
+        reading.activation,
+        ax=ax,
+        title=f"z = {reading.z:.2f},  a = {reading.activation}(z) = {reading.a:.3f}",
+    )
 
 
 def _slider(name, value):
     low, high = SLIDER_RANGE[name[0]]
-    return widgets.FloatSlider(value=value, min=low, max=high, step=SLIDER_STEP, description=name,
-                               continuous_update=False, readout_format=".2f",
-                               layout=widgets.Layout(width="300px"))
+    return widgets.FloatSlider(
+        value=value,
+        min=low,
+        max=high,
+        step=SLIDER_STEP,
+        description=name,
+        continuous_update=False,
+        readout_format=".2f",
+        layout=widgets.Layout(width="300px"),
+    )
 
 
 class NeuronExplorer(widgets.VBox):
@@ -106,17 +121,18 @@ class NeuronExplorer(widgets.VBox):
         self.sliders = {f"x{i + 1}": _slider(f"x{i + 1}", x[i]) for i in range(n_inputs)}
         self.sliders.update({f"w{i + 1}": _slider(f"w{i + 1}", w[i]) for i in range(n_inputs)})
         self.sliders["b"] = _slider("b", b)
-        self.dropdown = widgets.Dropdown(options=list(EXPLORER_ACTIVATIONS), value=activation,
-                                         description="activation")
+        self.dropdown = widgets.Dropdown(options=list(EXPLORER_ACTIVATIONS), value=activation, description="activation")
         self.numbers = widgets.HTML()
         self.output = widgets.Output()
         inputs = [self.sliders[f"x{i + 1}"] for i in range(n_inputs)]
         weights = [self.sliders[f"w{i + 1}"] for i in range(n_inputs)]
-        columns = widgets.HBox([
-            widgets.VBox([widgets.HTML("<b>inputs x</b>"), *inputs]),
-            widgets.VBox([widgets.HTML("<b>weights w</b>"), *weights]),
-            widgets.VBox([widgets.HTML("<b>bias and activation</b>"), self.sliders["b"], self.dropdown]),
-        ])
+        columns = widgets.HBox(
+            [
+                widgets.VBox([widgets.HTML("<b>inputs x</b>"), *inputs]),
+                widgets.VBox([widgets.HTML("<b>weights w</b>"), *weights]),
+                widgets.VBox([widgets.HTML("<b>bias and activation</b>"), self.sliders["b"], self.dropdown]),
+            ]
+        )
         super().__init__([columns, self.numbers, self.output])
         for control in [*self.sliders.values(), self.dropdown]:
             control.observe(self._on_change, names="value")

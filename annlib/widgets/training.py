@@ -66,28 +66,49 @@ def parse_hidden_layers(text):
 class Playground:
     """The state of a training playground: data, network, optimizer, and the losses so far."""
 
-    def __init__(self, dataset="moons", hidden_layers=(8,), activation="tanh", learning_rate=0.1,
-                 batch_size=16, optimizer="sgd", *, n_samples=200, test_fraction=0.25, seed=0):
+    def __init__(
+        self,
+        dataset="moons",
+        hidden_layers=(8,),
+        activation="tanh",
+        learning_rate=0.1,
+        batch_size=16,
+        optimizer="sgd",
+        *,
+        n_samples=200,
+        test_fraction=0.25,
+        seed=0,
+    ):
         self.settings = {}
-        self._apply(dict(dataset=dataset, hidden_layers=hidden_layers, activation=activation,
-                         learning_rate=learning_rate, batch_size=batch_size, optimizer=optimizer,
-                         n_samples=n_samples, test_fraction=test_fraction, seed=seed))
+        self._apply(
+            dict(
+                dataset=dataset,
+                hidden_layers=hidden_layers,
+                activation=activation,
+                learning_rate=learning_rate,
+                batch_size=batch_size,
+                optimizer=optimizer,
+                n_samples=n_samples,
+                test_fraction=test_fraction,
+                seed=seed,
+            )
+        )
         self.reset()
 
     def __repr__(self):
         s = self.settings
         layers = " -> ".join(str(n) for n in self.network.sizes)
-        return (f"Playground({s['dataset']!r}, {layers}, {s['activation']}, {s['optimizer']} "
-                f"learning_rate={s['learning_rate']:g}, batch_size={s['batch_size']}; epoch {self.epoch})")
+        return (
+            f"Playground({s['dataset']!r}, {layers}, {s['activation']}, {s['optimizer']} "
+            f"learning_rate={s['learning_rate']:g}, batch_size={s['batch_size']}; epoch {self.epoch})"
+        )
 
     # -- choices ---------------------------------------------------------------------------------
 
     def _apply(self, changes):
         unknown = set(changes) - set(_SETTINGS)
         if unknown:
-            raise ValueError(
-                f"Playground: unknown setting {sorted(unknown)[0]!r}; choose from {', '.join(_SETTINGS)}"
-            )
+            raise ValueError(f"Playground: unknown setting {sorted(unknown)[0]!r}; choose from {', '.join(_SETTINGS)}")
         new = {**self.settings, **changes}
         if new["dataset"] not in PLAYGROUND_DATASETS:
             raise ValueError(
@@ -161,9 +182,17 @@ class Playground:
 
         try:
             history = annlib.fit(
-                self.network, self.X_train, self._targets(self.y_train), self.loss, self.optimizer,
-                epochs=epochs, batch_size=self.settings["batch_size"], rng=self.rng, progress=False,
-                validation_data=(self.X_test, self._targets(self.y_test)), callback=callback,
+                self.network,
+                self.X_train,
+                self._targets(self.y_train),
+                self.loss,
+                self.optimizer,
+                epochs=epochs,
+                batch_size=self.settings["batch_size"],
+                rng=self.rng,
+                progress=False,
+                validation_data=(self.X_test, self._targets(self.y_test)),
+                callback=callback,
             )
         except annlib.TrainingDiverged as error:
             self._record(error.history, start)
@@ -217,8 +246,9 @@ class Playground:
         title = f"decision boundary after {self.epoch} epochs"
         if self.losses and len(self.test_accuracies) == self.epoch:
             title += f"\ntrain accuracy {self.accuracies[-1]:.3f}, test accuracy {self.test_accuracies[-1]:.3f}"
-        plot_decision_boundary(self.network, self.X_train, self.y_train, boundary_ax,
-                               resolution=resolution, title=title)
+        plot_decision_boundary(
+            self.network, self.X_train, self.y_train, boundary_ax, resolution=resolution, title=title
+        )
         return axes
 
 
@@ -229,18 +259,36 @@ def _controls(pg):
     layout = w.Layout(width="260px")
     style = {"description_width": "110px"}
     return {
-        "dataset": w.Dropdown(options=list(PLAYGROUND_DATASETS), value=s["dataset"], description="data",
-                              layout=layout, style=style),
-        "hidden_layers": w.Text(value=", ".join(str(n) for n in s["hidden_layers"]), description="hidden layers",
-                                continuous_update=False, layout=layout, style=style),
-        "activation": w.Dropdown(options=ACTIVATION_CHOICES, value=s["activation"], description="activation",
-                                 layout=layout, style=style),
-        "learning_rate": w.Dropdown(options=sorted(set(LEARNING_RATE_CHOICES) | {s["learning_rate"]}),
-                                    value=s["learning_rate"], description="learning rate", layout=layout, style=style),
-        "batch_size": w.Dropdown(options=_batch_options(s["batch_size"]), value=s["batch_size"],
-                                 description="batch size", layout=layout, style=style),
-        "optimizer": w.Dropdown(options=OPTIMIZER_CHOICES, value=s["optimizer"], description="optimizer",
-                                layout=layout, style=style),
+        "dataset": w.Dropdown(
+            options=list(PLAYGROUND_DATASETS), value=s["dataset"], description="data", layout=layout, style=style
+        ),
+        "hidden_layers": w.Text(
+            value=", ".join(str(n) for n in s["hidden_layers"]),
+            description="hidden layers",
+            continuous_update=False,
+            layout=layout,
+            style=style,
+        ),
+        "activation": w.Dropdown(
+            options=ACTIVATION_CHOICES, value=s["activation"], description="activation", layout=layout, style=style
+        ),
+        "learning_rate": w.Dropdown(
+            options=sorted(set(LEARNING_RATE_CHOICES) | {s["learning_rate"]}),
+            value=s["learning_rate"],
+            description="learning rate",
+            layout=layout,
+            style=style,
+        ),
+        "batch_size": w.Dropdown(
+            options=_batch_options(s["batch_size"]),
+            value=s["batch_size"],
+            description="batch size",
+            layout=layout,
+            style=style,
+        ),
+        "optimizer": w.Dropdown(
+            options=OPTIMIZER_CHOICES, value=s["optimizer"], description="optimizer", layout=layout, style=style
+        ),
     }
 
 
@@ -251,8 +299,18 @@ def _batch_options(current):
     return options
 
 
-def playground(dataset="moons", hidden_layers=(8,), activation="tanh", learning_rate=0.1, batch_size=16,
-               optimizer="sgd", *, epochs_per_train=100, seed=0, n_samples=200):
+def playground(
+    dataset="moons",
+    hidden_layers=(8,),
+    activation="tanh",
+    learning_rate=0.1,
+    batch_size=16,
+    optimizer="sgd",
+    *,
+    epochs_per_train=100,
+    seed=0,
+    n_samples=200,
+):
     """The playground as a widget: controls, Train / Step / Reset, a progress bar, live figures.
 
     Returns an ipywidgets.VBox; its attributes `playground` (the Playground), `controls`, `buttons`
@@ -260,22 +318,33 @@ def playground(dataset="moons", hidden_layers=(8,), activation="tanh", learning_
     """
     import ipywidgets as w
 
-    pg = Playground(dataset, hidden_layers, activation, learning_rate, batch_size, optimizer,
-                    n_samples=n_samples, seed=seed)
+    pg = Playground(
+        dataset, hidden_layers, activation, learning_rate, batch_size, optimizer, n_samples=n_samples, seed=seed
+    )
     controls = _controls(pg)
-    epochs = w.BoundedIntText(value=epochs_per_train, min=1, max=5000, description="epochs per Train",
-                              layout=w.Layout(width="260px"), style={"description_width": "110px"})
-    buttons = {name: w.Button(description=name.capitalize(), button_style=style)
-               for name, style in (("train", "primary"), ("step", ""), ("reset", "warning"))}
+    epochs = w.BoundedIntText(
+        value=epochs_per_train,
+        min=1,
+        max=5000,
+        description="epochs per Train",
+        layout=w.Layout(width="260px"),
+        style={"description_width": "110px"},
+    )
+    buttons = {
+        name: w.Button(description=name.capitalize(), button_style=style)
+        for name, style in (("train", "primary"), ("step", ""), ("reset", "warning"))
+    }
     progress = w.IntProgress(value=0, min=0, max=epochs_per_train, description="training")
     status = w.HTML()
     output = w.Output()
-    box = w.VBox([
-        w.HBox([w.VBox(list(controls.values())[:3]), w.VBox(list(controls.values())[3:] + [epochs])]),
-        w.HBox(list(buttons.values()) + [progress]),
-        status,
-        output,
-    ])
+    box = w.VBox(
+        [
+            w.HBox([w.VBox(list(controls.values())[:3]), w.VBox(list(controls.values())[3:] + [epochs])]),
+            w.HBox(list(buttons.values()) + [progress]),
+            status,
+            output,
+        ]
+    )
     box.playground, box.controls, box.buttons = pg, controls, buttons
     box.progress, box.status, box.output, box.epochs = progress, status, output, epochs
     box.last_figure = None
@@ -317,6 +386,7 @@ def _wire_controls(box):
             if rebuilt:
                 box.progress.value = 0
             _redraw(box)
+
         return handler
 
     for name, control in box.controls.items():

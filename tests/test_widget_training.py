@@ -1,4 +1,4 @@
-"""Tests for annlib.widgets.playground: the training playground's logic, and its widget's callbacks."""
+"""Tests for annlib.widgets.training: the training playground's logic, and its widget's callbacks."""
 
 import importlib
 
@@ -6,10 +6,10 @@ import numpy as np
 import pytest
 
 import annlib
-from annlib.widgets.playground import Playground, parse_hidden_layers, playground
+from annlib.widgets.training import Playground, parse_hidden_layers, playground
 
-# annlib.widgets.playground is the builder function (star-imported over the module's name).
-playground_module = importlib.import_module("annlib.widgets.playground")
+# The module (annlib.widgets.training), named apart from the playground() function it exports.
+playground_module = importlib.import_module("annlib.widgets.training")
 
 
 def test_all_is_accurate_and_exported_by_widgets():
@@ -19,9 +19,7 @@ def test_all_is_accurate_and_exported_by_widgets():
         assert getattr(widgets, name) is getattr(playground_module, name)
 
 
-@pytest.mark.parametrize(
-    "text, sizes", [("8, 8", (8, 8)), ("4", (4,)), ("", ()), (" 3 ;5 ", (3, 5)), ("2,", (2,))]
-)
+@pytest.mark.parametrize("text, sizes", [("8, 8", (8, 8)), ("4", (4,)), ("", ()), (" 3 ;5 ", (3, 5)), ("2,", (2,))])
 def test_parse_hidden_layers(text, sizes):
     assert parse_hidden_layers(text) == sizes
 
@@ -115,8 +113,13 @@ def test_batch_size_none_is_gradient_descent_one_step_per_epoch():
     # one gradient-descent step on all training examples, reproduced by hand
     net = annlib.Network.from_sizes([2, 8, 1], "tanh", "sigmoid", rng=0)
     net.set_weights(before)
-    annlib.training.train_step(net, pg.X_train, pg.y_train[:, None].astype(float),
-                               annlib.losses.BinaryCrossEntropy(), annlib.optimizers.SGD(0.5))
+    annlib.training.train_step(
+        net,
+        pg.X_train,
+        pg.y_train[:, None].astype(float),
+        annlib.losses.BinaryCrossEntropy(),
+        annlib.optimizers.SGD(0.5),
+    )
     for a, b in zip(pg.network.get_weights(), net.get_weights()):
         np.testing.assert_allclose(a, b)
 
@@ -141,8 +144,9 @@ def test_bad_choices_are_refused_and_leave_the_state_alone():
 
 def test_divergence_is_reported_with_fits_message_and_blocks_training():
     # Leaky ReLU units, one example per step and a huge learning rate: the weights overflow to NaN.
-    pg = Playground("blobs (3 classes)", hidden_layers=(16, 16), activation="leaky_relu",
-                    learning_rate=3.0, batch_size=1)
+    pg = Playground(
+        "blobs (3 classes)", hidden_layers=(16, 16), activation="leaky_relu", learning_rate=3.0, batch_size=1
+    )
     message = pg.train(40)
     assert pg.diverged
     assert message.startswith("fit: training diverged at epoch 1")

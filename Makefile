@@ -23,7 +23,7 @@ NOTEBOOK_ENV ?=
 BROWSER_JOBS ?= 2
 NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider
 
-.PHONY: lab test test-unit test-notebooks test-browser test-oldest test-newest test-rounding nudged-ipython versions benchmark clean FORCE
+.PHONY: lab test lint test-unit test-notebooks test-browser test-oldest test-newest test-rounding nudged-ipython versions benchmark clean FORCE
 
 # Rebuilt when pyproject.toml changes, or when the venv's Python no longer runs (moved or upgraded).
 $(STAMP): pyproject.toml $(STAMP_DEPS)
@@ -41,12 +41,14 @@ lab: $(STAMP)
 	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" $(if $(filter 0,$(shell id -u)),--allow-root,) \
 		notebooks/00_start_here.ipynb $(LAB_ARGS)
 
-test: test-unit test-notebooks
+test: lint test-unit test-notebooks
 
-# ruff first: lint and format (pyproject.toml says what; the checks change no file).
-test-unit: $(STAMP)
+# ruff: lint and format (pyproject.toml says what; the checks change no file). `ruff format .` fixes.
+lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+test-unit: $(STAMP)
 	bash scripts/install_bubblewrap.sh
 	$(BIN)/python -m pytest -p no:cacheprovider --ignore=tests/browser tests $(PYTEST_ARGS)
 

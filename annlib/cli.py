@@ -22,33 +22,70 @@ def _parser():
     release.add_argument("source_dir", help="folder of source notebooks (with solutions)")
     release.add_argument("out_dir", help="folder for the student versions")
     grade = commands.add_parser("grade", help="grade submitted notebooks into a gradebook")
-    grade.add_argument("submissions", nargs="+", metavar="SUBMISSION",
-                       help="submitted notebooks, or folders searched for them (e.g. submitted/)")
-    grade.add_argument("--source", default=os.path.join("exercises", "source"),
-                       help="folder of source notebooks, matched by file name (default: exercises/source)")
+    grade.add_argument(
+        "submissions",
+        nargs="+",
+        metavar="SUBMISSION",
+        help="submitted notebooks, or folders searched for them (e.g. submitted/)",
+    )
+    grade.add_argument(
+        "--source",
+        default=os.path.join("exercises", "source"),
+        help="folder of source notebooks, matched by file name (default: exercises/source)",
+    )
     grade.add_argument("--json", metavar="FILE", help="write every record, cell by cell, as JSON")
     grade.add_argument("--csv", metavar="FILE", help="write a row per student and notebook as CSV")
-    grade.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS",
-                       help="time limit per cell (default: 30)")
-    grade.add_argument("--jobs", type=int, default=os.cpu_count() or 1, metavar="N",
-                       help="submissions graded at the same time (default: number of cores)")
-    sandbox = grade.add_argument_group("sandbox", "every submission in a bubblewrap sandbox of its own "
-                                       "(docs/instructors.md, 'Threat model'); sizes as 2G, 500M, 1M or bytes")
-    sandbox.add_argument("--sandbox", choices=MODES, default="auto",
-                         help="auto (default): bubblewrap where it works, else none with a warning; "
-                              "bwrap: refuse to grade without it; none: no sandbox")
+    grade.add_argument(
+        "--timeout", type=float, default=30.0, metavar="SECONDS", help="time limit per cell (default: 30)"
+    )
+    grade.add_argument(
+        "--jobs",
+        type=int,
+        default=os.cpu_count() or 1,
+        metavar="N",
+        help="submissions graded at the same time (default: number of cores)",
+    )
+    sandbox = grade.add_argument_group(
+        "sandbox",
+        "every submission in a bubblewrap sandbox of its own "
+        "(docs/instructors.md, 'Threat model'); sizes as 2G, 500M, 1M or bytes",
+    )
+    sandbox.add_argument(
+        "--sandbox",
+        choices=MODES,
+        default="auto",
+        help="auto (default): bubblewrap where it works, else none with a warning; "
+        "bwrap: refuse to grade without it; none: no sandbox",
+    )
     defaults = Limits()
-    sandbox.add_argument("--memory", default="2G", metavar="SIZE",
-                         help="memory of each process and, as root, of the whole sandbox (default: 2G)")
-    sandbox.add_argument("--processes", type=int, default=defaults.processes, metavar="N",
-                         help=f"processes and threads (default: {defaults.processes})")
+    sandbox.add_argument(
+        "--memory",
+        default="2G",
+        metavar="SIZE",
+        help="memory of each process and, as root, of the whole sandbox (default: 2G)",
+    )
+    sandbox.add_argument(
+        "--processes",
+        type=int,
+        default=defaults.processes,
+        metavar="N",
+        help=f"processes and threads (default: {defaults.processes})",
+    )
     sandbox.add_argument("--file-size", default="500M", metavar="SIZE", help="largest file (default: 500M)")
-    sandbox.add_argument("--scratch", default="500M", metavar="SIZE",
-                         help="all files written together (default: 500M)")
-    sandbox.add_argument("--max-output", default="1M", metavar="SIZE",
-                         help="output per cell; a cell printing more is stopped (default: 1M)")
-    sandbox.add_argument("--env", action="append", default=[], metavar="NAME",
-                         help="pass this environment variable to the kernels (none passes otherwise)")
+    sandbox.add_argument("--scratch", default="500M", metavar="SIZE", help="all files written together (default: 500M)")
+    sandbox.add_argument(
+        "--max-output",
+        default="1M",
+        metavar="SIZE",
+        help="output per cell; a cell printing more is stopped (default: 1M)",
+    )
+    sandbox.add_argument(
+        "--env",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="pass this environment variable to the kernels (none passes otherwise)",
+    )
     return parser
 
 
@@ -74,11 +111,25 @@ def _grade(args):
     submissions = find_submissions(args.submissions)
     if not submissions:
         raise FileNotFoundError("grade: no notebooks found in " + " ".join(args.submissions))
-    limits = Limits(memory=parse_size(args.memory), processes=args.processes, file_size=parse_size(args.file_size),
-                    scratch=parse_size(args.scratch), output=parse_size(args.max_output))
+    limits = Limits(
+        memory=parse_size(args.memory),
+        processes=args.processes,
+        file_size=parse_size(args.file_size),
+        scratch=parse_size(args.scratch),
+        output=parse_size(args.max_output),
+    )
     outputs = [os.path.dirname(os.path.abspath(path)) for path in (args.json, args.csv) if path]
-    records = grade_all(submissions, args.source, timeout=args.timeout, jobs=args.jobs, progress=print_progress,
-                        sandbox=args.sandbox, limits=limits, passed_env=args.env, hide=outputs)
+    records = grade_all(
+        submissions,
+        args.source,
+        timeout=args.timeout,
+        jobs=args.jobs,
+        progress=print_progress,
+        sandbox=args.sandbox,
+        limits=limits,
+        passed_env=args.env,
+        hide=outputs,
+    )
     if args.json:
         write_json(records, args.json)
     if args.csv:

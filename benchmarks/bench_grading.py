@@ -36,8 +36,11 @@ def run(args, cwd):
 def half_answered(source, student):
     """The student version with the first solution cell answered from the source."""
     nb = json.loads(student.read_text())
-    answers = {c["metadata"]["nbgrader"]["grade_id"]: c["source"] for c in json.loads(source.read_text())["cells"]
-               if c["metadata"].get("nbgrader", {}).get("solution")}
+    answers = {
+        c["metadata"]["nbgrader"]["grade_id"]: c["source"]
+        for c in json.loads(source.read_text())["cells"]
+        if c["metadata"].get("nbgrader", {}).get("solution")
+    }
     for cell in nb["cells"]:
         gid = cell["metadata"].get("nbgrader", {}).get("grade_id")
         if gid in answers:
@@ -67,8 +70,7 @@ def nbgrader_scores(course, assignment, notebook):
     from nbgrader.api import Gradebook
 
     with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
-        return {s.id: gradebook.find_submission_notebook(notebook, assignment, s.id).score
-                for s in gradebook.students}
+        return {s.id: gradebook.find_submission_notebook(notebook, assignment, s.id).score for s in gradebook.students}
 
 
 def main(argv=None):
@@ -91,8 +93,22 @@ def main(argv=None):
         for sandbox in modes:
             for jobs in (1, cores):
                 book = course / f"annlib-{sandbox}-{jobs}.json"
-                seconds = run([BIN / "annlib", "grade", "submitted", "--source", source_dir, "--json", book,
-                               "--jobs", str(jobs), "--sandbox", sandbox], course)
+                seconds = run(
+                    [
+                        BIN / "annlib",
+                        "grade",
+                        "submitted",
+                        "--source",
+                        source_dir,
+                        "--json",
+                        book,
+                        "--jobs",
+                        str(jobs),
+                        "--sandbox",
+                        sandbox,
+                    ],
+                    course,
+                )
                 rows.append((f"annlib grade --sandbox {sandbox} --jobs {jobs}", jobs, seconds))
                 records = json.loads(book.read_text())
                 assert {r["sandbox"] for r in records} == {sandbox}, f"not graded with --sandbox {sandbox}"
@@ -103,11 +119,12 @@ def main(argv=None):
     print(f"Grading {count} submissions of {args.notebook}.ipynb on {cores} cores")
     print(f"{'tool':<40}{'total (s)':>11}{'per submission (s)':>20}{'submissions/s':>15}{'speed-up':>10}")
     for name, _, seconds in rows:
-        print(f"{name:<40}{seconds:>11.1f}{seconds / count:>20.2f}{count / seconds:>15.2f}"
-              f"{baseline / seconds:>9.1f}x")
-    print(f"annlib scores: {scores.count(max(scores))} full, {scores.count(0.0)} zero, "
-          f"{count - scores.count(max(scores)) - scores.count(0.0)} partial; the same score as nbgrader for "
-          + ", ".join(f"{agree} of {count} submissions with --sandbox {mode}" for mode, agree in agreement.items()))
+        print(f"{name:<40}{seconds:>11.1f}{seconds / count:>20.2f}{count / seconds:>15.2f}{baseline / seconds:>9.1f}x")
+    print(
+        f"annlib scores: {scores.count(max(scores))} full, {scores.count(0.0)} zero, "
+        f"{count - scores.count(max(scores)) - scores.count(0.0)} partial; the same score as nbgrader for "
+        + ", ".join(f"{agree} of {count} submissions with --sandbox {mode}" for mode, agree in agreement.items())
+    )
 
 
 if __name__ == "__main__":

@@ -19,8 +19,14 @@ SIGMOID = "def sigmoid(z):\n    return 1.0 / (1.0 + np.exp(-z))"
 def cell(source, gid=None, **flags):
     metadata = {}
     if gid is not None:
-        metadata["nbgrader"] = {"schema_version": 3, "grade": False, "solution": False, "locked": False,
-                                "grade_id": gid, **flags}
+        metadata["nbgrader"] = {
+            "schema_version": 3,
+            "grade": False,
+            "solution": False,
+            "locked": False,
+            "grade_id": gid,
+            **flags,
+        }
     return Node(cell_type="code", source=source, metadata=metadata)
 
 
@@ -28,8 +34,12 @@ def notebook(*cells):
     return Node(cells=list(cells), metadata={}, nbformat=4, nbformat_minor=5)
 
 
-SOURCE_NB = notebook(cell("import numpy as np", "setup", locked=True), cell("answer", "a", solution=True),
-                     cell("check(a)", "t", grade=True, points=1), cell("free cell"))
+SOURCE_NB = notebook(
+    cell("import numpy as np", "setup", locked=True),
+    cell("answer", "a", solution=True),
+    cell("check(a)", "t", grade=True, points=1),
+    cell("free cell"),
+)
 
 
 def kinds(steps):
@@ -37,17 +47,31 @@ def kinds(steps):
 
 
 def test_plan_takes_instructor_cells_from_the_source_and_answers_from_the_submission():
-    submitted = notebook(cell("EDITED", "setup", locked=True), cell("mine", "a", solution=True),
-                         cell("pass", "t", grade=True, points=1), cell("my free cell"))
+    submitted = notebook(
+        cell("EDITED", "setup", locked=True),
+        cell("mine", "a", solution=True),
+        cell("pass", "t", grade=True, points=1),
+        cell("my free cell"),
+    )
     assert kinds(plan(SOURCE_NB, submitted)) == [
-        ("locked", "import numpy as np"), ("student", "mine"), ("graded", "check(a)"), ("student", "my free cell")]
+        ("locked", "import numpy as np"),
+        ("student", "mine"),
+        ("graded", "check(a)"),
+        ("student", "my free cell"),
+    ]
 
 
 def test_plan_restores_deleted_and_ignores_duplicated_or_moved_test_cells():
-    submitted = notebook(cell("pass", "t", grade=True, points=1), cell("mine", "a", solution=True),
-                         cell("pass", "t", grade=True, points=1))
+    submitted = notebook(
+        cell("pass", "t", grade=True, points=1),
+        cell("mine", "a", solution=True),
+        cell("pass", "t", grade=True, points=1),
+    )
     assert kinds(plan(SOURCE_NB, submitted)) == [
-        ("locked", "import numpy as np"), ("student", "mine"), ("graded", "check(a)")]
+        ("locked", "import numpy as np"),
+        ("student", "mine"),
+        ("graded", "check(a)"),
+    ]
 
 
 def test_plan_runs_every_copy_of_a_pasted_solution_cell_in_the_learners_order():
@@ -72,10 +96,13 @@ def test_instructor_imports_are_read_from_locked_cells_only():
     assert instructor_imports(read_source_notebook(SOURCE / "ex_fixture.ipynb")) == ["fixture_checks", "numpy"]
 
 
-@pytest.mark.parametrize("parts, expected", [
-    (("submitted", "alice", "ps1", "ex.ipynb"), "alice"),
-    (("collected", "bob", "ex.ipynb"), "bob"),
-])
+@pytest.mark.parametrize(
+    "parts, expected",
+    [
+        (("submitted", "alice", "ps1", "ex.ipynb"), "alice"),
+        (("collected", "bob", "ex.ipynb"), "bob"),
+    ],
+)
 def test_the_student_is_named_by_the_folder(tmp_path, parts, expected):
     assert student_name(tmp_path.joinpath(*parts)) == expected
 
@@ -90,11 +117,24 @@ def test_find_submissions_searches_folders_and_skips_checkpoints(tmp_path):
 
 
 RECORDS = [
-    {"submission": "s/bob/ex.ipynb", "student": "bob", "notebook": "ex.ipynb", "score": 2.0, "max_score": 5.0,
-     "cells": [{"grade_id": "t", "points": 2.0, "max_points": 5.0, "status": "passed", "feedback": ""}],
-     "error": None},
-    {"submission": "s/al/ex.ipynb", "student": "al", "notebook": "ex.ipynb", "score": 0.0, "max_score": 5.0,
-     "cells": [], "error": "not a notebook"},
+    {
+        "submission": "s/bob/ex.ipynb",
+        "student": "bob",
+        "notebook": "ex.ipynb",
+        "score": 2.0,
+        "max_score": 5.0,
+        "cells": [{"grade_id": "t", "points": 2.0, "max_points": 5.0, "status": "passed", "feedback": ""}],
+        "error": None,
+    },
+    {
+        "submission": "s/al/ex.ipynb",
+        "student": "al",
+        "notebook": "ex.ipynb",
+        "score": 0.0,
+        "max_score": 5.0,
+        "cells": [],
+        "error": "not a notebook",
+    },
 ]
 
 
@@ -103,8 +143,10 @@ def test_gradebook_files_are_written_whole(tmp_path):
     write_csv(RECORDS, tmp_path / "book" / "grades.csv")
     assert json.loads((tmp_path / "book" / "grades.json").read_text()) == RECORDS
     rows = list(csv.DictReader((tmp_path / "book" / "grades.csv").open()))
-    assert [(r["student"], r["score"], r["error"]) for r in rows] == [("al", "0.0", "not a notebook"),
-                                                                      ("bob", "2.0", "")]
+    assert [(r["student"], r["score"], r["error"]) for r in rows] == [
+        ("al", "0.0", "not a notebook"),
+        ("bob", "2.0", ""),
+    ]
     assert sorted(p.name for p in (tmp_path / "book").iterdir()) == ["grades.csv", "grades.json"]
 
 
@@ -131,8 +173,22 @@ def submissions(tmp_path_factory):
 
 def test_grade_command_writes_the_gradebook_and_shows_progress(submissions, capsys):
     out = submissions / "out"
-    status = main(["grade", str(submissions / "submitted"), "--source", str(SOURCE), "--json", str(out / "g.json"),
-                   "--csv", str(out / "g.csv"), "--timeout", "20", "--jobs", "2"])
+    status = main(
+        [
+            "grade",
+            str(submissions / "submitted"),
+            "--source",
+            str(SOURCE),
+            "--json",
+            str(out / "g.json"),
+            "--csv",
+            str(out / "g.csv"),
+            "--timeout",
+            "20",
+            "--jobs",
+            "2",
+        ]
+    )
     assert status == 0  # a student scoring 0 is not a failure of the tool
     records = {r["student"]: r for r in json.loads((out / "g.json").read_text())}
     assert (records["ada"]["score"], records["bo"]["score"]) == (2.0, 0.0)
@@ -148,10 +204,14 @@ def test_grading_without_the_fork_server_gives_the_same_record(submissions):
     assert read_notebook(path)["cells"]  # still a readable notebook, untouched
 
 
-@pytest.mark.parametrize("argv, message", [
-    (["--source", "no/such/folder"], "source folder"), (["--timeout", "0"], "--timeout must be > 0"),
-    (["--jobs", "0"], "--jobs must be >= 1"),
-])
+@pytest.mark.parametrize(
+    "argv, message",
+    [
+        (["--source", "no/such/folder"], "source folder"),
+        (["--timeout", "0"], "--timeout must be > 0"),
+        (["--jobs", "0"], "--jobs must be >= 1"),
+    ],
+)
 def test_grade_command_fails_cleanly_on_bad_arguments(submissions, capsys, argv, message):
     args = ["grade", str(submissions / "submitted")] + argv
     if "--source" not in argv:

@@ -13,9 +13,11 @@ PROBES = {
     "memory": "open('/proc/self/mem', 'rb')",
     "code_swap": "def f():\n    return 1\nf.__code__ = (lambda: 2).__code__",
     "trace": "import sys\nsys.settrace(lambda *a: None)",
-    "hook_frames": ("import gc\ntry:\n    gc.get_objects()\nexcept RuntimeError as error:\n"
-                    "    tb = error.__traceback__\n    while tb.tb_next is not None:\n        tb = tb.tb_next\n"
-                    "    tb.tb_frame"),
+    "hook_frames": (
+        "import gc\ntry:\n    gc.get_objects()\nexcept RuntimeError as error:\n"
+        "    tb = error.__traceback__\n    while tb.tb_next is not None:\n        tb = tb.tb_next\n"
+        "    tb.tb_frame"
+    ),
 }
 
 
@@ -34,9 +36,11 @@ def test_submitted_code_cannot_reach_the_graders_secret(run, name):
 
 
 def test_ordinary_code_still_runs(run):
-    code = ("import numpy as np, warnings, traceback\ntry:\n    1 / 0\nexcept ZeroDivisionError as e:\n"
-            "    frames = traceback.extract_tb(e.__traceback__)\nwarnings.warn('fine')\n"
-            "result = float(np.sum(np.arange(4)))")
+    code = (
+        "import numpy as np, warnings, traceback\ntry:\n    1 / 0\nexcept ZeroDivisionError as e:\n"
+        "    frames = traceback.extract_tb(e.__traceback__)\nwarnings.warn('fine')\n"
+        "result = float(np.sum(np.arange(4)))"
+    )
     reply = run.kernel.execute(code, 20, {"r": "result"})
     assert reply.status == "ok"
     assert reply.user_expressions["r"]["data"]["text/plain"] == "6.0"

@@ -89,10 +89,14 @@ def duplicated_solution(nb):
 
 def sys_modules_trick(nb):
     nb = answer(nb, WRONG_SIGMOID, WRONG_SQUARE_SUM)
-    nb["cells"].insert(0, code_cell(
-        "import sys, types\nfake = types.ModuleType('fixture_checks')\n"
-        "fake.check_sigmoid = fake.check_square_sum = lambda f: print('all cases passed')\n"
-        "sys.modules['fixture_checks'] = fake"))
+    nb["cells"].insert(
+        0,
+        code_cell(
+            "import sys, types\nfake = types.ModuleType('fixture_checks')\n"
+            "fake.check_sigmoid = fake.check_square_sum = lambda f: print('all cases passed')\n"
+            "sys.modules['fixture_checks'] = fake"
+        ),
+    )
     return nb
 
 
@@ -102,35 +106,55 @@ CASES = {
     "wrong": lambda nb: answer(nb, WRONG_SIGMOID, WRONG_SQUARE_SUM),
     "edited_tests_fake_outputs": edited_tests_with_fake_outputs,
     "numpy_errors_raise": lambda nb: answer(nb, SIGMOID + "\nnp.seterr(all='raise')", SQUARE_SUM),
-    "patched_builtin": lambda nb: answer(nb, SIGMOID, WRONG_SQUARE_SUM + "\nimport builtins\nbuiltins.abs = lambda v: 0"),
+    "patched_builtin": lambda nb: answer(
+        nb, SIGMOID, WRONG_SQUARE_SUM + "\nimport builtins\nbuiltins.abs = lambda v: 0"
+    ),
     "patched_numpy": lambda nb: answer(
-        nb, WRONG_SIGMOID + "\nnp.allclose = lambda *a, **k: True\nnp.testing.assert_allclose = lambda *a, **k: None",
-        SQUARE_SUM),
+        nb,
+        WRONG_SIGMOID + "\nnp.allclose = lambda *a, **k: True\nnp.testing.assert_allclose = lambda *a, **k: None",
+        SQUARE_SUM,
+    ),
     "patched_checks_module": lambda nb: answer(
-        nb, WRONG_SIGMOID, WRONG_SQUARE_SUM + "\nimport fixture_checks\n"
-        "fixture_checks.check_sigmoid = fixture_checks.check_square_sum = lambda f: None"),
+        nb,
+        WRONG_SIGMOID,
+        WRONG_SQUARE_SUM + "\nimport fixture_checks\n"
+        "fixture_checks.check_sigmoid = fixture_checks.check_square_sum = lambda f: None",
+    ),
     "rebound_check_names": lambda nb: answer(
-        nb, WRONG_SIGMOID + "\ncheck_sigmoid = lambda f: None", WRONG_SQUARE_SUM + "\ncheck_square_sum = print"),
+        nb, WRONG_SIGMOID + "\ncheck_sigmoid = lambda f: None", WRONG_SQUARE_SUM + "\ncheck_square_sum = print"
+    ),
     "swapped_check_code": lambda nb: answer(
-        nb, SIGMOID, WRONG_SQUARE_SUM + "\nimport fixture_checks\n"
-        "fixture_checks.check_square_sum.__code__ = (lambda f: None).__code__"),
+        nb,
+        SIGMOID,
+        WRONG_SQUARE_SUM + "\nimport fixture_checks\n"
+        "fixture_checks.check_square_sum.__code__ = (lambda f: None).__code__",
+    ),
     "sys_modules_trick": sys_modules_trick,
     "patches_while_checked": lambda nb: answer(
-        nb, SIGMOID, "def square_sum(x):\n    import builtins\n    builtins.abs = lambda v: 0\n    return 0.0"),
+        nb, SIGMOID, "def square_sum(x):\n    import builtins\n    builtins.abs = lambda v: 0\n    return 0.0"
+    ),
     "input_transformer": lambda nb: answer(
-        nb, SIGMOID, WRONG_SQUARE_SUM + "\nget_ipython().input_transformers_cleanup.append(lambda lines: ['pass\\n'])"),
+        nb, SIGMOID, WRONG_SQUARE_SUM + "\nget_ipython().input_transformers_cleanup.append(lambda lines: ['pass\\n'])"
+    ),
     "deleted_tests": deleted_tests,
     "moved_and_duplicated_tests": moved_and_duplicated_tests,
     "duplicated_solution": duplicated_solution,
     "warns": lambda nb: answer(
-        nb, "import warnings, sys\n\ndef sigmoid(z):\n    warnings.warn('sigmoid: large inputs', RuntimeWarning)\n"
-        "    print('to stderr', file=sys.stderr)\n    return 1.0 / (1.0 + np.exp(-z))", SQUARE_SUM),
+        nb,
+        "import warnings, sys\n\ndef sigmoid(z):\n    warnings.warn('sigmoid: large inputs', RuntimeWarning)\n"
+        "    print('to stderr', file=sys.stderr)\n    return 1.0 / (1.0 + np.exp(-z))",
+        SQUARE_SUM,
+    ),
     "endless_loop": lambda nb: answer(nb, "def sigmoid(z):\n    while True:\n        pass", SQUARE_SUM),
     "loop_ignoring_interrupts": lambda nb: insert_after(
-        answer(nb), "sigmoid",
-        "import time\nwhile True:\n    try:\n        time.sleep(0.01)\n    except KeyboardInterrupt:\n        pass"),
+        answer(nb),
+        "sigmoid",
+        "import time\nwhile True:\n    try:\n        time.sleep(0.01)\n    except KeyboardInterrupt:\n        pass",
+    ),
     "kernel_exit": lambda nb: insert_after(answer(nb), "sigmoid", "import os\nos._exit(3)"),
-    "segfault": lambda nb: insert_after(answer(nb), "sigmoid", "import os, signal\nos.kill(os.getpid(), signal.SIGSEGV)"),
+    "segfault": lambda nb: insert_after(
+        answer(nb), "sigmoid", "import os, signal\nos.kill(os.getpid(), signal.SIGSEGV)"
+    ),
     "system_exit_in_check": lambda nb: answer(nb, SIGMOID, "def square_sum(x):\n    raise SystemExit(0)"),
     "kernel_exit_in_check": lambda nb: answer(nb, SIGMOID, "def square_sum(x):\n    import os\n    os._exit(1)"),
 }
@@ -154,33 +178,40 @@ def square_sum(x):
     return 0.0
 """
 # Attacks on the grader itself, by someone who has read annlib/grading.
-CASES.update({
-    "patched_ipykernel_class": lambda nb: answer(
-        nb, WRONG_SIGMOID, WRONG_SQUARE_SUM + "\nfrom ipykernel.ipkernel import IPythonKernel\n"
-        "IPythonKernel.do_execute = lambda *a, **k: None"),
-    "swallowed_errors": lambda nb: answer(nb, WRONG_SIGMOID + SWALLOW_ERRORS, WRONG_SQUARE_SUM),
-    "forged_end_of_cell": lambda nb: answer(nb, SIGMOID + SWALLOW_ERRORS, FORGE_DONE),
-})
+CASES.update(
+    {
+        "patched_ipykernel_class": lambda nb: answer(
+            nb,
+            WRONG_SIGMOID,
+            WRONG_SQUARE_SUM + "\nfrom ipykernel.ipkernel import IPythonKernel\n"
+            "IPythonKernel.do_execute = lambda *a, **k: None",
+        ),
+        "swallowed_errors": lambda nb: answer(nb, WRONG_SIGMOID + SWALLOW_ERRORS, WRONG_SQUARE_SUM),
+        "forged_end_of_cell": lambda nb: answer(nb, SIGMOID + SWALLOW_ERRORS, FORGE_DONE),
+    }
+)
 BROKEN = {
-    "malformed_json": "{\"cells\": [",
+    "malformed_json": '{"cells": [',
     "not_a_notebook": json.dumps({"hello": "world"}),
-    "wrong_nbformat": json.dumps({"nbformat": 3, "nbformat_minor": 0, "metadata": {}, "worksheets": [],
-                                  "cells": []}),
+    "wrong_nbformat": json.dumps({"nbformat": 3, "nbformat_minor": 0, "metadata": {}, "worksheets": [], "cells": []}),
     "binary": b"\x89PNG\r\n\x1a\n\x00\x00",
 }
 
 
-@pytest.fixture(scope="module", params=[
-    pytest.param("bwrap", marks=pytest.mark.skipif(check() is not None, reason=f"no sandbox here: {check()}")),
-    "none"])
+@pytest.fixture(
+    scope="module",
+    params=[
+        pytest.param("bwrap", marks=pytest.mark.skipif(check() is not None, reason=f"no sandbox here: {check()}")),
+        "none",
+    ],
+)
 def graded(tmp_path_factory, request):
     """Every case graded in one batch, in the bubblewrap sandbox and without one: the in-kernel defences
     must hold either way."""
     root = tmp_path_factory.mktemp("grading")
     release(SOURCE, root / "release")
     student_nb = json.loads((root / "release" / "ex_fixture.ipynb").read_text())
-    paths = [submit(root, name, "ex_fixture.ipynb", build(copy.deepcopy(student_nb)))
-             for name, build in CASES.items()]
+    paths = [submit(root, name, "ex_fixture.ipynb", build(copy.deepcopy(student_nb))) for name, build in CASES.items()]
     paths += [submit(root, name, "ex_fixture.ipynb", content) for name, content in BROKEN.items()]
     paths.append(submit(root, "unknown_notebook", "ex_other.ipynb", answer(student_nb)))
     before = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in paths}
@@ -201,8 +232,7 @@ def test_every_submission_gets_a_record(graded, request):
     records, _, _ = graded
     assert set(records) == set(CASES) | set(BROKEN) | {"unknown_notebook"}
     for record in records.values():
-        assert set(record) == {"submission", "student", "notebook", "score", "max_score", "cells", "error",
-                               "sandbox"}
+        assert set(record) == {"submission", "student", "notebook", "score", "max_score", "cells", "error", "sandbox"}
     assert {record["sandbox"] for record in records.values()} == {request.node.callspec.params["graded"]}
 
 
@@ -326,11 +356,16 @@ def test_system_exit_inside_a_check_scores_zero_for_that_cell_only(graded):
     assert cell(record, "test_square_sum")["status"] == "error"
 
 
-@pytest.mark.parametrize("case, message", [
-    ("malformed_json", "malformed JSON"), ("not_a_notebook", "not a notebook"),
-    ("wrong_nbformat", "unsupported nbformat 3"), ("binary", "not UTF-8"),
-    ("unknown_notebook", "no source notebook named ex_other.ipynb"),
-])
+@pytest.mark.parametrize(
+    "case, message",
+    [
+        ("malformed_json", "malformed JSON"),
+        ("not_a_notebook", "not a notebook"),
+        ("wrong_nbformat", "unsupported nbformat 3"),
+        ("binary", "not UTF-8"),
+        ("unknown_notebook", "no source notebook named ex_other.ipynb"),
+    ],
+)
 def test_broken_files_get_a_record_with_a_clear_error(graded, case, message):
     record = graded[0][case]
     assert message in record["error"]
@@ -342,10 +377,12 @@ ANNLIB_CASES = {
     "correct": SIGMOID,
     "wrong": WRONG_SIGMOID,
     "patched_package": WRONG_SIGMOID + "\nimport annlib.checks\nannlib.checks.check_sigmoid = lambda f: None",
-    "patched_module_and_sys_modules": WRONG_SIGMOID + (
+    "patched_module_and_sys_modules": WRONG_SIGMOID
+    + (
         "\nimport sys, types, annlib.checks.neuron\nannlib.checks.neuron.check_sigmoid = lambda f: None\n"
         "fake = types.ModuleType('annlib.checks')\nfake.check_sigmoid = lambda f: print('✓ sigmoid')\n"
-        "sys.modules['annlib.checks'] = fake\ncheck_sigmoid = fake.check_sigmoid"),
+        "sys.modules['annlib.checks'] = fake\ncheck_sigmoid = fake.check_sigmoid"
+    ),
 }
 
 

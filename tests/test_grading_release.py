@@ -31,7 +31,8 @@ def student():
 
 def test_solution_region_becomes_the_stub_at_its_indentation(student):
     assert cells_by_id(student)["sigmoid"]["source"] == (
-        "def sigmoid(z):\n    # YOUR CODE HERE\n    raise NotImplementedError()")
+        "def sigmoid(z):\n    # YOUR CODE HERE\n    raise NotImplementedError()"
+    )
 
 
 def test_markdown_answer_becomes_the_text_stub(student):
@@ -74,8 +75,13 @@ def test_release_is_byte_identical_to_nbgrader_generate_assignment(tmp_path):
     shutil.copytree(SOURCE, course / "source" / "ps1")
     (course / "nbgrader_config.py").write_text("c = get_config()\nc.CourseDirectory.course_id = 'test'\n")
     env = dict(os.environ, PATH=str(Path(sys.executable).parent) + os.pathsep + os.environ["PATH"])
-    subprocess.run([sys.executable, "-m", "nbgrader", "generate_assignment", "ps1", "--no-db"],
-                   cwd=course, env=env, check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "nbgrader", "generate_assignment", "ps1", "--no-db"],
+        cwd=course,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
     ours = tmp_path / "ours"
     written = release(SOURCE, ours)
     assert [p.name for p in written] == ["ex_fixture.ipynb"]
@@ -91,8 +97,9 @@ def test_release_command_writes_student_versions(tmp_path, capsys):
 
 
 def test_python_dash_m_annlib_runs_the_same_command(tmp_path):
-    done = subprocess.run([sys.executable, "-m", "annlib", "release", str(SOURCE), str(tmp_path / "out")],
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "annlib", "release", str(SOURCE), str(tmp_path / "out")], capture_output=True, text=True
+    )
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "out" / "ex_fixture.ipynb").is_file()
 
@@ -109,15 +116,18 @@ def meta(nb, gid):
     return cells_by_id(nb)[gid]["metadata"]["nbgrader"]
 
 
-@pytest.mark.parametrize("mutate, message", [
-    (lambda nb: meta(nb, "test_sigmoid").update(grade_id="sigmoid"), "duplicate grade_id 'sigmoid'"),
-    (lambda nb: meta(nb, "test_sigmoid").pop("points"), "has no points"),
-    (lambda nb: meta(nb, "test_sigmoid").update(grade_id="has space"), "must match"),
-    (lambda nb: meta(nb, "sigmoid").update(schema_version=2), "schema_version 2"),
-    (lambda nb: meta(nb, "sigmoid").update(solution=False), "solution region in a cell not marked"),
-    (lambda nb: cells_by_id(nb)["sigmoid"].update(source="### BEGIN SOLUTION\nx = 1"), "without 'END SOLUTION'"),
-    (lambda nb: meta(nb, "test_sigmoid").update(grade=False, locked=True), "hidden tests in a cell not marked"),
-])
+@pytest.mark.parametrize(
+    "mutate, message",
+    [
+        (lambda nb: meta(nb, "test_sigmoid").update(grade_id="sigmoid"), "duplicate grade_id 'sigmoid'"),
+        (lambda nb: meta(nb, "test_sigmoid").pop("points"), "has no points"),
+        (lambda nb: meta(nb, "test_sigmoid").update(grade_id="has space"), "must match"),
+        (lambda nb: meta(nb, "sigmoid").update(schema_version=2), "schema_version 2"),
+        (lambda nb: meta(nb, "sigmoid").update(solution=False), "solution region in a cell not marked"),
+        (lambda nb: cells_by_id(nb)["sigmoid"].update(source="### BEGIN SOLUTION\nx = 1"), "without 'END SOLUTION'"),
+        (lambda nb: meta(nb, "test_sigmoid").update(grade=False, locked=True), "hidden tests in a cell not marked"),
+    ],
+)
 def test_broken_sources_are_refused_with_a_clear_message(tmp_path, mutate, message, capsys):
     folder = write_source(tmp_path / "src", mutate)
     with pytest.raises(NotebookFormatError, match=message):

@@ -44,7 +44,9 @@ needs_sandbox = pytest.mark.skipif(NO_SANDBOX is not None, reason=f"no bubblewra
 # honest answer, or no added cell.
 # {evidence}, {token}, {port}, {sleep_a}, {sleep_b}, {sleep_many} are filled in per run.
 ATTACKS = {
-    "steals_solutions": (None, """def square_sum(x):
+    "steals_solutions": (
+        None,
+        """def square_sum(x):
     raise NotImplementedError()
 
 import json, os
@@ -67,8 +69,13 @@ if _source is not None:
         if _cell["metadata"].get("nbgrader", {}).get("solution") and _cell["cell_type"] == "code":
             exec("".join(_cell["source"]), globals())
     open("{evidence}/steals_solutions", "w").write(_path)
-""", None),
-    "overwrites_files": (None, None, """
+""",
+        None,
+    ),
+    "overwrites_files": (
+        None,
+        None,
+        """
 import os
 _hit = []
 for base, folders, files in os.walk("/tmp"):
@@ -83,8 +90,12 @@ for base, folders, files in os.walk("/tmp"):
         except OSError:
             pass
 open("{evidence}/overwrites_files", "w").write("\\n".join(_hit))
-"""),
-    "leaks_environment": (None, None, """
+""",
+    ),
+    "leaks_environment": (
+        None,
+        None,
+        """
 import os, socket
 _env = "\\n".join(f"{k}={v}" for k, v in os.environ.items())
 try:
@@ -100,8 +111,12 @@ try:
         _s.sendall(_env.encode())
 except OSError:
     pass
-"""),
-    "outlives_grading": (None, None, """
+""",
+    ),
+    "outlives_grading": (
+        None,
+        None,
+        """
 import os, subprocess
 subprocess.Popen(["sleep", "{sleep_a}"], start_new_session=True, stdin=subprocess.DEVNULL,
                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -110,10 +125,18 @@ if os.fork() == 0:
     if os.fork() == 0:
         os.execvp("sleep", ["sleep", "{sleep_b}"])
     os._exit(0)
-"""),
-    "allocates_far_too_much": (None, "def square_sum(x):\n    hog = np.zeros(6 * 2**30 // 8)\n"
-                               "    return float(np.sum(np.asarray(x, dtype=float) ** 2))", None),
-    "allocates_in_many_processes": (None, None, """
+""",
+    ),
+    "allocates_far_too_much": (
+        None,
+        "def square_sum(x):\n    hog = np.zeros(6 * 2**30 // 8)\n"
+        "    return float(np.sum(np.asarray(x, dtype=float) ** 2))",
+        None,
+    ),
+    "allocates_in_many_processes": (
+        None,
+        None,
+        """
 import os, time
 import numpy
 _children = []
@@ -130,8 +153,12 @@ for _i in range(3):  # 1 GB each, under the limit per process: 3 GB together
     _children.append(_pid)
 for _pid in _children:
     os.waitpid(_pid, 0)
-"""),
-    "starts_hundreds_of_processes": (None, None, """
+""",
+    ),
+    "starts_hundreds_of_processes": (
+        None,
+        None,
+        """
 import subprocess
 _started = []
 try:
@@ -142,12 +169,20 @@ finally:
         open("{evidence}/starts_hundreds_of_processes", "w").write(str(len(_started)))
     except OSError:
         pass
-"""),
-    "writes_a_huge_file": (None, "def square_sum(x):\n    with open('huge.bin', 'wb') as f:\n"
-                           "        f.seek(3 * 2**30)\n        f.write(b'x')\n"
-                           "    open('{evidence}/writes_a_huge_file', 'w').write(str(os.path.getsize('huge.bin')))\n"
-                           "    return float(np.sum(np.asarray(x, dtype=float) ** 2))", "import os"),
-    "fills_the_disk": (None, None, """
+""",
+    ),
+    "writes_a_huge_file": (
+        None,
+        "def square_sum(x):\n    with open('huge.bin', 'wb') as f:\n"
+        "        f.seek(3 * 2**30)\n        f.write(b'x')\n"
+        "    open('{evidence}/writes_a_huge_file', 'w').write(str(os.path.getsize('huge.bin')))\n"
+        "    return float(np.sum(np.asarray(x, dtype=float) ** 2))",
+        "import os",
+    ),
+    "fills_the_disk": (
+        None,
+        None,
+        """
 _written = 0
 try:
     for _i in range(7):
@@ -160,7 +195,8 @@ finally:
         open("{evidence}/fills_the_disk", "w").write(str(_written))
     except OSError:
         pass
-"""),
+""",
+    ),
     "prints_hundreds_of_mb": (None, None, "for _ in range(300):\n    print('x' * 10**6)"),
 }
 
@@ -180,9 +216,16 @@ def build(student_nb, sigmoid, square_sum, added, values):
     nb["cells"][index_of(nb, "sigmoid")]["source"] = SIGMOID if sigmoid is None else sigmoid
     nb["cells"][index_of(nb, "square_sum")]["source"] = fill(SQUARE_SUM if square_sum is None else square_sum, values)
     if added is not None:
-        nb["cells"].insert(index_of(nb, "sigmoid") + 1, {"cell_type": "code", "execution_count": None,
-                                                         "metadata": {}, "outputs": [],
-                                                         "source": fill(added, values)})
+        nb["cells"].insert(
+            index_of(nb, "sigmoid") + 1,
+            {
+                "cell_type": "code",
+                "execution_count": None,
+                "metadata": {},
+                "outputs": [],
+                "source": fill(added, values),
+            },
+        )
     nb["metadata"]["course_run"] = values["token"]  # a mark the overwriting attack looks for
     return nb
 
@@ -208,8 +251,11 @@ def kill_all(argument):
 
 
 def tree_digest(folder):
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 class Listener:
@@ -246,8 +292,13 @@ def grade_attacks(root, mode, names):
     """Build the course (a source copy, honest learners, attackers) in `root` and grade it in `mode`."""
     token = secrets.token_hex(8)
     number = str(secrets.randbelow(10**6)).zfill(6)
-    values = {"token": token, "evidence": str(root / "evidence"), "sleep_a": f"7001.{number}",
-              "sleep_b": f"7002.{number}", "sleep_many": f"7003.{number}"}
+    values = {
+        "token": token,
+        "evidence": str(root / "evidence"),
+        "sleep_a": f"7001.{number}",
+        "sleep_b": f"7002.{number}",
+        "sleep_many": f"7003.{number}",
+    }
     (root / "evidence").mkdir()
     source = root / "course" / "source"
     shutil.copytree(SOURCE, source, ignore=shutil.ignore_patterns("__pycache__"))
@@ -277,9 +328,14 @@ def grade_attacks(root, mode, names):
         del os.environ["ANNLIB_TEST_GRADER_SECRET"]
     time.sleep(0.5)  # anything that outlived grading has had time to show up
     outcome = {
-        "records": {r["student"]: r for r in records}, "batch_error": batch_error, "before": before, "after": tree_digest(root),
+        "records": {r["student"]: r for r in records},
+        "batch_error": batch_error,
+        "before": before,
+        "after": tree_digest(root),
         "evidence": {p.name: p.read_text() for p in (root / "evidence").iterdir()},
-        "secret": secret, "received": listener.received, "leak_file": Path(f"/tmp/annlib-leak-{token}.txt"),
+        "secret": secret,
+        "received": listener.received,
+        "leak_file": Path(f"/tmp/annlib-leak-{token}.txt"),
         "alive": {key: processes_running(values[key]) for key in ("sleep_a", "sleep_b", "sleep_many")},
     }
     listener.close()
@@ -300,6 +356,7 @@ def cell(record, grade_id):
 
 # ---------------------------------------------------------------------------------------------------------
 # In the sandbox: every attack contained, honest work kept, nothing outside the scratch folder changed.
+
 
 @pytest.fixture(scope="module")
 def sandboxed(tmp_path_factory):
@@ -357,8 +414,10 @@ def test_nothing_started_inside_outlives_grading(sandboxed):
 
 
 @needs_sandbox
-@pytest.mark.parametrize("name, limit", [("allocates_far_too_much", "memory limit (2 GB)"),
-                                         ("writes_a_huge_file", "file size limit (500 MB)")])
+@pytest.mark.parametrize(
+    "name, limit",
+    [("allocates_far_too_much", "memory limit (2 GB)"), ("writes_a_huge_file", "file size limit (500 MB)")],
+)
 def test_a_limit_costs_only_the_cell_it_breaks_and_is_named(sandboxed, name, limit):
     record = sandboxed["records"][name]
     assert points(record) == {"test_sigmoid": 2.0, "test_square_sum": 0.0, "explain": 0.0}
@@ -366,9 +425,14 @@ def test_a_limit_costs_only_the_cell_it_breaks_and_is_named(sandboxed, name, lim
 
 
 @needs_sandbox
-@pytest.mark.parametrize("name, limit", [("starts_hundreds_of_processes", "process limit (256)"),
-                                         ("fills_the_disk", "scratch space limit (500 MB)"),
-                                         ("prints_hundreds_of_mb", "output limit per cell")])
+@pytest.mark.parametrize(
+    "name, limit",
+    [
+        ("starts_hundreds_of_processes", "process limit (256)"),
+        ("fills_the_disk", "scratch space limit (500 MB)"),
+        ("prints_hundreds_of_mb", "output limit per cell"),
+    ],
+)
 def test_an_added_cell_past_a_limit_is_stopped_and_reported(sandboxed, name, limit):
     record = sandboxed["records"][name]
     assert record["score"] == 5.0
@@ -386,6 +450,7 @@ def test_memory_is_limited_for_all_processes_together_where_cgroups_can_be_made(
 
 # ---------------------------------------------------------------------------------------------------------
 # Without the sandbox, the same attacks do real harm: these tests show what the sandbox is for.
+
 
 @pytest.fixture(scope="module")
 def unsandboxed(tmp_path_factory):
@@ -405,7 +470,10 @@ def test_without_a_sandbox_other_learners_files_and_the_source_are_overwritten(u
     outcome = unsandboxed["overwrite"]
     changed = {name for name, digest in outcome["after"].items() if outcome["before"].get(name) != digest}
     assert {"course/source/ex_fixture.ipynb", "submitted/honest_a/ex_fixture.ipynb"} <= changed, (
-        outcome["evidence"], outcome["batch_error"], outcome["records"].get("overwrites_files"))
+        outcome["evidence"],
+        outcome["batch_error"],
+        outcome["records"].get("overwrites_files"),
+    )
 
 
 def test_without_a_sandbox_the_environment_leaks_to_tmp_and_to_the_network(unsandboxed):
@@ -445,6 +513,7 @@ def test_output_is_capped_only_in_the_sandbox(tmp_path):
 # ---------------------------------------------------------------------------------------------------------
 # Choosing the sandbox.
 
+
 def test_sizes_are_read_in_powers_of_1024():
     assert [parse_size(s) for s in ("2G", "500M", "1m", "4096", "1.5k")] == [2 << 30, 500 << 20, 1 << 20, 4096, 1536]
     with pytest.raises(ValueError, match="parse_size: expected a size"):
@@ -479,8 +548,23 @@ def test_the_command_line_sandboxes_by_default_and_records_it(tmp_path):
     nb = json.loads((tmp_path / "release" / "ex_fixture.ipynb").read_text())
     nb["cells"][index_of(nb, "sigmoid")]["source"] = SIGMOID
     submitted.write_text(json.dumps(nb))
-    assert main(["grade", str(submitted), "--source", str(SOURCE), "--csv", str(tmp_path / "g.csv"),
-                 "--memory", "1G", "--processes", "64"]) == 0
+    assert (
+        main(
+            [
+                "grade",
+                str(submitted),
+                "--source",
+                str(SOURCE),
+                "--csv",
+                str(tmp_path / "g.csv"),
+                "--memory",
+                "1G",
+                "--processes",
+                "64",
+            ]
+        )
+        == 0
+    )
     header, row = (tmp_path / "g.csv").read_text().splitlines()
     assert header.endswith(",sandbox") and row.endswith(",bwrap") and ",2.0,6.0," in row
 
@@ -491,12 +575,16 @@ def test_a_sandboxed_kernel_has_no_privileges_no_network_and_sees_only_its_folde
     monkeypatch.setenv("ANNLIB_TEST_GRADER_SECRET", "do-not-pass")
     probe = {
         "status": "[l.split(':')[1].strip() for l in open('/proc/self/status') "
-                  "if l.startswith(('Uid', 'CapEff', 'CapPrm', 'CapBnd', 'NoNewPrivs'))]",
-        "files": "sorted(os.listdir('.'))", "processes": "len([p for p in os.listdir('/proc') if p.isdigit()])",
-        "secret": "os.environ.get('ANNLIB_TEST_GRADER_SECRET')", "network": "connect()",
+        "if l.startswith(('Uid', 'CapEff', 'CapPrm', 'CapBnd', 'NoNewPrivs'))]",
+        "files": "sorted(os.listdir('.'))",
+        "processes": "len([p for p in os.listdir('/proc') if p.isdigit()])",
+        "secret": "os.environ.get('ANNLIB_TEST_GRADER_SECRET')",
+        "network": "connect()",
     }
-    code = ("import os, socket\ndef connect():\n    try:\n        socket.create_connection(('127.0.0.1', 9), 1)\n"
-            "    except OSError as error:\n        return type(error).__name__\n")
+    code = (
+        "import os, socket\ndef connect():\n    try:\n        socket.create_connection(('127.0.0.1', 9), 1)\n"
+        "    except OSError as error:\n        return type(error).__name__\n"
+    )
     with ForkServer(["numpy"], sandbox=Limits()) as server:
         with server.kernel(tmp_path) as kernel:
             reply = kernel.execute(code, 20, probe)

@@ -24,7 +24,7 @@ def _lower_bounds():
     bounds = {}
     for section in ("dependencies = [", "test = ["):
         block = text[text.index(section) : text.index("]", text.index(section))]
-        for name, version in re.findall(r'"([A-Za-z0-9_.-]+)>=([0-9][0-9.]*)"', block):
+        for name, version in re.findall(r'"([A-Za-z0-9_.-]+)>=([0-9][0-9.]*)(?:,<[0-9.]+)?"', block):
             bounds[_normalise(name)] = version
     return bounds
 

@@ -17,8 +17,13 @@ The exercises themselves are taught from lesson 01 on; the instructor guide is d
 import importlib
 
 _EXPORTS = {
-    "release": "release", "release_notebook": "release", "student_version": "release",
-    "grade_all": "grade", "grade_submission": "grade", "write_json": "gradebook", "write_csv": "gradebook",
+    "release": "release",
+    "release_notebook": "release",
+    "student_version": "release",
+    "grade_all": "grade",
+    "grade_submission": "grade",
+    "write_json": "gradebook",
+    "write_csv": "gradebook",
     "NotebookFormatError": "notebook",
 }
 __all__ = list(_EXPORTS)

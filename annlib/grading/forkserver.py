@@ -25,9 +25,19 @@ import resource
 import signal
 import sys
 
-BASE_MODULES = ("ipykernel.kernelapp", "ipykernel.ipkernel", "ipykernel.zmqshell", "ipykernel.debugger",
-                "IPython", "numpy", "matplotlib",
-                "matplotlib.pyplot", "matplotlib_inline.backend_inline", "annlib", "annlib.checks")
+BASE_MODULES = (
+    "ipykernel.kernelapp",
+    "ipykernel.ipkernel",
+    "ipykernel.zmqshell",
+    "ipykernel.debugger",
+    "IPython",
+    "numpy",
+    "matplotlib",
+    "matplotlib.pyplot",
+    "matplotlib_inline.backend_inline",
+    "annlib",
+    "annlib.checks",
+)
 
 
 def _preload(names):
@@ -86,8 +96,12 @@ def _enter_sandbox(sandbox, report):
     if libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0:
         raise OSError(ctypes.get_errno(), "prctl(PR_SET_NO_NEW_PRIVS) failed")
     limits = sandbox["limits"]
-    for which, value in ((resource.RLIMIT_AS, limits["memory"]), (resource.RLIMIT_NPROC, limits["processes"]),
-                         (resource.RLIMIT_FSIZE, limits["file_size"]), (resource.RLIMIT_CORE, 0)):
+    for which, value in (
+        (resource.RLIMIT_AS, limits["memory"]),
+        (resource.RLIMIT_NPROC, limits["processes"]),
+        (resource.RLIMIT_FSIZE, limits["file_size"]),
+        (resource.RLIMIT_CORE, 0),
+    ):
         resource.setrlimit(which, (value, value))
     os.environ.clear()
     os.environ.update(sandbox["env"])
@@ -152,11 +166,13 @@ def _cap_output(shell, limit):
     """
     written = [0]
     for stream in (sys.stdout, sys.stderr):
+
         def write(text, original=stream.write):
             written[0] += len(text)
             if written[0] > limit:
                 raise OutputLimitExceeded(f"the cell printed more than {limit} characters")
             return original(text)
+
         stream.write = write
     shell.events.register("pre_execute", lambda: written.__setitem__(0, 0))
 
@@ -166,7 +182,7 @@ def _leave_note(connection_file, error):
     import traceback
 
     try:
-        with open(connection_file[:-len(".json")] + "-error.txt", "w") as f:
+        with open(connection_file[: -len(".json")] + "-error.txt", "w") as f:
             f.write("".join(traceback.format_exception(type(error), error, error.__traceback__))[-2000:])
     except OSError:
         pass

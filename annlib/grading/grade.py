@@ -28,11 +28,18 @@ from pathlib import Path
 
 from annlib.grading.guard import start_marker, verdict_signature
 from annlib.grading.kernel import ForkServer, Kernel
-from annlib.grading.sandbox import Limits, choose
 from annlib.grading.notebook import (
-    NotebookFormatError, grade_id, is_grade, is_locked, is_marked, is_solution, points, read_notebook,
+    NotebookFormatError,
+    grade_id,
+    is_grade,
+    is_locked,
+    is_marked,
+    is_solution,
+    points,
+    read_notebook,
     read_source_notebook,
 )
+from annlib.grading.sandbox import Limits, choose
 
 DEFAULT_TIMEOUT = 30.0
 MAX_RESTARTS = 3
@@ -111,11 +118,21 @@ def student_name(path):
 def _record(path, source_nb=None):
     cells = []
     if source_nb is not None:
-        cells = [{"grade_id": grade_id(c), "points": 0.0, "max_points": points(c), "status": "not run",
-                  "feedback": ""} for c in source_nb.cells if is_grade(c)]
-    return {"submission": str(path), "student": student_name(path), "notebook": Path(path).name,
-            "score": 0.0, "max_score": sum(c["max_points"] for c in cells), "cells": cells, "error": None,
-            "sandbox": "none"}
+        cells = [
+            {"grade_id": grade_id(c), "points": 0.0, "max_points": points(c), "status": "not run", "feedback": ""}
+            for c in source_nb.cells
+            if is_grade(c)
+        ]
+    return {
+        "submission": str(path),
+        "student": student_name(path),
+        "notebook": Path(path).name,
+        "score": 0.0,
+        "max_score": sum(c["max_points"] for c in cells),
+        "cells": cells,
+        "error": None,
+        "sandbox": "none",
+    }
 
 
 class _Run:
@@ -135,9 +152,11 @@ class _Run:
         # The secret reaches the kernel through a file it deletes once read, before any submitted code runs.
         self.secret = secrets.token_bytes(32)
         secret_file, grader_path = self.kernel.private_file("annlib-secret", self.secret)
-        bootstrap = (f"import annlib.grading.guard as _guard\n"
-                     f"_guard.install(get_ipython(), preload={self.preload!r}, secret_file={secret_file!r})\n"
-                     f"del _guard")
+        bootstrap = (
+            f"import annlib.grading.guard as _guard\n"
+            f"_guard.install(get_ipython(), preload={self.preload!r}, secret_file={secret_file!r})\n"
+            f"del _guard"
+        )
         try:
             reply = self.kernel.execute(bootstrap, timeout=max(self.timeout, 60))
         finally:
@@ -155,8 +174,7 @@ class _Run:
             return self.kernel.execute(step.source, self.timeout), None
         key = secrets.token_hex(16)
         source = _ipython_to_python(step.source)
-        framed = (f'"{start_marker(self.secret, key, step.kind == "graded", source)}"\n{source}\n'
-                  f'"annlib-done {key}"\n')
+        framed = f'"{start_marker(self.secret, key, step.kind == "graded", source)}"\n{source}\n"annlib-done {key}"\n'
         return self.kernel.execute(framed, self.timeout, {"verdict": f"'annlib-verdict {key}'"}), key
 
     @staticmethod
@@ -181,8 +199,9 @@ class _Run:
             return
         for name in sorted(sandbox.limits_hit() - self.limits_seen):
             self.limits_seen.add(name)
-            self.errors.append(f"{self.where(step)}: reached {sandbox.limits.describe(name)}; "
-                               f"processes inside were refused or killed")
+            self.errors.append(
+                f"{self.where(step)}: reached {sandbox.limits.describe(name)}; processes inside were refused or killed"
+            )
 
     def restart(self, step, reply):
         self.errors.append(f"{self.where(step)}: {reply.detail}; the kernel was restarted")
@@ -232,8 +251,9 @@ def _reply_verdict(reply, key, secret):
     expression = reply.user_expressions.get("verdict", {})
     try:
         verdict = json.loads(expression["evalue"]) if expression.get("ename") == "GradingVerdict" else None
-        signed = hmac.compare_digest(verdict["signature"], verdict_signature(
-            secret, key, verdict["status"], verdict["feedback"]))
+        signed = hmac.compare_digest(
+            verdict["signature"], verdict_signature(secret, key, verdict["status"], verdict["feedback"])
+        )
     except (KeyError, TypeError, ValueError):
         signed = False
     if not signed:
@@ -259,8 +279,9 @@ def _execute_plan(record, steps, workdir, preload, timeout, new_kernel):
                 status, feedback = _verdict(reply, key, run.secret, note)
                 if step.kind == "graded":
                     cell = by_id[step.grade_id]
-                    cell.update(status=status, feedback=feedback,
-                                points=cell["max_points"] if status == "passed" else 0.0)
+                    cell.update(
+                        status=status, feedback=feedback, points=cell["max_points"] if status == "passed" else 0.0
+                    )
             if reply.status in ("hung", "died"):
                 run.restart(step, reply)
             elif step.kind != "graded" and reply.status in ("ok", "error", "limit"):
@@ -294,8 +315,9 @@ def grade_submission(path, source_dir, timeout=DEFAULT_TIMEOUT, new_kernel=Kerne
     try:
         _copy_support_files(source_dir, workdir)
         shutil.copyfile(path, workdir / path.name)
-        errors = _execute_plan(record, plan(source_nb, submitted_nb), workdir,
-                               instructor_imports(source_nb), timeout, new_kernel)
+        errors = _execute_plan(
+            record, plan(source_nb, submitted_nb), workdir, instructor_imports(source_nb), timeout, new_kernel
+        )
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     record["score"] = sum(c["points"] for c in record["cells"])
@@ -327,8 +349,19 @@ def find_submissions(paths):
     return sorted(set(found))
 
 
-def grade_all(submissions, source_dir, timeout=DEFAULT_TIMEOUT, jobs=None, progress=None, fork=True,
-              sandbox="auto", limits=None, passed_env=(), hide=(), warn=None):
+def grade_all(
+    submissions,
+    source_dir,
+    timeout=DEFAULT_TIMEOUT,
+    jobs=None,
+    progress=None,
+    fork=True,
+    sandbox="auto",
+    limits=None,
+    passed_env=(),
+    hide=(),
+    warn=None,
+):
     """Grade many submissions in parallel (`jobs` kernels at a time); returns records in input order.
 
     With `fork` (on Linux) each fresh kernel is forked from a warm process instead of started from scratch.
@@ -352,8 +385,14 @@ def grade_all(submissions, source_dir, timeout=DEFAULT_TIMEOUT, jobs=None, progr
     if used == "bwrap" and not (fork and ForkServer.available()):
         raise ValueError("grade_all: the sandbox needs the fork server (fork=True, Linux)")
     limits = (limits or Limits()) if used == "bwrap" else None
-    hidden = [source_dir, os.getcwd(), os.path.expanduser("~"), tempfile.gettempdir(), *hide,
-              *{str(Path(p).resolve().parent) for p in submissions}]
+    hidden = [
+        source_dir,
+        os.getcwd(),
+        os.path.expanduser("~"),
+        tempfile.gettempdir(),
+        *hide,
+        *{str(Path(p).resolve().parent) for p in submissions},
+    ]
     servers = []
 
     def start_server():
@@ -422,5 +461,9 @@ def print_progress(done, total, record, seconds, stream=None):
     """One line per finished submission on stderr."""
     stream = stream or sys.stderr
     note = f"  ERROR: {record['error']}" if record["error"] else ""
-    print(f"[{done}/{total}] {record['student']}/{record['notebook']}: "
-          f"{record['score']:g}/{record['max_score']:g} ({seconds:.1f} s){note}", file=stream, flush=True)
+    print(
+        f"[{done}/{total}] {record['student']}/{record['notebook']}: "
+        f"{record['score']:g}/{record['max_score']:g} ({seconds:.1f} s){note}",
+        file=stream,
+        flush=True,
+    )

@@ -42,8 +42,18 @@ import threading
 import types
 import warnings
 
-PROTECTED = ("builtins", "math", "cmath", "operator", "functools", "itertools", "numbers", "warnings",
-             "numpy", "annlib")
+PROTECTED = (
+    "builtins",
+    "math",
+    "cmath",
+    "operator",
+    "functools",
+    "itertools",
+    "numbers",
+    "warnings",
+    "numpy",
+    "annlib",
+)
 # Imported but not snapshotted: restoring these large libraries cell by cell would cost more than it guards.
 UNGUARDED = {"matplotlib", "mpl_toolkits", "IPython", "ipykernel", "ipywidgets", "sympy", "pandas", "scipy"}
 _HEAPTYPE = 1 << 9
@@ -70,8 +80,11 @@ class Guard:
 
     def snapshot(self):
         """Record the protected state; called once, before any submitted code runs."""
-        self.modules = {name: module for name, module in list(sys.modules.items())
-                        if isinstance(module, types.ModuleType) and name.split(".")[0] in self.prefixes}
+        self.modules = {
+            name: module
+            for name, module in list(sys.modules.items())
+            if isinstance(module, types.ModuleType) and name.split(".")[0] in self.prefixes
+        }
         self.dicts = {name: dict(vars(module)) for name, module in self.modules.items()}
         self.functions, self.classes = self._collect()
         self.hook_lists = self._hook_lists()
@@ -163,8 +176,11 @@ class Guard:
         current = self._hook_lists()
         for name, hooks in self.hooks.items():
             listed = self.hook_lists[name]
-            if current.get(name) is not listed or len(listed) != len(hooks) or any(
-                    a is not b for a, b in zip(listed, hooks)):
+            if (
+                current.get(name) is not listed
+                or len(listed) != len(hooks)
+                or any(a is not b for a, b in zip(listed, hooks))
+            ):
                 found.append(f"IPython's {name}")
         return found
 
@@ -172,21 +188,33 @@ class Guard:
         # Read through instance dictionaries only: no property or descriptor a submission could replace runs.
         traits = vars(self.shell).get("_trait_values", {})
         manager = traits.get("input_transformer_manager")
-        lists = {"input_transformers_post": traits.get("input_transformers_post"),
-                 "ast_transformers": traits.get("ast_transformers"),
-                 "input_transformers_cleanup": vars(manager).get("cleanup_transforms") if manager else None}
+        lists = {
+            "input_transformers_post": traits.get("input_transformers_post"),
+            "ast_transformers": traits.get("ast_transformers"),
+            "input_transformers_cleanup": vars(manager).get("cleanup_transforms") if manager else None,
+        }
         return {name: value for name, value in lists.items() if type(value) is list}
 
     def ipython_changes(self):
         """IPython's and ipykernel's execution machinery, changed since the snapshot (nothing puts it back)."""
-        found = [f"{cls.__module__}.{cls.__qualname__}" for cls, snapshot in self.ipython_classes
-                 if any(vars(cls).get(key, _MISSING) is not value for key, value in snapshot.items())]
+        found = [
+            f"{cls.__module__}.{cls.__qualname__}"
+            for cls, snapshot in self.ipython_classes
+            if any(vars(cls).get(key, _MISSING) is not value for key, value in snapshot.items())
+        ]
         if _user_namespace(self.shell) is not self.namespace or type(self.namespace) is not dict:
             found.append("the notebook's namespace")
         instance = vars(self.shell)
-        changed = [name for name, value in instance.items() if callable(value) and (
-            self.shell_callables.get(name, _MISSING) is not value if name in self.shell_callables
-            else any(name in vars(cls) for cls, _ in self.ipython_classes))]
+        changed = [
+            name
+            for name, value in instance.items()
+            if callable(value)
+            and (
+                self.shell_callables.get(name, _MISSING) is not value
+                if name in self.shell_callables
+                else any(name in vars(cls) for cls, _ in self.ipython_classes)
+            )
+        ]
         return found + [f"get_ipython().{name}" for name in changed]
 
     # -- the instructor's cells -----------------------------------------------------------------------
@@ -210,8 +238,13 @@ class Guard:
 
 
 def _ipython_classes(shell):
-    classes = [type(shell), type(getattr(shell, "kernel", None)), type(shell.compile),
-               type(getattr(shell, "displayhook", None)), type(getattr(shell, "input_transformer_manager", None))]
+    classes = [
+        type(shell),
+        type(getattr(shell, "kernel", None)),
+        type(shell.compile),
+        type(getattr(shell, "displayhook", None)),
+        type(getattr(shell, "input_transformer_manager", None)),
+    ]
     found = []
     for cls in classes:
         for base in getattr(cls, "__mro__", ()):
@@ -271,13 +304,13 @@ class _Hook:
         elif event in _ALWAYS_REFUSED or event.startswith(("ctypes.", "sys.monitoring")):
             raise GuardError(f"{event} is not available while grading")
         elif event == "object.__setattr__" and args[1] == "__code__" and not self.busy:
-            raise GuardError(f"replacing the code of {getattr(args[0], '__qualname__', args[0])} is not allowed "
-                             f"while grading")
+            raise GuardError(
+                f"replacing the code of {getattr(args[0], '__qualname__', args[0])} is not allowed while grading"
+            )
         elif event == "sys._getframe" or event == "object.__getattr__" and args[1] in _FRAME_ATTRIBUTES:
             if self.busy or args and args[-1] == "tb_frame" and self.is_own_frame(args[0]):
                 raise GuardError("the grader's frames are not available while grading")
-        elif event == "open" and isinstance(args[0], str) and args[0].startswith("/proc/") \
-                and args[0].endswith("/mem"):
+        elif event == "open" and isinstance(args[0], str) and args[0].startswith("/proc/") and args[0].endswith("/mem"):
             raise GuardError("the process's memory is not available while grading")
         elif event in ("sys.settrace", "sys.setprofile") and not self.busy:
             raise GuardError(f"{event} is not available while grading")
@@ -320,8 +353,15 @@ class _Hook:
         tree = ast.parse(source)
         problems = self.guard.ipython_changes()
         self.guard.begin(source)
-        self.cell = {"key": key, "graded": graded == "1", "tree": tree, "position": 0, "filename": filename,
-                     "expected": [ast.dump(node) for node in tree.body], "problems": problems}
+        self.cell = {
+            "key": key,
+            "graded": graded == "1",
+            "tree": tree,
+            "position": 0,
+            "filename": filename,
+            "expected": [ast.dump(node) for node in tree.body],
+            "problems": problems,
+        }
 
     def compare(self, node):
         cell = self.cell
@@ -343,8 +383,9 @@ class _Hook:
         self.guard.restore()
         status = "tampered" if problems else "passed"
         feedback = ("changed or faked while the check ran: " + ", ".join(problems[:3])) if problems else ""
-        self.verdicts[key] = json.dumps({"status": status, "feedback": feedback,
-                                         "signature": verdict_signature(self.secret, key, status, feedback)})
+        self.verdicts[key] = json.dumps(
+            {"status": status, "feedback": feedback, "signature": verdict_signature(self.secret, key, status, feedback)}
+        )
 
     def called_by_ipython(self):
         """True when the compile comes straight from IPython's cell loop, and that loop is not re-entered."""
@@ -360,8 +401,11 @@ class _Hook:
         if compiler is None or compiler + 1 >= len(names):
             return False
         loops = [1 for name, f in names if name == "run_ast_nodes" and f.endswith("interactiveshell.py")]
-        return (all(f == __file__ for _, f in names[:compiler])  # nothing between IPython's compiler and us
-                and names[compiler + 1][0] == "run_ast_nodes" and len(loops) == 1)
+        return (
+            all(f == __file__ for _, f in names[:compiler])  # nothing between IPython's compiler and us
+            and names[compiler + 1][0] == "run_ast_nodes"
+            and len(loops) == 1
+        )
 
 
 def install(shell, preload=(), extra_prefixes=(), secret_file=None):

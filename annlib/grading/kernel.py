@@ -22,8 +22,7 @@ from dataclasses import dataclass, field
 from jupyter_client import BlockingKernelClient, KernelManager
 from jupyter_client.connect import write_connection_file
 
-KERNEL_ENV = {"PYDEVD_DISABLE_FILE_VALIDATION": "1",
-              "MPLBACKEND": "module://matplotlib_inline.backend_inline"}
+KERNEL_ENV = {"PYDEVD_DISABLE_FILE_VALIDATION": "1", "MPLBACKEND": "module://matplotlib_inline.backend_inline"}
 
 INTERRUPT_GRACE = 3.0  # seconds a kernel gets to answer after an interrupt before it is restarted
 
@@ -45,7 +44,7 @@ class _KernelBase:
     provide `_stop`, `interrupt`, `is_alive` and `exit_description`."""
 
     output_limit = None  # bytes of output per cell before the cell is interrupted; None: no limit
-    sandbox = None       # the annlib.grading.sandbox.Sandbox the kernel runs in, if any
+    sandbox = None  # the annlib.grading.sandbox.Sandbox the kernel runs in, if any
 
     def private_file(self, name, data):
         """A file only the kernel (and the grader) may read: (path for the kernel, path for the grader)."""
@@ -107,8 +106,9 @@ class _KernelBase:
     def execute(self, code, timeout, user_expressions=None):
         """Run `code`; at the timeout interrupt the kernel, and report "hung" if even that fails."""
         # stop_on_error=False: a failing test must not make the kernel drop the cells sent after it.
-        msg_id = self.client.execute(code, store_history=False, allow_stdin=False, stop_on_error=False,
-                                     user_expressions=user_expressions or {})
+        msg_id = self.client.execute(
+            code, store_history=False, allow_stdin=False, stop_on_error=False, user_expressions=user_expressions or {}
+        )
         self._output, self._over = 0, False
         reply = self._wait(msg_id, time.monotonic() + timeout)
         if reply is not None and reply.ename == "OutputLimitExceeded" and self.output_limit is not None:
@@ -122,15 +122,19 @@ class _KernelBase:
         if reply is None:
             return Reply("hung", detail=f"no answer {timeout:g} s after the cell started, even after an interrupt")
         if reply.status in ("error", "ok"):
-            return Reply("timeout", reply.ename, reply.evalue,
-                         detail=f"stopped after the {timeout:g} s limit per cell", output_bytes=self._output)
+            return Reply(
+                "timeout",
+                reply.ename,
+                reply.evalue,
+                detail=f"stopped after the {timeout:g} s limit per cell",
+                output_bytes=self._output,
+            )
         return reply
 
     def _over_detail(self):
         from annlib.grading.sandbox import format_size
 
-        return (f"stopped: the cell printed more than {format_size(self.output_limit)}, "
-                f"the output limit per cell")
+        return f"stopped: the cell printed more than {format_size(self.output_limit)}, the output limit per cell"
 
     def _wait(self, msg_id, deadline):
         while True:
@@ -157,8 +161,13 @@ class _KernelBase:
             self._finish_iopub(msg_id)
             if self.output_limit is not None and self._output > self.output_limit:
                 self._over = True
-            return Reply(content.get("status", "error"), content.get("ename", ""), content.get("evalue", ""),
-                         content.get("user_expressions", {}), output_bytes=self._output)
+            return Reply(
+                content.get("status", "error"),
+                content.get("ename", ""),
+                content.get("evalue", ""),
+                content.get("user_expressions", {}),
+                output_bytes=self._output,
+            )
 
     def _finish_iopub(self, msg_id, wait=1.0):
         """Read the cell's last outputs: up to the kernel's 'idle' for it (sent once its output is flushed)."""
@@ -199,8 +208,7 @@ class Kernel(_KernelBase):
         self.manager = KernelManager(kernel_name="python3")
         # The kernel runs the grader's own interpreter, whatever kernelspecs the machine has.
         self.manager.kernel_spec.argv = [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"]
-        self.manager.start_kernel(cwd=str(cwd), env=env,
-                                  extra_arguments=["--HistoryManager.enabled=False"])
+        self.manager.start_kernel(cwd=str(cwd), env=env, extra_arguments=["--HistoryManager.enabled=False"])
         self.client = self.manager.client()
         self._connect(startup_timeout)
 
@@ -222,8 +230,7 @@ class Kernel(_KernelBase):
 class ForkedKernel(_KernelBase):
     """A kernel process forked by a ForkServer; stopped by killing its process group (and its sandbox)."""
 
-    def __init__(self, pid, connection_file, startup_timeout=60, sandbox=None, connection_info=None,
-                 output_limit=None):
+    def __init__(self, pid, connection_file, startup_timeout=60, sandbox=None, connection_info=None, output_limit=None):
         self.pid, self.connection_file, self.sandbox = pid, connection_file, sandbox
         self.output_limit = output_limit
         self.client = BlockingKernelClient()
@@ -234,7 +241,7 @@ class ForkedKernel(_KernelBase):
         self._connect(startup_timeout)
 
     def _startup_note(self):
-        path = self.connection_file[:-len(".json")] + "-error.txt"
+        path = self.connection_file[: -len(".json")] + "-error.txt"
         if self.sandbox is not None:
             path = self.sandbox.host_path(path)
         try:
@@ -254,7 +261,8 @@ class ForkedKernel(_KernelBase):
             hit = self.sandbox.limits_hit()
             if hit:
                 return "the process ended; it reached " + " and ".join(
-                    self.sandbox.limits.describe(name) for name in sorted(hit))
+                    self.sandbox.limits.describe(name) for name in sorted(hit)
+                )
         return "the process ended"
 
     def _stop(self):
@@ -267,7 +275,7 @@ class ForkedKernel(_KernelBase):
             return
         folder, name = os.path.split(self.connection_file)
         for leftover in os.listdir(folder):  # the connection file and the kernel's sockets
-            if leftover.startswith(name[:-len(".json")]):
+            if leftover.startswith(name[: -len(".json")]):
                 os.unlink(os.path.join(folder, leftover))
 
     def interrupt(self):
@@ -288,7 +296,6 @@ class ForkedKernel(_KernelBase):
             return True
 
 
-
 class ForkServer:
     """One warm process per batch that forks kernels (see annlib.grading.forkserver); thread-safe.
 
@@ -305,9 +312,14 @@ class ForkServer:
             env = server_environment()
         else:
             env = dict(os.environ, **KERNEL_ENV)
-        self.process = subprocess.Popen([sys.executable, "-m", "annlib.grading.forkserver", *preload],
-                                        stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, text=True,
-                                        cwd="/")  # sys.path[0]: no folder where others could plant modules
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "annlib.grading.forkserver", *preload],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            env=env,
+            text=True,
+            cwd="/",
+        )  # sys.path[0]: no folder where others could plant modules
         self.lock = threading.Lock()
         self.runtime_dir = tempfile.mkdtemp(prefix="annlib-kernels-")
 
@@ -322,8 +334,12 @@ class ForkServer:
         name = f"kernel-{secrets.token_hex(8)}"
         connection_file = os.path.join(self.runtime_dir, name + ".json")
         # Unix sockets, one set per kernel: no port two kernels could both pick, nothing open on the network.
-        write_connection_file(connection_file, transport="ipc", ip=os.path.join(self.runtime_dir, name),
-                              key=secrets.token_hex(32).encode())
+        write_connection_file(
+            connection_file,
+            transport="ipc",
+            ip=os.path.join(self.runtime_dir, name),
+            key=secrets.token_hex(32).encode(),
+        )
         pid = self._fork({"connection_file": connection_file, "cwd": str(cwd)})
         return ForkedKernel(pid, connection_file)
 
@@ -347,15 +363,17 @@ class ForkServer:
             sandbox.stage(cwd)
             key = secrets.token_hex(32).encode()
             inside = os.path.join(RUNTIME, "kernel.json")
-            write_connection_file(sandbox.host_path(inside), transport="ipc", ip=os.path.join(RUNTIME, "kernel"),
-                                  key=key)
+            write_connection_file(
+                sandbox.host_path(inside), transport="ipc", ip=os.path.join(RUNTIME, "kernel"), key=key
+            )
             with open(sandbox.host_path(inside)) as f:
                 info = json.load(f)
             os.chown(sandbox.host_path(inside), sandbox.uid, sandbox.gid)
             info["ip"] = sandbox.host_path(info["ip"])  # the same sockets, seen from outside
             info["key"] = info["key"].encode()
-            pid = self._fork({"connection_file": inside, "cwd": sandbox.join_request()["cwd"],
-                              "sandbox": sandbox.join_request()})
+            pid = self._fork(
+                {"connection_file": inside, "cwd": sandbox.join_request()["cwd"], "sandbox": sandbox.join_request()}
+            )
             return ForkedKernel(pid, inside, sandbox=sandbox, connection_info=info, output_limit=self.limits.output)
         except BaseException:
             sandbox.close()

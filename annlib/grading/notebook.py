@@ -100,8 +100,10 @@ def _check_cells(raw, path):
     if not isinstance(raw, dict) or not isinstance(raw.get("cells"), list):
         raise NotebookFormatError(f"{path}: not a notebook (JSON without a list of 'cells')")
     if raw.get("nbformat") != 4:
-        raise NotebookFormatError(f"{path}: unsupported nbformat {raw.get('nbformat')!r}, expected 4 "
-                                  f"(open and save it in JupyterLab to upgrade it)")
+        raise NotebookFormatError(
+            f"{path}: unsupported nbformat {raw.get('nbformat')!r}, expected 4 "
+            f"(open and save it in JupyterLab to upgrade it)"
+        )
     for index, cell in enumerate(raw["cells"]):
         source = cell.get("source") if isinstance(cell, dict) else None
         if isinstance(source, list) and all(isinstance(line, str) for line in source):
@@ -138,8 +140,9 @@ def validate_nbgrader(nb, path="notebook"):
             continue
         where = f"{path}: cell {index}"
         if meta.get("schema_version") != SCHEMA_VERSION:
-            raise NotebookFormatError(f"{where}: nbgrader schema_version {meta.get('schema_version')!r}, "
-                                      f"expected {SCHEMA_VERSION}")
+            raise NotebookFormatError(
+                f"{where}: nbgrader schema_version {meta.get('schema_version')!r}, expected {SCHEMA_VERSION}"
+            )
         if not is_marked(cell):
             continue
         gid = grade_id(cell)
@@ -154,8 +157,9 @@ def validate_nbgrader(nb, path="notebook"):
             try:
                 value = float(meta["points"])
             except (TypeError, ValueError):
-                raise NotebookFormatError(f"{where}: graded cell {gid!r} has points {meta['points']!r}, "
-                                          f"expected a number") from None
+                raise NotebookFormatError(
+                    f"{where}: graded cell {gid!r} has points {meta['points']!r}, expected a number"
+                ) from None
             if value < 0:
                 raise NotebookFormatError(f"{where}: graded cell {gid!r} has negative points {value}")
         if cell.cell_type == "markdown" and is_grade(cell) != is_solution(cell) and not meta.get("task"):

@@ -11,8 +11,14 @@ import shutil
 from pathlib import Path
 
 from annlib.grading.notebook import (
-    NotebookFormatError, compute_checksum, is_grade, is_locked, is_solution, nbgrader_meta,
-    read_with_nbformat, write_notebook,
+    NotebookFormatError,
+    compute_checksum,
+    is_grade,
+    is_locked,
+    is_solution,
+    nbgrader_meta,
+    read_with_nbformat,
+    write_notebook,
 )
 
 CODE_STUB = ["# YOUR CODE HERE", "raise NotImplementedError()"]

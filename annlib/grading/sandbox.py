@@ -16,9 +16,10 @@ tiny holder process, with:
 
 The grading kernel itself is forked from the warm fork server (annlib.grading.forkserver) and *joins*
 these namespaces (setns) before any submitted code runs, then drops to the sandbox's user and every
-capability and sets its resource limits (address space, processes, file size). So a sandboxed kernel costs the ~15 ms of a bwrap
-start on top of a fork, not a new interpreter. The grader talks to the kernel over ZMQ IPC sockets in
-`/run/kernel`, a small tmpfs inside the sandbox it reaches through `/proc/<holder>/root`.
+capability and sets its resource limits (address space, processes, file size). So a sandboxed kernel
+costs the ~15 ms of a bwrap start on top of a fork, not a new interpreter. The grader talks to the
+kernel over ZMQ IPC sockets in `/run/kernel`, a small tmpfs inside the sandbox it reaches through
+`/proc/<holder>/root`.
 
 The threat model (what this stops and what it does not) is in docs/instructors.md.
 """
@@ -36,16 +37,18 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-SCRATCH = "/scratch"              # the one writable tmpfs, size-limited
-WORKDIR = "/scratch/work"         # the kernel's working folder: the submission and the support files
-TMPDIR = "/scratch/tmp"           # /tmp inside the sandbox points here
-RUNTIME = "/run/kernel"           # connection file, IPC sockets and the guard's secret: a small tmpfs
+SCRATCH = "/scratch"  # the one writable tmpfs, size-limited
+WORKDIR = "/scratch/work"  # the kernel's working folder: the submission and the support files
+TMPDIR = "/scratch/tmp"  # /tmp inside the sandbox points here
+RUNTIME = "/run/kernel"  # connection file, IPC sockets and the guard's secret: a small tmpfs
 RUNTIME_SIZE = 1 << 20
 SANDBOX_UID_BASE = 2_000_000_000  # as root, sandbox k runs as uid/gid BASE + k: no file on disk has it
 MODES = ("auto", "bwrap", "none")
-INSTALL_HINT = ("install bubblewrap (Debian/Ubuntu: apt-get install bubblewrap; Fedora: dnf install "
-                "bubblewrap; or run scripts/install_bubblewrap.sh), or grade with --sandbox none inside a "
-                "container (docs/instructors.md, 'Threat model')")
+INSTALL_HINT = (
+    "install bubblewrap (Debian/Ubuntu: apt-get install bubblewrap; Fedora: dnf install "
+    "bubblewrap; or run scripts/install_bubblewrap.sh), or grade with --sandbox none inside a "
+    "container (docs/instructors.md, 'Threat model')"
+)
 START_TIMEOUT = 20.0
 
 
@@ -64,8 +67,8 @@ def parse_size(text):
 def format_size(size):
     """'2 GB', '500 MB', '1 MB' for feedback."""
     for unit, power in (("GB", 3), ("MB", 2), ("kB", 1)):
-        if size >= 1024 ** power:
-            return f"{size / 1024 ** power:g} {unit}"
+        if size >= 1024**power:
+            return f"{size / 1024**power:g} {unit}"
     return f"{size} bytes"
 
 
@@ -73,11 +76,11 @@ def format_size(size):
 class Limits:
     """What one sandboxed submission may use; each has a command-line option (docs/instructors.md)."""
 
-    memory: int = 2 << 30       # address space of each process, and (with cgroups) of the whole sandbox
-    processes: int = 256        # processes and threads
+    memory: int = 2 << 30  # address space of each process, and (with cgroups) of the whole sandbox
+    processes: int = 256  # processes and threads
     file_size: int = 500 << 20  # largest file it may write
-    scratch: int = 500 << 20    # everything it writes, together
-    output: int = 1 << 20       # output kept per cell; a cell printing more is stopped
+    scratch: int = 500 << 20  # everything it writes, together
+    output: int = 1 << 20  # output kept per cell; a cell printing more is stopped
 
     def __post_init__(self):
         for name in ("memory", "processes", "file_size", "scratch", "output"):
@@ -88,8 +91,13 @@ class Limits:
         """'the memory limit (2 GB)', for feedback."""
         value = getattr(self, name)
         shown = f"{value}" if name == "processes" else format_size(value)
-        words = {"memory": "memory limit", "processes": "process limit", "file_size": "file size limit",
-                 "scratch": "scratch space limit", "output": "output limit per cell"}[name]
+        words = {
+            "memory": "memory limit",
+            "processes": "process limit",
+            "file_size": "file size limit",
+            "scratch": "scratch space limit",
+            "output": "output limit per cell",
+        }[name]
         return f"the sandbox's {words} ({shown})"
 
     def explain(self, ename, evalue):
@@ -126,8 +134,21 @@ def _probe():
         return f"the bubblewrap sandbox needs Linux, this is {sys.platform}"
     if bwrap_path() is None:
         return "bubblewrap (bwrap) is not installed"
-    command = [bwrap_path(), *_namespace_options(), "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc",
-               "--", "/bin/sh", "-c", "exit 0"]
+    command = [
+        bwrap_path(),
+        *_namespace_options(),
+        "--ro-bind",
+        "/",
+        "/",
+        "--dev",
+        "/dev",
+        "--proc",
+        "/proc",
+        "--",
+        "/bin/sh",
+        "-c",
+        "exit 0",
+    ]
     try:
         result = subprocess.run(command, capture_output=True, text=True, timeout=30)
     except (OSError, subprocess.TimeoutExpired) as error:
@@ -148,8 +169,10 @@ def choose(mode):
         return "bwrap", None
     if mode == "bwrap":
         raise SandboxUnavailable(f"--sandbox bwrap: {reason}; {INSTALL_HINT}")
-    return "none", (f"WARNING: {reason}: grading WITHOUT a sandbox; the learners' code runs with your rights. "
-                    f"To sandbox: {INSTALL_HINT}")
+    return "none", (
+        f"WARNING: {reason}: grading WITHOUT a sandbox; the learners' code runs with your rights. "
+        f"To sandbox: {INSTALL_HINT}"
+    )
 
 
 def _namespace_options():
@@ -221,10 +244,13 @@ class _Cgroups:
         memory = limits.memory + limits.scratch + RUNTIME_SIZE  # tmpfs pages are charged to the writer
         if "" in own and os.path.exists("/sys/fs/cgroup/cgroup.controllers"):  # v2
             settings = {"memory": {"memory.max": memory, "memory.swap.max": 0}, "pids": {"pids.max": limits.processes}}
-            self._make(f"/sys/fs/cgroup{own[''].rstrip('/')}/{name}",
-                       {k: v for d in settings.values() for k, v in d.items()})
-        for controller, files in (("memory", {"memory.limit_in_bytes": memory}),
-                                  ("pids", {"pids.max": limits.processes})):
+            self._make(
+                f"/sys/fs/cgroup{own[''].rstrip('/')}/{name}", {k: v for d in settings.values() for k, v in d.items()}
+            )
+        for controller, files in (
+            ("memory", {"memory.limit_in_bytes": memory}),
+            ("pids", {"pids.max": limits.processes}),
+        ):
             if controller in own and os.path.isdir(f"/sys/fs/cgroup/{controller}"):
                 self._make(f"/sys/fs/cgroup/{controller}{own[controller].rstrip('/')}/{name}", files)
 
@@ -245,8 +271,11 @@ class _Cgroups:
         """Limits the sandbox ran into ('memory', 'processes'), read from the cgroups' counters."""
         hit = set()
         for folder in self.folders:
-            for file, key, name in (("memory.oom_control", "oom_kill", "memory"), ("memory.events", "oom_kill", "memory"),
-                                    ("pids.events", "max", "processes")):
+            for file, key, name in (
+                ("memory.oom_control", "oom_kill", "memory"),
+                ("memory.events", "oom_kill", "memory"),
+                ("pids.events", "max", "processes"),
+            ):
                 try:
                     for line in Path(folder, file).read_text().splitlines():
                         field, _, count = line.partition(" ")
@@ -305,23 +334,66 @@ class Sandbox:
             if os.path.islink(top):
                 arguments += ["--symlink", os.readlink(top), top]
         for path in sorted({os.path.realpath(p) for p in hide}):  # never inside a visible folder, either
-            if _inside_any(path, trees) and not _inside_any(os.path.dirname(sys.executable), [path]) \
-                    and not any(_inside_any(t, [path]) for t in trees) and os.path.isdir(path):
+            if (
+                _inside_any(path, trees)
+                and not _inside_any(os.path.dirname(sys.executable), [path])
+                and not any(_inside_any(t, [path]) for t in trees)
+                and os.path.isdir(path)
+            ):
                 arguments += ["--size", "4096", "--perms", "0000", "--tmpfs", path]
-        arguments += ["--dev", "/dev", "--proc", "/proc",
-                      "--size", str(self.limits.scratch), "--perms", "0755", "--tmpfs", SCRATCH,
-                      "--dir", WORKDIR, "--dir", TMPDIR, *([] if tmp_in_use else ["--symlink", TMPDIR, "/tmp"]),
-                      "--size", str(RUNTIME_SIZE), "--perms", "0755", "--tmpfs", RUNTIME,
-                      "--remount-ro", "/dev", "--remount-ro", "/", "--chdir", "/"]
+        arguments += [
+            "--dev",
+            "/dev",
+            "--proc",
+            "/proc",
+            "--size",
+            str(self.limits.scratch),
+            "--perms",
+            "0755",
+            "--tmpfs",
+            SCRATCH,
+            "--dir",
+            WORKDIR,
+            "--dir",
+            TMPDIR,
+            *([] if tmp_in_use else ["--symlink", TMPDIR, "/tmp"]),
+            "--size",
+            str(RUNTIME_SIZE),
+            "--perms",
+            "0755",
+            "--tmpfs",
+            RUNTIME,
+            "--remount-ro",
+            "/dev",
+            "--remount-ro",
+            "/",
+            "--chdir",
+            "/",
+        ]
         return arguments
 
     def _start(self, hide):
         info_read, info_write = os.pipe()
         try:
-            command = [bwrap_path(), *self._arguments(hide), "--info-fd", str(info_write),
-                       "--", "/bin/sh", "-c", "echo ready; read line"]
-            self.process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                            stderr=subprocess.PIPE, pass_fds=[info_write], env={}, cwd="/")
+            command = [
+                bwrap_path(),
+                *self._arguments(hide),
+                "--info-fd",
+                str(info_write),
+                "--",
+                "/bin/sh",
+                "-c",
+                "echo ready; read line",
+            ]
+            self.process = subprocess.Popen(
+                command,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                pass_fds=[info_write],
+                env={},
+                cwd="/",
+            )
             os.close(info_write)
             info_write = None
             ready, _, _ = select.select([self.process.stdout], [], [], START_TIMEOUT)
@@ -370,11 +442,21 @@ class Sandbox:
 
     def join_request(self):
         """What the fork server's child needs to enter this sandbox (see forkserver._enter_sandbox)."""
-        return {"holder": self.holder, "userns": self.userns, "uid": self.uid, "gid": self.gid,
-                "cgroup_procs": self.cgroups.procs, "cwd": WORKDIR,
-                "limits": {"memory": self.limits.memory, "processes": self.limits.processes,
-                           "file_size": self.limits.file_size, "output": self.limits.output},
-                "env": kernel_environment(self.passed_env)}
+        return {
+            "holder": self.holder,
+            "userns": self.userns,
+            "uid": self.uid,
+            "gid": self.gid,
+            "cgroup_procs": self.cgroups.procs,
+            "cwd": WORKDIR,
+            "limits": {
+                "memory": self.limits.memory,
+                "processes": self.limits.processes,
+                "file_size": self.limits.file_size,
+                "output": self.limits.output,
+            },
+            "env": kernel_environment(self.passed_env),
+        }
 
     def limits_hit(self):
         """Limits the cgroups saw the sandbox run into (empty without cgroups)."""
@@ -421,9 +503,17 @@ def kernel_environment(passed=()):
     """The whole environment of a sandboxed kernel: nothing of the grader's but the variables named in
     `passed` (--env NAME)."""
     bin_folder = os.path.dirname(sys.executable)
-    return {"PATH": f"{bin_folder}:/usr/local/bin:/usr/bin:/bin", "HOME": WORKDIR, "TMPDIR": TMPDIR,
-            "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "MPLCONFIGDIR": f"{TMPDIR}/matplotlib",
-            "IPYTHONDIR": f"{TMPDIR}/ipython", "JUPYTER_RUNTIME_DIR": f"{TMPDIR}/jupyter",
-            "PYDEVD_DISABLE_FILE_VALIDATION": "1", "MPLBACKEND": "module://matplotlib_inline.backend_inline",
-            "PYTHONNOUSERSITE": "1",
-            **{name: os.environ[name] for name in passed if name in os.environ}}
+    return {
+        "PATH": f"{bin_folder}:/usr/local/bin:/usr/bin:/bin",
+        "HOME": WORKDIR,
+        "TMPDIR": TMPDIR,
+        "LANG": "C.UTF-8",
+        "LC_ALL": "C.UTF-8",
+        "MPLCONFIGDIR": f"{TMPDIR}/matplotlib",
+        "IPYTHONDIR": f"{TMPDIR}/ipython",
+        "JUPYTER_RUNTIME_DIR": f"{TMPDIR}/jupyter",
+        "PYDEVD_DISABLE_FILE_VALIDATION": "1",
+        "MPLBACKEND": "module://matplotlib_inline.backend_inline",
+        "PYTHONNOUSERSITE": "1",
+        **{name: os.environ[name] for name in passed if name in os.environ},
+    }

@@ -5,7 +5,7 @@ import pytest
 import sympy as sp
 
 import annlib
-from annlib import activations, losses, symbolic
+from annlib import activations, losses, plotting, symbolic
 from annlib.gradcheck import numerical_gradient, relative_error
 from annlib.layers import Dense
 
@@ -148,11 +148,21 @@ def test_names_follow_the_article():
     assert str(net.weights[2][3, 0]) == "w^(3)_d1"
     assert sp.latex(net.biases[0][3]) == "b_{14}"
     assert [str(s) for s in net.inputs] == ["x1", "x2", "x3"]
-    assert sp.latex(symbolic.node_symbol(2, 3)) == "A_{24}"
+    assert sp.latex(symbolic.node_symbol(1, 3)) == "A_{24}"
     assert sp.latex(symbolic.output_symbol(0, 1)) == r"\hat{y}"
-    assert str(symbolic.weight_symbol(1, 0, 11)) == "w^(1)_1,12"
-    assert str(symbolic.node_symbol(1, 11)) == "A^(1)_12"
+    assert str(symbolic.weight_symbol(0, 0, 11)) == "w^(1)_1,12"
+    assert str(symbolic.node_symbol(0, 11)) == "A^(1)_12"
     assert len(net.parameters()) == annlib.Network.from_sizes([3, 4, 4, 1]).n_parameters == 41
+
+
+def test_symbols_and_diagram_names_count_layers_alike():
+    # Both take the layer as Python counts it (0 = network.layers[0]) and show the article's number.
+    for layer, i, j in [(0, 0, 0), (0, 2, 3), (1, 0, 0), (2, 3, 0)]:
+        symbol = str(symbolic.weight_symbol(layer, i, j))
+        assert symbol.replace("^(", "").replace(")_", "").replace("_", "") == plotting.weight_name(layer, i, j)
+    net = symbolic.SymbolicNetwork.from_sizes([3, 4, 4, 1])
+    assert net.weights[1][0, 0] == symbolic.weight_symbol(1, 0, 0)
+    assert net.biases[0][2] == symbolic.bias_symbol(0, 2)
 
 
 def test_equations_show_forward_propagation_in_named_symbols():

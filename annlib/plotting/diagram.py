@@ -67,6 +67,9 @@ def _check_index(value, caller, name):
 def weight_name(layer_index, i, j):
     """The name of W[i, j] of layer `layer_index` (0 = the first layer): 'wa1', 'wb4', 'w2a1', ...
 
+    Layers are counted as Python counts network.layers, like symbolic.weight_symbol, which gives the
+    same name as a SymPy symbol (w_a1, w^(2)_a1); the name itself shows the article's number, from 1.
+
     i is the node the connection leaves (a letter), j the neuron it reaches (a number from 1).
     """
     layer_index = _check_index(layer_index, "weight_name", "layer_index")

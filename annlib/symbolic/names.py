@@ -13,6 +13,9 @@
 
 With 10 or more neurons (or 27 inputs) the compact names become ambiguous, so they switch to numbers
 with the layer on top: A^(1)_10, b^(1)_10, w^(1)_1,10.
+
+The functions take a layer as Python counts it, 0 for the first (network.layers[0], weights[0]), as
+plotting.weight_name does; the names they make count from 1, as the article writes them.
 """
 
 import sympy as sp
@@ -28,30 +31,32 @@ def _compact(*indices):
 
 
 def weight_symbol(layer, i, j):
-    """W[i, j] of layer `layer` (1 = the first): w_a1 in layer 1, w^(2)_a1 in layer 2, ...
+    """W[i, j] of layer `layer` (0 = the first, as in network.layers[0]): w_a1, then w^(2)_a1, ...
 
     The letter names the node the connection leaves (a for node 0), the number the neuron it reaches,
-    as on the lessons' network diagrams (wa1, w2a1).
+    as on the lessons' network diagrams; plotting.weight_name(layer, i, j) gives the same name in plain
+    text (wa1, w2a1). Like every name here, the layer number shown is the article's, counted from 1.
     """
+    shown = layer + 1
     if i >= 26 or j >= 9:
-        return sp.Symbol(f"w^({layer})_{i + 1},{j + 1}")
+        return sp.Symbol(f"w^({shown})_{i + 1},{j + 1}")
     name = f"{chr(ord('a') + i)}{j + 1}"
-    return sp.Symbol(f"w_{name}" if layer == 1 else f"w^({layer})_{name}")
+    return sp.Symbol(f"w_{name}" if shown == 1 else f"w^({shown})_{name}")
 
 
 def bias_symbol(layer, j):
-    """b11, b12, ...: the bias of neuron j (0, 1, ...) of layer `layer`."""
-    return sp.Symbol(f"b{layer}{j + 1}" if _compact(layer - 1, j) else f"b^({layer})_{j + 1}")
+    """b11, b12, ...: the bias of neuron j (0, 1, ...) of layer `layer` (0 = the first)."""
+    return sp.Symbol(f"b{layer + 1}{j + 1}" if _compact(layer, j) else f"b^({layer + 1})_{j + 1}")
 
 
 def sum_symbol(layer, j):
-    """z11, z12, ...: the weighted sum of neuron j of layer `layer`."""
-    return sp.Symbol(f"z{layer}{j + 1}" if _compact(layer - 1, j) else f"z^({layer})_{j + 1}")
+    """z11, z12, ...: the weighted sum of neuron j of layer `layer` (0 = the first)."""
+    return sp.Symbol(f"z{layer + 1}{j + 1}" if _compact(layer, j) else f"z^({layer + 1})_{j + 1}")
 
 
 def node_symbol(layer, j):
-    """A11, A12, ...: the output of neuron j of hidden layer `layer`."""
-    return sp.Symbol(f"A{layer}{j + 1}" if _compact(layer - 1, j) else f"A^({layer})_{j + 1}")
+    """A11, A12, ...: the output of neuron j of hidden layer `layer` (0 = the first)."""
+    return sp.Symbol(f"A{layer + 1}{j + 1}" if _compact(layer, j) else f"A^({layer + 1})_{j + 1}")
 
 
 def output_symbol(j, n_outputs):

@@ -88,11 +88,11 @@ class SymbolicNetwork:
         self.inputs = [input_symbol(i) for i in range(sizes[0])]
         self.targets = [target_symbol(k, sizes[-1]) for k in range(sizes[-1])]
         self.weights = [
-            sp.Matrix(n_in, n_out, lambda i, j, layer=layer: weight_symbol(layer, i, j))
+            sp.Matrix(n_in, n_out, lambda i, j, layer=layer: weight_symbol(layer - 1, i, j))
             for layer, (n_in, n_out) in enumerate(zip(sizes, sizes[1:]), start=1)
         ]
         self.biases = [
-            sp.Matrix(1, n_out, lambda _, j, layer=layer: bias_symbol(layer, j))
+            sp.Matrix(1, n_out, lambda _, j, layer=layer: bias_symbol(layer - 1, j))
             for layer, n_out in enumerate(sizes[1:], start=1)
         ]
 
@@ -162,19 +162,19 @@ class SymbolicNetwork:
     def _previous(self, layer):
         if layer == 1:
             return self.inputs
-        return [node_symbol(layer - 1, i) for i in range(self.sizes[layer - 1])]
+        return [node_symbol(layer - 2, i) for i in range(self.sizes[layer - 1])]
 
     def _node(self, layer, j):
         if layer == self.n_layers:
             return output_symbol(j, self.sizes[-1])
-        return node_symbol(layer, j)
+        return node_symbol(layer - 1, j)
 
     def _sum(self, layer, j):
         return weighted_sum(self._previous(layer), self.weights[layer - 1][:, j], self.biases[layer - 1][j])
 
     def _activation_equation(self, layer, j):
         activation = self.activations[layer - 1]
-        z_row = [sum_symbol(layer, q) for q in range(self.sizes[layer])]
+        z_row = [sum_symbol(layer - 1, q) for q in range(self.sizes[layer])]
         a = _apply(activation, z_row)[j] if activation == "softmax" else _apply(activation, [z_row[j]])[0]
         return sp.Eq(self._node(layer, j), a)
 
@@ -183,7 +183,7 @@ class SymbolicNetwork:
         equations = Equations()
         for layer in range(1, self.n_layers + 1):
             for j in range(self.sizes[layer]):
-                equations.append(sp.Eq(sum_symbol(layer, j), self._sum(layer, j)))
+                equations.append(sp.Eq(sum_symbol(layer - 1, j), self._sum(layer, j)))
                 equations.append(self._activation_equation(layer, j))
         return equations
 
@@ -214,7 +214,7 @@ class SymbolicNetwork:
         for current in range(self.n_layers, layer - 1, -1):
             q = j if current == layer else 0
             links.append(self._activation_equation(current, q))
-            links.append(sp.Eq(sum_symbol(current, q), self._sum(current, q)))
+            links.append(sp.Eq(sum_symbol(current - 1, q), self._sum(current, q)))
         return links
 
     def chain_rule(self, loss, parameter):

@@ -303,8 +303,8 @@ def test_network_gradients_check_their_inputs():
 
 
 def one_neuron_chain(wrt_name="w1"):
-    x1, x2, w1, w2, b, zz, yhat, y, L = sp.symbols("x1 x2 w1 w2 b z yhat y L")
-    links = [sp.Eq(L, (yhat - y) ** 2), sp.Eq(yhat, symbolic.sigmoid(zz)), sp.Eq(zz, w1 * x1 + w2 * x2 + b)]
+    x1, x2, w1, w2, b, zz, yhat, y, C = sp.symbols("x1 x2 w1 w2 b z yhat y C")
+    links = [sp.Eq(C, (yhat - y) ** 2), sp.Eq(yhat, symbolic.sigmoid(zz)), sp.Eq(zz, w1 * x1 + w2 * x2 + b)]
     return symbolic.chain_rule_steps(links, {"w1": w1, "b": b}[wrt_name]), (x1, yhat, y)
 
 
@@ -315,7 +315,7 @@ def test_chain_rule_for_one_neuron():
     assert steps.verify()
     latex = steps._repr_latex_()
     assert r"\frac{\partial \hat{y}}{\partial z} &= \sigma'\left(z\right) = \hat{y} \left(1 - \hat{y}\right)" in latex
-    assert repr(steps).splitlines()[0] == "dL/dw1 = dL/dyhat * dyhat/dz * dz/dw1"
+    assert repr(steps).splitlines()[0] == "dC/dw1 = dC/dyhat * dyhat/dz * dz/dw1"
 
 
 def test_chain_rule_with_respect_to_the_bias_ends_in_one():
@@ -327,7 +327,7 @@ def test_chain_rule_with_respect_to_the_bias_ends_in_one():
 def test_chain_rule_through_two_layers_agrees_with_direct_derivative():
     net = symbolic.SymbolicNetwork.from_sizes([3, 2, 1])
     steps = net.chain_rule("mse", net.weights[0][0, 0])
-    assert [str(v) for v in steps.variables] == ["L", "yhat", "z21", "A11", "z11", "w_a1"]
+    assert [str(v) for v in steps.variables] == ["C", "yhat", "z21", "A11", "z11", "w_a1"]
     assert steps.verify()
 
 
@@ -346,9 +346,9 @@ def test_a_wrong_chain_rule_is_caught_by_verify():
 
 
 def test_chain_rule_refuses_a_broken_chain_and_several_paths():
-    L, yhat, zz, w = sp.symbols("L yhat z w")
+    C, yhat, zz, w = sp.symbols("C yhat z w")
     with pytest.raises(ValueError, match="does not depend on z"):
-        symbolic.chain_rule_steps([sp.Eq(L, yhat**2), sp.Eq(zz, w)], w)
+        symbolic.chain_rule_steps([sp.Eq(C, yhat**2), sp.Eq(zz, w)], w)
     net = symbolic.SymbolicNetwork.from_sizes([3, 2, 1])
     assert [str(link.lhs) for link in net.path(net.biases[0][1])] == ["yhat", "z21", "A12", "z12"]
     assert str(net.path(net.weights[0][2, 1])[-1].rhs) == "b12 + w_a2*x1 + w_b2*x2 + w_c2*x3"
@@ -381,8 +381,51 @@ def test_expression_swell_grows_with_depth_and_cse_tames_it():
     assert deep.gradient_size / deep.n_parameters > 3 * shallow.gradient_size / shallow.n_parameters
     assert deep.shared_size < deep.gradient_size / 5
     again = symbolic.measure_expression_swell([2, 2, 1], repeats=2)
-    assert (again.loss_size, again.gradient_size, again.shared_size) == (
+    assert (again.loss_size, again.gradient_size, again.shared_size, again.backprop_size) == (
         shallow.loss_size,
         shallow.gradient_size,
         shallow.shared_size,
+        shallow.backprop_size,
     )
+    assert shallow.backprop_size == symbolic.backpropagation_steps([2, 2, 1]).size
+
+
+# --- Backpropagation written out in symbols ----------------------------------------------------------
+
+
+def run_steps(steps, values):
+    """Evaluate a BackwardPass in order, as backpropagation would: each assignment once."""
+    known = dict(values)
+    for equation in steps:
+        known[equation.lhs] = float(equation.rhs.subs(known))
+    return known
+
+
+@pytest.mark.parametrize("sizes, activation", [([3, 2, 1], "sigmoid"), ([2, 3, 2, 2], "tanh")])
+def test_backpropagation_steps_compute_the_gradients_of_backprop(sizes, activation):
+    network = annlib.Network.from_sizes(sizes, activation, rng=3)
+    rng = np.random.default_rng(4)
+    x, y = rng.normal(size=(1, sizes[0])), rng.uniform(size=(1, sizes[-1]))
+    network.backward(losses.MSE().gradient(network.forward(x), y))
+    twin = symbolic.SymbolicNetwork.from_network(network)
+    values = {**twin.parameter_values(network), **dict(zip(twin.inputs, x[0])), **dict(zip(twin.targets, y[0]))}
+    known = run_steps(symbolic.backpropagation_steps(sizes, activation), values)
+    for W, b, layer in zip(twin.weights, twin.biases, network.layers):
+        grad_W = np.array([[known[sp.Symbol(f"dC/d{W[i, j]}")] for j in range(W.cols)] for i in range(W.rows)])
+        grad_b = np.array([known[sp.Symbol(f"dC/d{b[j]}")] for j in range(b.cols)])
+        np.testing.assert_allclose(grad_W, layer.grad_W, rtol=1e-10, atol=1e-14)
+        np.testing.assert_allclose(grad_b, layer.grad_b, rtol=1e-10, atol=1e-14)
+
+
+def test_backpropagation_grows_by_the_same_number_of_operations_per_layer():
+    sizes = [[2] + [2] * depth + [1] for depth in range(1, 5)]
+    counts = [symbolic.backpropagation_steps(s).size for s in sizes]
+    steps = np.diff(counts)
+    assert len(set(steps.tolist())) == 1 and steps[0] > 0, counts
+    written_out = [symbolic.measure_expression_swell(s, repeats=1).gradient_size for s in sizes[:3]]
+    assert written_out[2] > 10 * counts[2]
+
+
+def test_backpropagation_steps_refuse_softmax():
+    with pytest.raises(ValueError, match="backpropagation_steps: expected an elementwise activation"):
+        symbolic.backpropagation_steps([2, 3], "softmax")

@@ -108,7 +108,7 @@ def check_sigmoid_delta(sigmoid_delta, *, seed=0):
             grad_a * a * (1 - a),
             case=f"a = {fmt(a)}, grad_a = {fmt(grad_a)}",
             mistakes=[
-                (a * (1 - a), "a factor of the chain rule is missing: multiply by grad_a = dL/da"),
+                (a * (1 - a), "a factor of the chain rule is missing: multiply by grad_a = dC/da"),
                 (grad_a * a, "sigmoid's derivative is a * (1 - a), not a"),
                 (
                     grad_a * _sigmoid(a) * (1 - _sigmoid(a)),

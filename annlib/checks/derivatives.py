@@ -96,10 +96,10 @@ def _neuron_loss_values(w, x, b, y):
 
 @check
 def check_dloss_dw(dloss_dw, *, seed=0):
-    """dloss_dw(w, x, b, y) -> dL/dw for L = (sigmoid(w x + b) - y)**2, as a SymPy expression."""
+    """dloss_dw(w, x, b, y) -> dC/dw for C = (sigmoid(w x + b) - y)**2, as a SymPy expression."""
     import sympy as sp
 
-    ladder = Ladder("dloss_dw", dloss_dw, error_hint="build L from the symbols with sp.exp, then sp.diff(L, w)")
+    ladder = Ladder("dloss_dw", dloss_dw, error_hint="build C from the symbols with sp.exp, then sp.diff(C, w)")
     symbols = sp.symbols("w x b y", real=True)
     expr = _expression(ladder, ladder.call(*symbols), symbols)
     points = [(0.5, 1.0, 0.1, 1.0), (-1.0, 2.0, 0.3, 0.0), (0.2, -1.5, -0.4, 1.0), (1.5, 0.5, 0.0, 0.0)]
@@ -119,7 +119,7 @@ def check_dloss_dw(dloss_dw, *, seed=0):
             (2 * (a - y) * a * x, "da/dz is sigmoid(z)(1 - sigmoid(z)), not sigmoid(z)"),
         ],
     )
-    ladder.passed(f"dL/dw right at {len(points)} points")
+    ladder.passed(f"dC/dw right at {len(points)} points")
 
 
 def _cubic(x):

@@ -9,12 +9,13 @@ numbers. Everything below is importable from `annlib.symbolic`; the modules read
                  to differentiate; mse, binary_cross_entropy, cross_entropy: the losses, same averaging
     names        x1, w_a1, b11, z11, A11, yhat, y: the symbols, named as the lessons' diagrams name them
     sharing      expression_size, common_subexpressions, to_numpy_function: size, CSE, lambdify
-    chain_rule   chain_rule_steps -> ChainRule: dL/dw as readable LaTeX steps, checked
+    chain_rule   chain_rule_steps -> ChainRule: dC/dw as readable LaTeX steps, checked
     network      weighted_sum, neuron_output, layer_output: one neuron, one layer;
                  SymbolicNetwork: a whole network in symbols (output, loss, loss_derivative,
                  equations for the forward pass, chain_rule down to any weight)
     gradients    network_gradients(network, X, y, loss): exact gradients of an annlib Network;
-                 measure_expression_swell(sizes): how the symbolic route grows with depth
+                 measure_expression_swell(sizes): how the symbolic route grows with depth;
+                 backpropagation_steps(sizes): backpropagation written out, its operations counted
 """
 
 from annlib.symbolic.chain_rule import ChainRule, chain_rule_steps
@@ -40,7 +41,13 @@ from annlib.symbolic.functions import (
     tanh,
     tanh_derivative,
 )
-from annlib.symbolic.gradients import SwellMeasurement, measure_expression_swell, network_gradients
+from annlib.symbolic.gradients import (
+    BackwardPass,
+    SwellMeasurement,
+    backpropagation_steps,
+    measure_expression_swell,
+    network_gradients,
+)
 from annlib.symbolic.names import (
     bias_symbol,
     input_symbol,
@@ -93,5 +100,7 @@ __all__ = [
     "expression_size",
     "network_gradients",
     "measure_expression_swell",
+    "backpropagation_steps",
+    "BackwardPass",
     "SwellMeasurement",
 ]

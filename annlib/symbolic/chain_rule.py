@@ -1,6 +1,6 @@
-"""The chain rule, step by step: dL/dw as a product of one derivative per link, shown in LaTeX.
+"""The chain rule, step by step: dC/dw as a product of one derivative per link, shown in LaTeX.
 
-`chain_rule_steps(links, wrt)` takes a chain of definitions, outermost first (L from yhat, yhat from z,
+`chain_rule_steps(links, wrt)` takes a chain of definitions, outermost first (C from yhat, yhat from z,
 z from w), and returns a `ChainRule`: each factor, their product, a simpler form when there is one,
 and `verify()`, which checks the product against differentiating the whole composition in one go.
 """
@@ -14,11 +14,11 @@ from annlib.symbolic.sharing import to_numpy_function
 
 
 def chain_rule_steps(links, wrt):
-    """dL/d(wrt) through a chain of definitions, as steps a notebook displays in LaTeX.
+    """dC/d(wrt) through a chain of definitions, as steps a notebook displays in LaTeX.
 
     links: equations, outermost first, each defining a symbol through the next one:
-        [Eq(L, (yhat - y)**2), Eq(yhat, sigmoid(z)), Eq(z, w1*x1 + w2*x2 + b)]  with wrt=w1.
-    Returns a ChainRule: dL/dw1 = dL/dyhat * dyhat/dz * dz/dw1, each factor, and their product.
+        [Eq(C, (yhat - y)**2), Eq(yhat, sigmoid(z)), Eq(z, w1*x1 + w2*x2 + b)]  with wrt=w1.
+    Returns a ChainRule: dC/dw1 = dC/dyhat * dyhat/dz * dz/dw1, each factor, and their product.
     """
     pairs = []
     for k, link in enumerate(links):
@@ -64,7 +64,7 @@ def _factor_latex(expr):
 class ChainRule:
     """The chain rule as steps: `factors` holds (outer, inner, derivative) triples, outermost first.
 
-    `product` is dL/dwrt in the chain's own symbols and `simplified` a much shorter form of it (or None);
+    `product` is dC/dwrt in the chain's own symbols and `simplified` a much shorter form of it (or None);
     `expression` substitutes every definition; `direct` differentiates the composed function in one go;
     `verify()` checks the two agree.
     """

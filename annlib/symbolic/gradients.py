@@ -2,7 +2,9 @@
 
 `network_gradients(network, X, y, loss)` differentiates the loss in symbols and evaluates it: the
 numbers backpropagation must match. `measure_expression_swell(sizes)` shows the price: the symbolic
-derivatives grow with every layer, while one backward pass stays cheap.
+derivatives grow with every layer, while one backward pass stays cheap. `backpropagation_steps(sizes)`
+writes that backward pass out in symbols, one assignment per value it computes (forward values, error
+signals delta, gradients), so its operations are counted the same way as the symbolic gradient's.
 """
 
 import functools
@@ -15,7 +17,9 @@ import sympy as sp
 from annlib._validation import as_float_array, make_rng
 from annlib.losses import get_loss
 from annlib.network import Network
-from annlib.symbolic.network import SymbolicNetwork
+from annlib.symbolic.functions import loss_expression
+from annlib.symbolic.names import output_symbol, sum_symbol
+from annlib.symbolic.network import Equations, SymbolicNetwork
 from annlib.symbolic.sharing import common_subexpressions, expression_size, to_numpy_function
 
 
@@ -80,6 +84,8 @@ class SwellMeasurement:
 
     loss_size, gradient_size: sp.count_ops of the loss and of all its parameter derivatives;
     shared_size: the gradient's size once common subexpressions are computed once (sp.cse);
+    backprop_size: the operations of backpropagation's forward and backward pass written out in symbols
+    (backpropagation_steps), counted the same way;
     seconds_symbolic: time to differentiate; seconds_backprop: one forward and backward pass (median).
     """
 
@@ -88,6 +94,7 @@ class SwellMeasurement:
     loss_size: int
     gradient_size: int
     shared_size: int
+    backprop_size: int
     seconds_symbolic: float
     seconds_backprop: float
 
@@ -119,6 +126,72 @@ def measure_expression_swell(sizes, activation="sigmoid", *, rng=0, repeats=100)
         expression_size(sample_loss),
         expression_size(gradients),
         shared.size_after,
+        backpropagation_steps(sizes, activation).size,
         seconds_symbolic,
         seconds_backprop,
     )
+
+
+# --- Backpropagation written out: what it computes, counted like the symbolic gradient -------------
+
+
+def _delta_symbol(layer, j):
+    # delta_21 is the error signal dC/dz21 of neuron 1 in layer 2, named like the sums z21.
+    return sp.Symbol(f"delta_{layer}{j + 1}")
+
+
+class BackwardPass(Equations):
+    """Backpropagation for one sample as a list of sp.Eq, in the order it computes them.
+
+    First the forward pass (each z and A, from the inputs), then the error signals delta = dC/dz from
+    the output back, then one gradient per weight and bias. `size` is sp.count_ops over every right-hand
+    side: the operations backpropagation does, counted as the symbolic gradient's are.
+    """
+
+    @property
+    def size(self):
+        return expression_size([e.rhs for e in self])
+
+
+def backpropagation_steps(sizes, activation="sigmoid", loss="mse"):
+    """Backpropagation for one sample of a network of these sizes, written out in symbols.
+
+    sizes: [n_inputs, ..., n_outputs]; activation: one elementwise activation for every layer; loss: an
+    annlib loss name. Returns a BackwardPass: z = A_prev . w + b and A = f(z) for every neuron, then
+    delta = dC/dA * f'(z) at the output and delta = (sum of delta_next * w) * f'(z) below it, then
+    dC/dw = A_prev * delta and dC/db = delta. f'(z) is written in the neuron's output A, as lesson 06 does.
+    """
+    network = SymbolicNetwork.from_sizes(sizes, activation)
+    if "softmax" in network.activations:
+        raise ValueError("backpropagation_steps: expected an elementwise activation, got softmax")
+    steps = BackwardPass()
+    for layer in range(1, network.n_layers + 1):
+        for j in range(network.sizes[layer]):
+            steps.append(sp.Eq(sum_symbol(layer - 1, j), network._sum(layer, j)))
+            steps.append(network._activation_equation(layer, j))
+
+    def slope(layer, j):
+        # f'(z) in terms of the neuron's output A = f(z): sigma'(z) = A (1 - A), tanh'(z) = 1 - A**2.
+        equation = network._activation_equation(layer, j)
+        z = sum_symbol(layer - 1, j)
+        return sp.diff(equation.rhs, z).subs(equation.rhs, equation.lhs)
+
+    last = network.n_layers
+    outputs = [output_symbol(k, network.sizes[-1]) for k in range(network.sizes[-1])]
+    cost = loss_expression(loss, outputs, network.targets)
+    for k, output in enumerate(outputs):
+        steps.append(sp.Eq(_delta_symbol(last, k), sp.diff(cost, output) * slope(last, k)))
+    for layer in range(last - 1, 0, -1):
+        W_next = network.weights[layer]  # (n_layer, n_next): row j fans out of neuron j
+        for j in range(network.sizes[layer]):
+            fed_back = sum(_delta_symbol(layer + 1, k) * W_next[j, k] for k in range(W_next.cols))
+            steps.append(sp.Eq(_delta_symbol(layer, j), fed_back * slope(layer, j)))
+    for layer in range(1, last + 1):
+        previous = network._previous(layer)
+        W, b = network.weights[layer - 1], network.biases[layer - 1]
+        for i in range(W.rows):
+            for j in range(W.cols):
+                steps.append(sp.Eq(sp.Symbol(f"dC/d{W[i, j]}"), previous[i] * _delta_symbol(layer, j)))
+        for j in range(W.cols):
+            steps.append(sp.Eq(sp.Symbol(f"dC/d{b[j]}"), _delta_symbol(layer, j)))
+    return steps

@@ -220,5 +220,5 @@ class SymbolicNetwork:
     def chain_rule(self, loss, parameter):
         """The chain rule from the loss of one sample down to `parameter`, as displayable steps."""
         outputs = [output_symbol(k, self.sizes[-1]) for k in range(self.sizes[-1])]
-        loss_link = sp.Eq(sp.Symbol("L"), loss_expression(loss, outputs, self.targets))
+        loss_link = sp.Eq(sp.Symbol("C"), loss_expression(loss, outputs, self.targets))
         return chain_rule_steps([loss_link, *self.path(parameter)], parameter)

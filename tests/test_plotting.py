@@ -109,7 +109,7 @@ def test_forward_values_rejects_a_batch(net):
 
 
 def test_draw_network_structure_only():
-    ax = plotting.draw_network([3, 4, 4, 1])
+    ax = plotting.draw_network([3, 4, 4, 1], labels="all")
     assert isinstance(ax, plt.Axes)
     circles = [p for p in ax.patches if isinstance(p, Circle)]
     assert len(circles) == 3 + 4 + 4 + 1
@@ -121,14 +121,38 @@ def test_draw_network_structure_only():
     for caption in ["input layer", "hidden layer 1", "hidden layer 2", "output layer"]:
         assert any(t.startswith(caption) for t in labels)
     assert len(ax.figure.axes) == 1  # no colour bar without values
+    assert labels.count("b") == 4 + 4 + 1  # every neuron's bias, named
+
+
+def test_draw_network_labels_a_chosen_few_by_default(net):
+    ax = plotting.draw_network([3, 4, 4, 1])
+    weight_labels = {t for t in texts(ax) if t.startswith("w")}
+    # The fan leaving each layer's first node, and every connection into the output layer.
+    expected = {"wa1", "wa2", "wa3", "wa4", "w2a1", "w2a2", "w2a3", "w2a4", "w3a1", "w3b1", "w3c1", "w3d1"}
+    assert weight_labels == expected
+    assert not {t for t in texts(plotting.draw_network(net, labels="none")) if t.startswith("w")}
+    with pytest.raises(ValueError, match="draw_network: labels must be 'all', 'some' or 'none', got 'few'"):
+        plotting.draw_network(net, labels="few")
+
+
+def test_format_value_gives_two_significant_figures_without_exponent():
+    cases = {0.3936: "0.39", -0.005833: "-0.0058", 1.0: "1", -1.16: "-1.2", 123.4: "120", 0.0: "0"}
+    for value, expected in cases.items():
+        assert diagram.format_value(value) == expected, value
+    assert diagram.format_value(-0.0) == "0"
+    assert diagram.format_value(0.000123456, digits=3) == "0.000123"
+    assert diagram.format_value(float("nan")) == "nan"
 
 
 def test_draw_network_labels_weights_with_values(net):
-    ax = plotting.draw_network(net, title="3-4-4-1")
+    net[0].b[:] = [0.5, -0.25, 0.0, 0.0125]
+    ax = plotting.draw_network(net, title="3-4-4-1", labels="all")
     labels = texts(ax)
-    assert f"wa1 = {net[0].W[0, 0]:.2f}" in labels
-    assert f"wb4 = {net[0].W[1, 3]:.2f}" in labels
-    assert f"w3d1 = {net[2].W[3, 0]:.2f}" in labels
+    assert f"wa1 = {diagram.format_value(net[0].W[0, 0])}" in labels
+    assert f"wb4 = {diagram.format_value(net[0].W[1, 3])}" in labels
+    assert f"w3d1 = {diagram.format_value(net[2].W[3, 0])}" in labels
+    for bias in ["b = 0.5", "b = -0.25", "b = 0", "b = 0.013"]:  # the biases, above their neurons
+        assert bias in labels
     assert ax.get_title() == "3-4-4-1"
     lines = [c for c in ax.collections if isinstance(c, LineCollection)][0]
     # Edges carry their weights, in the order layer, input node, neuron: colour follows the value.
@@ -141,7 +165,7 @@ def test_draw_network_labels_weights_with_values(net):
 
 
 def test_draw_network_weight_labels_do_not_overlap(net):
-    ax = plotting.draw_network(net)
+    ax = plotting.draw_network(net, labels="all")
     renderer = ax.figure.canvas.get_renderer()
     boxes = [t.get_window_extent(renderer) for t in ax.texts if t.get_text().startswith("w")]
     assert len(boxes) == 32
@@ -155,8 +179,8 @@ def test_draw_network_writes_activations_in_the_nodes(net):
     values = diagram.forward_values(net, np.array([0.5, -1.0, 2.0]))
     ax = plotting.draw_network(net, activations=values, show_weights=False)
     labels = texts(ax)
-    assert "-1.00" in labels and "2.00" in labels
-    assert f"{values[-1][0]:.2f}" in labels
+    assert "-1" in labels and "2" in labels and "0.5" in labels
+    assert diagram.format_value(values[-1][0]) in labels
     assert not any(t.startswith("wa1") for t in labels)
 
 
@@ -167,9 +191,16 @@ def test_draw_network_shows_gradients_instead_of_weights(net):
     ax = plotting.draw_network(net, gradients=grads)
     lines = [c for c in ax.collections if isinstance(c, LineCollection)][0]
     np.testing.assert_allclose(lines.get_array(), np.concatenate([g.ravel() for g in grads]))
-    assert ax.figure.axes[1].get_ylabel() == "gradient dC/dw"
+    assert ax.figure.axes[1].get_ylabel() == "gradient ∂C/∂w"
     g = grads[0][0, 0]
-    assert f"wa1 = {diagram._format(g)}" in texts(ax)
+    assert f"∂C/∂wa1 = {diagram.format_value(g)}" in texts(ax)
+    assert not any(t.startswith("wa1") for t in texts(ax))  # a gradient is never labelled as the weight
+    # The biases' gradients, from each layer's grad_b unless given.
+    assert f"∂C/∂b = {diagram.format_value(net[2].grad_b[0])}" in texts(ax)
+    given = [np.full(n, 0.25) for n in (4, 4, 1)]
+    assert texts(plotting.draw_network(net, gradients=grads, bias_gradients=given)).count("∂C/∂b = 0.25") == 9
+    with pytest.raises(ValueError, match="bias_gradients needs gradients too"):
+        plotting.draw_network(net, bias_gradients=given)
 
 
 def test_draw_network_checks_its_arguments(net):

@@ -12,11 +12,21 @@ for larger |w|). Names follow the article:
               second layer, from A11 to A21; w3b1 is W[1, 0] of the third, from A22 to the output.
               After 'z' the letters go on as 'aa', 'ab', ... (as spreadsheet columns do).
 
-    draw_network(network, ax=None, *, activations=None, gradients=None, show_weights=True, title=None)
+    draw_network(network, ax=None, *, activations=None, gradients=None, bias_gradients=None,
+                 show_weights=True, labels="some", title=None)
     forward_values(network, x)            [x, a1, a2, ..., output] for one example
     weight_name(layer_index, i, j)        "wa1", "wb4", "w2a1", ...
     node_name(layer_index, j, sizes)      "x1", "A11", "ŷ", ...
     draw_training_loop(ax=None)           the overview of training: forward, loss, backward, update, repeat
+
+What the diagram writes, so that it stays readable at the size a lesson shows it:
+    connections  a chosen few are labelled (labels="some"): in every layer the fan leaving the first
+                 node (wa1, wa2, ..., w2a1, w2a2, ...), and every connection into the output layer; the
+                 others are named the same way, and the colour bar gives their values. labels="all"
+                 labels them all (crowded: labels then sit wherever they overlap fewest others).
+                 Gradients are labelled as what they are: "∂C/∂wa1 = -0.0058".
+    biases       every neuron's bias is written above it ("b = 0.1", or "∂C/∂b = 0.012").
+    numbers      one format everywhere: two significant figures, without an exponent (format_value).
 """
 
 import numpy as np
@@ -35,7 +45,15 @@ from annlib.plotting.style import (
     signed_norm,
 )
 
-__all__ = ["draw_network", "forward_values", "weight_name", "node_name", "network_sizes", "draw_training_loop"]
+__all__ = [
+    "draw_network",
+    "forward_values",
+    "weight_name",
+    "node_name",
+    "network_sizes",
+    "draw_training_loop",
+    "format_value",
+]
 
 # Layout in data units (the axes keep an equal aspect so neurons stay round).
 _LAYER_GAP = 2.6  # horizontal distance between layers
@@ -44,8 +62,12 @@ _MAX_LABELLED = 10  # layers wider than this are drawn without names, values or 
 _TALLEST = (_MAX_LABELLED - 1) * _NODE_GAP  # a wider layer is squeezed into this height
 # Where along a connection its label may sit (0 = at the left neuron, 1 = at the right one), in order
 # of preference; a label that would overlap another moves to the next place.
-_LABEL_SIZE = 7.5  # points, for the labels on the connections
+_LABEL_SIZE = 8.5  # points, for the labels on the connections
 _LABEL_PLACES = (0.25, 0.35, 0.45, 0.55, 0.65, 0.75, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.15, 0.85)
+# A fan leaving one node spreads out towards the right, so its labels sit past the middle; the lines
+# reaching one output neuron spread out towards the left, so theirs sit before the middle.
+_FAN_PLACES = (0.6, 0.5, 0.7, 0.55, 0.65, 0.45, 0.75, 0.4, 0.8)
+_INTO_PLACES = (0.3, 0.4, 0.2, 0.35, 0.25, 0.45, 0.5)
 
 
 def _letters(index):
@@ -127,11 +149,20 @@ def forward_values(network, x):
     return [x.copy()] + [layer.a[0].copy() for layer in network]
 
 
-def _format(value):
+def format_value(value, digits=2):
+    """A number as the diagram writes it: `digits` significant figures, never an exponent.
+
+    format_value(0.3936) -> '0.39', format_value(-0.00583) -> '-0.0058', format_value(1.0) -> '1',
+    format_value(-1.16) -> '-1.2', format_value(123.4) -> '120'.
+    """
     value = float(value)
-    if value != 0 and abs(value) < 0.01:
-        return f"{value:.1e}"
-    return f"{value:.2f}"
+    if not np.isfinite(value):
+        return str(value)
+    text = np.format_float_positional(value, precision=digits, unique=False, fractional=False, trim="-")
+    return "0" if text in ("-0", "0") else text
+
+
+_format = format_value
 
 
 def _positions(sizes):
@@ -169,7 +200,7 @@ def _edge_values(network, sizes, gradients):
     """The value every connection shows (weights or gradients), or None for structure only."""
     shapes = [(n_in, n_out) for n_in, n_out in zip(sizes, sizes[1:])]
     if gradients is not None:
-        return _check_per_layer(gradients, shapes, "gradients", "one like each layer's W"), "gradient dC/dw"
+        return _check_per_layer(gradients, shapes, "gradients", "one like each layer's W"), "gradient ∂C/∂w"
     if hasattr(network, "layers"):
         return [np.asarray(layer.W, dtype=np.float64) for layer in network], "weight value"
     return None, None
@@ -244,21 +275,44 @@ class _Placed:
         return sum(_overlap(box, self.boxes[k]) for k in near)
 
 
-def _label_edges(ax, positions, edge_values, radii):
-    """Name (and value) of every connection, written along it where it overlaps no other label."""
+def _chosen_edges(sizes, labels):
+    """The (layer, i, j) of every connection to label: "all", "some" (see the module docstring) or "none"."""
+    if labels not in ("all", "some", "none"):
+        raise ValueError(f"draw_network: labels must be 'all', 'some' or 'none', got {labels!r}")
+    chosen = set()
+    if labels == "none":
+        return chosen
+    for k, (n_in, n_out) in enumerate(zip(sizes, sizes[1:])):
+        for i in range(n_in):
+            for j in range(n_out):
+                if labels == "all" or i == 0 or k == len(sizes) - 2:
+                    chosen.add((k, i, j))
+    return chosen
+
+
+def _label_edges(ax, positions, edge_values, radii, chosen, is_gradient, avoid=()):
+    """Name (and value) of the chosen connections, written along each where it overlaps no other label."""
     ax.apply_aspect()  # measure the axes at the size they will be drawn, after the equal aspect
     renderer = ax.figure.canvas.get_renderer()
     to_display = ax.transData.transform
     placed = _Placed()
+    crowded = len(chosen) == sum(len(left) * len(right) for left, right in zip(positions, positions[1:]))
     for patch in ax.patches:
         box = patch.get_window_extent(renderer)
+        placed.add(_corners(np.array([box.x0 + box.x1, box.y0 + box.y1]) / 2, box.width, box.height, 0.0))
+    for artist in avoid:  # the bias labels
+        box = artist.get_window_extent(renderer)
         placed.add(_corners(np.array([box.x0 + box.x1, box.y0 + box.y1]) / 2, box.width, box.height, 0.0))
     for k, (left, right) in enumerate(zip(positions, positions[1:])):
         for i, (x0, y0) in enumerate(left):
             for j, (x1, y1) in enumerate(right):
+                if (k, i, j) not in chosen:
+                    continue
                 text = weight_name(k, i, j)
+                if is_gradient:
+                    text = f"∂C/∂{text}"
                 if edge_values is not None:
-                    text += f" = {_format(edge_values[k][i, j])}"
+                    text += f" = {format_value(edge_values[k][i, j])}"
                 start, end = np.array([x0 + radii[k], y0]), np.array([x1 - radii[k + 1], y1])
                 d0, d1 = to_display(start), to_display(end)
                 angle = np.arctan2(d1[1] - d0[1], d1[0] - d0[0])
@@ -276,7 +330,11 @@ def _label_edges(ax, positions, edge_values, radii):
                 width, height = _text_size(ax, text, renderer)
                 # The first place that overlaps nothing; failing that, the one that overlaps least.
                 best = None
-                for place in _LABEL_PLACES:
+                if crowded:
+                    places = _LABEL_PLACES
+                else:
+                    places = _FAN_PLACES if i == 0 else _INTO_PLACES if len(right) == 1 else _LABEL_PLACES
+                for place in places:
                     box = _corners(d0 + place * (d1 - d0), width * 1.06, height * 1.25, angle)
                     clashes = placed.clashes(box)
                     if best is None or clashes < best[0]:
@@ -309,7 +367,48 @@ def _draw_nodes(ax, positions, sizes, activations, radii, labelled):
                 ax.text(x, y, name, ha="center", va="center", fontsize=10, fontweight="bold", zorder=4)
             else:
                 ax.text(x, y + 0.1, name, ha="center", va="center", fontsize=9, fontweight="bold", zorder=4)
-                ax.text(x, y - 0.13, _format(activations[k][j]), ha="center", va="center", fontsize=8.5, zorder=4)
+                ax.text(x, y - 0.13, format_value(activations[k][j]), ha="center", va="center", fontsize=8.5, zorder=4)
+
+
+def _bias_values(network, sizes, bias_gradients, gradients):
+    """What each neuron's bias label shows: its value, its gradient, or None (name only)."""
+    shapes = [(n,) for n in sizes[1:]]
+    if gradients is not None:
+        if bias_gradients is None and hasattr(network, "layers"):
+            bias_gradients = [layer.grad_b for layer in network]
+        if bias_gradients is None:
+            return None
+        return _check_per_layer(bias_gradients, shapes, "bias_gradients", "one like each layer's b")
+    if bias_gradients is not None:
+        raise ValueError("draw_network: bias_gradients needs gradients too (one array like each layer's W)")
+    if hasattr(network, "layers"):
+        return [np.asarray(layer.b, dtype=np.float64) for layer in network]
+    return None
+
+
+def _draw_biases(ax, positions, radii, labelled, bias_values, is_gradient):
+    """Each neuron's bias, written just above it; returns the texts (weight labels keep clear of them)."""
+    written = []
+    for k, layer in enumerate(positions[1:], start=1):
+        if not labelled[k]:
+            continue
+        for j, (x, y) in enumerate(layer):
+            name = "∂C/∂b" if is_gradient else "b"
+            text = name if bias_values is None else f"{name} = {format_value(bias_values[k - 1][j])}"
+            written.append(
+                ax.text(
+                    x,
+                    y + radii[k] + 0.05,
+                    text,
+                    ha="center",
+                    va="bottom",
+                    fontsize=_LABEL_SIZE,
+                    color="#333333",
+                    zorder=4,
+                    bbox=dict(boxstyle="round,pad=0.12", facecolor="#f2f2f2", edgecolor="#999999", linewidth=0.5),
+                )
+            )
+    return written
 
 
 def _caption_layers(ax, positions, sizes, bottom):
@@ -325,16 +424,32 @@ def _caption_layers(ax, positions, sizes, bottom):
         )
 
 
-def draw_network(network, ax=None, *, activations=None, gradients=None, show_weights=True, title=None, colorbar=True):
+def draw_network(
+    network,
+    ax=None,
+    *,
+    activations=None,
+    gradients=None,
+    bias_gradients=None,
+    show_weights=True,
+    labels="some",
+    title=None,
+    colorbar=True,
+):
     """Draw a fully connected network; return the axes.
 
-    network:     an annlib.Network (connections coloured by weight, labelled "wa1 = 0.52") or a list
-                 of layer sizes such as [3, 4, 4, 1] (structure only, labelled with names).
+    network:     an annlib.Network (connections coloured by weight, labelled "wa1 = 0.52", biases
+                 written above the neurons) or a list of layer sizes such as [3, 4, 4, 1] (structure
+                 only, labelled with names).
     activations: None, or [x, a1, ..., output] for ONE example (see forward_values): written in
                  the neurons.
     gradients:   None, or one array shaped like each layer's W (e.g. [layer.grad_W for layer in net]):
-                 the connections then show dC/dw instead of the weights.
+                 the connections then show ∂C/∂w instead of the weights.
+    bias_gradients: one array shaped like each layer's b, shown above the neurons as ∂C/∂b; with
+                 gradients given and bias_gradients None, each layer's grad_b is shown.
     show_weights: False draws the connections without labels.
+    labels:      which connections carry a label: "some" (the fan leaving each layer's first node, and
+                 every connection into the output layer; the default), "all" or "none".
     colorbar:    add a colour bar for the values on the connections (when there are values).
     Layers wider than 10 nodes are drawn without names, values or labels, to stay legible.
     """
@@ -344,9 +459,11 @@ def draw_network(network, ax=None, *, activations=None, gradients=None, show_wei
             activations, [(n,) for n in sizes], "activations", "[x, a1, ..., output] for one example"
         )
     edge_values, value_name = _edge_values(network, sizes, gradients)
+    bias_values = _bias_values(network, sizes, bias_gradients, gradients)
+    chosen = _chosen_edges(sizes, labels if show_weights else "none")
     positions, radii = _positions(sizes)
     labelled = [n <= _MAX_LABELLED for n in sizes]
-    top = max(layer[0][1] + radius for layer, radius in zip(positions, radii))
+    top = max(layer[0][1] + radius for layer, radius in zip(positions, radii)) + 0.3  # room for the biases
     bottom = -top - 0.25
     xlim = (-0.8, (len(sizes) - 1) * _LAYER_GAP + 0.8)
     ylim = (bottom - 0.85, top + 0.35)
@@ -359,6 +476,7 @@ def draw_network(network, ax=None, *, activations=None, gradients=None, show_wei
 
     lines = _draw_edges(ax, positions, edge_values, radii)
     _draw_nodes(ax, positions, sizes, activations, radii, labelled)
+    biases = _draw_biases(ax, positions, radii, labelled, bias_values, gradients is not None)
     _caption_layers(ax, positions, sizes, bottom)
     ax.set_xlim(*xlim)
     ax.set_ylim(*ylim)
@@ -370,8 +488,8 @@ def draw_network(network, ax=None, *, activations=None, gradients=None, show_wei
         bar = ax.figure.colorbar(lines, ax=ax, shrink=0.6, pad=0.01)
         bar.set_label(value_name)
     # Labels last: their placement measures the axes as they will be drawn.
-    if show_weights and all(labelled[k] and labelled[k + 1] for k in range(len(sizes) - 1)):
-        _label_edges(ax, positions, edge_values, radii)
+    if chosen and all(labelled[k] and labelled[k + 1] for k in range(len(sizes) - 1)):
+        _label_edges(ax, positions, edge_values, radii, chosen, gradients is not None, avoid=biases)
     return ax
 
 
@@ -379,8 +497,8 @@ def draw_network(network, ax=None, *, activations=None, gradients=None, show_wei
 TRAINING_STEPS = (
     ("1. forward propagation", "every neuron's value,\nlayer by layer, up to\nthe prediction ŷ", BLUE),
     ("2. loss", "compare ŷ with the\ntrue y: one number C", ORANGE),
-    ("3. backpropagation", "dC/dw for every weight,\nfrom the output layer\nback to the input", VERMILLION),
-    ("4. update", "w := w - learning rate · dC/dw\nfor every weight and bias", REDDISH_PURPLE),
+    ("3. backpropagation", "∂C/∂w for every weight,\nfrom the output layer\nback to the input", VERMILLION),
+    ("4. update", "w := w - η ∂C/∂w\nfor every weight and bias", REDDISH_PURPLE),
 )
 
 

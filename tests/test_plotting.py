@@ -429,6 +429,32 @@ def test_plot_mse_vs_cross_entropy():
     assert ax.get_xlabel() and ax.get_ylabel() == "loss" and ax.get_title()
 
 
+def test_sigmoid_output_gradients_follow_the_chain_rule():
+    z = np.array([-6.0, -2.0, 0.0, 2.0, 6.0])
+    a = 1.0 / (1.0 + np.exp(-z))
+    for y in (0.0, 1.0):
+        mse, bce = plotting.sigmoid_output_gradients(z, y_true=y)
+        np.testing.assert_allclose(mse, 2.0 * (a - y) * a * (1.0 - a), rtol=1e-9, atol=1e-15)
+        np.testing.assert_allclose(bce, a - y, rtol=1e-9, atol=1e-15)
+    mse, bce = plotting.sigmoid_output_gradients(z)
+    # Confidently wrong (z = -6 for class 1): cross-entropy pushes almost fully, MSE almost not at all.
+    assert abs(bce[0]) > 0.99 and abs(mse[0]) < 0.005
+    with pytest.raises(ValueError, match=r"sigmoid_output_gradients: z has shape \(2, 2\), expected \(n,\)"):
+        plotting.sigmoid_output_gradients(np.zeros((2, 2)))
+    with pytest.raises(ValueError, match="y_true must be 0 or 1, got 0.5"):
+        plotting.sigmoid_output_gradients(z, y_true=0.5)
+
+
+def test_plot_sigmoid_output_gradients():
+    ax = plotting.plot_sigmoid_output_gradients()
+    assert ax.get_ylabel() == "|∂C/∂z|" and ax.get_title()
+    mse_line, bce_line = ax.lines[:2]
+    assert "mean squared error" in mse_line.get_label() and "cross-entropy" in bce_line.get_label()
+    assert max(mse_line.get_ydata()) < 0.3 < max(bce_line.get_ydata())
+    fig, axes = plt.subplots(1, 2)
+    assert plotting.plot_sigmoid_output_gradients(axes[0], y_true=0.0) is axes[0]
+
+
 def test_all_names_are_exported():
     for module in (
         plotting.style,

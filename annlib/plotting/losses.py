@@ -8,6 +8,9 @@ Training moves the weights downhill on the loss. These figures show the hill:
     plot_loss_surface(network, X, y, loss, *, weights=..., kind=...)        the loss over two weights
     plot_mse_vs_cross_entropy(ax=None)        both losses as the predicted probability of the true
                                               class falls from 1 to 0
+    sigmoid_output_gradients(z, y_true=1.0)   the numbers behind ...
+    plot_sigmoid_output_gradients(ax=None)    |dC/dz| of a sigmoid output under each loss: the push
+                                              training gets, which MSE loses when the output saturates
 
 The network's weights are always put back as they were. A weight is given as (layer, i, j): W[i, j]
 of that layer, named as in the network diagram (weight_name).
@@ -15,6 +18,7 @@ of that layer, named as in the network diagram (weight_name).
 
 import numpy as np
 
+from annlib.activations import sigmoid, sigmoid_derivative
 from annlib.losses import EPSILON, MSE, BinaryCrossEntropy, get_loss
 from annlib.plotting.diagram import weight_name
 from annlib.plotting.style import BLUE, SEQUENTIAL_CMAP, VERMILLION, label_axes, new_axes
@@ -25,6 +29,8 @@ __all__ = [
     "loss_surface",
     "plot_loss_surface",
     "plot_mse_vs_cross_entropy",
+    "sigmoid_output_gradients",
+    "plot_sigmoid_output_gradients",
 ]
 
 
@@ -176,3 +182,56 @@ def plot_mse_vs_cross_entropy(ax=None, *, title=None):
     ax.legend(loc="upper left", framealpha=0.9)
     default = "true class 1: loss as the prediction p goes wrong"
     return label_axes(ax, "predicted probability of the true class, p", "loss", default if title is None else title)
+
+
+def sigmoid_output_gradients(z, y_true=1.0):
+    """dC/dz of ONE sigmoid output neuron, for each value in z, under MSE and under cross-entropy.
+
+    z: (n,) values of the output neuron's weighted sum; y_true: the target, 0 or 1.
+    Returns (mse, cross_entropy), each (n,). The chain rule of lesson 04, dC/dz = dC/da * sigma'(z),
+    with dC/da from annlib.losses: for MSE 2(a - y) * a(1 - a), which vanishes when the output
+    saturates, right or wrong; for cross-entropy (a - y) / (a(1 - a)) * a(1 - a) = a - y.
+    """
+    z = np.asarray(z, dtype=np.float64)
+    if z.ndim != 1:
+        raise ValueError(f"sigmoid_output_gradients: z has shape {z.shape}, expected (n,): one value per point")
+    if y_true not in (0, 1):
+        raise ValueError(f"sigmoid_output_gradients: y_true must be 0 or 1, got {y_true!r}")
+    target = [[float(y_true)]]
+    mse, bce = MSE(), BinaryCrossEntropy()
+    mse_grad, bce_grad = [], []
+    for value in z:
+        a = [[float(sigmoid(value))]]  # one example, so the losses' 1/n is 1
+        slope = float(sigmoid_derivative(value))
+        mse_grad.append(float(mse.gradient(a, target)[0, 0]) * slope)
+        bce_grad.append(float(bce.gradient(a, target)[0, 0]) * slope)
+    return np.array(mse_grad), np.array(bce_grad)
+
+
+def plot_sigmoid_output_gradients(ax=None, *, y_true=1.0, z=None, title=None):
+    """|dC/dz| of one sigmoid output neuron with target y_true, as z runs from wrong to right; return the axes.
+
+    The size of dC/dz is how hard training pushes the output (lesson 06 starts the backward pass
+    there). Cross-entropy's |a - y| is largest where the answer is most wrong; MSE's 2|a - y| a(1 - a)
+    fades to 0 there, because the sigmoid is flat where it saturates.
+    """
+    z = np.linspace(-8.0, 8.0, 321) if z is None else np.asarray(z, dtype=np.float64)
+    mse_grad, bce_grad = sigmoid_output_gradients(z, y_true)
+    ax = new_axes(ax, figsize=(6.5, 4.0))
+    ax.plot(z, np.abs(mse_grad), color=BLUE, linewidth=2.2, label="mean squared error: 2|a - y| a(1 - a)")
+    ax.plot(z, np.abs(bce_grad), color=VERMILLION, linewidth=2.2, linestyle="--", label="cross-entropy: |a - y|")
+    wrong_side = z[0] if y_true == 1 else z[-1]
+    ax.annotate(
+        "confidently wrong:\nMSE's push fades to 0",
+        xy=(wrong_side * 0.75, 0.02),
+        xytext=(wrong_side * 0.6, 0.45),
+        ha="center",
+        fontsize=8.5,
+        arrowprops=dict(arrowstyle="->", color="#555555"),
+    )
+    ax.set_xlim(z.min(), z.max())
+    ax.set_ylim(0.0, 1.1)
+    ax.legend(loc="upper right" if y_true == 1 else "upper left", framealpha=0.9, fontsize=8.5)
+    default = f"target y = {y_true:g}: how hard each loss pushes the output's z"
+    xlabel = "z of the output neuron (a = sigmoid(z))"
+    return label_axes(ax, xlabel, "|∂C/∂z|", default if title is None else title)

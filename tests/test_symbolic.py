@@ -426,6 +426,13 @@ def test_backpropagation_grows_by_the_same_number_of_operations_per_layer():
     assert written_out[2] > 10 * counts[2]
 
 
+def test_backpropagation_steps_show_error_signals_and_gradients_in_the_lessons_notation():
+    steps = symbolic.backpropagation_steps([2, 1])
+    assert [str(e.lhs) for e in steps] == ["z11", "yhat", "delta_11", "dC/dw_a1", "dC/dw_b1", "dC/db11"]
+    latex = steps._repr_latex_()
+    assert r"\delta_{11} &= " in latex and r"\frac{\partial C}{\partial w_{a1}} &= \delta_{11} x_{1}" in latex
+
+
 def test_backpropagation_steps_refuse_softmax():
     with pytest.raises(ValueError, match="backpropagation_steps: expected an elementwise activation"):
         symbolic.backpropagation_steps([2, 3], "softmax")

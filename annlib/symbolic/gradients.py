@@ -152,6 +152,18 @@ class BackwardPass(Equations):
     def size(self):
         return expression_size([e.rhs for e in self])
 
+    def _repr_latex_(self):
+        lines = [rf"{self._latex_name(e.lhs)} &= {sp.latex(e.rhs)}" for e in self]
+        return "$\\begin{aligned}" + r" \\ ".join(lines) + "\\end{aligned}$"
+
+    @staticmethod
+    def _latex_name(symbol):
+        # "dC/dw_a1" is shown as the fraction dC/dw_a1 of the lessons; every other name as SymPy shows it.
+        name = str(symbol)
+        if name.startswith("dC/d"):
+            return rf"\frac{{\partial C}}{{\partial {sp.latex(sp.Symbol(name[4:]))}}}"
+        return sp.latex(symbol)
+
 
 def backpropagation_steps(sizes, activation="sigmoid", loss="mse"):
     """Backpropagation for one sample of a network of these sizes, written out in symbols.

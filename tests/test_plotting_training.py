@@ -180,3 +180,57 @@ def test_predicted_vs_true_scatters_true_on_x_and_predictions_on_y():
     assert ax.get_xlabel() == "true value (progression)"
     with pytest.raises(ValueError, match="must match"):
         tp.plot_predicted_vs_true([1.0, 2.0], [1.0])
+
+
+def test_fit_1d_draws_what_each_network_computes_over_the_data():
+    X, y = annlib.datasets.regression_1d(10, rng=0)
+    first = annlib.Network.from_sizes([1, 4, 1], "tanh", "identity", rng=0)
+    second = annlib.Network.from_sizes([1, 4, 1], "tanh", "identity", rng=1)
+    X_val, y_val = annlib.datasets.regression_1d(5, rng=1, low=-4.0, high=4.0)
+    ax = tp.plot_fit_1d({"a": first, "b": second}, X, y, validation=(X_val, y_val), true_function=np.sin)
+    lines = {line.get_label(): line for line in ax.get_lines()}
+    assert set(lines) == {"true curve", "a", "b"}
+    x = lines["a"].get_xdata()
+    # the curves span the training and the validation points, and are the networks' own outputs
+    assert x.min() == pytest.approx(min(X.min(), X_val.min())) and x.max() == pytest.approx(max(X.max(), X_val.max()))
+    np.testing.assert_allclose(lines["a"].get_ydata(), first.predict(x[:, None]).ravel())
+    np.testing.assert_allclose(lines["b"].get_ydata(), second.predict(x[:, None]).ravel())
+    np.testing.assert_allclose(lines["true curve"].get_ydata(), np.sin(x))
+    training = [c for c in ax.collections if c.get_label() == "training points"][0]
+    np.testing.assert_allclose(training.get_offsets(), np.column_stack([X.ravel(), y.ravel()]))
+    assert "validation points" in [t.get_text() for t in ax.get_legend().get_texts()]
+    plt.close("all")
+
+
+def test_fit_1d_takes_one_network_and_its_axes_and_checks_shapes():
+    X, y = annlib.datasets.regression_1d(6, rng=0)
+    network = annlib.Network.from_sizes([1, 3, 1], "tanh", "identity", rng=0)
+    _, ax = plt.subplots()
+    assert tp.plot_fit_1d(network, X, y, ax) is ax
+    with pytest.raises(ValueError, match="plot_fit_1d: 6 inputs but 5 targets"):
+        tp.plot_fit_1d(network, X, y[:5])
+    with pytest.raises(ValueError, match="plot_fit_1d: network 'wide' has 2 inputs and 1 outputs, expected 1 and 1"):
+        tp.plot_fit_1d({"wide": annlib.Network.from_sizes([2, 1], rng=0)}, X, y)
+    with pytest.raises(ValueError, match="plot_fit_1d: networks must be"):
+        tp.plot_fit_1d({}, X, y)
+    plt.close("all")
+
+
+def test_layer_gradients_draw_one_line_per_network_on_a_log_axis():
+    sizes = {"small": [1e-6, 2e-6, 4e-6], "fine": [0.1, 0.2, 0.3]}
+    ax = tp.plot_layer_gradients(sizes, title="sizes")
+    lines = ax.get_lines()
+    assert [line.get_label() for line in lines] == ["small", "fine"]
+    np.testing.assert_allclose(lines[0].get_xdata(), [1, 2, 3])
+    np.testing.assert_allclose(lines[1].get_ydata(), [0.1, 0.2, 0.3])
+    assert ax.get_yscale() == "log"
+    assert ax.get_title() == "sizes"
+    plt.close("all")
+
+
+def test_layer_gradients_refuse_sizes_a_log_axis_cannot_show():
+    with pytest.raises(ValueError, match="plot_layer_gradients: 'zero' needs one positive size per layer"):
+        tp.plot_layer_gradients({"zero": [0.1, 0.0]})
+    with pytest.raises(ValueError, match="non-empty dict"):
+        tp.plot_layer_gradients([0.1, 0.2])
+    plt.close("all")

@@ -7,9 +7,12 @@
     plot_digit_grid           8x8 digit images in a grid, with a caption under each
     plot_misclassified        the digits the network got wrong, captioned "true -> predicted"
     plot_predicted_vs_true    a regression's predictions against the true values, in the data's units
+    plot_fit_1d               what networks of one input and one output compute, over their data points
+    plot_layer_gradients      how large the gradients are in each layer, for one or several networks
 
 A run is an `annlib.History` (from `fit`, or the `history` of a `TrainingDiverged`) or a plain
-sequence of per-epoch losses. Every function takes `ax=None` (a new figure when None) and returns the
+sequence of per-epoch losses. `plot_fit_1d` and `plot_layer_gradients` serve lesson 07 (initialisation)
+and lesson 08 (overfitting). Every function takes `ax=None` (a new figure when None) and returns the
 axes (`plot_loss_panels` takes and returns one axes per run); none prints.
 """
 
@@ -28,6 +31,8 @@ __all__ = [
     "plot_digit_grid",
     "plot_misclassified",
     "plot_predicted_vs_true",
+    "plot_fit_1d",
+    "plot_layer_gradients",
 ]
 
 # One colour table for the whole course (annlib.plotting.style): run k of a comparison is drawn in
@@ -325,6 +330,78 @@ def plot_predicted_vs_true(y_pred, y_true, ax=None, *, units=None, title=None):
     ax.set_aspect("equal", adjustable="datalim")
     ax.grid(True, alpha=0.3)
     ax.legend(frameon=False, loc="upper left")
+    if title:
+        ax.set_title(title)
+    return ax
+
+
+def plot_fit_1d(networks, X_train, y_train, ax=None, *, validation=None, true_function=None, title=None):
+    """What one-input, one-output networks compute, drawn over the points they were trained on.
+
+    networks: a Network, or {label: Network}; each is drawn as a curve over the range of the data.
+    X_train, y_train: (n_samples, 1) each, drawn as dots; validation: (X_val, y_val), drawn as small crosses.
+    true_function: the curve the data was sampled from (np.sin, say), drawn dashed, or None.
+    """
+    if hasattr(networks, "predict"):
+        networks = {"network": networks}
+    if not isinstance(networks, dict) or not networks:
+        raise ValueError("plot_fit_1d: networks must be a Network or a non-empty dict {label: Network}")
+    X_train = np.asarray(X_train, dtype=np.float64).reshape(-1, 1)
+    y_train = np.asarray(y_train, dtype=np.float64).ravel()
+    if X_train.shape[0] != y_train.size:
+        raise ValueError(f"plot_fit_1d: {X_train.shape[0]} inputs but {y_train.size} targets; they must match")
+    for label, network in networks.items():
+        if network.n_inputs != 1 or network.n_outputs != 1:
+            raise ValueError(
+                f"plot_fit_1d: network {label!r} has {network.n_inputs} inputs and {network.n_outputs} outputs, "
+                "expected 1 and 1"
+            )
+    ax = _new_axes(ax, (6.4, 4.0))
+    xs = [X_train.ravel()]
+    if validation is not None:
+        X_val = np.asarray(validation[0], dtype=np.float64).ravel()
+        ax.scatter(X_val, np.ravel(validation[1]), s=14, marker="x", color="0.55", label="validation points")
+        xs.append(X_val)
+    low, high = min(x.min() for x in xs), max(x.max() for x in xs)
+    grid = np.linspace(low, high, 300)[:, None]  # (300, 1): one input per row
+    if true_function is not None:
+        ax.plot(grid, true_function(grid), color="black", linestyle="--", linewidth=1, label="true curve")
+    for i, (label, network) in enumerate(networks.items()):
+        ax.plot(grid, network.predict(grid), color=CLASS_COLORS[(i + 1) % len(CLASS_COLORS)], linewidth=2, label=label)
+    ax.scatter(X_train, y_train, s=40, color=CLASS_COLORS[0], edgecolor="white", zorder=3, label="training points")
+    ax.set_xlabel("x")
+    ax.set_ylabel("y")
+    ax.grid(True, alpha=0.3)
+    ax.legend(frameon=False, fontsize=8)
+    if title:
+        ax.set_title(title)
+    return ax
+
+
+def plot_layer_gradients(sizes, ax=None, *, ylabel="root mean square of dC/dW", title=None):
+    """One line per network: the size of each layer's weight gradients, layer 1 (next to the input) first.
+
+    sizes: {label: sequence of one positive number per layer}, e.g. the root mean square of each
+    layer's grad_W after one backward pass. Drawn on a log axis, where a constant factor per layer
+    (vanishing or exploding gradients, lessons 06 and 07) is a straight line.
+    """
+    if not isinstance(sizes, dict) or not sizes:
+        raise ValueError("plot_layer_gradients: sizes must be a non-empty dict {label: one size per layer}")
+    ax = _new_axes(ax, (8.4, 4.0))
+    for i, (label, values) in enumerate(sizes.items()):
+        values = np.asarray(values, dtype=np.float64)
+        if values.ndim != 1 or values.size == 0 or not np.all(values > 0):
+            raise ValueError(
+                f"plot_layer_gradients: {label!r} needs one positive size per layer, got {np.round(values, 4)}"
+            )
+        layers = np.arange(1, values.size + 1)
+        ax.plot(layers, values, marker="o", color=CLASS_COLORS[i % len(CLASS_COLORS)], linewidth=1.8, label=label)
+        ax.set_xticks(layers)
+    ax.set_yscale("log")
+    ax.set_xlabel("layer (1 = next to the input)")
+    ax.set_ylabel(ylabel)
+    ax.grid(True, alpha=0.3, which="both")
+    ax.legend(frameon=False, fontsize=8, loc="upper left", bbox_to_anchor=(1.01, 1.0))  # beside the lines
     if title:
         ax.set_title(title)
     return ax

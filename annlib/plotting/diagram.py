@@ -17,6 +17,7 @@ for larger |w|). Names follow the article:
     forward_values(network, x)            [x, a1, a2, ..., output] for one example
     weight_name(layer_index, i, j)        "wa1", "wb4", "w2a1", ...
     node_name(layer_index, j, sizes)      "x1", "A11", "ŷ", ...
+    format_value(value, digits=2)         "0.39", "-0.0058": how the diagram writes every number
     draw_training_loop(ax=None)           the overview of training: forward, loss, backward, update, repeat
 
 What the diagram writes, so that it stays readable at the size a lesson shows it:
@@ -26,7 +27,8 @@ What the diagram writes, so that it stays readable at the size a lesson shows it
                  labels them all (crowded: labels then sit wherever they overlap fewest others).
                  Gradients are labelled as what they are: "∂C/∂wa1 = -0.0058".
     biases       every neuron's bias is written above it ("b = 0.1", or "∂C/∂b = 0.012").
-    numbers      one format everywhere: two significant figures, without an exponent (format_value).
+    numbers      one format everywhere: two significant figures, without an exponent or trailing
+                 zeros (format_value).
 """
 
 import numpy as np
@@ -150,7 +152,8 @@ def forward_values(network, x):
 
 
 def format_value(value, digits=2):
-    """A number as the diagram writes it: `digits` significant figures, never an exponent.
+    """A number as the diagram writes it: rounded to `digits` significant figures, never an exponent,
+    trailing zeros dropped (so 0.30 is written 0.3).
 
     format_value(0.3936) -> '0.39', format_value(-0.00583) -> '-0.0058', format_value(1.0) -> '1',
     format_value(-1.16) -> '-1.2', format_value(123.4) -> '120'.
@@ -468,7 +471,6 @@ def draw_network(
     xlim = (-0.8, (len(sizes) - 1) * _LAYER_GAP + 0.8)
     ylim = (bottom - 0.85, top + 0.35)
     if ax is None:
-        # About 0.95 inch per unit of the drawing, plus room for the colour bar and the title.
         # One inch per unit of the drawing, shrunk for tall networks; room for the colour bar.
         scale = min(1.0, 9.0 / (ylim[1] - ylim[0]))
         ax = new_axes(figsize=(scale * (xlim[1] - xlim[0]) + 1.2, scale * (ylim[1] - ylim[0]) + 0.4))

@@ -32,7 +32,9 @@ from annlib.grading.release import release
 from annlib.grading.sandbox import Limits, check, choose, parse_size
 
 SOURCE = Path(__file__).parent / "fixtures" / "grading" / "source"
-TIMEOUT = 10.0
+# Generous: on a loaded machine three processes touching 1 GB each can take several seconds, and a cell
+# stopped by its time limit would hide the harm the unsandboxed tests must show.
+TIMEOUT = 30.0
 SIGMOID = "def sigmoid(z):\n    return 1.0 / (1.0 + np.exp(-z))"
 SQUARE_SUM = "def square_sum(x):\n    return float(np.sum(np.asarray(x, dtype=float) ** 2))"
 NO_SANDBOX = check()
@@ -143,9 +145,12 @@ _children = []
 for _i in range(3):  # 1 GB each, under the limit per process: 3 GB together
     _pid = os.fork()
     if _pid == 0:
-        _block = numpy.ones((1 << 30) // 8)
         try:
-            open(f"{evidence}/allocates_in_many_processes_{_i}", "w").write(str(_block.nbytes))
+            _result = str(numpy.ones((1 << 30) // 8).nbytes)
+        except MemoryError:
+            _result = "MemoryError"
+        try:
+            open(f"{evidence}/allocates_in_many_processes_{_i}", "w").write(_result)
         except OSError:
             pass
         time.sleep(3)
@@ -491,7 +496,8 @@ def test_without_a_sandbox_the_limits_do_not_exist(unsandboxed):
     assert int(evidence["starts_hundreds_of_processes"]) == 600
     assert int(evidence["writes_a_huge_file"]) > 3 * 2**30
     assert int(evidence["fills_the_disk"]) == 700 << 20
-    assert sum(int(evidence[f"allocates_in_many_processes_{i}"]) for i in range(3)) == 3 << 30
+    allocated = [evidence.get(f"allocates_in_many_processes_{i}") for i in range(3)]
+    assert allocated == [str(1 << 30)] * 3, (allocated, records["allocates_in_many_processes"])
 
 
 def test_output_is_capped_only_in_the_sandbox(tmp_path):

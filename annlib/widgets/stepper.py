@@ -139,8 +139,8 @@ class Stepper:
         if self.stage == "loss":
             return f"iteration {it}, loss: {self.loss_function.name} = {self.loss_value:.4f}"
         if self.stage == "backward":
-            return f"iteration {it}, backward: dC/dw on every connection"
-        return f"iteration {it}, update: w := w - {self.learning_rate:g} dC/dw; the loss was {self.loss_value:.4f}"
+            return f"iteration {it}, backward: ∂C/∂w on every connection"
+        return f"iteration {it}, update: w := w - {self.learning_rate:g} ∂C/∂w; the loss was {self.loss_value:.4f}"
 
     def draw(self, ax=None):
         """The network diagram at the current stage (values after forward, dC/dw after backward)."""

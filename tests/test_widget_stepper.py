@@ -128,7 +128,7 @@ def test_draw_shows_values_then_gradients_then_new_weights():
     labels = " ".join(t.get_text() for t in ax.texts)
     assert "wa1 = " in labels
     st.update()
-    assert "update: w := w - 1 dC/dw" in st.draw().get_title()
+    assert "update: w := w - 1 ∂C/∂w" in st.draw().get_title()
 
 
 def test_describe_follows_the_stage():

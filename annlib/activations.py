@@ -124,14 +124,14 @@ class Activation:
         return self.function(z)
 
     def backward(self, z, a, grad_a):
-        """dLoss/dz from dLoss/da (grad_a); z, a and grad_a all have shape (n_samples, n_outputs)."""
+        """dC/dz from dC/da (grad_a); z, a and grad_a all have shape (n_samples, n_outputs)."""
         return grad_a * self.derivative(z, a)
 
 
 class _Softmax(Activation):
     def backward(self, z, a, grad_a):
         # softmax_derivative(z) is a (k, k) Jacobian per sample; this is its product with grad_a
-        # without building it: dL/dz_j = sum_i dL/ds_i s_i (delta_ij - s_j) = s_j (dL/ds_j - sum_i dL/ds_i s_i).
+        # without building it: dC/dz_j = sum_i dC/ds_i s_i (delta_ij - s_j) = s_j (dC/ds_j - sum_i dC/ds_i s_i).
         return a * (grad_a - (grad_a * a).sum(axis=-1, keepdims=True))
 
 

@@ -8,14 +8,14 @@ predictions and the true targets y_true into one number the training tries to ma
     CrossEntropy        mean over samples of -sum_k y_k log p_k, y one-hot           (one of k classes)
 
 Each loss is called as `loss(y_pred, y_true) -> float` and has `loss.gradient(y_pred, y_true)`, the
-array dLoss/dy_pred with the shape of y_pred, which backpropagation starts from (lesson 06).
+array dC/dy_pred with the shape of y_pred, which backpropagation starts from (lesson 06).
 Shapes: y_pred and y_true are both (n_samples, n_outputs).
 
 Probabilities are clipped to [EPSILON, 1 - EPSILON] before any log, so log(0) never gives inf or NaN.
 
 Cross-entropy after a softmax (or binary cross-entropy after a sigmoid) has a famously simple gradient
 at the output layer's weighted sums z, before the activation: (y_pred - y_true) / n (lesson 08). It
-stays exact where the probabilities have saturated to exactly 0 or 1, where multiplying dLoss/dy_pred by
+stays exact where the probabilities have saturated to exactly 0 or 1, where multiplying dC/dy_pred by
 the activation's derivative would give 0. Each loss names the output activation it pairs with this way
 (`paired_activation`), and `loss.gradient(y_pred, y_true, at_z=True)` gives that gradient; what uses it
 says so where it starts the backward pass (`annlib.training.train_step`). A plain array is a plain array:
@@ -31,13 +31,13 @@ EPSILON = 1e-12
 
 class Loss:
     """What every loss shares: input checks and the calls `loss(y_pred, y_true) -> float` and
-    `loss.gradient(y_pred, y_true) -> dLoss/dy_pred`.
+    `loss.gradient(y_pred, y_true) -> dC/dy_pred`.
 
     check=False skips the input checks, for a caller (fit) that has checked its arrays once already.
     """
 
     name = "loss"
-    # The output activation whose dLoss/dz simplifies with this loss (see the module docstring).
+    # The output activation whose dC/dz simplifies with this loss (see the module docstring).
     paired_activation = None
 
     def __repr__(self):
@@ -61,9 +61,9 @@ class Loss:
         return float(self.value(y_pred, y_true))
 
     def gradient(self, y_pred, y_true, *, at_z=False, check=True):
-        """dLoss/dy_pred, with the shape of y_pred.
+        """dC/dy_pred, with the shape of y_pred.
 
-        at_z=True: dLoss/dz at the output layer's weighted sums instead, for an output layer whose
+        at_z=True: dC/dz at the output layer's weighted sums instead, for an output layer whose
         activation is this loss's `paired_activation` (hand it to `backward(..., at_z=True)`).
         """
         caller = f"{type(self).__name__}.gradient"
@@ -126,7 +126,7 @@ class BinaryCrossEntropy(Loss):
         return (p - y_true) / (p * (1.0 - p)) / y_pred.size
 
     def gradient_at_z(self, y_pred, y_true):
-        # dL/dp * dp/dz = (p - y) / (p (1 - p) n) * p (1 - p): the sigmoid's slope cancels.
+        # dC/dp * dp/dz = (p - y) / (p (1 - p) n) * p (1 - p): the sigmoid's slope cancels.
         return (y_pred - y_true) / y_pred.size
 
 
@@ -155,7 +155,7 @@ class CrossEntropy(Loss):
         return -y_true / p / y_pred.shape[0]
 
     def gradient_at_z(self, y_pred, y_true):
-        # Through the softmax's Jacobian: dL/dz_k = (p_k * sum_j y_j - y_k) / n, which is (p - y) / n
+        # Through the softmax's Jacobian: dC/dz_k = (p_k * sum_j y_j - y_k) / n, which is (p - y) / n
         # for targets whose rows sum to 1 (one-hot rows, or probabilities), as this loss expects.
         return (y_pred - y_true) / y_pred.shape[0]
 

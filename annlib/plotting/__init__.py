@@ -5,16 +5,19 @@ One module per kind of figure:
 
     style        colour-blind-safe colours and the shared look
     diagram      the network diagram: neurons, connections, weights, values, gradients   (lessons 00, 03, 06)
+    graph        one neuron as a computational graph, local derivatives on its edges     (lessons 05, 06)
     neuron       a single neuron: inputs, weights, sum, bias, activation, output         (lesson 01)
     activations  activation functions beside their derivatives; why nonlinearity         (lesson 02)
     boundaries   data sets and decision boundaries of a trained network                  (lessons 02, 07)
     losses       loss against one weight, loss surfaces, MSE beside cross-entropy        (lesson 04)
-    training     loss curves, learning rates, confusion matrices, digit images            (lessons 07, 08)
+    training     loss curves, learning rates, initial weights' gradients, overfitting,    (lessons 07, 08)
+                 confusion matrices, digit images
 """
 
 from annlib.plotting.activations import *  # noqa: F401,F403
 from annlib.plotting.boundaries import *  # noqa: F401,F403
 from annlib.plotting.diagram import *  # noqa: F401,F403
+from annlib.plotting.graph import *  # noqa: F401,F403
 from annlib.plotting.losses import *  # noqa: F401,F403
 from annlib.plotting.neuron import *  # noqa: F401,F403
 from annlib.plotting.style import *  # noqa: F401,F403

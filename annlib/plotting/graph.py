@@ -29,12 +29,12 @@ __all__ = ["draw_computational_graph", "draw_neuron_graph", "NEURON_NODES", "NEU
 NEURON_NODES = {
     "x": (0.0, 1.3, "$x$"),
     "w": (0.0, -0.9, "$w$"),
-    "xw": (2.6, 0.2, r"$x \cdot w$"),
-    "b": (2.6, -1.6, "$b$"),
-    "z": (5.4, 0.2, r"$z = x \cdot w + b$"),
-    "a": (9.0, 0.2, r"$a = \sigma(z)$"),
-    "y": (9.0, -1.6, "$y$"),
-    "C": (12.2, 0.2, r"$C = (a - y)^2$"),
+    "xw": (3.8, 0.2, r"$x \cdot w$"),
+    "b": (3.8, -1.6, "$b$"),
+    "z": (6.6, 0.2, r"$z = x \cdot w + b$"),
+    "a": (10.2, 0.2, r"$a = \sigma(z)$"),
+    "y": (10.2, -1.6, "$y$"),
+    "C": (13.4, 0.2, r"$C = (a - y)^2$"),
 }
 
 # (from, to, local derivative d(to)/d(from)); None draws the arrow without a label.
@@ -108,12 +108,13 @@ def draw_computational_graph(nodes, edges, ax=None, *, values=None, gradients=No
         arrow = FancyArrowPatch(start, end, arrowstyle="-|>", mutation_scale=14, color=GREY, linewidth=1.4)
         ax.add_patch(arrow)
         if derivative is not None:
-            # Beside the arrow's middle, on its upper side, so the label never sits on the line.
+            # Beside the arrow, on its upper side, so the label never sits on the line; a little past
+            # the middle, so it clears the text written under the box the arrow leaves.
             dx, dy = end[0] - start[0], end[1] - start[1]
             length = np.hypot(dx, dy)
             normal = np.array([-dy, dx]) / length if dx >= 0 else np.array([dy, -dx]) / length
-            middle = np.array([(start[0] + end[0]) / 2, (start[1] + end[1]) / 2]) + 0.2 * normal
-            ax.text(*middle, derivative, ha="center", va="center", color=BLUE, fontsize=10)
+            place = np.array([start[0] + 0.6 * dx, start[1] + 0.6 * dy]) + 0.2 * normal
+            ax.text(*place, derivative, ha="center", va="center", color=BLUE, fontsize=10)
 
     for name, (x, y, label) in nodes.items():
         width = widths[name]

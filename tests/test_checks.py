@@ -128,6 +128,8 @@ SOLUTIONS = {
     "check_article_weight": lambda W, name: W[ord(name[1]) - ord("a"), int(name[2:]) - 1],
     "check_forward": lambda X, params: _forward(X, params),
     "check_count_parameters": lambda sizes: sum(i * o + o for i, o in zip(sizes, sizes[1:])),
+    "check_collapse_linear": lambda W1, b1, W2, b2: (W1 @ W2, b1 @ W2 + b2),
+    "check_tanh_gap": lambda X, W1, b1, W2, b2, W, b: np.max(np.abs(np.tanh(X @ W1 + b1) @ W2 + b2 - (X @ W + b))),
     "check_mse": lambda p, y: np.mean((p - y) ** 2),
     "check_binary_cross_entropy": lambda p, y: _bce(np.clip(p, 1e-12, 1 - 1e-12), y),
     "check_cross_entropy": lambda P, Y: -np.sum(Y * np.log(np.clip(P, 1e-12, 1.0))) / P.shape[0],
@@ -185,7 +187,9 @@ def test_reference_passes_twice_with_one_line_and_nothing_on_stderr(name, capfd)
     assert lines[0].startswith("\u2713 ")
 
 
-@pytest.mark.parametrize("name", ["check_weighted_sum", "check_softmax", "check_dense_backward", "check_forward"])
+@pytest.mark.parametrize(
+    "name", ["check_weighted_sum", "check_softmax", "check_dense_backward", "check_forward", "check_collapse_linear"]
+)
 def test_other_seeds_also_pass(name, capsys):
     for seed in (1, 2026):
         _check(name)(SOLUTIONS[name], seed=seed)
@@ -355,6 +359,46 @@ MISTAKES = [
     ("check_forward", lambda X, params: sigmoid(X @ params[0][0] + params[0][1]), "return the last layer"),
     ("check_count_parameters", lambda sizes: sum(i * o for i, o in zip(sizes, sizes[1:])), "add the biases"),
     ("check_count_parameters", lambda sizes: sum(sizes), "count connections"),
+    ("check_collapse_linear", lambda W1, b1, W2, b2: (W2 @ W1, b1 @ W2 + b2), "W = W1 @ W2, not W2 @ W1"),
+    ("check_collapse_linear", lambda W1, b1, W2, b2: ((W1 @ W2).T, b1 @ W2 + b2), "not its transpose"),
+    ("check_collapse_linear", lambda W1, b1, W2, b2: (W1 @ W2, b1 + b2), "not b1 + b2"),
+    ("check_collapse_linear", lambda W1, b1, W2, b2: (W1 @ W2, b2), "does not vanish"),
+    ("check_collapse_linear", lambda W1, b1, W2, b2: (W1 @ W2, b1 @ W2), "b2 is missing"),
+    ("check_collapse_linear", lambda W1, b1, W2, b2: W1 @ W2, "expected a pair (W, b)"),
+    ("check_collapse_linear", lambda W1, b1, W2, b2: ([[1.0]], b1 @ W2 + b2), "W is a list"),
+    ("check_collapse_linear", lambda W1, b1, W2, b2: (W1 @ W2, (b1 @ W2 + b2)[None]), "b is (n_out,)"),
+    ("check_collapse_linear", lambda W1, b1, W2, b2: ((W1 @ W2).ravel(), b1 @ W2 + b2), "W is (n_in, n_out)"),
+    (
+        "check_tanh_gap",
+        lambda X, W1, b1, W2, b2, W, b: np.max(np.abs(_two_linear(X, W1, b1, W2, b2) - (X @ W + b))),
+        "a gap of 0",
+    ),
+    (
+        "check_tanh_gap",
+        lambda X, W1, b1, W2, b2, W, b: np.max(np.abs(np.tanh(_tanh_net(X, W1, b1, W2, b2)) - (X @ W + b))),
+        "no tanh on the output",
+    ),
+    (
+        "check_tanh_gap",
+        lambda X, W1, b1, W2, b2, W, b: np.max(np.abs(np.tanh(X @ W + b) - (X @ W + b))),
+        "not on the output",
+    ),
+    (
+        "check_tanh_gap",
+        lambda X, W1, b1, W2, b2, W, b: np.max(_tanh_net(X, W1, b1, W2, b2) - (X @ W + b)),
+        "absolute value",
+    ),
+    (
+        "check_tanh_gap",
+        lambda X, W1, b1, W2, b2, W, b: np.mean(np.abs(_tanh_net(X, W1, b1, W2, b2) - (X @ W + b))),
+        "not the mean",
+    ),
+    (
+        "check_tanh_gap",
+        lambda X, W1, b1, W2, b2, W, b: np.abs(_tanh_net(X, W1, b1, W2, b2) - (X @ W + b)),
+        "return one number",
+    ),
+    ("check_tanh_gap", lambda X, W1, b1, W2, b2, W, b: "large", "expected a number"),
     ("check_mse", lambda p, y: np.sum((p - y) ** 2), "sum where the mean belongs"),
     ("check_mse", lambda p, y: np.sqrt(np.mean((p - y) ** 2)), "RMSE"),
     ("check_mse", lambda p, y: (p - y) ** 2, "np.mean"),
@@ -417,6 +461,14 @@ MISTAKES = [
     ("check_error_in_units", lambda p, y, s: np.sqrt(np.mean((s.inverse_transform(p) - y) ** 2)), "RMSE"),
     ("check_error_in_units", lambda p, y, s: np.mean(np.abs(p - y)), "still standardized"),
 ]
+
+
+def _two_linear(X, W1, b1, W2, b2):
+    return (X @ W1 + b1) @ W2 + b2
+
+
+def _tanh_net(X, W1, b1, W2, b2):
+    return np.tanh(X @ W1 + b1) @ W2 + b2
 
 
 def _linear(X, params):

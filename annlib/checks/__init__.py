@@ -15,7 +15,8 @@ cases (the hidden tests use it).
     exercise 01  check_weighted_sum, check_sigmoid, check_neuron_output, check_and_gate
     exercise 02  check_sigmoid_derivative, check_relu, check_relu_derivative, check_stable_sigmoid,
                  check_softmax
-    exercise 03  check_dense_forward, check_article_weight, check_forward, check_count_parameters
+    exercise 03  check_dense_forward, check_article_weight, check_forward, check_count_parameters,
+                 check_collapse_linear, check_tanh_gap
     exercise 04  check_mse, check_binary_cross_entropy, check_cross_entropy, check_loss_choices
     exercise 05  check_sigmoid_derivative_expr, check_dloss_dw, check_numerical_derivative,
                  check_make_numeric                                  (these import SymPy when called)
@@ -47,9 +48,11 @@ from annlib.checks.derivatives import (
 )
 from annlib.checks.forward import (
     check_article_weight,
+    check_collapse_linear,
     check_count_parameters,
     check_dense_forward,
     check_forward,
+    check_tanh_gap,
 )
 from annlib.checks.losses import (
     LOSS_NAMES,
@@ -90,6 +93,8 @@ __all__ = [
     "check_article_weight",
     "check_forward",
     "check_count_parameters",
+    "check_collapse_linear",
+    "check_tanh_gap",
     "check_mse",
     "check_binary_cross_entropy",
     "check_cross_entropy",

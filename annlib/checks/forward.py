@@ -1,5 +1,5 @@
 """Checks for exercise 03, forward propagation (lesson 03): one dense layer, the article's weight names,
-a forward pass through several layers, and counting a network's parameters."""
+a forward pass through several layers, counting a network's parameters, and why two linear layers equal one."""
 
 import numbers
 
@@ -171,4 +171,127 @@ def check_count_parameters(count_parameters, *, seed=0):
             rtol=0,
             atol=0,
         )
+    ladder.passed()
+
+
+@check
+def check_collapse_linear(collapse_linear, *, seed=0):
+    """collapse_linear(W1, b1, W2, b2) -> (W, b) of one layer equal to two stacked linear layers:
+    (X @ W1 + b1) @ W2 + b2 = X @ W + b for every X, so W = W1 @ W2 and b = b1 @ W2 + b2."""
+    ladder = Ladder(
+        "collapse_linear",
+        collapse_linear,
+        error_hint="W1 is (n_in, n_hidden) and W2 is (n_hidden, n_out): write (X @ W1 + b1) @ W2 + b2 "
+        "as X @ (something) + (something else)",
+    )
+    rng = rng_for(seed, 24)
+    for n_in, n_hidden, n_out in ((2, 2, 2), (3, 4, 2), (4, 3, 1), (3, 5, 3)):  # square first: W2 @ W1 fits there
+        W1, b1 = rng.normal(size=(n_in, n_hidden)), rng.normal(size=n_hidden)
+        W2, b2 = rng.normal(size=(n_hidden, n_out)), rng.normal(size=n_out)
+        args = copy_args((W1, b1, W2, b2))
+        result = ladder.call(*args)
+        if not isinstance(result, (tuple, list)) or len(result) != 2:
+            got = fmt(result) if not isinstance(result, (tuple, list)) else f"{len(result)} values"
+            ladder.fail(f"returned {got}, expected a pair (W, b)", "end with `return W, b`")
+        case = f"W1 of shape {W1.shape}, W2 of shape {W2.shape}"
+        W = ladder.array(
+            result[0],
+            what="W",
+            shape=(n_in, n_out),
+            shape_hint="the one layer goes straight from the n_in inputs to the n_out outputs: W is (n_in, n_out)",
+        )
+        square = n_in == n_hidden == n_out
+        ladder.values(
+            W,
+            W1 @ W2,
+            case=case,
+            what="W",
+            mistakes=[
+                (
+                    W2 @ W1 if square else None,
+                    "the order matters: X meets W1 first, so W = W1 @ W2, not W2 @ W1",
+                ),
+                (
+                    (W1 @ W2).T if square else None,
+                    "W is (n_in, n_out), as every layer's weights: W1 @ W2, not its transpose",
+                ),
+            ],
+        )
+        b = ladder.array(
+            result[1],
+            what="b",
+            shape=(n_out,),
+            shape_hint="the one layer has one bias per output: b is (n_out,)",
+        )
+        ladder.values(
+            b,
+            b1 @ W2 + b2,
+            case=case,
+            what="b",
+            mistakes=[
+                (
+                    b1 + b2 if n_hidden == n_out else None,
+                    "b1 goes through W2 like everything the first layer outputs: b = b1 @ W2 + b2, not b1 + b2",
+                ),
+                (b2, "the first layer's bias b1 does not vanish: it goes through W2, so b = b1 @ W2 + b2"),
+                (b1 @ W2, "the second layer's own bias b2 is missing: b = b1 @ W2 + b2"),
+            ],
+        )
+        for before, after, name in zip((W1, b1, W2, b2), args, ("W1", "b1", "W2", "b2")):
+            ladder.unchanged(before, after, name)
+    ladder.no_warnings()
+    ladder.passed()
+
+
+@check
+def check_tanh_gap(tanh_gap, *, seed=0):
+    """tanh_gap(X, W1, b1, W2, b2, W, b) -> max |tanh(X @ W1 + b1) @ W2 + b2 - (X @ W + b)|, one number."""
+    ladder = Ladder(
+        "tanh_gap",
+        tanh_gap,
+        error_hint="compute both outputs, each (n_samples, n_out), then the largest absolute difference",
+    )
+    rng = rng_for(seed, 25)
+    for n_samples, n_in, n_hidden, n_out in ((6, 3, 4, 2), (5, 2, 3, 1), (8, 4, 4, 3)):
+        X = rng.normal(size=(n_samples, n_in))
+        W1, b1 = rng.normal(size=(n_in, n_hidden)), rng.normal(size=n_hidden)
+        W2, b2 = rng.normal(size=(n_hidden, n_out)), rng.normal(size=n_out)
+        W, b = W1 @ W2, b1 @ W2 + b2  # the one layer that equals the two without the tanh
+        args = copy_args((X, W1, b1, W2, b2, W, b))
+        got = ladder.array(
+            ladder.call(*args),
+            what="the gap",
+            scalar=True,
+            shape_hint="return one number, the largest absolute difference over every output",
+        )
+        one_layer = X @ W + b
+        with_tanh = np.tanh(X @ W1 + b1) @ W2 + b2
+        ladder.values(
+            got,
+            np.max(np.abs(with_tanh - one_layer)),
+            case=f"X of shape {X.shape}, W1 of shape {W1.shape}, W2 of shape {W2.shape}",
+            what="gap",
+            mistakes=[
+                (
+                    0.0,
+                    "a gap of 0 is the two linear layers again: put the tanh between them, on X @ W1 + b1",
+                ),
+                (
+                    np.max(np.abs(np.tanh(with_tanh) - one_layer)),
+                    "the tanh goes between the two layers only: tanh(X @ W1 + b1) @ W2 + b2, no tanh on the output",
+                ),
+                (
+                    np.max(np.abs(np.tanh(one_layer) - one_layer)),
+                    "the tanh goes between the two layers, on X @ W1 + b1, not on the output",
+                ),
+                (
+                    np.max(with_tanh - one_layer),
+                    "take the absolute value before the maximum: the largest gap can be a negative difference",
+                ),
+                (np.mean(np.abs(with_tanh - one_layer)), "the largest difference, not the mean one"),
+            ],
+        )
+        for before, after, name in zip((X, W1, b1, W2, b2, W, b), args, ("X", "W1", "b1", "W2", "b2", "W", "b")):
+            ladder.unchanged(before, after, name)
+    ladder.no_warnings()
     ladder.passed()

@@ -17,9 +17,11 @@ with a lying `__eq__` nor a later patch of `np.allclose` or `abs` changes a verd
 
 import contextlib
 import functools
+import inspect
 import io
 import numbers
 import traceback
+import types
 import warnings
 
 import numpy as np
@@ -112,14 +114,114 @@ def _is_call_error(exc):
     return len(traceback.extract_tb(exc.__traceback__)) <= 1
 
 
+def _code_objects(code):
+    """code and every function, lambda or comprehension defined inside it."""
+    yield code
+    for const in code.co_consts:
+        if isinstance(const, types.CodeType):
+            yield from _code_objects(const)
+
+
+def _resolve(value, names, depth=2):
+    """The objects reachable from value through attributes named in names (module.function, Class.method)."""
+    yield value
+    if depth and isinstance(value, (types.ModuleType, type)):
+        for name in names:
+            attribute = inspect.getattr_static(value, name, None) if isinstance(value, type) else None
+            if isinstance(value, types.ModuleType):
+                attribute = vars(value).get(name)
+            if attribute is not None:
+                yield from _resolve(attribute, names, depth - 1)
+
+
+def _unwrap(value):
+    if isinstance(value, (staticmethod, classmethod)):
+        return value.__func__
+    return getattr(value, "__func__", value)
+
+
+def twin_used(func, twins, *, depth=3):
+    """The label of the first of twins (label, object) that func is, or names, directly or via its helpers.
+
+    A static reading: the global names func's code uses (and attributes of those globals: a module's
+    function, a class's method) are looked up in func's globals. Functions the learner defined in the
+    same notebook are read too, `depth` calls deep. A call on an object passed in as an argument
+    (`network.fit(...)`) is seen when the method's name belongs to one of twins' classes' methods.
+    """
+    targets = {id(_unwrap(obj)): label for label, obj in twins}
+    methods = {
+        obj.__name__: label
+        for label, obj in twins
+        if inspect.isfunction(_unwrap(obj)) and "." in getattr(_unwrap(obj), "__qualname__", "")
+    }
+    if id(_unwrap(func)) in targets:
+        return targets[id(_unwrap(func))]
+    seen = set()
+
+    def visit(function, level):
+        code = getattr(function, "__code__", None)
+        if code is None or id(code) in seen:
+            return None
+        seen.add(id(code))
+        namespace = getattr(function, "__globals__", {})
+        names = set()
+        for inner in _code_objects(code):
+            names.update(inner.co_names)
+        for name in names:
+            if name not in namespace:
+                continue
+            for obj in _resolve(namespace[name], names):
+                label = targets.get(id(_unwrap(obj)))
+                if label is not None:
+                    return label
+                obj = _unwrap(obj)
+                same_notebook = getattr(obj, "__globals__", None) is namespace
+                if level < depth and inspect.isfunction(obj) and same_notebook:
+                    found = visit(obj, level + 1)
+                    if found:
+                        return found
+        for name in names:
+            if name in methods and name not in namespace:
+                return methods[name]
+        return None
+
+    return visit(_unwrap(func), 0)
+
+
+@contextlib.contextmanager
+def substitute(func, replacements):
+    """Run with names in func's globals bound to replacements (name -> object), restored afterwards.
+
+    A later part's check grades only the later function: the earlier parts it calls (by these names)
+    are the course's own versions while it runs, whatever state the learner's earlier answers are in.
+    """
+    namespace = getattr(func, "__globals__", None)
+    if namespace is None:
+        yield
+        return
+    missing = object()
+    saved = {name: namespace.get(name, missing) for name in replacements}
+    try:
+        namespace.update(replacements)
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is missing:
+                namespace.pop(name, None)
+            else:
+                namespace[name] = value
+
+
 class Ladder:
     """One check in progress: calls the learner's function, converts its results, fails with a hint.
 
     name:        what the learner calls it, e.g. "sigmoid"
     error_hint:  the hint shown when the learner's function raises an error
+    twins:       (label, object) pairs of annlib's own versions of the same thing; an answer that is one
+                 of them or calls one fails: the part asks the learner to write it, so it scores nothing
     """
 
-    def __init__(self, name, func, *, error_hint=None, kind="function"):
+    def __init__(self, name, func, *, error_hint=None, kind="function", twins=()):
         self.name = name
         self.func = func
         self.error_hint = error_hint
@@ -129,6 +231,12 @@ class Ladder:
             self.fail(
                 f"expected a {kind}, got {type(func).__name__}",
                 f"pass the {kind} itself, not the result of calling it: {name} without parentheses",
+            )
+        label = twin_used(func, twins) if twins else None
+        if label is not None:
+            self.fail(
+                f"uses annlib's {label}, so this part scores no points",
+                f"this part asks you to write {name} yourself with numpy; compare with annlib's once yours passes",
             )
 
     def fail(self, message, hint=None):

@@ -85,3 +85,68 @@ def test_substitute_restores_after_an_error():
     with pytest.raises(ZeroDivisionError), substitute(cells["forward"], {"forward": None}):
         1 / 0
     assert cells["forward"](np.zeros(1)) == "learner"
+
+
+ANNLIB_ANSWERS = _notebook(
+    """
+import numpy as np
+from annlib import activations, neuron
+from annlib.activations import relu as annlib_relu, softmax as annlib_softmax
+
+def weighted_sum(x, w, b):
+    return neuron.weighted_sum(x, w, b)
+
+def neuron_output(X, w, b):
+    return neuron.Neuron(w, b)(X)
+
+def sigmoid(z):
+    return activations.sigmoid(z)
+
+def sigmoid_derivative(z):
+    return activations.sigmoid_derivative(z)
+
+def relu(z):
+    return annlib_relu(z)
+
+def relu_derivative(z):
+    return activations.relu_derivative(z)
+
+def stable_sigmoid(z):
+    return activations.sigmoid(z)
+
+def softmax(Z):
+    return annlib_softmax(Z)
+"""
+)
+
+
+@pytest.mark.parametrize(
+    "check, name",
+    [
+        ("check_weighted_sum", "weighted_sum"),
+        ("check_neuron_output", "neuron_output"),
+        ("check_sigmoid", "sigmoid"),
+        ("check_sigmoid_derivative", "sigmoid_derivative"),
+        ("check_relu", "relu"),
+        ("check_relu_derivative", "relu_derivative"),
+        ("check_stable_sigmoid", "stable_sigmoid"),
+        ("check_softmax", "softmax"),
+    ],
+)
+def test_exercise_01_02_checks_refuse_annlib_answers(check, name):
+    from annlib import checks
+
+    with pytest.raises(CheckFailed, match="so this part scores no points"):
+        getattr(checks, check)(ANNLIB_ANSWERS[name])
+
+
+def test_and_gate_hidden_cases_refuse_a_gate_on_its_threshold():
+    from annlib.checks import check_and_gate
+
+    def on_the_edge():
+        return np.array([1.0, 1.0]), -1.95
+
+    check_and_gate(on_the_edge)  # right at exactly 0 and 1
+    with pytest.raises(CheckFailed, match="flips for inputs within 0.05") as error:
+        check_and_gate(on_the_edge, seed=104)
+    assert "scale the weights and the bias up together" in error.value.hint

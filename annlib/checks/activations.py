@@ -3,6 +3,7 @@ derivative, a sigmoid that survives z = +-1000, and a stable softmax."""
 
 import numpy as np
 
+from annlib import activations
 from annlib.activations import relu as _relu
 from annlib.activations import sigmoid as _sigmoid
 from annlib.activations import sigmoid_derivative as _sigmoid_derivative
@@ -37,7 +38,12 @@ def _elementwise(ladder, f_reference, cases, mistakes_for, *, in_place=True):
 @check
 def check_sigmoid_derivative(sigmoid_derivative, *, seed=0):
     """sigmoid_derivative(z) -> sigmoid(z) * (1 - sigmoid(z)), element by element."""
-    ladder = Ladder("sigmoid_derivative", sigmoid_derivative, error_hint="compute s = sigmoid(z) first")
+    ladder = Ladder(
+        "sigmoid_derivative",
+        sigmoid_derivative,
+        error_hint="compute s = sigmoid(z) first",
+        twins=[("activations.sigmoid_derivative", activations.sigmoid_derivative)],
+    )
     _elementwise(
         ladder,
         _sigmoid_derivative,
@@ -58,7 +64,7 @@ def check_sigmoid_derivative(sigmoid_derivative, *, seed=0):
 @check
 def check_relu(relu, *, seed=0):
     """relu(z) -> max(0, z), element by element, without changing z."""
-    ladder = Ladder("relu", relu)
+    ladder = Ladder("relu", relu, twins=[("activations.relu", activations.relu)])
     cases = _z_cases(seed, 12) + [np.array([[0.0, -0.0], [3.0, -3.0]])]
     _elementwise(
         ladder,
@@ -77,7 +83,9 @@ def check_relu(relu, *, seed=0):
 @check
 def check_relu_derivative(relu_derivative, *, seed=0):
     """relu_derivative(z) -> 1.0 where z > 0, else 0.0 (0 at z = 0)."""
-    ladder = Ladder("relu_derivative", relu_derivative)
+    ladder = Ladder(
+        "relu_derivative", relu_derivative, twins=[("activations.relu_derivative", activations.relu_derivative)]
+    )
     cases = _z_cases(seed, 13) + [np.array([0.0, 0.0, 1.0])]
     _elementwise(
         ladder,
@@ -97,7 +105,12 @@ def check_relu_derivative(relu_derivative, *, seed=0):
 @check
 def check_stable_sigmoid(stable_sigmoid, *, seed=0):
     """stable_sigmoid(z) -> sigmoid(z) with no overflow warning and no NaN, even at z = +-1000."""
-    ladder = Ladder("stable_sigmoid", stable_sigmoid, error_hint="use np.exp and np.where so z can be an array")
+    ladder = Ladder(
+        "stable_sigmoid",
+        stable_sigmoid,
+        error_hint="use np.exp and np.where so z can be an array",
+        twins=[("activations.sigmoid", activations.sigmoid)],
+    )
     rng = rng_for(seed, 14)
     moderate = [np.array([-2.0, 0.0, 2.0]), rng.uniform(-8, 8, size=(2, 3))]
     extreme = np.array([-1000.0, -50.0, -1.0, 0.0, 1.0, 50.0, 1000.0])
@@ -124,6 +137,7 @@ def check_softmax(softmax, *, seed=0):
         "softmax",
         softmax,
         error_hint="Z is (n_samples, n_classes): work along axis=1 with keepdims=True",
+        twins=[("activations.softmax", activations.softmax)],
     )
     rng = rng_for(seed, 15)
     cases = [

@@ -2,6 +2,7 @@
 
 import numpy as np
 
+from annlib import activations, neuron
 from annlib.activations import sigmoid as _sigmoid
 from annlib.checks._core import Ladder, check, copy_args, fmt, rng_for
 
@@ -27,6 +28,7 @@ def check_weighted_sum(weighted_sum, *, seed=0):
     ladder = Ladder(
         "weighted_sum",
         weighted_sum,
+        twins=[("neuron.weighted_sum", neuron.weighted_sum), ("Neuron.weighted_sum", neuron.Neuron.weighted_sum)],
         error_hint="x and w both have shape (N,): multiply them element by element and add up, then add b",
     )
     for x, w, b in _one_example_cases(seed):
@@ -56,7 +58,12 @@ def check_weighted_sum(weighted_sum, *, seed=0):
 @check
 def check_sigmoid(sigmoid, *, seed=0):
     """sigmoid(z) -> 1 / (1 + exp(-z)), element by element, any shape."""
-    ladder = Ladder("sigmoid", sigmoid, error_hint="use np.exp so that z can be an array")
+    ladder = Ladder(
+        "sigmoid",
+        sigmoid,
+        error_hint="use np.exp so that z can be an array",
+        twins=[("activations.sigmoid", activations.sigmoid)],
+    )
     rng = rng_for(seed, 2)
     cases = [
         np.array(0.0),
@@ -100,6 +107,7 @@ def check_neuron_output(neuron_output, *, seed=0):
     ladder = Ladder(
         "neuron_output",
         neuron_output,
+        twins=[("neuron.neuron_output", neuron.neuron_output), ("Neuron", neuron.Neuron)],
         error_hint="X is (n_samples, N) and w is (N,): X @ w gives one weighted sum per row",
     )
     rng = rng_for(seed, 3)
@@ -134,11 +142,15 @@ def check_neuron_output(neuron_output, *, seed=0):
 
 
 _CORNERS = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
+JITTER = 0.05  # how far from 0 and 1 the hidden cases move the inputs
 
 
 @check
 def check_and_gate(and_gate_parameters, *, seed=0):
-    """and_gate_parameters() -> (w, b): a sigmoid neuron above 0.5 only when both inputs are 1."""
+    """and_gate_parameters() -> (w, b): a sigmoid neuron above 0.5 only when both inputs are 1.
+
+    With a seed other than 0, also for inputs up to JITTER away from 0 and 1.
+    """
     ladder = Ladder("and_gate_parameters", and_gate_parameters)
     result = ladder.call()
     if not isinstance(result, (tuple, list)) or len(result) != 2:
@@ -164,4 +176,14 @@ def check_and_gate(and_gate_parameters, *, seed=0):
         else:
             hint = "try equal positive weights and a bias between -2 and -1 times one weight"
         ladder.fail(f"outputs {table}; expected above 0.5 for (1, 1) only", hint)
+    if seed:
+        # Inputs a little off 0 and 1, as a real signal is: a gate balanced on its threshold flips.
+        rng = rng_for(seed, 4)
+        jittered = np.clip(_CORNERS + rng.uniform(-JITTER, JITTER, size=(8, 4, 2)), 0.0, 1.0)  # (8, 4, 2)
+        still = (_sigmoid(jittered @ w + b) > 0.5) == np.array([False, False, False, True])
+        if not still.all():
+            ladder.fail(
+                f"the gate is right at 0 and 1 but flips for inputs within {JITTER} of them",
+                "it sits too close to its threshold: scale the weights and the bias up together",
+            )
     ladder.passed(f"an AND gate ({table})")

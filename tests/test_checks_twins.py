@@ -150,3 +150,22 @@ def test_and_gate_hidden_cases_refuse_a_gate_on_its_threshold():
     with pytest.raises(CheckFailed, match="flips for inputs within 0.05") as error:
         check_and_gate(on_the_edge, seed=104)
     assert "scale the weights and the bias up together" in error.value.hint
+
+
+def test_only_numerical_warnings_cost_a_part(capfd):
+    import warnings
+
+    from annlib.checks import check_sigmoid
+
+    def sigmoid_with_a_deprecation(z):
+        warnings.warn("this call is deprecated", DeprecationWarning, stacklevel=2)
+        return 1 / (1 + np.exp(-z))
+
+    check_sigmoid(sigmoid_with_a_deprecation)  # passes: the warning says nothing about the answer
+    assert capfd.readouterr().err == ""
+
+    def sigmoid_overflowing(z):
+        return 1 / (1 + np.exp(-np.asarray(z, dtype=float) * 1000))
+
+    with pytest.raises(CheckFailed):
+        check_sigmoid(sigmoid_overflowing)

@@ -42,6 +42,14 @@ def via_lambda(params, caches, delta):
 def via_method(network, grad):
     return network.backward(grad)
 
+def imported_inside(params, caches, delta):
+    from annlib.scratch import backward as b
+    return b(params, caches, delta)
+
+def module_imported_inside(params, caches, delta):
+    import annlib.scratch
+    return annlib.scratch.backward(params, caches, delta)
+
 def own(params, caches, delta):
     return [(c[0].T @ delta, delta.sum(axis=0)) for c in caches]
 """
@@ -56,6 +64,8 @@ def own(params, caches, delta):
         ("via_helper", "scratch.backward"),
         ("via_lambda", "scratch.backward"),
         ("via_method", "Network.backward"),
+        ("imported_inside", "scratch.backward"),
+        ("module_imported_inside", "scratch.backward"),
         ("their_backward", "scratch.backward"),
         ("own", None),
     ],

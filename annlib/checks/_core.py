@@ -20,6 +20,7 @@ import functools
 import inspect
 import io
 import numbers
+import sys
 import traceback
 import types
 import warnings
@@ -168,9 +169,13 @@ def twin_used(func, twins, *, depth=3):
         for inner in _code_objects(code):
             names.update(inner.co_names)
         for name in names:
-            if name not in namespace:
+            if name in namespace:
+                value = namespace[name]
+            elif name in sys.modules:  # a module imported inside the function: `import annlib.scratch`
+                value = sys.modules[name]
+            else:
                 continue
-            for obj in _resolve(namespace[name], names):
+            for obj in _resolve(value, names):
                 label = targets.get(id(_unwrap(obj)))
                 if label is not None:
                     return label

@@ -1,6 +1,8 @@
 """The checks refuse an answer that is, or calls, annlib's own version of the part (it scores nothing), and
 a later part's check can run the learner's function with the course's versions of the earlier parts."""
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -179,3 +181,26 @@ def test_only_numerical_warnings_cost_a_part(capfd):
 
     with pytest.raises(CheckFailed):
         check_sigmoid(sigmoid_overflowing)
+
+
+def test_the_grader_gives_no_points_for_annlibs_softmax(tmp_path):
+    import nbformat
+
+    from annlib.grading.grade import grade_submission
+
+    root = Path(__file__).resolve().parent.parent / "exercises"
+    notebook = nbformat.read(root / "student" / "ex02_activations.ipynb", as_version=4)
+    answers = {
+        "ex02-relu": "def relu(z):\n    return np.maximum(z, 0.0)\n",
+        "ex02-softmax": "def softmax(Z):\n    from annlib.activations import softmax as s\n    return s(Z)\n",
+    }
+    for cell in notebook.cells:
+        grade_id = cell.metadata.get("nbgrader", {}).get("grade_id")
+        cell.source = answers.get(grade_id, cell.source)
+    submitted = tmp_path / "ex02_activations.ipynb"
+    nbformat.write(notebook, submitted)
+    record = grade_submission(submitted, root / "source", timeout=30)
+    cells = {c["grade_id"]: c for c in record["cells"]}
+    assert cells["ex02-relu-test"]["status"] == "passed"
+    assert cells["ex02-softmax-test"]["points"] == 0
+    assert "uses annlib's activations.softmax, so this part scores no points" in cells["ex02-softmax-test"]["feedback"]

@@ -126,14 +126,21 @@ SOLUTIONS = {
     "check_softmax": softmax,
     "check_dense_forward": lambda X, W, b, activation: activation(X @ W + b),
     "check_article_weight": lambda W, name: W[ord(name[1]) - ord("a"), int(name[2:]) - 1],
-    "check_forward": lambda X, params: _forward(X, params),
     "check_count_parameters": lambda sizes: sum(i * o + o for i, o in zip(sizes, sizes[1:])),
+    "check_initialize": lambda sizes, rng: [
+        (rng.normal(0, np.sqrt(1 / i), size=(i, o)), np.zeros(o)) for i, o in zip(sizes, sizes[1:])
+    ],
+    "check_forward": lambda params, X, activations: _forward(params, X, activations),
     "check_collapse_linear": lambda W1, b1, W2, b2: (W1 @ W2, b1 @ W2 + b2),
     "check_tanh_gap": lambda X, W1, b1, W2, b2, W, b: np.max(np.abs(np.tanh(X @ W1 + b1) @ W2 + b2 - (X @ W + b))),
     "check_mse": lambda p, y: np.mean((p - y) ** 2),
     "check_binary_cross_entropy": lambda p, y: _bce(np.clip(p, 1e-12, 1 - 1e-12), y),
     "check_cross_entropy": lambda P, Y: -np.sum(Y * np.log(np.clip(P, 1e-12, 1.0))) / P.shape[0],
     "check_loss_choices": lambda: dict(LOSS_CHOICES),
+    "check_cost_gradient": lambda P, Y, kind: (
+        2 * (P - Y) / P.size if kind == "mse" else -Y / np.clip(P, 1e-12, 1) / len(P)
+    ),
+    "check_output_delta": lambda P, Y, kind: 2 * (P - Y) / P.size if kind == "mse" else (P - Y) / len(P),
     "check_sigmoid_derivative_expr": lambda z: sp.diff(1 / (1 + sp.exp(-z)), z),
     "check_dloss_dw": lambda w, x, b, y: sp.diff((1 / (1 + sp.exp(-(w * x + b))) - y) ** 2, w),
     "check_numerical_derivative": lambda f, x, h=1e-5: (f(x + h) - f(x - h)) / (2 * h),
@@ -153,11 +160,17 @@ SOLUTIONS = {
 }
 
 
-def _forward(X, params):
-    a = X
-    for W, b in params:
-        a = sigmoid(a @ W + b)
-    return a
+_ACTIVATIONS = {"sigmoid": sigmoid, "tanh": np.tanh, "relu": lambda z: np.maximum(z, 0), "identity": lambda z: z}
+_ACTIVATIONS["softmax"] = softmax
+
+
+def _forward(params, X, activations):
+    A, caches = X, []
+    for (W, b), name in zip(params, activations):
+        Z = A @ W + b
+        caches.append((A, Z, name))
+        A = _ACTIVATIONS[name](Z)
+    return A, caches
 
 
 def _bce(p, y):
@@ -355,8 +368,13 @@ MISTAKES = [
     ("check_dense_forward", lambda X, W, b, f: f(W @ X + b), "z = X @ W + b"),
     ("check_article_weight", lambda W, name: W[int(name[2]) - 1, ord(name[1]) - ord("a")], "rows are input nodes"),
     ("check_article_weight", lambda W, name: W[ord(name[1]) - ord("a"), int(name[2])], "counts neurons from 1"),
-    ("check_forward", lambda X, params: sigmoid(_linear(X, params)), "after every layer"),
-    ("check_forward", lambda X, params: sigmoid(X @ params[0][0] + params[0][1]), "return the last layer"),
+    (
+        "check_initialize",
+        lambda sizes, rng: [(np.zeros((i, o)), np.zeros(o)) for i, o in zip(sizes, sizes[1:])],
+        "symmetry",
+    ),
+    ("check_forward", lambda params, X, activations: _forward(params, X, activations)[0], "(A, caches)"),
+    ("check_forward", lambda params, X, activations: (_forward(params, X, activations)[0], []), "one cache per layer"),
     ("check_count_parameters", lambda sizes: sum(i * o for i, o in zip(sizes, sizes[1:])), "add the biases"),
     ("check_count_parameters", lambda sizes: sum(sizes), "count connections"),
     ("check_collapse_linear", lambda W1, b1, W2, b2: (W2 @ W1, b1 @ W2 + b2), "W = W1 @ W2, not W2 @ W1"),
@@ -411,6 +429,8 @@ MISTAKES = [
     ("check_loss_choices", lambda: {**LOSS_CHOICES, "digit": "binary_cross_entropy"}, "one of 10 classes"),
     ("check_loss_choices", lambda: {**LOSS_CHOICES, "house_price": "cross_entropy"}, "regression"),
     ("check_loss_choices", lambda: {"spam": "mse"}, "no answer for"),
+    ("check_cost_gradient", lambda P, Y, kind: (P - Y) / P.size if kind == "mse" else -Y / P / len(P), "factor 2"),
+    ("check_output_delta", lambda P, Y, kind: 2 * (P - Y) / P.size if kind == "mse" else P - Y, "1/n"),
     ("check_sigmoid_derivative_expr", lambda z: 1 / (1 + sp.exp(-z)), "sigmoid itself"),
     ("check_sigmoid_derivative_expr", lambda z: -sp.diff(1 / (1 + sp.exp(-z)), z), "the sign"),
     ("check_sigmoid_derivative_expr", lambda z: 1 / (1 + np.exp(-0.5)), "SymPy expression"),

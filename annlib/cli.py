@@ -1,11 +1,13 @@
-"""The `annlib` command: release student versions of exercise notebooks and grade submissions.
+"""The `annlib` command: release student versions of exercise notebooks, grade submissions, show progress.
 
     annlib release SOURCE_DIR OUT_DIR
     annlib grade SUBMISSION... [--source DIR] [--json FILE] [--csv FILE] [--timeout SECONDS] [--jobs N]
                  [--sandbox auto|bwrap|none] [--memory SIZE] [--processes N] [--file-size SIZE]
                  [--scratch SIZE] [--max-output SIZE] [--env NAME]...
+    annlib progress [FOLDER] [--timeout SECONDS] [--jobs N] [--sandbox auto|bwrap|none]
 
-The instructor guide (docs/instructors.md) walks through release, collect, grade and export.
+The instructor guide (docs/instructors.md) walks through release, collect, grade and export; `progress`
+is the learner's view: their own notebooks run with the visible checks (annlib.progress).
 """
 
 import argparse
@@ -86,7 +88,43 @@ def _parser():
         metavar="NAME",
         help="pass this environment variable to the kernels (none passes otherwise)",
     )
+    progress = commands.add_parser(
+        "progress", help="run your exercise notebooks with their visible checks and show where you stand"
+    )
+    progress.add_argument(
+        "folder",
+        nargs="?",
+        default=None,
+        metavar="FOLDER",
+        help="folder of your exercise notebooks (default: exercises/student, or the current folder)",
+    )
+    progress.add_argument(
+        "--timeout", type=float, default=30.0, metavar="SECONDS", help="time limit per cell (default: 30)"
+    )
+    progress.add_argument(
+        "--jobs",
+        type=int,
+        default=os.cpu_count() or 1,
+        metavar="N",
+        help="notebooks run at the same time (default: number of cores)",
+    )
+    progress.add_argument(
+        "--sandbox",
+        choices=MODES,
+        default="auto",
+        help="auto (default): in a bubblewrap sandbox where it works; bwrap: only so; none: no sandbox",
+    )
     return parser
+
+
+def _progress(args):
+    from annlib.progress import progress
+
+    def done(count, total, notebook, seconds):
+        print(f"[{count}/{total}] {notebook} ({seconds:.1f} s)", file=sys.stderr, flush=True)
+
+    table = progress(args.folder, timeout=args.timeout, jobs=args.jobs, sandbox=args.sandbox, on_done=done)
+    print(table.text())
 
 
 def _release(args):
@@ -142,7 +180,7 @@ def main(argv=None):
     """Run the command line; returns the exit status (0 unless the tool itself failed)."""
     args = _parser().parse_args(argv)
     try:
-        _release(args) if args.command == "release" else _grade(args)
+        {"release": _release, "grade": _grade, "progress": _progress}[args.command](args)
     except (OSError, ValueError, SandboxUnavailable) as error:  # NotebookFormatError is a ValueError
         print(f"annlib {args.command}: {error}", file=sys.stderr)
         return 1

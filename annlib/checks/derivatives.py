@@ -1,5 +1,6 @@
 """Checks for exercise 05, derivatives in SymPy (lesson 05): sigmoid's derivative in symbols, the chain
-rule for one neuron's loss, a finite-difference derivative, and turning an expression into numpy code.
+rule for one neuron's cost, a finite-difference derivative, turning an expression into numpy code, the
+softmax + cross-entropy gradient derived for K = 3, and the softmax's Jacobian applied to a batch.
 
 SymPy is imported inside the checks that need it, so `import annlib.checks` needs numpy only.
 Symbolic answers are compared by their values at several points, so any correct form passes.
@@ -7,22 +8,32 @@ Symbolic answers are compared by their values at several points, so any correct 
 
 import numpy as np
 
+from annlib import activations as _activations
+from annlib import gradcheck as _gradcheck
 from annlib.activations import sigmoid as _sigmoid
 from annlib.activations import sigmoid_derivative as _sigmoid_derivative
-from annlib.checks._core import Ladder, check, fmt
+from annlib.activations import softmax as _softmax
+from annlib.checks._core import Ladder, check, copy_args, fmt, rng_for
 
 _POINTS = (-3.0, -1.0, -0.5, 0.0, 0.7, 2.0)
 
 
-def _expression(ladder, value, symbols):
+def _symbolic_twins(*names):
+    """(label, object) pairs of annlib.symbolic's functions, imported when a check runs (SymPy)."""
+    from annlib import symbolic
+
+    return [(f"symbolic.{name}", getattr(symbolic, name)) for name in names]
+
+
+def _expression(ladder, value, symbols, what="returned"):
     """The learner's result as a SymPy expression in `symbols`, after the type rung."""
     import sympy as sp
 
     if value is None:
-        ladder.fail("returned None", "did you forget `return`?")
+        ladder.fail(f"{what} None", "did you forget `return`?")
     if not isinstance(value, sp.Basic):
         ladder.fail(
-            f"returned a {type(value).__name__}, expected a SymPy expression",
+            f"{what} a {type(value).__name__}, expected a SymPy expression",
             "build it from the SymPy symbols you are given, with sp.exp (not np.exp), and sp.diff",
         )
     # A symbol the learner made again with the same name (sp.Symbol("w")) means the one passed in.
@@ -54,6 +65,13 @@ def _evaluate(ladder, expr, symbols, points):
     return values.real
 
 
+def _extra(seed, salt, size, low=-2.5, high=2.5):
+    """Random points of the hidden tests: none for seed 0 (the visible check), a few for other seeds."""
+    if not seed:
+        return np.zeros((0,) + tuple(size[1:]))
+    return np.round(rng_for(seed, salt).uniform(low, high, size=size), 3)
+
+
 @check
 def check_sigmoid_derivative_expr(sigmoid_derivative_expr, *, seed=0):
     """sigmoid_derivative_expr(z) -> a SymPy expression for d sigmoid / dz, for a SymPy symbol z."""
@@ -63,12 +81,13 @@ def check_sigmoid_derivative_expr(sigmoid_derivative_expr, *, seed=0):
         "sigmoid_derivative_expr",
         sigmoid_derivative_expr,
         error_hint="use SymPy functions on the symbol z: sp.exp, sp.diff",
+        twins=_symbolic_twins("sigmoid_derivative", "Sigmoid"),
     )
     z = sp.Symbol("z", real=True)
     expr = _expression(ladder, ladder.call(z), [z])
-    points = [(v,) for v in _POINTS]
+    zs = np.concatenate([_POINTS, _extra(seed, 51, (3,))])
+    points = [(v,) for v in zs]
     got = _evaluate(ladder, expr, [z], points)
-    zs = np.array(_POINTS)
     ladder.values(
         got,
         _sigmoid_derivative(zs),
@@ -99,10 +118,16 @@ def check_dloss_dw(dloss_dw, *, seed=0):
     """dloss_dw(w, x, b, y) -> dC/dw for C = (sigmoid(w x + b) - y)**2, as a SymPy expression."""
     import sympy as sp
 
-    ladder = Ladder("dloss_dw", dloss_dw, error_hint="build C from the symbols with sp.exp, then sp.diff(C, w)")
+    ladder = Ladder(
+        "dloss_dw",
+        dloss_dw,
+        error_hint="build C from the symbols with sp.exp, then sp.diff(C, w)",
+        twins=_symbolic_twins("chain_rule_steps", "ChainRule", "SymbolicNetwork", "sigmoid_derivative", "Sigmoid"),
+    )
     symbols = sp.symbols("w x b y", real=True)
     expr = _expression(ladder, ladder.call(*symbols), symbols)
     points = [(0.5, 1.0, 0.1, 1.0), (-1.0, 2.0, 0.3, 0.0), (0.2, -1.5, -0.4, 1.0), (1.5, 0.5, 0.0, 0.0)]
+    points += [(w, x, b, float(y > 0)) for w, x, b, y in _extra(seed, 52, (3, 4))]
     got = _evaluate(ladder, expr, symbols, points)
     w, x, b, y = (np.array(column) for column in zip(*points))
     a, right = _neuron_loss_values(w, x, b, y)
@@ -110,7 +135,7 @@ def check_dloss_dw(dloss_dw, *, seed=0):
     ladder.values(
         got,
         right,
-        case="(w, x, b, y) = " + ", ".join(str(p) for p in points),
+        case="(w, x, b, y) = " + ", ".join(str(tuple(float(v) for v in p)) for p in points),
         mistakes=[
             (2 * (a - y) * sigma_prime, "a factor of the chain rule is missing: dz/dw = x"),
             (2 * (a - y) * x, "a factor of the chain rule is missing: da/dz = sigmoid(z)(1 - sigmoid(z))"),
@@ -130,7 +155,10 @@ def _cubic(x):
 def check_numerical_derivative(numerical_derivative, *, seed=0):
     """numerical_derivative(f, x, h) -> (f(x + h) - f(x - h)) / (2 h), the central difference."""
     ladder = Ladder(
-        "numerical_derivative", numerical_derivative, error_hint="call f at x + h and at x - h, subtract, divide by 2 h"
+        "numerical_derivative",
+        numerical_derivative,
+        error_hint="call f at x + h and at x - h, subtract, divide by 2 h",
+        twins=[("gradcheck.numerical_gradient", _gradcheck.numerical_gradient)],
     )
     cases = [
         (_cubic, 2.0, 3 * 2.0**2 - 2, "x**3 - 2x at x = 2"),
@@ -138,6 +166,11 @@ def check_numerical_derivative(numerical_derivative, *, seed=0):
         (_sigmoid, 0.5, _sigmoid_derivative(0.5), "sigmoid at x = 0.5"),
         (np.exp, -1.0, np.exp(-1.0), "exp at x = -1"),
     ]
+    for x in _extra(seed, 53, (2,), -1.5, 1.5):
+        cases += [
+            (np.sin, float(x), np.cos(x), f"sin at x = {x:g}"),
+            (_cubic, float(x), 3 * x**2 - 2, f"x**3 - 2x at x = {x:g}"),
+        ]
     h = 1e-5
     for f, x, exact, label in cases:
         got = ladder.array(ladder.call(f, x, h), scalar=True, shape_hint="return one number, the slope at x")
@@ -166,13 +199,15 @@ def check_numerical_derivative(numerical_derivative, *, seed=0):
 
 @check
 def check_make_numeric(make_numeric, *, seed=0):
-    """make_numeric(expr, z) -> a numpy function of arrays that computes the SymPy expression expr(z)."""
+    """make_numeric(expr, z) -> a numpy function of arrays computing the SymPy expression expr(z): an array
+    of the input's shape, even for an expression without z (a constant derivative such as that of 3 z)."""
     import sympy as sp
 
     ladder = Ladder(
         "make_numeric",
         make_numeric,
-        error_hint="sp.lambdify(z, expr, 'numpy') turns an expression into a numpy function",
+        error_hint="SymPy's lambdify writes a numpy function from an expression: see help(sp.lambdify)",
+        twins=_symbolic_twins("to_numpy_function"),
     )
     z = sp.Symbol("z", real=True)
     s = 1 / (1 + sp.exp(-z))
@@ -180,23 +215,229 @@ def check_make_numeric(make_numeric, *, seed=0):
         (z**2 - 3 * z, lambda v: v**2 - 3 * v, "z**2 - 3z"),
         (sp.sin(z) * sp.exp(-z), lambda v: np.sin(v) * np.exp(-v), "sin(z) exp(-z)"),
         (sp.diff(s, z), _sigmoid_derivative, "d sigmoid/dz"),
+        (sp.diff(3 * z, z), lambda v: np.full_like(v, 3.0), "d(3z)/dz = 3"),
     ]
     values = np.array([[-2.0, -0.5, 0.0], [0.5, 1.0, 3.0]])
+    if seed:
+        values = np.concatenate([values, _extra(seed, 54, (1, 3))])
     for expr, reference, label in cases:
         f = ladder.call(expr, z)
         if not callable(f):
             ladder.fail(
                 f"returned a {type(f).__name__} for {label}, expected a function",
-                "return what sp.lambdify gives: a function you call with an array",
+                "return a function that you call with an array, such as the one sp.lambdify writes",
             )
         inner = Ladder(
-            f"make_numeric({label})", f, error_hint="lambdify with the 'numpy' module so the function accepts arrays"
+            f"make_numeric({label})", f, error_hint="have numpy do the work (lambdify's 'numpy' module) so arrays go in"
         )
+        constant = not expr.free_symbols
         got = inner.array(
             inner.call(values.copy()),
             shape=values.shape,
-            shape_hint="the function must work element by element on an array",
+            shape_hint=(
+                "an expression without z gives one number for any array: return an array of the input's "
+                "shape all the same (the same value in every place)"
+                if constant
+                else "the function must work element by element on an array"
+            ),
         )
         inner.values(got, reference(values), case=f"{label} at z = {fmt(values)}")
         ladder.cases += inner.cases - 1
+    ladder.passed()
+
+
+# --- The softmax + cross-entropy gradient, K = 3 ----------------------------------------------------------
+
+# (z, y): one-hot targets, a soft target summing to 1, and a target that does not sum to 1.
+_SOFTMAX_POINTS = [
+    ((0.5, -1.0, 2.0), (0.0, 1.0, 0.0)),
+    ((1.2, 0.3, -0.7), (1.0, 0.0, 0.0)),
+    ((-0.4, 0.9, 0.1), (0.0, 0.0, 1.0)),
+    ((0.2, -0.5, 1.1), (0.2, 0.5, 0.3)),
+    ((0.7, 0.1, -1.3), (0.5, 1.0, 0.25)),
+]
+
+
+def _ce_cost(z, y):
+    return float(-np.sum(np.asarray(y) * np.log(_softmax(np.asarray(z, dtype=float)))))
+
+
+def _central_gradient(f, z, h=1e-6):
+    z = np.array(z, dtype=float)
+    grad = np.zeros_like(z)
+    for k in range(len(z)):
+        up, down = z.copy(), z.copy()
+        up[k] += h
+        down[k] -= h
+        grad[k] = (f(up) - f(down)) / (2 * h)
+    return grad
+
+
+def _derivative_list(ladder, result, symbols):
+    import sympy as sp
+
+    if result is None:
+        ladder.fail("returned None", "did you forget `return`?")
+    if isinstance(result, sp.MatrixBase):
+        if result.shape not in ((3, 1), (1, 3)):
+            ladder.fail(
+                f"returned a {result.shape[0]}x{result.shape[1]} Matrix, expected the three derivatives dC/dz_k",
+                "C is one number, so it has one derivative per z_k: a list of 3 expressions, not a Jacobian",
+            )
+        result = list(result)
+    if isinstance(result, sp.Basic):
+        ladder.fail(
+            "returned one expression, expected a list of three: dC/dz1, dC/dz2, dC/dz3",
+            "return [sp.diff(C, z[k]) for each k], in the order of z",
+        )
+    if not isinstance(result, (list, tuple)):
+        ladder.fail(f"returned a {type(result).__name__}, expected a list of three SymPy expressions")
+    if len(result) != 3:
+        ladder.fail(f"returned {len(result)} expressions, expected 3: dC/dz1, dC/dz2, dC/dz3")
+    return [_expression(ladder, item, symbols, what=f"dC/dz{k + 1} is") for k, item in enumerate(result)]
+
+
+@check
+def check_softmax_ce_derivatives(softmax_ce_derivatives, *, seed=0):
+    """softmax_ce_derivatives(z, y) -> [dC/dz1, dC/dz2, dC/dz3] for C = -sum_k y_k log softmax(z)_k, K = 3.
+
+    z and y are lists of three SymPy symbols. The answers are evaluated at one-hot targets and at
+    targets that are not, and compared with central differences of C.
+    """
+    import sympy as sp
+
+    ladder = Ladder(
+        "softmax_ce_derivatives",
+        softmax_ce_derivatives,
+        error_hint="build p_k = exp(z_k) / (exp(z1) + exp(z2) + exp(z3)) with sp.exp, then C, then sp.diff(C, z_k)",
+        twins=_symbolic_twins("softmax", "softmax_derivative", "cross_entropy", "loss_expression"),
+    )
+    z = list(sp.symbols("z1:4", real=True))
+    y = list(sp.symbols("y1:4", real=True))
+    expressions = _derivative_list(ladder, ladder.call(list(z), list(y)), z + y)
+    points = list(_SOFTMAX_POINTS)
+    for row in _extra(seed, 55, (3, 6)):
+        target = np.zeros(3)
+        target[int(abs(row[3] * 10)) % 3] = 1.0
+        points.append((tuple(row[:3]), tuple(target)))
+        points.append((tuple(row[3:]), tuple(np.round(np.abs(row[:3]) / 2, 3))))
+    values = np.array([_evaluate(ladder, e, z + y, [zz + yy for zz, yy in points]) for e in expressions]).T
+    for (zz, yy), got in zip(points, values):
+        zs, ys = np.array(zz), np.array(yy)
+        p = _softmax(zs)
+        want = _central_gradient(lambda v, ys=ys: _ce_cost(v, ys), zs)
+        total = ys.sum()
+        right = p * total - ys
+        ladder.values(
+            got,
+            want,
+            case=f"z = {fmt(zs)}, y = {fmt(ys)} (central differences of C)",
+            rtol=1e-5,
+            atol=1e-7,
+            mistakes=[
+                (
+                    -ys * (1 - p),
+                    "only the diagonal of the softmax's Jacobian: p_j depends on z_k through the shared "
+                    "denominator too, dp_j/dz_k = -p_j p_k for j != k; differentiate the whole C",
+                ),
+                (-right, "the sign: C = -sum_k y_k log p_k has a minus in front"),
+                (-np.log(p), "that is dC/dy_k; differentiate with respect to z_k: sp.diff(C, z[k])"),
+                (-ys / p, "that is dC/dp_k; go on through the softmax to z_k (or differentiate C with respect to z_k)"),
+                (
+                    -ys,
+                    "the softmax needs its normalising sum: p_k = exp(z_k) / (exp(z1) + exp(z2) + exp(z3)), "
+                    "not just exp(z_k)",
+                ),
+                (
+                    (p - ys) if abs(total - 1) > 1e-9 else None,
+                    "p_k - y_k holds only when y1 + y2 + y3 = 1; derive dC/dz_k from C instead of assuming it",
+                ),
+                (
+                    -p * (ys - np.dot(ys, p)),
+                    "the log is missing: C = -sum_k y_k log p_k, with sp.log",
+                ),
+            ],
+        )
+    ladder.passed(f"dC/dz1, dC/dz2, dC/dz3 agree with central differences of C at {len(points)} points")
+
+
+# --- The softmax's Jacobian, for a batch ------------------------------------------------------------------
+
+
+def _softmax_vjp(A, G):
+    return A * (G - (G * A).sum(axis=1, keepdims=True))
+
+
+def _numerical_softmax_backward(Z, G, h=1e-6):
+    """Central differences of sum(G * softmax(Z)) with respect to each entry of Z: dC/dZ for dC/dA = G."""
+    grad = np.zeros_like(Z)
+    for index in np.ndindex(Z.shape):
+        up, down = Z.copy(), Z.copy()
+        up[index] += h
+        down[index] -= h
+        grad[index] = (np.sum(G * _softmax(up)) - np.sum(G * _softmax(down))) / (2 * h)
+    return grad
+
+
+@check
+def check_softmax_backward(softmax_backward, *, seed=0):
+    """softmax_backward(A, grad_A) -> dC/dZ, for A = softmax(Z) row by row and grad_A = dC/dA, both (n, K)."""
+    ladder = Ladder(
+        "softmax_backward",
+        softmax_backward,
+        error_hint="for each row, dC/dz_k = sum_j dC/da_j a_j (delta_jk - a_k); a row's sum needs keepdims=True",
+        twins=[
+            ("activations.softmax_derivative", _activations.softmax_derivative),
+            ("the softmax Activation's backward", _activations._Softmax.backward),
+        ],
+    )
+    rng = rng_for(seed, 56)
+    for n, k in ((3, 3), (4, 2), (1, 5), (5, 3)):
+        Z = rng.normal(scale=1.5, size=(n, k))
+        A, G = _softmax(Z), rng.normal(size=(n, k))
+        args = copy_args((A, G))
+        result = ladder.call(*args)
+        case = f"A and grad_A of shape {(n, k)}"
+        got = ladder.array(
+            result,
+            shape=(n, k),
+            shape_hint=(
+                "that is each row's Jacobian; multiply it by that row's grad_A: one dC/dz per z"
+                if np.shape(result) == (n, k, k)
+                else "dC/dZ has the shape of A: one value per z"
+            ),
+        )
+        square = n == k
+        ladder.values(
+            got,
+            _numerical_softmax_backward(Z, G),
+            case=case + " (central differences)",
+            rtol=1e-5,
+            atol=1e-8,
+            mistakes=[
+                (
+                    G * A * (1 - A),
+                    "that is a(1 - a) element by element, only the Jacobian's diagonal: each a_j depends on every "
+                    "z of its row, so dC/dz_k sums over j (subtract the row's sum of grad_A * A)",
+                ),
+                (A * G, "the Jacobian's off-diagonal part -a_j a_k is missing: subtract each row's sum of grad_A * A"),
+                (
+                    A * (G - (G * A).sum(axis=0, keepdims=True)),
+                    "sum over each row (axis=1), one example's outputs, not down the columns (axis=0)",
+                ),
+                (
+                    A * (G - (G * A).sum(axis=1)) if square else None,
+                    "the row sums are a flat (n,) array that lines up with the columns: keep them as a column, "
+                    "sum(axis=1, keepdims=True)",
+                ),
+                (A * (G + (G * A).sum(axis=1, keepdims=True)), "the sign: dC/dz_k = a_k (g_k - sum_j g_j a_j)"),
+                (
+                    A * (G - G.sum(axis=1, keepdims=True)),
+                    "weigh each dC/da_j by a_j in the row's sum: sum_j g_j a_j, not sum_j g_j",
+                ),
+            ],
+        )
+        ladder.unchanged(A, args[0], "A")
+        ladder.unchanged(G, args[1], "grad_A")
+    ladder.no_warnings()
     ladder.passed()

@@ -5,9 +5,10 @@ import numbers
 
 import numpy as np
 
-from annlib import datasets
+from annlib import datasets, scratch, training
 from annlib.checks._core import Ladder, check, copy_args, fmt, rng_for, trained_network_outputs
 from annlib.metrics import accuracy as _accuracy
+from annlib.network import Network
 
 N_CLASSES = 10
 PIXEL_MAX = 16.0  # the digits count 'on' pixels in 4x4 blocks: 0..16
@@ -187,4 +188,141 @@ def check_error_in_units(error_in_units, *, seed=0):
         ladder.unchanged(y_pred_scaled, args[0], "y_pred_scaled")
         ladder.unchanged(y_true, args[1], "y_true")
     ladder.no_warnings()
+    ladder.passed()
+
+
+# --- The from-scratch track's last step, and reading overfitting from two curves ---------------------
+
+SCRATCH_NAMES = ("initialize", "forward", "output_delta", "cost", "backward", "update", "train")
+DIGITS_TWINS = [
+    ("Network", Network),
+    ("Network.forward", Network.forward),
+    ("fit", training.fit),
+    ("training.run_epoch", training.run_epoch),
+    ("training.train_step", training.train_step),
+]
+SCRATCH_ACCURACY = 0.93
+
+
+def _whose(func):
+    """Which of the track's functions in func's notebook are the course's own (annlib.scratch)."""
+    namespace = getattr(func, "__globals__", {})
+    return [name for name in SCRATCH_NAMES if namespace.get(name) is getattr(scratch, name)]
+
+
+@check
+def check_digits_from_scratch(train_digits_from_scratch, *, seed=0):
+    """train_digits_from_scratch(X_train, Y_train, rng) -> (params, activations), >= 93% on held-out digits."""
+    ladder = Ladder(
+        "train_digits_from_scratch",
+        train_digits_from_scratch,
+        error_hint="initialize([64, ..., 10], rng), then train(params, X_train, Y_train, activations, "
+        "'cross_entropy', ...) with your own functions",
+        twins=DIGITS_TWINS,
+    )
+    X_train, X_test, Y_train, Y_test = digits_split(seed)
+    result = ladder.call(X_train.copy(), Y_train.copy(), np.random.default_rng(seed))
+    if not isinstance(result, (tuple, list)) or len(result) != 2:
+        ladder.fail(
+            f"returned {fmt(result) if not isinstance(result, (tuple, list)) else f'{len(result)} values'}, "
+            "expected a pair (params, activations)",
+            "train returns (params, history); return the params with the activations: `return params, activations`",
+        )
+    params, activations = result
+    if isinstance(activations, (list, tuple)) and activations and not isinstance(activations[0], str):
+        ladder.fail(
+            "returned the params alone, expected a pair (params, activations)",
+            "return the params with the activation names: `return params, activations`",
+        )
+    if (
+        not isinstance(params, (list, tuple))
+        or not params
+        or not all(isinstance(p, (list, tuple)) and len(p) == 2 for p in params)
+    ):
+        ladder.fail("params is not a list of (W, b) pairs", "return the params train gave back")
+    if not isinstance(activations, (list, tuple)) or len(activations) != len(params):
+        ladder.fail(
+            f"{len(params)} layers but activations is {fmt(activations)}",
+            "give one activation name per layer, e.g. ['tanh', 'softmax']",
+        )
+    if activations[-1] != "softmax":
+        ladder.fail(
+            f"the output layer's activation is {activations[-1]!r}",
+            "ten classes: end with 'softmax' and train with 'cross_entropy'",
+        )
+    shapes = [np.shape(W) for W, _ in params]
+    if shapes[0][:1] != (64,) or shapes[-1][1:] != (10,):
+        ladder.fail(
+            f"the layers' weights have shapes {shapes}",
+            "the first layer takes the 64 pixels, the last gives 10 outputs, one per class",
+        )
+    try:
+        with np.errstate(all="ignore"):
+            output = scratch.forward(
+                [(np.asarray(W, float), np.asarray(b, float)) for W, b in params], X_test, activations
+            )[0]
+    except Exception as exc:  # the learner's params, reported as feedback
+        ladder.fail(f"the params do not make a network: {exc}", "return the params train gave back, unchanged")
+    score = _accuracy(output, Y_test)
+    if score < SCRATCH_ACCURACY:
+        hint = "train longer, or with a larger learning rate; batches of 16 to 32 and 32 hidden neurons are plenty"
+        if score < 0.2:
+            hint = "about chance level: is the network trained, with a softmax output and 'cross_entropy'?"
+        ladder.fail(
+            f"accuracy {score:.1%} on {len(X_test)} held-out digits, expected at least {SCRATCH_ACCURACY:.0%}", hint
+        )
+    course = _whose(train_digits_from_scratch)
+    made = "with your own functions" if not course else f"with the course's {', '.join(course)}"
+    ladder.passed(f"at least {SCRATCH_ACCURACY:.0%} of the {len(X_test)} held-out digits right, {made}")
+
+
+def _curves(rng):
+    """(train costs, validation costs, description): falling, a dip and a bump, the lowest, then up (a U)."""
+    cases = []
+    for length, bottom, bump in ((30, 12, 5), (45, 20, 8), (25, 9, 3)):
+        bottom, bump = bottom + int(rng.integers(-2, 3)), bump + int(rng.integers(0, 2))
+        epochs = np.arange(1, length + 1)
+        train = 2.0 * np.exp(-epochs / 8) + 0.05 + 0.002 * rng.random(length)
+        train[-1] = train[-3] + 0.001  # the training cost's lowest is not its last epoch
+        train[-2] = train[-3] + 0.0005
+        val = 0.5 + 0.004 * (epochs - bottom) ** 2 / bottom + 0.5 * np.exp(-epochs / 3)
+        val[bump] = val[bump - 1] + 0.02  # a first rise, well before the bottom of the U
+        cases.append((train, val, f"{length} epochs"))
+    return cases
+
+
+@check
+def check_best_epoch(best_epoch, *, seed=0):
+    """best_epoch(train_costs, val_costs) -> the 1-based epoch with the lowest validation cost (earliest if tied)."""
+    ladder = Ladder(
+        "best_epoch",
+        best_epoch,
+        error_hint="the two curves are lists of costs, one per epoch; epochs count from 1",
+    )
+    for train, val, case in _curves(rng_for(seed, 64)):
+        args = (train.tolist(), val.tolist())
+        got = ladder.call(*args)
+        if isinstance(got, (bool, np.bool_)) or not isinstance(got, (numbers.Integral, np.integer)):
+            ladder.fail(f"returned {fmt(got)}, expected a whole number (an epoch)", "convert with int(...)")
+        ladder.unchanged(train, np.array(args[0]), "train_costs")
+        ladder.unchanged(val, np.array(args[1]), "val_costs")
+        got, right = int(got), int(np.argmin(val)) + 1
+        if got == right:
+            continue
+        rises = np.flatnonzero(np.diff(val) > 0)
+        mistakes = [
+            (right - 1, "epochs count from 1: the first cost in the list is epoch 1"),
+            (int(np.argmin(train)) + 1, "the training cost keeps falling as the network overfits: "
+             "the validation curve says which epoch generalises best"),
+            (len(val), "the last epoch is where the network has overfitted most: look for the lowest validation cost"),
+            (int(rises[0]) + 1 if len(rises) else None, "that is where the validation cost first rises, a small bump: "
+             "the lowest validation cost comes later"),
+            (int(rises[0]) + 2 if len(rises) else None, "that is the epoch where the validation cost first rises, "
+             "a small bump: the lowest validation cost comes later"),
+            (int(rises[0]) if len(rises) else None, "epochs count from 1, and the first rise is a small bump: "
+             "look for the lowest validation cost"),
+            (int(np.argmin(train)), "the validation curve says which epoch generalises best; epochs count from 1"),
+        ]  # fmt: skip
+        hint = next((text for value, text in mistakes if value == got), None)
+        ladder.fail(f"for validation costs over {case}: expected epoch {right}, got {got}", hint)
     ladder.passed()

@@ -409,6 +409,12 @@ def _forward_case(ladder, forward, params, X, names):
     given = [(W.copy(), b.copy()) for W, b in params]
     given_names, given_X = list(names), X.copy()
     result = ladder.call(given, given_X, given_names)
+    for (W, b), (W2, b2) in zip(params, given):
+        ladder.unchanged(W, W2, "W")
+        ladder.unchanged(b, b2, "b")
+    ladder.unchanged(X, given_X, "X")
+    if given_names != list(names):
+        ladder.fail(f"changed its input activations to {given_names}", "read activations, do not change it")
     if isinstance(result, np.ndarray):
         ladder.fail(
             f"returned only an array for {case}, expected a pair (A, caches)",
@@ -514,12 +520,6 @@ def _forward_case(ladder, forward, params, X, names):
                 f"the cache of layer {k + 1} names the activation {fmt(name)}, expected {names[k]!r}",
                 "each layer's cache keeps the name of that layer's own activation, activations[k]",
             )
-    for (W, b), (W2, b2) in zip(params, given):
-        ladder.unchanged(W, W2, "W")
-        ladder.unchanged(b, b2, "b")
-    ladder.unchanged(X, given_X, "X")
-    if given_names != list(names):
-        ladder.fail(f"changed its input activations to {given_names}", "read activations, do not change it")
 
 
 @check

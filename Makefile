@@ -1,6 +1,11 @@
 # The course in two commands:
 #   make lab    set up .venv (when missing or stale) and open JupyterLab on the course
+#               (the learner's lab; `make lab-instructor` adds nbgrader's instructor interface)
 #   make test   the same set-up, then every test: library, lessons and exercises (nbval)
+# Presenting and publishing (README, "Present a lesson" and "The course website"):
+#   make lab-slides   the instructor's lab with jupyterlab-slideshow (a lesson as a live deck)
+#   make slides       static reveal.js slides of every lesson in build/slides/, opening without a network
+#   make site         the course website (Jupyter Book 1, in its own .venv-site) in build/site/_build/html/
 # Extra JupyterLab arguments: make lab LAB_ARGS="--no-browser --port 9000"
 #
 # The same tests elsewhere (CI runs all three; see "Supported versions" in the README):
@@ -12,6 +17,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+SLIDES_STAMP := $(VENV)/.slides-installed
+SITE_VENV := .venv-site
+SITE_STAMP := $(SITE_VENV)/.installed
 LAB_ARGS ?=
 PYTEST_ARGS ?=
 # Extra pip arguments and stamp prerequisites, set by test-oldest and test-newest for their own venvs.
@@ -23,7 +31,7 @@ NOTEBOOK_ENV ?=
 BROWSER_JOBS ?= 2
 NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider
 
-.PHONY: lab test lint test-unit test-notebooks test-browser test-oldest test-newest test-rounding nudged-ipython versions benchmark clean FORCE
+.PHONY: lab lab-instructor test lint test-unit test-notebooks test-browser test-oldest test-newest test-rounding nudged-ipython versions benchmark clean FORCE lab-slides slides site
 
 # Rebuilt when pyproject.toml changes, or when the venv's Python no longer runs (moved or upgraded).
 $(STAMP): pyproject.toml $(STAMP_DEPS)
@@ -37,9 +45,17 @@ $(STAMP): pyproject.toml $(STAMP_DEPS)
 	@touch $(STAMP)
 
 # Opens lesson 00; as root (containers, some servers) JupyterLab needs --allow-root.
+# `make lab` is the learner's lab: jupyter/learner (read before ~/.jupyter) switches off nbgrader's lab and
+# server extensions, installed with the test tools; `make lab-instructor` keeps them (jupyter/README.md).
+LAB_COMMAND = $(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" $(if $(filter 0,$(shell id -u)),--allow-root,) \
+	notebooks/00_start_here.ipynb $(LAB_ARGS)
+LEARNER_CONFIG = JUPYTER_CONFIG_PATH="$(CURDIR)/jupyter/learner$${JUPYTER_CONFIG_PATH:+:$$JUPYTER_CONFIG_PATH}"
+
 lab: $(STAMP)
-	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" $(if $(filter 0,$(shell id -u)),--allow-root,) \
-		notebooks/00_start_here.ipynb $(LAB_ARGS)
+	$(LEARNER_CONFIG) $(LAB_COMMAND)
+
+lab-instructor: $(STAMP)
+	$(LAB_COMMAND)
 
 test: lint test-unit test-notebooks
 
@@ -97,7 +113,7 @@ versions: $(STAMP)
 FORCE:
 
 # JupyterLab in a real (headless) browser: every lesson and exercise, every widget.
-test-browser: $(STAMP)
+test-browser: $(STAMP) $(SLIDES_STAMP) slides site
 	bash scripts/install_browser.sh
 	$(BIN)/python -m pytest -p no:cacheprovider -n $(BROWSER_JOBS) --dist loadgroup tests/browser $(PYTEST_ARGS)
 
@@ -108,4 +124,29 @@ benchmark: $(STAMP)
 	$(BIN)/python benchmarks/bench_grading.py
 
 clean:
-	rm -rf $(VENV) .venv-oldest .venv-newest-* build *.egg-info .pytest_cache
+	rm -rf $(VENV) .venv-oldest .venv-newest-* $(SITE_VENV) build *.egg-info .pytest_cache
+
+# A lesson as slides. jupyterlab-slideshow (the `slides` extra) presents it live inside JupyterLab, with
+# working widgets; it is added to .venv here, not to the learner's install. `make slides` writes static
+# reveal.js slides (nbconvert, from the saved outputs); their scripts come from the npm registry (npm).
+$(SLIDES_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet $(PIP_ARGS) --editable ".[test,slides]"
+	@touch $@
+
+lab-slides: $(SLIDES_STAMP)
+	$(LAB_COMMAND)
+
+slides: $(STAMP)
+	$(BIN)/python scripts/build_slides.py build/slides
+
+# The website: Jupyter Book 1 and its Sphinx stack (the `site` extra) pin their own versions, so they live
+# in a venv of their own, never in .venv. Nothing is executed: the pages show the saved outputs.
+$(SITE_STAMP): pyproject.toml
+	@[ -x $(SITE_VENV)/bin/python ] && $(SITE_VENV)/bin/python -c "import sys" >/dev/null 2>&1 || \
+		{ rm -rf $(SITE_VENV); $(PYTHON) -m venv $(SITE_VENV); }
+	$(SITE_VENV)/bin/python -m pip install --quiet --upgrade pip
+	$(SITE_VENV)/bin/python -m pip install --quiet $$($(SITE_VENV)/bin/python scripts/build_site.py --requirements)
+	@touch $@
+
+site: $(SITE_STAMP)
+	$(SITE_VENV)/bin/python scripts/build_site.py build/site

@@ -144,7 +144,7 @@ SOLUTIONS = {
     "check_sigmoid_derivative_expr": lambda z: sp.diff(1 / (1 + sp.exp(-z)), z),
     "check_dloss_dw": lambda w, x, b, y: sp.diff((1 / (1 + sp.exp(-(w * x + b))) - y) ** 2, w),
     "check_numerical_derivative": lambda f, x, h=1e-5: (f(x + h) - f(x - h)) / (2 * h),
-    "check_make_numeric": lambda expr, z: (lambda v, f=sp.lambdify(z, expr, "numpy"): f(v) + np.zeros_like(v)),
+    "check_make_numeric": lambda expr, z: lambda v, f=sp.lambdify(z, expr, "numpy"): f(v) + np.zeros_like(v),
     "check_dense_backward": lambda X, W, gz: (X.T @ gz, gz.sum(axis=0), gz @ W.T),
     "check_sigmoid_delta": lambda a, grad_a: grad_a * a * (1 - a),
     "check_numerical_gradient": numerical_gradient,

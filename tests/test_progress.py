@@ -136,6 +136,19 @@ def test_a_wrong_answer_shows_the_checks_first_line(tmp_path):
     assert (result.points, result.max_points) == (possible - lost, possible)
 
 
+def test_hidden_tests_do_not_run(tmp_path):
+    nb = json.loads((SOURCE / "ex01_neuron.ipynb").read_text(encoding="utf-8"))
+    graded = [c for c in nb["cells"] if c.get("metadata", {}).get("nbgrader", {}).get("grade")]
+    for cell in graded:
+        visible = "".join(cell["source"]).split("### BEGIN HIDDEN TESTS")[0]
+        cell["source"] = (
+            visible + "### BEGIN HIDDEN TESTS\nraise AssertionError('a hidden case')\n### END HIDDEN TESTS\n"
+        )
+    (tmp_path / "ex01_neuron.ipynb").write_text(json.dumps(nb), encoding="utf-8")
+    result = run_and_check_untouched(tmp_path)
+    assert [p.status for p in result.parts] == ["passed"] * len(graded)
+
+
 def test_broken_crashing_and_endless_notebooks_get_a_line_each(tmp_path):
     source = json.loads((SOURCE / "ex01_neuron.ipynb").read_text(encoding="utf-8"))
     (tmp_path / "ex00_not_json.ipynb").write_text('{"cells": [', encoding="utf-8")

@@ -64,6 +64,9 @@ def _train(params, X, Y, activations, kind, learning_rate, epochs, batch_size, r
         )
         if slip == "fixed_rng":
             order = own_rng.permutation(n)
+        if slip == "rng_shuffle":  # right, another way: shuffle an index array with rng
+            order = np.arange(n)
+            rng.shuffle(order)
         y_order = rng.permutation(n) if slip == "unpaired" else order
         step = n if slip == "full_batch" else batch_size
         stop = n - n % step if slip == "drop_last" else n
@@ -79,6 +82,8 @@ def _train(params, X, Y, activations, kind, learning_rate, epochs, batch_size, r
             if slip == "per_batch":
                 history.append(cost(forward(params, X, activations)[0], Y, kind))
         epoch_cost = cost(forward(params, X, activations)[0], Y, kind)
+        if slip == "eval_shuffled":  # right, another way: the cost of the whole set, in the shuffled order
+            epoch_cost = cost(forward(params, X[order], activations)[0], Y[order], kind)
         if slip != "no_raise" and not np.isfinite(epoch_cost):
             raise FloatingPointError(f"the cost became {epoch_cost} in epoch {epoch}")
         if slip == "batch_mean":
@@ -324,6 +329,8 @@ MISTAKES = [
     ("check_train", _slip("first"), "not since the first epoch"),
     ("check_train", _slip("no_reset"), "start counting again"),
     ("check_train", _slip("no_raise"), "raise FloatingPointError"),
+    ("check_train", _slip("rng_shuffle"), None),
+    ("check_train", _slip("eval_shuffled"), None),
     ("check_choose_learning_rate", _choose_by(lambda rates, h: int(np.argmax(rates))), "largest rate diverged"),
     ("check_choose_learning_rate", _choose_by(lambda rates, h: int(np.argmin(rates))), "smallest rate"),
     (

@@ -222,6 +222,8 @@ def check_digits_from_scratch(train_digits_from_scratch, *, seed=0):
     )
     X_train, X_test, Y_train, Y_test = digits_split(seed)
     result = ladder.call(X_train.copy(), Y_train.copy(), np.random.default_rng(seed))
+    if result is None:
+        ladder.fail("returned None, expected a pair (params, activations)", "did you forget `return`?")
     if not isinstance(result, (tuple, list)) or len(result) != 2:
         ladder.fail(
             f"returned {fmt(result) if not isinstance(result, (tuple, list)) else f'{len(result)} values'}, "
@@ -242,7 +244,7 @@ def check_digits_from_scratch(train_digits_from_scratch, *, seed=0):
         ladder.fail("params is not a list of (W, b) pairs", "return the params train gave back")
     if not isinstance(activations, (list, tuple)) or len(activations) != len(params):
         ladder.fail(
-            f"{len(params)} layers but activations is {fmt(activations)}",
+            f"{len(params)} layer{'s' if len(params) > 1 else ''} but activations is {fmt(activations)}",
             "give one activation name per layer, e.g. ['tanh', 'softmax']",
         )
     if activations[-1] != "softmax":
@@ -307,6 +309,8 @@ def check_best_epoch(best_epoch, *, seed=0):
     for train, val, case in _curves(rng_for(seed, 64)):
         args = (train.tolist(), val.tolist())
         got = ladder.call(*args)
+        if got is None:
+            ladder.fail("returned None, expected an epoch", "did you forget `return`?")
         if isinstance(got, (bool, np.bool_)) or not isinstance(got, (numbers.Integral, np.integer)):
             ladder.fail(f"returned {fmt(got)}, expected a whole number (an epoch)", "convert with int(...)")
         ladder.unchanged(train, np.array(args[0]), "train_costs")

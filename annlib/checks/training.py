@@ -366,7 +366,7 @@ class _Spies:
         return scratch.update(params, grads, learning_rate)
 
     def cost(self, Y_hat, Y, kind):
-        if self.script is not None and self._rows(Y, self.y_rows) == list(range(self.n)):
+        if self.script is not None and sorted(self._rows(Y, self.y_rows)) == list(range(self.n)):  # all of Y
             epochs_done = self.updates // self.per_epoch
             return self.start_cost if epochs_done == 0 else self.script[min(epochs_done, len(self.script)) - 1]
         return scratch.cost(Y_hat, Y, kind)
@@ -406,6 +406,8 @@ def _run_train(ladder, train, spies, params, X, Y, activations, kind, **options)
         ladder.fail("changed the arrays of the params it was given", "update returns new params; keep the given ones")
     ladder.unchanged(X, args[1], "X")
     ladder.unchanged(Y, args[2], "Y")
+    if result is None:
+        ladder.fail("returned None, expected a pair (params, history)", "did you forget `return params, history`?")
     if not isinstance(result, (tuple, list)) or len(result) != 2:
         ladder.fail(f"returned {fmt(result)}, expected a pair (params, history)", "end with `return params, history`")
     new = _read_params(ladder, result[0], params, what="the trained params")
@@ -445,6 +447,11 @@ def _epochs_of(ladder, spies, n, batch_size, epochs, history):
     per_epoch = len(sizes)
     updates, got_sizes = spies.updates, [len(b) for b in spies.batches]
     where = f"({n} examples, batch_size {batch_size}, {epochs} epochs)"
+    if updates == 0:
+        ladder.fail(
+            f"train called update 0 times {where}",
+            "take one step per batch with update(params, grads, learning_rate), the function of Part 5",
+        )
     if len(history) == updates and updates != epochs:
         ladder.fail(
             f"history has {len(history)} costs, one per update {where}",

@@ -213,13 +213,21 @@ def _not_written(status, feedback):
     return status != "passed" and (line.endswith("is not written yet") or line.startswith("NotImplementedError"))
 
 
+def _headings(cell):
+    """The markdown headings of a cell as (level, text), outside fenced code blocks."""
+    fenced = False
+    for line in cell.source.splitlines():
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+        elif not fenced and re.match(r"#{1,6}\s", line):
+            hashes = len(line) - len(line.lstrip("#"))
+            yield hashes, line[hashes:].strip()
+
+
 def _heading(cell):
     """The last markdown heading in a cell ('Part 1: the weighted sum'), without its '(2 points)'."""
-    title = None
-    for line in cell.source.splitlines():
-        if line.startswith("#"):
-            title = _POINTS_SUFFIX.sub("", line.lstrip("#").strip())
-    return title
+    found = [text for _, text in _headings(cell)]
+    return _POINTS_SUFFIX.sub("", found[-1]) if found else None
 
 
 def _reference(path):
@@ -253,7 +261,7 @@ def _outline(path, reference):
     for cell in reference.cells:
         if cell.cell_type == "markdown":
             if title is None:
-                title = next((line[2:].strip() for line in cell.source.splitlines() if line.startswith("# ")), None)
+                title = next((text for level, text in _headings(cell) if level == 1), None)
             heading = _heading(cell) or heading
         if is_solution(cell) and cell.cell_type == "code":
             pending.append(grade_id(cell))

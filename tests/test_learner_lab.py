@@ -44,6 +44,7 @@ def make_command(target, lab_args):
     printed = subprocess.run(
         ["make", "-n", "--no-print-directory", target, f"LAB_ARGS={lab_args}", f"VENV={sys.prefix}"],
         cwd=ROOT,
+        env={k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL")},  # under make test
         capture_output=True,
         text=True,
         check=True,

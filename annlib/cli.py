@@ -182,7 +182,9 @@ def main(argv=None):
     try:
         {"release": _release, "grade": _grade, "progress": _progress}[args.command](args)
     except (OSError, ValueError, SandboxUnavailable) as error:  # NotebookFormatError is a ValueError
-        print(f"annlib {args.command}: {error}", file=sys.stderr)
+        message = str(error)  # the library names its function, which is the command's name too
+        message = message[len(args.command) + 2 :] if message.startswith(f"{args.command}: ") else message
+        print(f"annlib {args.command}: {message}", file=sys.stderr)
         return 1
     return 0
 

@@ -279,6 +279,7 @@ FORWARD_MISTAKES = [
     (_forward_variant(last=lambda f, Z: Z), "apply the last layer's activation too"),
     (_forward_variant(last=lambda f, Z: f(f(Z))), "applied twice"),
     (_forward_variant(pick=lambda k, names: names[0]), "not always the first one"),
+    (_forward_variant(pick=lambda k, names: names[-1]), "not always the last one"),
     (_forward_variant(pick=lambda k, names: names[len(names) - 1 - k]), "in the order of the layers"),
     (
         _forward_variant(pick=lambda k, names: "identity" if k < len(names) - 1 else names[k]),
@@ -368,7 +369,7 @@ def forward_layers(params, X, activations):
     "check, answer, label",
     [
         ("check_dense_forward", "dense_forward_layer", "Dense.forward"),
-        ("check_dense_forward", "dense_forward_network", "Network."),
+        ("check_dense_forward", "dense_forward_network", ("Network.", "Dense.")),
         ("check_count_parameters", "count_network", "Network.n_parameters"),
         ("check_count_parameters", "count_layers", "Dense.n_parameters"),
         ("check_initialize", "initialize_scratch", "scratch.initialize"),
@@ -376,13 +377,14 @@ def forward_layers(params, X, activations):
         ("check_initialize", "initialize_dense", "annlib's Dense"),
         ("check_forward", "forward_scratch", "scratch.forward"),
         ("check_forward", "forward_imported_inside", "scratch.forward"),
-        ("check_forward", "forward_network", "Network."),
+        ("check_forward", "forward_network", ("Network.", "Dense.")),
         ("check_forward", "forward_layers", "Dense.forward"),
     ],
 )
 def test_ex03_answers_using_annlib_score_nothing(check, answer, label):
+    # An answer using two of annlib's versions (a Network of Dense layers) may be named by either.
     failure = _fails(getattr(C, check), EX03_TWINS[answer], "so this part scores no points")
-    assert label in failure.message
+    assert any(one in failure.message for one in ((label,) if isinstance(label, str) else label))
 
 
 def test_the_course_fallbacks_are_refused_as_answers():

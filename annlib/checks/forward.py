@@ -437,6 +437,10 @@ def _forward_case(ladder, forward, params, X, names):
                 _passes(params, X, names, pick=lambda k: names[0])[-1][2] if len(set(names)) > 1 else None,
                 "each layer has its own activation: layer k uses activations[k], not always the first one",
             ),
+            (
+                _passes(params, X, names, pick=lambda k: names[-1])[-1][2] if len(set(names)) > 1 else None,
+                "each layer has its own activation: layer k uses activations[k], not always the last one",
+            ),
             (right[-1][1], "apply the last layer's activation too: the output is f(Z) of the last layer"),
             (
                 _passes(params, X, names, last=lambda f, Z: f(f(Z)))[-1][2],

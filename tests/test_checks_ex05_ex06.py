@@ -627,6 +627,30 @@ def test_backward_may_look_up_slopes_in_annlib():
     C.check_backward(own_backward)
 
 
+_recursive_backward = _notebook_function(
+    """
+from annlib.scratch import ACTIVATIONS
+
+def backward(params, caches, delta_output):
+    W, _ = params[-1]
+    A_prev, _, _ = caches[-1]
+    last = (A_prev.T @ delta_output, delta_output.sum(axis=0))
+    if len(params) == 1:
+        return [last]
+    _, Z_prev, name = caches[-2]
+    f, f_prime = ACTIVATIONS[name]
+    return backward(params[:-1], caches[:-1], (delta_output @ W.T) * f_prime(Z_prev, f(Z_prev))) + [last]
+""",
+    "backward",
+)
+
+
+def test_a_recursive_backward_with_the_notebooks_imports_passes(capsys):
+    # The notebook imports ACTIVATIONS itself, so a backward calling itself is not taken for scratch.backward.
+    C.check_backward(_recursive_backward)
+    assert capsys.readouterr().out.startswith("\u2713 backward")
+
+
 # --- gradient_error is graded alone: the course's functions run inside it ------------------------------
 
 

@@ -144,6 +144,10 @@ def _gradient_error(params, X, Y, activations, kind, eps=1e-6, slip=None):
             else:
                 scale = np.linalg.norm(grad) + np.linalg.norm(estimate)
                 errors.append(np.linalg.norm(grad - estimate) / scale if scale > 0 else 0.0)
+    if slip == "global":
+        a = np.concatenate([g.ravel() for pair in grads for g in pair])
+        m = np.concatenate([numerical_gradient(C, p, eps).ravel() for pair in params for p in pair])
+        return float(np.linalg.norm(a - m) / (np.linalg.norm(a) + np.linalg.norm(m)))
     if slip == "sum":
         return float(sum(errors))
     if slip == "smallest":
@@ -300,6 +304,20 @@ def _backward_with_derivatives_of_a(params, caches, delta_output):
     return grads
 
 
+def _backward_doubles_hidden(params, caches, delta_output):
+    grads = [None] * len(params)
+    delta = delta_output
+    for layer in reversed(range(len(params))):
+        W, _ = params[layer]
+        A_prev, _, _ = caches[layer]
+        grads[layer] = (A_prev.T @ delta, delta.sum(axis=0))
+        if layer > 0:
+            _, Z_prev, name = caches[layer - 1]
+            f, f_prime = scratch.ACTIVATIONS[name]
+            delta = 2 * (delta @ W.T) * f_prime(Z_prev, f(Z_prev))
+    return grads
+
+
 def _backward_skips_first(params, caches, delta_output):
     return backward(params, caches, delta_output)[1:] if len(params) > 1 else []
 
@@ -370,6 +388,7 @@ MISTAKES = [
     ("check_softmax_backward", _softmax_backward_jacobians, "that is each row's Jacobian"),
     ("check_softmax_backward", _softmax_backward_in_place, "changed its input grad_A in place"),
     ("check_softmax_backward", lambda A, G: (A * G).tolist(), "a numpy array"),
+    ("check_softmax_backward", lambda A, G: (A * G).sum(axis=1), "dC/dZ has the shape of A"),
     ("check_dense_backward", lambda X, W, gz: (gz.T @ X, gz.sum(axis=0), gz @ W.T), "W's shape"),
     ("check_dense_backward", lambda X, W, gz: (X.T @ gz / len(X), gz.sum(axis=0), gz @ W.T), "1/n"),
     ("check_sigmoid_delta", lambda a, grad_a: grad_a * (1 - a), "multiply by a too"),
@@ -385,6 +404,8 @@ MISTAKES = [
     ("check_backward", _backward_keepdims_b, "a flat array"),
     ("check_backward", _backward_clobbers_delta, "changed its input delta_output in place"),
     ("check_backward", lambda params, caches, delta: None, "forget `return`"),
+    ("check_backward", _backward_doubles_hidden, "the output layer is right, the layers before are not"),
+    ("check_backward", lambda params, caches, delta: [caches[0][3]], "check each product's shapes"),
     ("check_gradient_error", _error_with("forward"), "a forward difference"),
     ("check_gradient_error", _error_never_restored, "put each nudged weight back"),
     ("check_gradient_error", _error_with("only_W"), "check every b too"),
@@ -395,6 +416,9 @@ MISTAKES = [
     ("check_gradient_error", _error_with("sum"), "not their sum or mean"),
     ("check_gradient_error", _error_with("smallest"), "one wrong array is enough"),
     ("check_gradient_error", _error_with("list"), "one number"),
+    ("check_gradient_error", _error_with("global"), "each W and each b on its own"),
+    ("check_gradient_error", lambda params, X, Y, activations, kind, eps=1e-6: 1.0, "far below 1e-6"),
+    ("check_gradient_error", lambda params, X, Y, activations, kind, eps=1e-6: 0.0, "compare every W and every b"),
 ]
 
 

@@ -4,8 +4,11 @@ Both servers run from this environment, where nbgrader is installed with the tes
 has the configuration folder `make lab` puts first on JUPYTER_CONFIG_PATH (jupyter/learner). In the
 page, JupyterLab's own plugin registry says which of nbgrader's plugins exist, and the menu bar shows
 whether there is an Nbgrader menu. (tests/test_learner_lab.py starts the labs through make itself.)
+In the learner's lab, a notebook cell beside the student exercises shows `progress()` as a table.
 """
 
+import json
+import shutil
 import sys
 from pathlib import Path
 
@@ -59,9 +62,22 @@ def what_the_page_shows(browser, lab):
         context.close()
 
 
+PROGRESS_CELL = "from annlib.progress import progress\nprogress()"
+
+
 @pytest.fixture(scope="module")
 def labs(tmp_path_factory):
     root = tmp_path_factory.mktemp("lab-roles-root")
+    shutil.copytree(ROOT / "exercises" / "student", root / "student")
+    notebook = {
+        "cells": [
+            {"cell_type": "code", "metadata": {}, "outputs": [], "execution_count": None, "source": PROGRESS_CELL}
+        ],
+        "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},
+        "nbformat": 4,
+        "nbformat_minor": 5,
+    }
+    (root / "student" / "where_am_i.ipynb").write_text(json.dumps(notebook), encoding="utf-8")
     started = {
         "learner": LearnerLab(root, tmp_path_factory.mktemp("learner")).launch(),
         "instructor": LabServer(root, tmp_path_factory.mktemp("instructor")).launch(),
@@ -84,3 +100,33 @@ def test_the_instructors_lab_has_them_all(browser, labs):
     shown = what_the_page_shows(browser, labs["instructor"])
     assert shown["plugins"] == NBGRADER_PLUGINS
     assert "Nbgrader" in shown["menus"], shown["menus"]
+
+
+def test_progress_in_a_notebook_cell_is_a_table(browser, labs):
+    lab = labs["learner"]
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.goto(f"{lab.base_url}/lab/tree/student/where_am_i.ipynb?reset&token={lab.token}")
+        page.wait_for_function("() => window.jupyterapp !== undefined", timeout=90_000)
+        page.evaluate("async () => { await window.jupyterapp.restored; }")
+        page.wait_for_function(
+            "() => document.querySelector('.jp-Notebook .jp-Cell') && "
+            "[...document.querySelectorAll('.jp-StatusBar-TextItem')].some(e => /Idle/.test(e.textContent))",
+            timeout=90_000,
+        )
+        page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
+        page.wait_for_selector("table.annlib-progress", timeout=120_000)
+        shown = page.evaluate(
+            """() => {
+                const table = document.querySelector('table.annlib-progress');
+                const cells = [...table.querySelectorAll('tbody tr')].map(r => r.lastElementChild.textContent);
+                return {rows: cells.length, unwritten: cells.filter(t => t.trim() === 'not written yet').length,
+                        total: table.nextElementSibling.textContent,
+                        errors: document.querySelectorAll('.jp-OutputArea-output[data-mime-type*="error"]').length};
+            }"""
+        )
+    finally:
+        context.close()
+    assert shown["errors"] == 0
+    assert shown["unwritten"] > 0 and shown["total"].startswith("Total: 0 of ")

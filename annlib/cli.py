@@ -4,7 +4,7 @@
     annlib grade SUBMISSION... [--source DIR] [--json FILE] [--csv FILE] [--timeout SECONDS] [--jobs N]
                  [--sandbox auto|bwrap|none] [--memory SIZE] [--processes N] [--file-size SIZE]
                  [--scratch SIZE] [--max-output SIZE] [--env NAME]...
-    annlib progress [FOLDER] [--timeout SECONDS] [--jobs N] [--sandbox auto|bwrap|none]
+    annlib progress [FOLDER | NOTEBOOK] [--timeout SECONDS] [--jobs N] [--sandbox auto|bwrap|none]
 
 The instructor guide (docs/instructors.md) walks through release, collect, grade and export; `progress`
 is the learner's view: their own notebooks run with the visible checks (annlib.progress).
@@ -96,7 +96,7 @@ def _parser():
         nargs="?",
         default=None,
         metavar="FOLDER",
-        help="folder of your exercise notebooks (default: exercises/student, or the current folder)",
+        help="folder of your exercise notebooks, or one notebook (default: exercises/student, or the current folder)",
     )
     progress.add_argument(
         "--timeout", type=float, default=30.0, metavar="SECONDS", help="time limit per cell (default: 30)"

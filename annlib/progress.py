@@ -299,8 +299,8 @@ def _support_files(folder, target):
 def progress(folder=None, *, timeout=DEFAULT_TIMEOUT, jobs=None, sandbox="auto", on_done=None):
     """Run every exercise notebook in `folder` with its visible checks; returns a `Progress` table.
 
-    folder: a folder of exercise notebooks (default: exercises/student under the current folder, or the
-    current folder itself, as in a notebook cell of exercises/student). Only what is saved counts: save
+    folder: a folder of exercise notebooks, or one notebook (default: exercises/student under the current
+    folder, or the current folder itself, as in a notebook cell of exercises/student). Only what is saved counts: save
     the notebook you are working on first. timeout: seconds per cell; jobs: notebooks at a time (default:
     the number of cores); sandbox: "auto" (bubblewrap where it works), "bwrap" or "none", as for
     `annlib grade`. on_done(done, total, notebook, seconds) is called as each notebook finishes.
@@ -311,16 +311,19 @@ def progress(folder=None, *, timeout=DEFAULT_TIMEOUT, jobs=None, sandbox="auto",
     from annlib.grading.sandbox import check, choose
 
     folder = Path(default_folder() if folder is None else folder)
-    if not folder.is_dir():
+    if folder.is_file() and folder.suffix == ".ipynb":  # one notebook: its folder, for that notebook only
+        folder, paths = folder.parent, [folder]
+    elif folder.is_dir():
+        paths = sorted(p for p in folder.glob("*.ipynb") if p.is_file())
+    else:
         raise FileNotFoundError(
-            f"progress: expected a folder of exercise notebooks (such as {DEFAULT_FOLDER}), got {str(folder)!r}, "
-            f"which is not a folder"
+            f"progress: expected a folder of exercise notebooks (such as {DEFAULT_FOLDER}) or one notebook, "
+            f"got {str(folder)!r}, which is neither"
         )
     if timeout <= 0:
         raise ValueError(f"progress: timeout must be > 0 seconds, got {timeout:g}")
     if jobs is not None and jobs < 1:
         raise ValueError(f"progress: jobs must be >= 1, got {jobs}")
-    paths = sorted(p for p in folder.glob("*.ipynb") if p.is_file())
     if not paths:
         raise FileNotFoundError(f"progress: expected exercise notebooks (*.ipynb) in {folder}, found none")
     used, warning = choose(sandbox)

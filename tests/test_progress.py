@@ -231,8 +231,11 @@ def test_command_line(tmp_path, capsys):
     assert f"total: 0 of {sum(p for _, p in parts):g} points" in out
     assert "[1/1] ex01_neuron.ipynb" in err
 
+    assert main(["progress", str(tmp_path / "ex01_neuron.ipynb"), "--jobs", "1"]) == 0  # one notebook
+    assert capsys.readouterr().out.count("not written yet") == len(parts)
+
     assert main(["progress", str(tmp_path / "missing")]) == 1
-    assert "expected a folder of exercise notebooks" in capsys.readouterr().err
+    assert "annlib progress: expected a folder of exercise notebooks" in capsys.readouterr().err
     empty = tmp_path / "empty"
     empty.mkdir()
     assert main(["progress", str(empty)]) == 1

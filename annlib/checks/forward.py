@@ -257,9 +257,12 @@ def check_initialize(initialize, *, seed=0):
         twins=INITIALIZE_TWINS,
     )
     rng = rng_for(seed, 26)
-    seeds = [int(s) for s in rng.integers(0, 2**31, size=2 * len(_INITIALIZE_CASES))]
+    # and a network of other sizes for every seed (sizes where Glorot's scale stays near sqrt(1 / n_in) too)
+    other = [int(rng.integers(3, 9)), int(rng.integers(8, 21)), int(rng.integers(16, 41)), int(rng.integers(1, 5))]
+    cases = _INITIALIZE_CASES + (other,)
+    seeds = [int(s) for s in rng.integers(0, 2**31, size=2 * len(cases))]
     drawn = {}
-    for k, sizes in enumerate(_INITIALIZE_CASES):
+    for k, sizes in enumerate(cases):
         result, used = _draw(ladder, initialize, sizes, seeds[2 * k])
         pairs = _initial_pairs(ladder, result, sizes)
         for layer, (W, b) in enumerate(pairs, start=1):
@@ -306,7 +309,7 @@ def check_initialize(initialize, *, seed=0):
                     "start the biases at 0 (or very small): the random weights already make the neurons differ",
                 )
         drawn[tuple(sizes)] = pairs
-    for sizes in (_DEEP,) + tuple(s for s in _INITIALIZE_CASES if s != _DEEP):
+    for sizes in (_DEEP,) + tuple(s for s in cases if s != _DEEP):
         for layer, (W, _) in enumerate(drawn[tuple(sizes)], start=1):
             n_in = W.shape[0]
             ratio = float(W.std()) * np.sqrt(n_in)  # the spread of a sum over the spread of the inputs
@@ -333,9 +336,7 @@ def check_initialize(initialize, *, seed=0):
                 )
             ladder.fail(message, hint)
     ladder.no_warnings()
-    ladder.passed(
-        f"{len(_INITIALIZE_CASES)} networks, the right shapes, drawn from rng at a scale that keeps signals alive"
-    )
+    ladder.passed(f"{len(cases)} networks, the right shapes, drawn from rng at a scale that keeps signals alive")
 
 
 # --- forward(params, X, activations) -> (A, caches) ------------------------------------------------------

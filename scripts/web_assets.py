@@ -1,0 +1,127 @@
+"""What the static slides and the site share: their JavaScript, fetched from the npm registry when they are
+built, and a note where a lesson's widget needs a kernel.
+
+The slides (`make slides`) and the site (`make site`) must open without a network, so reveal.js,
+MathJax, require.js, jQuery and the ipywidgets renderer are copied into the build instead of being
+loaded from a CDN when a page opens. Each package is fetched once with `npm pack` (so npm's own
+registry settings and cache apply), checked against the integrity hash pinned here, and unpacked into
+build/web-assets/<name>-<version>/.
+"""
+
+import base64
+import hashlib
+import shutil
+import subprocess
+import sys
+import tarfile
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+CACHE = REPO / "build" / "web-assets"
+
+# name -> (version, the registry's dist.integrity); `npm view NAME@VERSION dist.integrity` prints it.
+PACKAGES = {
+    "reveal.js": (
+        "4.6.1",
+        "sha512-1CW0auaXNPmwmvQ7TwpszwVxMi2Xr5cTS3J3EBC/HHgbPF32Dn7aiu/LKWDOGjMbaDwKQiGmfqcoGQ74HUHCMw==",
+    ),
+    "mathjax@2": (
+        "2.7.9",
+        "sha512-NOGEDTIM9+MrsqnjPEjVGNx4q0GQxqm61yQwSK+/5S59i26wId5IC5gNu9/bu8+CCVl5p9G2IHcAl/wJa+5+BQ==",
+    ),
+    "mathjax@3": (
+        "3.2.2",
+        "sha512-Bt+SSVU8eBG27zChVewOicYs7Xsdt40qm4+UpHyX7k0/O9NliPc+x77k1/FEsPsjKPZGJvtRZM1vO+geW0OhGw==",
+    ),
+    "requirejs": (
+        "2.3.7",
+        "sha512-DouTG8T1WanGok6Qjg2SXuCMzszOo0eHeH9hDZ5Y4x8Je+9JB38HdTLT4/VA8OaUhBa0JPVHJ0pyBkM1z+pDsw==",
+    ),
+    "jquery": (
+        "3.7.1",
+        "sha512-m4avr8yL8kmFN8psrbFFFmB/If14iN5o9nw/NgnnM+kybDJpRsAynV2BsfpTYrTRysYUdADVD7CkUUizgkpLfg==",
+    ),
+    "@jupyter-widgets/html-manager": (
+        "1.0.15",
+        "sha512-5thBIV6ymNgmPVOHvzx+gGy8ZSKmSazhtGw4/c4xJDVzRhG9PTeQsRjF3FUTopvFi//SABeNz1yp47bCrJ3CQA==",
+    ),
+}
+
+
+def _integrity(path):
+    return "sha512-" + base64.b64encode(hashlib.sha512(path.read_bytes()).digest()).decode()
+
+
+def package(key):
+    """The unpacked package folder of PACKAGES[key], fetched and checked on first use."""
+    version, integrity = PACKAGES[key]
+    name = key.split("@")[0] if not key.startswith("@") else key
+    target = CACHE / f"{name.replace('/', '+')}-{version}"
+    if (target / "package.json").exists():
+        return target
+    if shutil.which("npm") is None:
+        sys.exit("npm is needed to fetch the slides' and site's JavaScript (apt-get install npm)")
+    CACHE.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=CACHE) as scratch:
+        scratch = Path(scratch)
+        subprocess.run(
+            ["npm", "pack", "--silent", f"{name}@{version}", "--pack-destination", str(scratch)],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+        (tarball,) = scratch.glob("*.tgz")
+        found = _integrity(tarball)
+        if found != integrity:
+            sys.exit(f"{name}@{version}: the registry's tarball has integrity {found}, not the pinned {integrity}")
+        with tarfile.open(tarball) as archive:
+            archive.extractall(scratch / "unpacked", filter="data")
+        if target.exists():
+            shutil.rmtree(target)
+        (scratch / "unpacked" / "package").rename(target)
+    return target
+
+
+def copy(key, parts, destination):
+    """Copy parts (paths inside the package, files or folders) of PACKAGES[key] into destination."""
+    source = package(key)
+    destination = Path(destination)
+    for part in parts:
+        origin, target = source / part, destination / part
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if origin.is_dir():
+            shutil.copytree(origin, target, dirs_exist_ok=True)
+        else:
+            shutil.copy2(origin, target)
+    return destination
+
+
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+WIDGET_STATE = "application/vnd.jupyter.widget-state+json"
+LIVE_WIDGET_NOTE = (
+    '<div class="admonition note" style="border-left: 4px solid #1e88e5; padding: 0.2em 0.8em">'
+    '<p class="admonition-title"><strong>A live widget</strong></p>'
+    "<p>Here the lesson shows an interactive widget (sliders and buttons). It needs Python behind it: open "
+    "the lesson in JupyterLab (<code>make lab</code>; to present it, <code>make lab-slides</code>) and run its "
+    "cells.</p></div>"
+)
+
+
+def live_widget_notes(notebook):
+    """Replace each widget view whose state was not saved with a note (no kernel runs behind a static page)."""
+    state = notebook.get("metadata", {}).get("widgets", {}).get(WIDGET_STATE, {}).get("state", {})
+    replaced = 0
+    for cell in notebook["cells"]:
+        for index, output in enumerate(cell.get("outputs", [])):
+            view = output.get("data", {}).get(WIDGET_VIEW)
+            if view and view.get("model_id") not in state:
+                cell["outputs"][index] = {
+                    "output_type": "display_data",
+                    "metadata": {},
+                    "data": {
+                        "text/html": LIVE_WIDGET_NOTE,
+                        "text/plain": "[a live widget: run the lesson in JupyterLab]",
+                    },
+                }
+                replaced += 1
+    return replaced

@@ -165,9 +165,9 @@ def twin_used(func, twins, *, depth=3):
             return None
         seen.add(id(code))
         namespace = getattr(function, "__globals__", {})
-        names = set()
+        names = {}  # in the order the code uses them, so that the same answer always names the same twin
         for inner in _code_objects(code):
-            names.update(inner.co_names)
+            names.update(dict.fromkeys(inner.co_names))
         for name in names:
             if name in namespace:
                 value = namespace[name]
@@ -241,7 +241,7 @@ class Ladder:
         if label is not None:
             self.fail(
                 f"uses annlib's {label}, so this part scores no points",
-                f"this part asks you to write {name} yourself with numpy; compare with annlib's once yours passes",
+                f"this part asks you to write {name} yourself; compare with annlib's once yours passes",
             )
 
     def fail(self, message, hint=None):

@@ -9,8 +9,13 @@ import pytest
 from annlib import Network, scratch
 from annlib.checks import CheckFailed
 from annlib.checks._core import Ladder, substitute, twin_used
+from annlib.losses import Loss
 
-TWINS = [("scratch.backward", scratch.backward), ("Network.backward", Network.backward)]
+TWINS = [
+    ("scratch.backward", scratch.backward),
+    ("Network.backward", Network.backward),
+    ("Loss.gradient", Loss.gradient),
+]
 
 
 def _notebook(source):
@@ -52,6 +57,28 @@ def module_imported_inside(params, caches, delta):
     import annlib.scratch
     return annlib.scratch.backward(params, caches, delta)
 
+def module_imported_as(params, caches, delta):
+    import annlib.scratch as s
+    return s.backward(params, caches, delta)
+
+def package_imported_inside(params, caches, delta):
+    from annlib import scratch
+    return scratch.backward(params, caches, delta)
+
+def recursive_with_a_table(params, caches, delta, layer=None):
+    # its own name `backward` and annlib's table of activations: nothing of annlib's backward
+    slope = sc.ACTIVATIONS["tanh"][1]
+    if layer == 0:
+        return []
+    return recursive_with_a_table(params, caches, delta, 0) + [slope]
+
+def numpy_of_the_same_name(params, caches, delta):
+    import numpy as np
+    return np.gradient(delta)
+
+def on_a_result(network_maker, grad):
+    return network_maker().backward(grad)
+
 def own(params, caches, delta):
     return [(c[0].T @ delta, delta.sum(axis=0)) for c in caches]
 """
@@ -68,6 +95,11 @@ def own(params, caches, delta):
         ("via_method", "Network.backward"),
         ("imported_inside", "scratch.backward"),
         ("module_imported_inside", "scratch.backward"),
+        ("module_imported_as", "scratch.backward"),
+        ("package_imported_inside", "scratch.backward"),
+        ("recursive_with_a_table", None),
+        ("numpy_of_the_same_name", None),
+        ("on_a_result", "Network.backward"),
         ("their_backward", "scratch.backward"),
         ("own", None),
     ],

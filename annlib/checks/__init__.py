@@ -15,15 +15,19 @@ cases (the hidden tests use it).
     exercise 01  check_weighted_sum, check_sigmoid, check_neuron_output, check_and_gate
     exercise 02  check_sigmoid_derivative, check_relu, check_relu_derivative, check_stable_sigmoid,
                  check_softmax
-    exercise 03  check_dense_forward, check_article_weight, check_forward, check_count_parameters,
-                 check_collapse_linear, check_tanh_gap
-    exercise 04  check_mse, check_binary_cross_entropy, check_cross_entropy, check_loss_choices
+    exercise 03  check_dense_forward, check_article_weight, check_count_parameters, check_initialize,
+                 check_forward, check_collapse_linear, check_tanh_gap
+    exercise 04  check_mse, check_binary_cross_entropy, check_cross_entropy, check_loss_choices,
+                 check_cost_gradient, check_output_delta
     exercise 05  check_sigmoid_derivative_expr, check_dloss_dw, check_numerical_derivative,
-                 check_make_numeric                                  (these import SymPy when called)
-    exercise 06  check_dense_backward, check_sigmoid_delta, check_numerical_gradient, check_train_step
-    exercise 07  check_sgd_step, check_momentum_step, check_minibatches, check_moons_classifier
+                 check_make_numeric, check_softmax_ce_derivatives, check_softmax_backward
+                 (the symbolic ones import SymPy when called)
+    exercise 06  check_dense_backward, check_sigmoid_delta, check_numerical_gradient, check_train_step,
+                 check_backward, check_gradient_error
+    exercise 07  check_sgd_step, check_momentum_step, check_minibatches, check_moons_classifier,
+                 check_update, check_train, check_choose_learning_rate
     exercise 08  check_scale_and_encode, check_digits_classifier, check_most_confused,
-                 check_error_in_units
+                 check_error_in_units, check_digits_from_scratch, check_best_epoch
 """
 
 from annlib.checks._core import CheckFailed
@@ -35,7 +39,9 @@ from annlib.checks.activations import (
     check_stable_sigmoid,
 )
 from annlib.checks.backprop import (
+    check_backward,
     check_dense_backward,
+    check_gradient_error,
     check_numerical_gradient,
     check_sigmoid_delta,
     check_train_step,
@@ -45,6 +51,8 @@ from annlib.checks.derivatives import (
     check_make_numeric,
     check_numerical_derivative,
     check_sigmoid_derivative_expr,
+    check_softmax_backward,
+    check_softmax_ce_derivatives,
 )
 from annlib.checks.forward import (
     check_article_weight,
@@ -52,28 +60,36 @@ from annlib.checks.forward import (
     check_count_parameters,
     check_dense_forward,
     check_forward,
+    check_initialize,
     check_tanh_gap,
 )
 from annlib.checks.losses import (
     LOSS_NAMES,
     check_binary_cross_entropy,
+    check_cost_gradient,
     check_cross_entropy,
     check_loss_choices,
     check_mse,
+    check_output_delta,
 )
 from annlib.checks.neuron import check_and_gate, check_neuron_output, check_sigmoid, check_weighted_sum
 from annlib.checks.project import (
+    check_best_epoch,
     check_digits_classifier,
+    check_digits_from_scratch,
     check_error_in_units,
     check_most_confused,
     check_scale_and_encode,
     digits_split,
 )
 from annlib.checks.training import (
+    check_choose_learning_rate,
     check_minibatches,
     check_momentum_step,
     check_moons_classifier,
     check_sgd_step,
+    check_train,
+    check_update,
 )
 
 __all__ = [
@@ -91,28 +107,40 @@ __all__ = [
     "check_softmax",
     "check_dense_forward",
     "check_article_weight",
-    "check_forward",
     "check_count_parameters",
+    "check_initialize",
+    "check_forward",
     "check_collapse_linear",
     "check_tanh_gap",
     "check_mse",
     "check_binary_cross_entropy",
     "check_cross_entropy",
     "check_loss_choices",
+    "check_cost_gradient",
+    "check_output_delta",
     "check_sigmoid_derivative_expr",
     "check_dloss_dw",
     "check_numerical_derivative",
     "check_make_numeric",
+    "check_softmax_ce_derivatives",
+    "check_softmax_backward",
     "check_dense_backward",
     "check_sigmoid_delta",
     "check_numerical_gradient",
     "check_train_step",
+    "check_backward",
+    "check_gradient_error",
     "check_sgd_step",
     "check_momentum_step",
     "check_minibatches",
     "check_moons_classifier",
+    "check_update",
+    "check_train",
+    "check_choose_learning_rate",
     "check_scale_and_encode",
     "check_digits_classifier",
     "check_most_confused",
     "check_error_in_units",
+    "check_digits_from_scratch",
+    "check_best_epoch",
 ]

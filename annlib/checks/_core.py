@@ -16,6 +16,7 @@ with a lying `__eq__` nor a later patch of `np.allclose` or `abs` changes a verd
 """
 
 import contextlib
+import dis
 import functools
 import inspect
 import io
@@ -123,38 +124,96 @@ def _code_objects(code):
             yield from _code_objects(const)
 
 
-def _resolve(value, names, depth=2):
-    """The objects reachable from value through attributes named in names (module.function, Class.method)."""
+_LOAD_NAME = {"LOAD_GLOBAL", "LOAD_NAME"}
+_LOAD_LOCAL = {"LOAD_FAST", "LOAD_DEREF", "LOAD_FAST_CHECK", "LOAD_FAST_AND_CLEAR", "LOAD_CLASSDEREF"}
+_STORE_LOCAL = {"STORE_FAST", "STORE_DEREF", "STORE_NAME", "STORE_GLOBAL"}
+_ATTRIBUTE = {"LOAD_ATTR", "LOAD_METHOD"}
+
+
+def _chains(code):
+    """The dotted names the code reads, e.g. ("np", "exp"), ("scratch", "backward"), (None, "fit").
+
+    A chain starts at a global name, at an object a function-level import gave (`from m import x`,
+    `import a.b`), or at an unknown object such as an argument or a call's result (None), and goes on
+    through attributes.
+    """
+    chains, chain, bound, importing, fromlist = [], None, {}, None, None
+    for instruction in dis.get_instructions(code):
+        op, arg = instruction.opname, instruction.argval
+        if op in _ATTRIBUTE:
+            if chain is None:
+                chains.append((None, arg))
+            else:
+                chain.append(arg)
+            continue
+        if chain is not None:
+            chains.append(tuple(chain))
+            chain = None
+        if op == "IMPORT_NAME":
+            # What the import leaves: the module itself for `from a.b import x`, the package a for
+            # `import a.b` (and `import a.b as c` then reads b from it). [what `from` reads, what a store binds]
+            top = sys.modules.get(str(arg).split(".")[0])
+            left = sys.modules.get(arg) if fromlist is not None else top
+            importing = [left, left]
+        elif op == "IMPORT_FROM" and importing is not None:
+            source = importing[0]
+            value = vars(source).get(arg) if isinstance(source, types.ModuleType) else None
+            if value is None and source is not None:
+                value = sys.modules.get(f"{source.__name__}.{arg}")
+            chains.append((value,))
+            importing[1] = value  # `from m import x as y`, `import a.b as c`: the store binds this
+        elif op in _STORE_LOCAL and importing is not None:
+            bound[arg] = importing[1]
+        elif op in _LOAD_NAME:
+            chain = [arg]
+        elif op in _LOAD_LOCAL:
+            chain = [bound.get(arg)]
+        if op not in ("IMPORT_NAME", "IMPORT_FROM", "POP_TOP", "ROT_TWO", "SWAP") and op not in _STORE_LOCAL:
+            importing = None
+        fromlist = arg if op == "LOAD_CONST" else None
+    if chain is not None:
+        chains.append(tuple(chain))
+    return chains
+
+
+def _follow(value, attributes):
+    """The objects along value.a.b... for a chain's attributes, stopping where one is missing."""
     yield value
-    if depth and isinstance(value, (types.ModuleType, type)):
-        for name in names:
-            attribute = inspect.getattr_static(value, name, None) if isinstance(value, type) else None
-            if isinstance(value, types.ModuleType):
-                attribute = vars(value).get(name)
-            if attribute is not None:
-                yield from _resolve(attribute, names, depth - 1)
+    for name in attributes:
+        if isinstance(value, types.ModuleType):
+            value = vars(value).get(name)
+        elif isinstance(value, type):
+            value = inspect.getattr_static(value, name, None)
+        else:
+            return
+        if value is None:
+            return
+        yield value
 
 
 def _unwrap(value):
     if isinstance(value, (staticmethod, classmethod)):
         return value.__func__
+    if isinstance(value, property):
+        return value.fget
     return getattr(value, "__func__", value)
 
 
 def twin_used(func, twins, *, depth=3):
-    """The label of the first of twins (label, object) that func is, or names, directly or via its helpers.
+    """The label of the first of twins (label, object) that func is, or uses, directly or via its helpers.
 
-    A static reading: the global names func's code uses (and attributes of those globals: a module's
-    function, a class's method) are looked up in func's globals. Functions the learner defined in the
-    same notebook are read too, `depth` calls deep. A call on an object passed in as an argument
-    (`network.fit(...)`) is seen when the method's name belongs to one of twins' classes' methods.
+    A static reading of the bytecode: every dotted name the function reads (a global, a module's function,
+    a class's method, a module imported inside the function) is looked up in func's globals. Functions the
+    learner defined in the same notebook are read too, `depth` calls deep. A method called on an argument
+    (`network.fit(...)`, where the object is not known before the call) counts when it has the name of one
+    of twins' methods.
     """
     targets = {id(_unwrap(obj)): label for label, obj in twins}
-    methods = {
-        obj.__name__: label
-        for label, obj in twins
-        if inspect.isfunction(_unwrap(obj)) and "." in getattr(_unwrap(obj), "__qualname__", "")
-    }
+    methods = {}  # a method's (or property's) name -> the twins of that name, for calls on unknown objects
+    for label, obj in twins:
+        function = _unwrap(obj)
+        if inspect.isfunction(function) and "." in function.__qualname__:
+            methods.setdefault(function.__name__, []).append(label)
     if id(_unwrap(func)) in targets:
         return targets[id(_unwrap(func))]
     seen = set()
@@ -165,29 +224,30 @@ def twin_used(func, twins, *, depth=3):
             return None
         seen.add(id(code))
         namespace = getattr(function, "__globals__", {})
-        names = {}  # in the order the code uses them, so that the same answer always names the same twin
+        on_arguments = []
         for inner in _code_objects(code):
-            names.update(dict.fromkeys(inner.co_names))
-        for name in names:
-            if name in namespace:
-                value = namespace[name]
-            elif name in sys.modules:  # a module imported inside the function: `import annlib.scratch`
-                value = sys.modules[name]
-            else:
-                continue
-            for obj in _resolve(value, names):
-                label = targets.get(id(_unwrap(obj)))
-                if label is not None:
-                    return label
-                obj = _unwrap(obj)
-                same_notebook = getattr(obj, "__globals__", None) is namespace
-                if level < depth and inspect.isfunction(obj) and same_notebook:
-                    found = visit(obj, level + 1)
-                    if found:
-                        return found
-        for name in names:
-            if name in methods and name not in namespace:
-                return methods[name]
+            for chain in _chains(inner):
+                head, attributes = chain[0], chain[1:]
+                if head is None:
+                    on_arguments.extend(attributes[:1])
+                    continue
+                if isinstance(head, str):
+                    if head not in namespace:
+                        continue  # a builtin, or a name the notebook has not defined
+                    head = namespace[head]
+                for obj in _follow(head, attributes):
+                    label = targets.get(id(_unwrap(obj)))
+                    if label is not None:
+                        return label
+                    obj = _unwrap(obj)
+                    same_notebook = getattr(obj, "__globals__", None) is namespace
+                    if level < depth and inspect.isfunction(obj) and same_notebook:
+                        found = visit(obj, level + 1)
+                        if found:
+                            return found
+        for name in on_arguments:
+            if name in methods:
+                return " or ".join(methods[name])
         return None
 
     return visit(_unwrap(func), 0)

@@ -1,7 +1,5 @@
 """Tests for the neuron explorer (annlib.widgets.neuron), without a browser."""
 
-import importlib
-
 import ipywidgets as widgets
 import matplotlib.figure
 import numpy as np
@@ -14,9 +12,6 @@ from annlib.widgets.neuron import (
     read_neuron,
     reading_from_values,
 )
-
-# The module (annlib.widgets.neuron), named apart from the function it exports.
-explorer_module = importlib.import_module("annlib.widgets.neuron")
 
 
 def test_read_neuron_matches_the_core():
@@ -56,19 +51,45 @@ def test_draw_reading_shows_the_numbers():
     assert f"{reading.a:.3f}" in ax.get_title()
 
 
-def test_explorer_is_a_widget_with_every_control(monkeypatch):
-    monkeypatch.setattr(explorer_module, "show_figure", lambda *args: None)
+def test_explorer_is_a_widget_with_every_control():
     explorer = neuron_explorer(n_inputs=2, activation="tanh")
     assert isinstance(explorer, widgets.Widget)
     assert sorted(explorer.sliders) == ["b", "w1", "w2", "x1", "x2"]
     assert explorer.dropdown.value == "tanh"
     assert set(explorer.dropdown.options) == {"sigmoid", "tanh", "relu", "leaky_relu", "identity"}
-    assert isinstance(explorer.output, widgets.Output)
+    assert isinstance(explorer.image, widgets.Image) and explorer.image in explorer.children
+    # every control is named, and the sliders follow the hand
+    for control in [*explorer.sliders.values(), explorer.dropdown]:
+        assert control.description
+    assert all(slider.continuous_update for slider in explorer.sliders.values())
 
 
-def test_explorer_updates_when_a_slider_or_the_activation_moves(monkeypatch):
-    shown = []
-    monkeypatch.setattr(explorer_module, "show_figure", lambda output, figure: shown.append(figure))
+def test_the_figure_is_kept_and_carries_a_text_alternative():
+    explorer = neuron_explorer(n_inputs=2, x=[1.0, 0.5], w=[0.5, -0.5], b=0.25)
+    figure, first = explorer.figure.figure, bytes(explorer.image.value)
+    assert first.startswith(b"\x89PNG")
+    explorer.sliders["w2"].value = 1.5
+    assert explorer.figure.figure is figure  # the same figure, drawn again
+    assert bytes(explorer.image.value) != first and explorer.figure.frames == 2
+    alt = explorer.image.tooltip
+    assert alt == explorer.reading.describe() and alt.count(".") >= 1 and alt.endswith(".")
+    assert "w = (0.50, 1.50)" in alt and f"a = sigmoid(z) = {explorer.reading.a:.3f}" in alt
+    labels = [t.get_text() for t in explorer.picture.ax.texts]
+    assert "w2 = 1.50" in labels and f"z = {explorer.reading.z:.2f}" in labels
+    explorer.dropdown.value = "relu"
+    assert "activation f = relu" in [t.get_text() for t in explorer.picture.ax.texts]
+
+
+def test_a_burst_of_slider_values_ends_on_the_last():
+    explorer = neuron_explorer(n_inputs=1, x=[0.0], w=[1.0], b=0.0)
+    for value in np.arange(0.05, 1.01, 0.05):
+        explorer.sliders["x1"].value = float(value)
+    assert explorer.reading.x == (1.0,)
+    assert "x1\n1.00" in [t.get_text() for t in explorer.picture.ax.texts]
+    assert "inputs x = (1.00)" in explorer.image.tooltip
+
+
+def test_explorer_updates_when_a_slider_or_the_activation_moves():
     explorer = neuron_explorer(n_inputs=3, x=[1.0, 0.0, 0.0], w=[0.5, 0.0, 0.0], b=0.0)
     assert explorer.reading.z == pytest.approx(0.5)
     assert explorer.reading.a == pytest.approx(annlib.activations.sigmoid(0.5))
@@ -78,8 +99,8 @@ def test_explorer_updates_when_a_slider_or_the_activation_moves(monkeypatch):
     explorer.dropdown.value = "relu"
     assert explorer.reading.z == pytest.approx(-2.0) and explorer.reading.a == 0.0
     assert "relu(z) = 0.0000" in explorer.numbers.value
-    assert len(shown) == 4  # one picture at the start, one per change
-    assert all(isinstance(f, matplotlib.figure.Figure) for f in shown)
+    assert explorer.figure.frames == 4  # one picture at the start, one per change
+    assert isinstance(explorer.figure.figure, matplotlib.figure.Figure)
 
 
 def test_explorer_checks_its_arguments():
@@ -91,8 +112,7 @@ def test_explorer_checks_its_arguments():
         neuron_explorer(n_inputs=2, x=[1.0, 2.0, 3.0])
 
 
-def test_explorer_starts_from_default_values(monkeypatch):
-    monkeypatch.setattr(explorer_module, "show_figure", lambda *args: None)
+def test_explorer_starts_from_default_values():
     explorer = neuron_explorer(n_inputs=4)
     values = explorer.values()
     np.testing.assert_allclose([values[f"x{i}"] for i in range(1, 5)], [1.0, 0.5, -1.0, 1.0])

@@ -5,7 +5,7 @@ import pytest
 
 import annlib
 from annlib.widgets import stepper as stepper_module
-from annlib.widgets.stepper import Stepper, stepper_widget
+from annlib.widgets.stepper import Stepper, animation_frames, stepper_widget
 
 
 def test_all_is_accurate_and_exported_by_widgets():
@@ -150,7 +150,73 @@ def test_widget_buttons_drive_the_same_stepper():
     box.buttons["update"].click()
     assert st.iteration == 1 and len(st.losses) == 1
     assert "losses so far" in box.status.value
-    assert box.last_figure is not None and "update" in box.last_figure.axes[0].get_title()
+    assert "update" in box.picture.ax.get_title()
+    assert box.figure.image.tooltip == st.describe_figure() and "new weights" in box.figure.image.tooltip
+
+
+def test_widget_keeps_one_figure_and_names_every_button():
+    box = stepper_widget()
+    figure = box.figure.figure
+    for _ in range(4):
+        box.buttons["next"].click()
+    assert box.figure.figure is figure and box.figure.frames == 5
+    assert all(button.description and button.tooltip for button in box.buttons.values())
+    labels = " ".join(t.get_text() for t in box.picture.ax.texts)
+    assert "∂C/∂" not in labels and "wa1 = " in labels  # after the update: weights again
+
+
+def test_animation_frames_follow_the_stage():
+    st = Stepper()
+    assert len(animation_frames(st)) == 1
+    st.forward()
+    frames = animation_frames(st)
+    assert len(frames) == 4  # the inputs, then each of the three layers
+    assert [sum(a is not None for a in f["activations"]) for f in frames] == [1, 2, 3, 4]
+    assert frames[-1]["title"] == st.describe()
+    st.loss()
+    st.backward()
+    frames = animation_frames(st)
+    assert [sum(g is not None for g in f["gradients"]) for f in frames] == [1, 2, 3]
+    assert frames[0]["gradients"][-1] is not None  # the output layer first
+    before = st.network.get_weights()
+    st.update()
+    frames = animation_frames(st, before)
+    assert len(frames) == 4
+    np.testing.assert_allclose(frames[0]["weights"][0], before[0] + 0.25 * (st.network[0].W - before[0]))
+    np.testing.assert_allclose(frames[-1]["weights"][1], st.network[1].W)
+    np.testing.assert_allclose(frames[-1]["biases"][2], st.network[2].b)
+
+
+def test_the_picture_shows_each_frame():
+    box = stepper_widget()
+    st = box.stepper
+    st.forward()
+    first = animation_frames(st)[0]
+    box.picture.show(**first)
+    values = [t.get_text() for t in box.picture.values.values()]
+    assert sum(bool(v) for v in values) == 3  # only the inputs so far
+
+
+def test_animation_plays_on_a_running_loop_and_a_press_ends_it():
+    import asyncio
+
+    async def main():
+        box = stepper_widget()
+        box.buttons["forward"].click()
+        assert box.animation is not None and box.figure.frames == 2  # the first frame at once
+        await box.animation
+        assert box.animation is None and box.figure.frames == 5
+        box.buttons["loss"].click()
+        assert box.animation is None  # the loss has one frame
+        box.buttons["backward"].click()
+        backward = box.animation
+        box.buttons["update"].click()  # ends backward's animation at once
+        await asyncio.gather(backward, return_exceptions=True)
+        assert backward.cancelled()
+        await box.animation
+        assert box.stepper.iteration == 1 and box.picture.ax.get_title() == box.stepper.describe()
+
+    asyncio.run(main())
 
 
 def test_widget_next_and_reset_buttons():

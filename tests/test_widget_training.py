@@ -185,7 +185,8 @@ def test_widget_buttons_train_step_and_reset():
     assert box.progress.value == 12 and box.progress.max == 12
     assert "epoch 13" in box.status.value
     assert not any(button.disabled for button in box.buttons.values())
-    assert box.last_figure is not None
+    assert box.last_run["epochs"] == 12 and box.last_run["frames"] >= 1 and not box.last_run["stopped"]
+    assert box.buttons["train"].description == "Train"
     box.buttons["reset"].click()
     assert pg.epoch == 0 and box.progress.value == 0
 
@@ -219,3 +220,96 @@ def test_widget_epochs_field_sets_the_length_of_a_train():
     box.epochs.value = 3
     box.buttons["train"].click()
     assert box.playground.epoch == 3
+
+
+def test_widget_keeps_one_figure_and_says_what_it_shows():
+    box = playground(hidden_layers=(4,), epochs_per_train=5)
+    figure, image = box.figure.live.figure, box.figure.live.image
+    assert box.figure.live.image in box.children
+    assert image.tooltip.startswith("No epochs yet") and image.tooltip.endswith(".")
+    box.buttons["step"].click()
+    box.buttons["train"].click()
+    assert box.figure.live.figure is figure
+    pg = box.playground
+    assert image.tooltip == (
+        f"After 6 epochs the training loss is {pg.losses[-1]:.3f} (test {pg.test_losses[-1]:.3f}), and the "
+        f"decision boundary separates the 2 classes with train accuracy {pg.accuracies[-1]:.3f} and test "
+        f"accuracy {pg.test_accuracies[-1]:.3f}."
+    )
+    np.testing.assert_allclose(box.figure.train_line.get_ydata(), pg.losses)
+    np.testing.assert_allclose(box.figure.test_line.get_ydata(), pg.test_losses)
+    controls = [*box.controls.values(), box.epochs, box.progress, *box.buttons.values()]
+    assert all(control.description for control in controls)
+    box.controls["dataset"].value = "blobs (3 classes)"  # new data: the figure starts again
+    assert len(box.figure.points) == 3 and image.tooltip.startswith("No epochs yet")
+
+
+def test_boundary_image_colours_each_point_by_its_predicted_class():
+    box = playground(hidden_layers=(4,))
+    pg = box.playground
+    pg.train(30)
+    image = box.figure.boundary_image((20, 30))
+    assert image.shape == (20, 30, 4) and image.dtype == np.uint8
+    grid = box.figure._grid((20, 30))
+    labels = pg.network.predict_labels(grid).reshape(20, 30)
+    blue, orange = image[..., 2].astype(int), image[..., 0].astype(int)
+    inside = np.ones_like(labels, dtype=bool)  # away from the boundary, which is drawn dark grey
+    inside[:, 1:] &= labels[:, 1:] == labels[:, :-1]
+    inside[:, :-1] &= labels[:, 1:] == labels[:, :-1]
+    inside[1:, :] &= labels[1:, :] == labels[:-1, :]
+    inside[:-1, :] &= labels[1:, :] == labels[:-1, :]
+    assert ((blue > orange) == (labels == 0))[inside].all()
+
+
+def test_a_train_run_draws_often_and_trains_most_of_the_time():
+    box = playground(hidden_layers=(8, 8), epochs_per_train=400)
+    run = playground_module.TrainRun(box, 400, frame_seconds=0.05)
+    playground_module._begin(box, run)
+    assert box.buttons["train"].description == "Stop" and box.buttons["step"].disabled
+    while run.advance():
+        pass
+    playground_module._finish(box, run)
+    summary = box.last_run
+    assert summary["epochs"] == 400 and summary["frames"] >= 2
+    # drawing never takes more than a fifth of the time, however slow the machine
+    assert summary["draw_seconds"] <= 0.25 * summary["train_seconds"] + 2 * summary["draw_seconds"] / summary["frames"]
+    assert box.buttons["train"].description == "Train" and not box.buttons["step"].disabled
+
+
+def test_train_in_a_kernel_runs_as_a_task_and_stop_keeps_the_weights():
+    import asyncio
+
+    async def main():
+        box = playground(hidden_layers=(8,), epochs_per_train=100_000)
+        pg = box.playground
+        box.buttons["train"].click()  # on a running loop: returns at once, training goes on in a task
+        assert box.run is not None and box.buttons["train"].description == "Stop"
+        assert box.buttons["step"].disabled and box.buttons["reset"].disabled
+        while pg.epoch < 20:
+            await asyncio.sleep(0.01)  # the loop runs the task's slices, and handles "clicks" between them
+        box.buttons["train"].click()  # Stop
+        await box.task
+        reached = pg.epoch
+        assert 20 <= reached < 100_000 and box.run is None and box.last_run["stopped"]
+        assert box.buttons["train"].description == "Train" and not box.buttons["step"].disabled
+        assert pg.message.startswith("stopped: epoch")
+        kept = pg.network.get_weights()
+        box.buttons["step"].click()  # training goes on from the weights reached
+        assert pg.epoch == reached + 1 and not np.allclose(kept[0], pg.network.get_weights()[0])
+
+    asyncio.run(main())
+
+
+def test_a_rebuilding_choice_during_train_stops_the_run():
+    import asyncio
+
+    async def main():
+        box = playground(hidden_layers=(8,), epochs_per_train=100_000)
+        box.buttons["train"].click()
+        await asyncio.sleep(0.05)
+        box.controls["hidden_layers"].value = "3"
+        await box.task
+        assert box.playground.network.sizes == [2, 3, 1] and box.playground.epoch == 0
+        assert box.last_run["stopped"]
+
+    asyncio.run(main())

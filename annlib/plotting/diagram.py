@@ -19,6 +19,9 @@ for larger |w|). Names follow the article:
     node_name(layer_index, j, sizes)      "x1", "A11", "ŷ", ...
     format_value(value, digits=2)         "0.39", "-0.0058": how the diagram writes every number
     draw_training_loop(ax=None)           the overview of training: forward, loss, backward, update, repeat
+    NetworkPicture(network, ax=None)      the diagram kept, for a widget: picture.show(activations=...,
+                                          gradients=..., weights=..., title=...) rewrites it in place
+    network_figsize(network)              the figure size draw_network gives a network
 
 What the diagram writes, so that it stays readable at the size a lesson shows it:
     connections  a chosen few are labelled (labels="some"): in every layer the fan leaving the first
@@ -33,6 +36,7 @@ What the diagram writes, so that it stays readable at the size a lesson shows it
 
 import numpy as np
 from matplotlib.collections import LineCollection
+from matplotlib.colors import Normalize
 from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch
 
 from annlib.plotting.style import (
@@ -49,6 +53,8 @@ from annlib.plotting.style import (
 
 __all__ = [
     "draw_network",
+    "NetworkPicture",
+    "network_figsize",
     "forward_values",
     "weight_name",
     "node_name",
@@ -293,8 +299,13 @@ def _chosen_edges(sizes, labels):
     return chosen
 
 
-def _label_edges(ax, positions, edge_values, radii, chosen, is_gradient, avoid=()):
-    """Name (and value) of the chosen connections, written along each where it overlaps no other label."""
+def _label_edges(ax, positions, edge_values, radii, chosen, is_gradient, avoid=(), measure=None):
+    """Name (and value) of the chosen connections, written along each where it overlaps no other label.
+
+    Returns {(layer, i, j): label}. measure: a function of (layer, i, j) giving the text to make room
+    for, when it differs from the text shown (a diagram whose labels will change, NetworkPicture).
+    """
+    labels = {}
     ax.apply_aspect()  # measure the axes at the size they will be drawn, after the equal aspect
     renderer = ax.figure.canvas.get_renderer()
     to_display = ax.transData.transform
@@ -330,7 +341,7 @@ def _label_edges(ax, positions, edge_values, radii, chosen, is_gradient, avoid=(
                     rotation_mode="anchor",
                     bbox=dict(boxstyle="round,pad=0.12", facecolor="white", edgecolor="none", alpha=0.85),
                 )
-                width, height = _text_size(ax, text, renderer)
+                width, height = _text_size(ax, text if measure is None else measure(k, i, j), renderer)
                 # The first place that overlaps nothing; failing that, the one that overlaps least.
                 best = None
                 if crowded:
@@ -346,6 +357,8 @@ def _label_edges(ax, positions, edge_values, radii, chosen, is_gradient, avoid=(
                         break
                 label.set_position(start + best[1] * (end - start))
                 placed.add(best[2])
+                labels[(k, i, j)] = label
+    return labels
 
 
 def _text_size(ax, text, renderer):
@@ -356,7 +369,9 @@ def _text_size(ax, text, renderer):
 
 
 def _draw_nodes(ax, positions, sizes, activations, radii, labelled):
+    """Every neuron, named; with activations, its value below its name. Returns {(layer, j): value text}."""
     n_layers = len(sizes)
+    values = {}
     for k, layer in enumerate(positions):
         kind = "input" if k == 0 else "output" if k == n_layers - 1 else "hidden"
         for j, (x, y) in enumerate(layer):
@@ -370,7 +385,10 @@ def _draw_nodes(ax, positions, sizes, activations, radii, labelled):
                 ax.text(x, y, name, ha="center", va="center", fontsize=10, fontweight="bold", zorder=4)
             else:
                 ax.text(x, y + 0.1, name, ha="center", va="center", fontsize=9, fontweight="bold", zorder=4)
-                ax.text(x, y - 0.13, format_value(activations[k][j]), ha="center", va="center", fontsize=8.5, zorder=4)
+                values[(k, j)] = ax.text(
+                    x, y - 0.13, format_value(activations[k][j]), ha="center", va="center", fontsize=8.5, zorder=4
+                )
+    return values
 
 
 def _bias_values(network, sizes, bias_gradients, gradients):
@@ -493,6 +511,118 @@ def draw_network(
     if chosen and all(labelled[k] and labelled[k + 1] for k in range(len(sizes) - 1)):
         _label_edges(ax, positions, edge_values, radii, chosen, gradients is not None, avoid=biases)
     return ax
+
+
+def network_figsize(network):
+    """The (width, height) in inches draw_network gives a new figure for this network (or its sizes)."""
+    sizes = network_sizes(network)
+    positions, radii = _positions(sizes)
+    top = max(layer[0][1] + radius for layer, radius in zip(positions, radii)) + 0.3
+    xlim = (-0.8, (len(sizes) - 1) * _LAYER_GAP + 0.8)
+    ylim = (-top - 0.25 - 0.85, top + 0.35)
+    scale = min(1.0, 9.0 / (ylim[1] - ylim[0]))
+    return scale * (xlim[1] - xlim[0]) + 1.2, scale * (ylim[1] - ylim[0]) + 0.4
+
+
+class NetworkPicture:
+    """draw_network's diagram of an annlib.Network, kept: `show` changes what it says, in place.
+
+    The neurons, connections, captions and colour bar are drawn once; `show` sets the connections'
+    colours, widths and labels (weights, or gradients ∂C/∂w), each neuron's value (or none) and each
+    bias label, and the title. Every layer may be given or left out (None), so that values can appear
+    layer by layer, as forward propagation computes them, and gradients from the output back.
+    The labelled connections are those of labels="some"; they are placed once, with room for the
+    longest label they will show (a gradient's). Layers wider than 10 nodes are not supported.
+    """
+
+    def __init__(self, network, ax=None, *, title=None):
+        sizes = network_sizes(network)
+        if not hasattr(network, "layers"):
+            raise TypeError("NetworkPicture: needs an annlib.Network (its weights are what it shows)")
+        if max(sizes) > _MAX_LABELLED:
+            raise ValueError(f"NetworkPicture: layers of at most {_MAX_LABELLED} nodes, got sizes {sizes}")
+        self.network, self.sizes = network, sizes
+        positions, radii = _positions(sizes)
+        top = max(layer[0][1] + radius for layer, radius in zip(positions, radii)) + 0.3
+        bottom = -top - 0.25
+        if ax is None:
+            ax = new_axes(figsize=network_figsize(sizes))
+            ax.figure.subplots_adjust(left=0.01, right=0.99, bottom=0.01, top=0.94)
+        self.ax = ax
+        weights = [np.asarray(layer.W, dtype=np.float64) for layer in network]
+        self.lines = _draw_edges(ax, positions, weights, radii)
+        labelled = [True] * len(sizes)
+        blank = [np.zeros(n) for n in sizes]
+        self.values = _draw_nodes(ax, positions, sizes, blank, radii, labelled)
+        biases = [np.asarray(layer.b, dtype=np.float64) for layer in network]
+        self.biases = _draw_biases(ax, positions, radii, labelled, biases, False)
+        _caption_layers(ax, positions, sizes, bottom)
+        ax.set_xlim(-0.8, (len(sizes) - 1) * _LAYER_GAP + 0.8)
+        ax.set_ylim(bottom - 0.85, top + 0.35)
+        ax.set_aspect("equal")
+        ax.axis("off")
+        ax.set_title("" if title is None else title, y=1.0)
+        self.colorbar = ax.figure.colorbar(self.lines, ax=ax, shrink=0.6, pad=0.01)
+        self.colorbar.set_label("weight value")
+        self._many = len(self.lines.get_segments()) > 200
+        chosen = _chosen_edges(sizes, "some")
+
+        def longest(k, i, j):
+            return f"∂C/∂{weight_name(k, i, j)} = -0.0000"
+
+        self.labels = _label_edges(ax, positions, weights, radii, chosen, False, avoid=self.biases, measure=longest)
+        self.show()
+
+    def show(self, *, activations=None, gradients=None, bias_gradients=None, weights=None, biases=None, title=None):
+        """Write values into the diagram; returns the axes.
+
+        activations: None, or [x, a1, ..., output] for one example, any entry None (not computed yet).
+        gradients:   None, or one array like each layer's W (∂C/∂w); any entry None shows that layer's weights.
+        bias_gradients: like gradients, for the biases (∂C/∂b).
+        weights:     the weights to show where no gradient is given (default: the network's own),
+                     e.g. partway between old and new ones, to show an update happening.
+        biases:      likewise for the biases.
+        """
+        layers = list(self.network)
+        weights = [layer.W for layer in layers] if weights is None else list(weights)
+        gradients = [None] * len(layers) if gradients is None else list(gradients)
+        bias_gradients = [None] * len(layers) if bias_gradients is None else list(bias_gradients)
+        shown = [np.asarray(w if g is None else g, dtype=np.float64) for w, g in zip(weights, gradients)]
+        values = np.concatenate([v.ravel() for v in shown])
+        # The colour scale ends at a round number (1, 2 or 5 times a power of ten), so that it, and the
+        # colour bar, change only when the values outgrow it: redrawing the bar is much of a frame's cost.
+        largest = signed_norm(values).vmax
+        rounded = 10.0 ** np.floor(np.log10(largest))
+        rounded *= next(step for step in (1, 2, 5, 10) if step * rounded >= largest * (1 - 1e-9))
+        self.lines.set_array(values)
+        self.lines.set_linewidths((0.4 + 3.6 * np.abs(values) / rounded) * (0.4 if self._many else 1.0))
+        every_gradient = all(g is not None for g in gradients)
+        scale = (rounded, "gradient ∂C/∂w" if every_gradient else "weight value")
+        if scale != getattr(self, "_scale", None):
+            self._scale = scale
+            self.lines.set_norm(Normalize(vmin=-rounded, vmax=rounded))
+            self.colorbar.update_normal(self.lines)
+            self.colorbar.set_label(scale[1])
+        for (k, i, j), label in self.labels.items():
+            name = weight_name(k, i, j)
+            if gradients[k] is None:
+                label.set_text(f"{name} = {format_value(shown[k][i, j])}")
+            else:
+                label.set_text(f"∂C/∂{name} = {format_value(shown[k][i, j])}")
+        activations = [None] * len(self.sizes) if activations is None else list(activations)
+        for (k, j), text in self.values.items():
+            text.set_text("" if activations[k] is None else format_value(np.ravel(activations[k])[j]))
+        biases = [layer.b for layer in layers] if biases is None else list(biases)
+        written = iter(self.biases)
+        for k, layer in enumerate(layers):
+            for j in range(layer.b.size):
+                if bias_gradients[k] is None:
+                    next(written).set_text(f"b = {format_value(np.ravel(biases[k])[j])}")
+                else:
+                    next(written).set_text(f"∂C/∂b = {format_value(np.ravel(bias_gradients[k])[j])}")
+        if title is not None:
+            self.ax.set_title(title, y=1.0)
+        return self.ax
 
 
 # The four steps of one training iteration (lesson 00's overview; lessons 04, 06 and 07 fill them in).

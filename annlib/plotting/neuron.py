@@ -1,6 +1,9 @@
 """A single neuron, drawn: inputs, weights, the sum, the bias, the activation, the output (lesson 01).
 
     draw_neuron(x=None, w=None, b=None, activation="sigmoid", ax=None, *, n_inputs=None, title=None)
+    NeuronPicture(x, w, b, activation, ax=None, *, title=None)   the same picture, kept to be updated:
+        picture.update(x, w, b, activation, title=None) changes only the texts, colours and curve
+        (the neuron explorer of lesson 01 moves it many times a second)
 
 With numbers, every part shows its value: x_i on the inputs, w_i on the connections (coloured and
 thickened like the network diagram), z = x . w + b in the sum, a = f(z) at the output, and the
@@ -16,7 +19,7 @@ from annlib.activations import get_activation
 from annlib.neuron import weighted_sum
 from annlib.plotting.style import BLACK, GREY, LAYER_COLORS, SIGNED_CMAP, VERMILLION, new_axes, signed_norm
 
-__all__ = ["draw_neuron"]
+__all__ = ["draw_neuron", "NeuronPicture"]
 
 _SUM = np.array([3.2, 0.0])  # centre of the sum node
 _BOX = np.array([5.0, -0.75])  # lower-left corner of the activation box
@@ -26,19 +29,19 @@ _CURVE_RANGE = 6.0  # the activation's curve is drawn for z in [-6, 6]
 
 
 def _arrow(ax, start, end, colour=BLACK, width=1.2):
-    ax.add_patch(
-        FancyArrowPatch(
-            start,
-            end,
-            arrowstyle="-|>",
-            mutation_scale=12,
-            color=colour,
-            linewidth=width,
-            shrinkA=0,
-            shrinkB=0,
-            zorder=1,
-        )
+    arrow = FancyArrowPatch(
+        start,
+        end,
+        arrowstyle="-|>",
+        mutation_scale=12,
+        color=colour,
+        linewidth=width,
+        shrinkA=0,
+        shrinkB=0,
+        zorder=1,
     )
+    ax.add_patch(arrow)
+    return arrow
 
 
 def _check_values(x, w, b, n_inputs):
@@ -56,33 +59,42 @@ def _check_values(x, w, b, n_inputs):
     return np.asarray(x, dtype=float), np.asarray(w, dtype=float), float(b), z, len(w)
 
 
+def _activation(activation):
+    f = get_activation(activation, caller="draw_neuron")
+    if f.name == "softmax":
+        raise ValueError("draw_neuron: softmax needs a whole layer of neurons; choose another activation")
+    return f
+
+
+def _input_text(i, x):
+    return f"x{i + 1}" if x is None else f"x{i + 1}\n{x[i]:.2f}"
+
+
+def _weight_look(i, w, norm):
+    """Colour, width and label of input i's connection."""
+    if w is None:
+        return GREY, 1.4, f"w{i + 1}"
+    colour = matplotlib.colormaps[SIGNED_CMAP](norm(w[i]))
+    return colour, 0.8 + 3.2 * abs(w[i]) / norm.vmax, f"w{i + 1} = {w[i]:.2f}"
+
+
 def _draw_inputs(ax, x, w, n_inputs):
-    """Input nodes on the left, each joined to the sum by its weighted connection."""
+    """Input nodes on the left, each joined to the sum by its weighted connection: [(value, arrow, label)]."""
     ys = (n_inputs - 1) / 2 - np.arange(n_inputs)
     ys = ys * min(1.0, 3.2 / max(n_inputs - 1, 1))
     norm = signed_norm(w) if w is not None else None
+    parts = []
     for i, y in enumerate(ys):
         centre = np.array([0.0, y])
         ax.add_patch(Circle(centre, 0.3, facecolor=LAYER_COLORS["input"], edgecolor="#333333", zorder=2))
-        ax.text(
-            *centre,
-            f"x{i + 1}" if x is None else f"x{i + 1}\n{x[i]:.2f}",
-            ha="center",
-            va="center",
-            fontsize=8.5,
-            zorder=3,
-        )
+        value = ax.text(*centre, _input_text(i, x), ha="center", va="center", fontsize=8.5, zorder=3)
         direction = (_SUM - centre) / np.linalg.norm(_SUM - centre)
         start, end = centre + 0.3 * direction, _SUM - 0.45 * direction
-        if w is None:
-            colour, width, text = GREY, 1.4, f"w{i + 1}"
-        else:
-            colour = matplotlib.colormaps[SIGNED_CMAP](norm(w[i]))
-            width, text = 0.8 + 3.2 * abs(w[i]) / norm.vmax, f"w{i + 1} = {w[i]:.2f}"
-        _arrow(ax, start, end, colour, width)
+        colour, width, text = _weight_look(i, w, norm)
+        arrow = _arrow(ax, start, end, colour, width)
         normal = np.array([-direction[1], direction[0]])
         middle = start + 0.45 * (end - start) + 0.07 * normal  # just above the arrow
-        ax.text(
+        label = ax.text(
             *middle,
             text,
             fontsize=8,
@@ -93,30 +105,38 @@ def _draw_inputs(ax, x, w, n_inputs):
             rotation_mode="anchor",
             bbox=dict(boxstyle="round,pad=0.1", facecolor="white", edgecolor="none", alpha=0.85),
         )
+        parts.append((value, arrow, label))
+    return parts
+
+
+def _bias_text(b):
+    return "b" if b is None else f"b = {b:.2f}"
+
+
+def _z_text(z):
+    return "z = Σ xᵢwᵢ + b" if z is None else f"z = {z:.2f}"
 
 
 def _draw_sum_and_bias(ax, b, z):
+    """The sum node and the bias; returns the bias's text and z's."""
     ax.add_patch(Circle(_SUM, 0.45, facecolor=LAYER_COLORS["hidden"], edgecolor="#333333", zorder=2))
     ax.text(*_SUM, "Σ", ha="center", va="center", fontsize=16, zorder=3)
-    bias = _SUM + np.array([0.0, 1.55])
-    ax.text(
-        *bias,
-        "b" if b is None else f"b = {b:.2f}",
+    bias_at = _SUM + np.array([0.0, 1.55])
+    bias = ax.text(
+        *bias_at,
+        _bias_text(b),
         ha="center",
         va="bottom",
         fontsize=9,
         bbox=dict(boxstyle="round,pad=0.25", facecolor="white", edgecolor=GREY),
     )
-    _arrow(ax, bias, _SUM + np.array([0.0, 0.45]))
-    ax.text(
-        _SUM[0], _SUM[1] - 0.6, "z = Σ xᵢwᵢ + b" if z is None else f"z = {z:.2f}", ha="center", va="top", fontsize=9
-    )
+    _arrow(ax, bias_at, _SUM + np.array([0.0, 0.45]))
+    z_label = ax.text(_SUM[0], _SUM[1] - 0.6, _z_text(z), ha="center", va="top", fontsize=9)
+    return bias, z_label
 
 
-def _draw_activation(ax, f, z, a):
-    ax.add_patch(
-        FancyBboxPatch(_BOX, *_BOX_SIZE, boxstyle="round,pad=0.05", facecolor="white", edgecolor="#333333", zorder=2)
-    )
+def _curve(f):
+    """The activation's curve, and the map from (z, a) to the activation box's coordinates."""
     zs = np.linspace(-_CURVE_RANGE, _CURVE_RANGE, 121)
     values = f.forward(zs)
     low, high = values.min(), values.max()
@@ -126,11 +146,30 @@ def _draw_activation(ax, f, z, a):
         v = (np.asarray(a_values) - low) / (high - low if high > low else 1.0)
         return _BOX[0] + 0.1 + u * (_BOX_SIZE[0] - 0.2), _BOX[1] + 0.25 + v * (_BOX_SIZE[1] - 0.5)
 
-    ax.plot(*to_box(zs, values), color=BLACK, linewidth=1.5, zorder=3)
+    return to_box(zs, values), to_box
+
+
+def _dot(f, to_box, z):
+    shown = np.clip(z, -_CURVE_RANGE, _CURVE_RANGE)
+    x, y = to_box(shown, f.forward(shown))
+    return [float(x)], [float(y)]
+
+
+def _output_text(a):
+    return "a" if a is None else f"a\n{a:.3f}"
+
+
+def _draw_activation(ax, f, z, a):
+    """The activation box with its curve, and the output; returns the curve, the dot, f's name and a's text."""
+    ax.add_patch(
+        FancyBboxPatch(_BOX, *_BOX_SIZE, boxstyle="round,pad=0.05", facecolor="white", edgecolor="#333333", zorder=2)
+    )
+    curve_xy, to_box = _curve(f)
+    (curve,) = ax.plot(*curve_xy, color=BLACK, linewidth=1.5, zorder=3)
+    (dot,) = ax.plot([], [], "o", color=VERMILLION, markersize=6, zorder=4)
     if z is not None:
-        shown = np.clip(z, -_CURVE_RANGE, _CURVE_RANGE)
-        ax.plot(*to_box(shown, f.forward(shown)), "o", color=VERMILLION, markersize=6, zorder=4)
-    ax.text(
+        dot.set_data(*_dot(f, to_box, z))
+    name = ax.text(
         _BOX[0] + _BOX_SIZE[0] / 2,
         _BOX[1] + _BOX_SIZE[1] + 0.1,
         f"activation f = {f.name}",
@@ -141,8 +180,61 @@ def _draw_activation(ax, f, z, a):
     _arrow(ax, _SUM + np.array([0.45, 0.0]), np.array([_BOX[0] - 0.05, 0.0]))
     _arrow(ax, np.array([_BOX[0] + _BOX_SIZE[0] + 0.05, 0.0]), _OUTPUT - np.array([0.35, 0.0]))
     ax.add_patch(Circle(_OUTPUT, 0.35, facecolor=LAYER_COLORS["output"], edgecolor="#333333", zorder=2))
-    ax.text(*_OUTPUT, "a" if a is None else f"a\n{a:.3f}", ha="center", va="center", fontsize=9, zorder=3)
+    output = ax.text(*_OUTPUT, _output_text(a), ha="center", va="center", fontsize=9, zorder=3)
     ax.text(_OUTPUT[0], _OUTPUT[1] - 0.5, "a = f(z)", ha="center", va="top", fontsize=9)
+    return curve, dot, name, output
+
+
+class NeuronPicture:
+    """draw_neuron's picture, kept: `update` changes its numbers, colours and curve in place.
+
+    x, w: (N,) for one example, b a number (or all three None, for symbols with n_inputs inputs).
+    `ax` is the axes drawn on; `z` and `a` what the neuron computes (None for symbols).
+    """
+
+    def __init__(self, x=None, w=None, b=None, activation="sigmoid", ax=None, *, n_inputs=None, title=None):
+        x, w, b, z, n_inputs = _check_values(x, w, b, n_inputs)
+        f = _activation(activation)
+        self.n_inputs = n_inputs
+        self.z, self.a = z, (None if z is None else float(f.forward(z)))
+        self.ax = ax = new_axes(ax, figsize=(8.5, 4.2))
+        self._inputs = _draw_inputs(ax, x, w, n_inputs)
+        self._bias, self._z = _draw_sum_and_bias(ax, b, z)
+        self._curve, self._dot, self._name, self._output = _draw_activation(ax, f, z, self.a)
+        self._activation = f.name
+        ax.set_xlim(-0.6, 8.9)
+        ax.set_ylim(-2.1, 2.3)
+        ax.set_aspect("equal")
+        ax.axis("off")
+        # y given: no search for the title's place above tick labels (there are none), which costs a redraw
+        ax.set_title("one neuron: a = f(x · w + b)" if title is None else title, y=1.0)
+
+    def update(self, x, w, b, activation="sigmoid", title=None):
+        """Show new numbers (x, w, b) and activation; the artists stay, their texts and data change."""
+        x, w, b, z, n_inputs = _check_values(x, w, b, None)
+        if x is None or n_inputs != self.n_inputs:
+            raise ValueError(f"NeuronPicture.update: give x, w and b for {self.n_inputs} inputs")
+        f = _activation(activation)
+        self.z, self.a = z, float(f.forward(z))
+        norm = signed_norm(w)
+        for i, (value, arrow, label) in enumerate(self._inputs):
+            colour, width, text = _weight_look(i, w, norm)
+            value.set_text(_input_text(i, x))
+            arrow.set_color(colour)
+            arrow.set_linewidth(width)
+            label.set_text(text)
+        self._bias.set_text(_bias_text(b))
+        self._z.set_text(_z_text(z))
+        curve_xy, to_box = _curve(f)
+        if f.name != self._activation:
+            self._curve.set_data(*curve_xy)
+            self._name.set_text(f"activation f = {f.name}")
+            self._activation = f.name
+        self._dot.set_data(*_dot(f, to_box, z))
+        self._output.set_text(_output_text(self.a))
+        if title is not None:
+            self.ax.set_title(title, y=1.0)
+        return self
 
 
 def draw_neuron(x=None, w=None, b=None, activation="sigmoid", ax=None, *, n_inputs=None, title=None):
@@ -151,18 +243,4 @@ def draw_neuron(x=None, w=None, b=None, activation="sigmoid", ax=None, *, n_inpu
     x, w: (N,) for one example, b a number; or all three None to draw symbols for n_inputs inputs.
     Returns the axes.
     """
-    x, w, b, z, n_inputs = _check_values(x, w, b, n_inputs)
-    f = get_activation(activation, caller="draw_neuron")
-    if f.name == "softmax":
-        raise ValueError("draw_neuron: softmax needs a whole layer of neurons; choose another activation")
-    a = None if z is None else float(f.forward(z))
-    ax = new_axes(ax, figsize=(8.5, 4.2))
-    _draw_inputs(ax, x, w, n_inputs)
-    _draw_sum_and_bias(ax, b, z)
-    _draw_activation(ax, f, z, a)
-    ax.set_xlim(-0.6, 8.9)
-    ax.set_ylim(-2.1, 2.3)
-    ax.set_aspect("equal")
-    ax.axis("off")
-    ax.set_title("one neuron: a = f(x · w + b)" if title is None else title)
-    return ax
+    return NeuronPicture(x, w, b, activation, ax, n_inputs=n_inputs, title=title).ax

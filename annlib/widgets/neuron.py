@@ -3,13 +3,17 @@
     neuron_explorer(n_inputs=3, activation="sigmoid", *, x=None, w=None, b=0.0) -> NeuronExplorer
 
 Sliders set x1..xN, w1..wN and b; a drop-down picks the activation. Below them the neuron's picture
-(annlib.plotting.draw_neuron) and its numbers redraw on every change.
+(annlib.plotting.NeuronPicture) and its numbers follow the sliders while they move: the picture is built
+once and only its texts, colours and dot change (see annlib.widgets._display). A fast drag never queues
+stale values: the page sends a slider's next value only once the kernel has finished with the last one,
+so the picture always shows the latest.
 
 The logic is plain functions, tested without a browser:
 
     read_neuron(x, w, b, activation)        -> NeuronReading: z, a and a text summary
     reading_from_values(values, n_inputs)   the same, from slider values {"x1": .., "w1": .., "b": .., ...}
     draw_reading(reading, ax=None)          the neuron's picture for a reading
+    reading.describe()                      the picture in one sentence (its text alternative)
 """
 
 import html
@@ -20,8 +24,8 @@ import numpy as np
 
 from annlib.activations import get_activation
 from annlib.neuron import weighted_sum
-from annlib.plotting.neuron import draw_neuron
-from annlib.widgets._display import show_figure
+from annlib.plotting.neuron import NeuronPicture, draw_neuron
+from annlib.widgets._display import LiveFigure
 
 __all__ = [
     "EXPLORER_ACTIVATIONS",
@@ -59,6 +63,18 @@ class NeuronReading:
         terms = " + ".join(f"{_number(xi)}·{_number(wi)}" for xi, wi in zip(self.x, self.w))
         return f"z = {terms} + {_number(self.b)} = {self.z:.4f}\na = {self.activation}(z) = {self.a:.4f}"
 
+    def title(self):
+        return f"z = {self.z:.2f},  a = {self.activation}(z) = {self.a:.3f}"
+
+    def describe(self):
+        """The picture in one sentence, for those who cannot see it (the figure's text alternative)."""
+        values = ", ".join(f"{v:.2f}" for v in self.x)
+        weights = ", ".join(f"{v:.2f}" for v in self.w)
+        return (
+            f"One neuron with inputs x = ({values}), weights w = ({weights}) and bias b = {self.b:.2f}: "
+            f"z = {self.z:.2f} and a = {self.activation}(z) = {self.a:.3f}."
+        )
+
 
 def read_neuron(x, w, b, activation="sigmoid"):
     """What the neuron computes for one example: a NeuronReading with z = x . w + b and a = f(z)."""
@@ -92,7 +108,7 @@ def draw_reading(reading, ax=None):
         reading.b,
         reading.activation,
         ax=ax,
-        title=f"z = {reading.z:.2f},  a = {reading.activation}(z) = {reading.a:.3f}",
+        title=reading.title(),
     )
 
 
@@ -104,7 +120,7 @@ def _slider(name, value):
         max=high,
         step=SLIDER_STEP,
         description=name,
-        continuous_update=False,
+        continuous_update=True,
         readout_format=".2f",
         layout=widgets.Layout(width="300px"),
     )
@@ -114,6 +130,7 @@ class NeuronExplorer(widgets.VBox):
     """Sliders for x, w and b, a drop-down for the activation, the numbers, and the neuron's picture.
 
     `reading` is the latest NeuronReading; `refresh()` recomputes it from the controls and redraws.
+    `figure` is the LiveFigure shown (its `image` the Image widget), `picture` the NeuronPicture on it.
     """
 
     def __init__(self, n_inputs, activation, x, w, b):
@@ -123,7 +140,11 @@ class NeuronExplorer(widgets.VBox):
         self.sliders["b"] = _slider("b", b)
         self.dropdown = widgets.Dropdown(options=list(EXPLORER_ACTIVATIONS), value=activation, description="activation")
         self.numbers = widgets.HTML()
-        self.output = widgets.Output()
+        # 7.4 x 3.8 inches: the drawing's 9.5 x 4.4 units at an equal aspect, and room for the title
+        self.figure = LiveFigure((7.4, 3.8))
+        self._axes = self.figure.figure.add_axes((0.0, 0.0, 1.0, 0.9))
+        self.picture = None
+        self.image = self.figure.image
         inputs = [self.sliders[f"x{i + 1}"] for i in range(n_inputs)]
         weights = [self.sliders[f"w{i + 1}"] for i in range(n_inputs)]
         columns = widgets.HBox(
@@ -133,7 +154,7 @@ class NeuronExplorer(widgets.VBox):
                 widgets.VBox([widgets.HTML("<b>bias and activation</b>"), self.sliders["b"], self.dropdown]),
             ]
         )
-        super().__init__([columns, self.numbers, self.output])
+        super().__init__([columns, self.numbers, self.image])
         for control in [*self.sliders.values(), self.dropdown]:
             control.observe(self._on_change, names="value")
         self.reading = None
@@ -151,8 +172,15 @@ class NeuronExplorer(widgets.VBox):
     def refresh(self):
         """Recompute the reading from the controls; redraw the numbers and the picture."""
         self.reading = reading_from_values(self.values(), self.n_inputs)
-        self.numbers.value = "<pre>" + html.escape(self.reading.summary()) + "</pre>"
-        show_figure(self.output, draw_reading(self.reading).figure)
+        reading = self.reading
+        self.numbers.value = "<pre>" + html.escape(reading.summary()) + "</pre>"
+        if self.picture is None:
+            self.picture = NeuronPicture(
+                list(reading.x), list(reading.w), reading.b, reading.activation, self._axes, title=reading.title()
+            )
+        else:
+            self.picture.update(list(reading.x), list(reading.w), reading.b, reading.activation, reading.title())
+        self.figure.show(reading.describe())
 
 
 def neuron_explorer(n_inputs=3, activation="sigmoid", *, x=None, w=None, b=0.0):

@@ -13,15 +13,23 @@ The logic is the plain class `Stepper`; each stage is a method, and `draw()` dra
     st.update(); st.draw()         # the new weights
 
 `stepper_widget()` puts buttons on the same object: Forward, Loss, Backward, Update, Next and Reset.
+Each step animates on the diagram (annlib.plotting.NetworkPicture, built once and rewritten in place):
+forward propagation fills in the neurons' values layer by layer, backpropagation writes the gradients
+from the output layer back, and an update moves every weight from its old value to its new one.
+`animation_frames(stepper)` lists those frames; the first is drawn as soon as the button is pressed.
 """
+
+import asyncio
 
 import numpy as np
 
 import annlib
 from annlib.losses import get_loss
-from annlib.widgets._display import show_figure
+from annlib.widgets._display import LiveFigure
 
-__all__ = ["Stepper", "stepper_widget", "STAGES"]
+__all__ = ["Stepper", "stepper_widget", "STAGES", "animation_frames"]
+
+FRAME_SECONDS = 0.12  # between two frames of a step's animation
 
 # The order of one iteration; "start" is before the first forward pass.
 STAGES = ("start", "forward", "loss", "backward", "update")
@@ -142,6 +150,18 @@ class Stepper:
             return f"iteration {it}, backward: ∂C/∂w on every connection"
         return f"iteration {it}, update: w := w - {self.learning_rate:g} ∂C/∂w; the loss was {self.loss_value:.4f}"
 
+    def describe_figure(self):
+        """The diagram at this stage in one sentence (its text alternative)."""
+        sizes = "-".join(str(n) for n in self.network.sizes)
+        shows = {
+            "start": "every connection's weight and every neuron's bias",
+            "forward": "every neuron's value after forward propagation",
+            "loss": "every neuron's value and the loss",
+            "backward": "the gradient ∂C/∂w on every connection and ∂C/∂b at every neuron",
+            "update": "the new weights and biases after the update",
+        }[self.stage]
+        return f"The {sizes} network diagram shows {shows}: {self.describe()}."
+
     def draw(self, ax=None):
         """The network diagram at the current stage (values after forward, dC/dw after backward)."""
         from annlib.plotting import draw_network
@@ -151,49 +171,147 @@ class Stepper:
         return draw_network(self.network, ax, activations=activations, gradients=gradients, title=self.describe())
 
 
+def animation_frames(stepper, before=None):
+    """The frames that show the stage the stepper has just run: a list of NetworkPicture.show arguments.
+
+    forward: the values appear layer by layer; backward: the gradients appear from the output layer
+    back; update: every weight and bias moves from its old value (`before`: the weights and biases
+    before the update, [W1, b1, W2, b2, ...]) to its new one in four steps. The last frame is the stage
+    as Stepper.draw shows it, titled with describe().
+    """
+    n = len(stepper.network.layers)
+    final_title = stepper.describe()
+    stage = stepper.stage
+    if stage == "forward":
+        frames = [
+            dict(activations=[a if k <= shown else None for k, a in enumerate(stepper.activations)])
+            for shown in range(n + 1)
+        ]
+        for shown, frame in enumerate(frames[:-1]):
+            frame["title"] = f"iteration {stepper.iteration + 1}, forward: layer {shown} of {n}"
+    elif stage == "loss":
+        frames = [dict(activations=stepper.activations)]
+    elif stage == "backward":
+        frames = []
+        for first in range(n - 1, -1, -1):  # the output layer first
+            frames.append(
+                dict(
+                    activations=stepper.activations,
+                    gradients=[g if k >= first else None for k, g in enumerate(stepper.weight_gradients)],
+                    bias_gradients=[g if k >= first else None for k, g in enumerate(stepper.bias_gradients)],
+                    title=f"iteration {stepper.iteration + 1}, backward: ∂C/∂w of layer {first + 1}",
+                )
+            )
+    elif stage == "update" and before is not None:
+        old_w, old_b = before[0::2], before[1::2]
+        frames = []
+        for t in (0.25, 0.5, 0.75, 1.0):
+            frames.append(
+                dict(
+                    weights=[w0 + t * (layer.W - w0) for w0, layer in zip(old_w, stepper.network)],
+                    biases=[b0 + t * (layer.b - b0) for b0, layer in zip(old_b, stepper.network)],
+                    title=f"iteration {stepper.iteration}, update: w ← w - η ∂C/∂w ({t:.0%})",
+                )
+            )
+    else:
+        frames = [dict()]
+    frames[-1]["title"] = final_title
+    return frames
+
+
 def stepper_widget(stepper=None, **kwargs):
     """Buttons over a Stepper: Forward, Loss, Backward, Update, Next, Reset, and the diagram below.
 
     Returns an ipywidgets.VBox; its attributes `stepper`, `buttons` ({"forward", "loss", "backward",
-    "update", "next", "reset"}), `status` and `output` let code (and tests) drive it.
-    kwargs go to Stepper() when no stepper is given.
+    "update", "next", "reset"}), `status`, `figure` (the LiveFigure shown) and `picture` (the
+    NetworkPicture on it) let code (and tests) drive it. kwargs go to Stepper() when no stepper is given.
+    In a kernel, a step's later frames follow on the kernel's event loop, FRAME_SECONDS apart; a press
+    during an animation ends it at once. Without a running loop only the last frame is drawn.
     """
     import ipywidgets as w
 
+    from annlib.plotting import NetworkPicture, network_figsize
+
     stepper = stepper if stepper is not None else Stepper(**kwargs)
     names = ("forward", "loss", "backward", "update", "next", "reset")
-    buttons = {name: w.Button(description=name.capitalize(), layout=w.Layout(width="95px")) for name in names}
+    tips = {
+        "forward": "Forward propagation: every neuron's value, layer by layer",
+        "loss": "The loss of the prediction against the target",
+        "backward": "Backpropagation: the gradient of the loss on every connection",
+        "update": "Move every weight against its gradient",
+        "next": "The next stage of the iteration",
+        "reset": "Back to the first weights",
+    }
+    buttons = {
+        name: w.Button(description=name.capitalize(), tooltip=tips[name], layout=w.Layout(width="95px"))
+        for name in names
+    }
     buttons["next"].button_style = "primary"
     buttons["reset"].button_style = "warning"
     status = w.HTML()
-    output = w.Output()
-    box = w.VBox([w.HBox(list(buttons.values())), status, output])
-    box.stepper, box.buttons, box.status, box.output = stepper, buttons, status, output
-    box.last_figure = None
+    figure = LiveFigure(network_figsize(stepper.network))
+    ax = figure.figure.add_subplot()
+    figure.figure.subplots_adjust(left=0.01, right=0.99, bottom=0.01, top=0.94)
+    picture = NetworkPicture(stepper.network, ax)
+    box = w.VBox([w.HBox(list(buttons.values())), status, figure.image])
+    box.stepper, box.buttons, box.status, box.figure, box.picture = stepper, buttons, status, figure, picture
+    box.animation = None
 
     def run(name):
         def handler(_button=None):
+            if box.animation is not None:
+                box.animation.cancel()
+                box.animation = None
+            action = stepper.next_stage if name == "next" else name
+            before = stepper.network.get_weights() if action == "update" else None
             try:
                 getattr(stepper, name)()
             except ValueError as error:
                 status.value = f"<code>{error}</code>"
                 return
-            _redraw(box)
+            _animate(box, animation_frames(stepper, before))
 
         return handler
 
     for name in names:
         buttons[name].on_click(run(name))
-    _redraw(box)
+    _animate(box, animation_frames(stepper))
     return box
 
 
-def _redraw(box):
-    """Draw the stepper's diagram into the Output, and enable only the buttons that make sense now."""
+def _show_frame(box, frame, last=True):
+    """Draw one frame; the frames on the way are JPEG (quicker to encode), the last one PNG."""
+    box.picture.show(**frame)
+    box.figure.show(box.stepper.describe_figure(), kind="png" if last else "jpeg")
+
+
+def _animate(box, frames):
+    """The first frame now, the others on the kernel's event loop (or only the last, without one)."""
+    _update_controls(box)
+    try:
+        loop = asyncio.get_running_loop()
+    except RuntimeError:
+        loop = None
+    if loop is None or len(frames) == 1:
+        _show_frame(box, frames[-1])
+        return
+    _show_frame(box, frames[0], last=False)
+
+    async def play():
+        try:
+            for i, frame in enumerate(frames[1:], start=2):
+                await asyncio.sleep(FRAME_SECONDS)
+                _show_frame(box, frame, last=i == len(frames))
+        finally:
+            if box.animation is task:
+                box.animation = None
+
+    task = box.animation = loop.create_task(play())
+
+
+def _update_controls(box):
+    """Enable only the buttons that make sense now; the status line says what the stage did."""
     stepper = box.stepper
-    figure = stepper.draw().figure
-    show_figure(box.output, figure)
-    box.last_figure = figure
     for name in ("loss", "backward", "update"):
         box.buttons[name].disabled = stepper.stage != _NEEDS[name]
     recent = ", ".join(f"{v:.4f}" for v in stepper.losses[-5:])

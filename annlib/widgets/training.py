@@ -12,22 +12,36 @@ The logic is the plain class `Playground`, usable and testable without a browser
     pg.draw()           # the loss curves beside the decision boundary
     pg.reset()          # new weights, same choices
 
-`playground(...)` wraps one in ipywidgets: controls, Train/Step/Reset buttons, a progress bar and an
-Output holding the figures. Choices that change the problem (data, layers, activation) rebuild the
-network; the learning rate, batch size and optimizer change without losing the weights trained so far.
+`playground(...)` wraps one in ipywidgets: controls, Train/Step/Reset buttons, a progress bar, and the
+figures (`PlaygroundFigure`: the loss curves beside the decision boundary, built once and drawn again in
+place). Choices that change the problem (data, layers, activation) rebuild the network; the learning
+rate, batch size and optimizer change without losing the weights trained so far, also while training.
+
+Train animates: it trains in slices of about a twelfth of a second, and after each slice draws the
+boundary, the loss curves and the progress again (only the parts that move, over a saved copy of the
+rest), so the picture moves at 10 or more frames a second while training keeps at least 80% of its
+speed undrawn (a slice lasts at least four times as long as its drawing). While it runs, Train reads
+Stop; pressing it stops after the current slice and keeps the weights reached. In a kernel the slices
+run as an asyncio task on the kernel's own event loop, which handles the page's messages (the Stop
+click) between slices; without a running loop (a script, a test) Train runs to the end before it returns.
 """
 
+import asyncio
 import numbers
+import time
+import traceback
 
 import numpy as np
 
 import annlib
 from annlib import datasets
 from annlib.activations import get_activation
+from annlib.metrics import output_labels
 from annlib.optimizers import get_optimizer
-from annlib.widgets._display import show_figure
+from annlib.plotting.style import BLUE, CLASS_COLORS, CLASS_MARKERS, ORANGE
+from annlib.widgets._display import LiveFigure
 
-__all__ = ["Playground", "playground", "parse_hidden_layers", "PLAYGROUND_DATASETS"]
+__all__ = ["Playground", "playground", "parse_hidden_layers", "PLAYGROUND_DATASETS", "PlaygroundFigure", "TrainRun"]
 
 PLAYGROUND_DATASETS = {
     "moons": lambda n, rng: datasets.moons(n, noise=0.15, rng=rng),
@@ -299,6 +313,241 @@ def _batch_options(current):
     return options
 
 
+def _rgb(colour):
+    colour = colour.lstrip("#")
+    return np.array([int(colour[k : k + 2], 16) / 255 for k in (0, 2, 4)])
+
+
+def _nice_limit(value):
+    """The first of 10, 15, 20, 30, 40, 50, 60, 80, 100, 150, ... at or above value."""
+    scale = 1
+    while True:
+        for step in (10, 15, 20, 30, 40, 50, 60, 80):
+            if step * scale >= value:
+                return step * scale
+        scale *= 10
+
+
+class PlaygroundFigure:
+    """The playground's figure, kept: the loss curves (left) beside the decision boundary (right).
+
+    The boundary is an image of the plane, each point tinted by the class the network predicts there
+    (paler where it is less sure) with the boundary itself darker, under the training points. `update`
+    computes the image and the curves again and draws only them (and the title) over the rest; a change
+    of axis limits (more epochs than the axis shows, a larger loss) redraws the whole figure.
+    `live` is the LiveFigure (its `image` the Image widget on the page).
+    """
+
+    def __init__(self, pg, *, resolution=80):
+        self.resolution = resolution
+        self._shape = self.grid = None
+        self.live = LiveFigure((10.0, 4.0))
+        self.loss_ax, self.boundary_ax = self.live.figure.subplots(1, 2)
+        self.live.figure.subplots_adjust(left=0.07, right=0.98, bottom=0.13, top=0.85, wspace=0.2)
+        self.rebuild(pg)
+
+    def rebuild(self, pg):
+        """Start again from the playground's data (after a new data set, or a reset)."""
+        self.pg = pg
+        loss_ax, ax = self.loss_ax, self.boundary_ax
+        loss_ax.clear()
+        ax.clear()
+        (self.train_line,) = loss_ax.plot([], [], color=BLUE, linewidth=1.8, label="train")
+        (self.test_line,) = loss_ax.plot([], [], color=ORANGE, linestyle="--", linewidth=1.4, label="test")
+        self.empty = loss_ax.text(0.5, 0.5, "no epochs yet", ha="center", va="center", transform=loss_ax.transAxes)
+        loss_ax.set_xlabel("epoch")
+        loss_ax.set_ylabel("loss")
+        loss_ax.grid(True, alpha=0.3)
+        loss_ax.legend(frameon=False, loc="upper right")
+        loss_ax.set_title(f"loss ({pg.loss})", y=1.0)
+        X, y = pg.X_train, pg.y_train
+        margin = 0.1 * (X.max(axis=0) - X.min(axis=0)) + 0.1
+        low, high = X.min(axis=0) - margin, X.max(axis=0) + margin
+        self.low, self.high = low, high
+        self.colours = np.array([_rgb(CLASS_COLORS[k % len(CLASS_COLORS)]) for k in range(pg.n_classes)])
+        self.live.painters = [self._paint_boundary]
+        self._place = None  # where the boundary goes in the canvas's pixels, found at the first paint
+        self.points = [
+            ax.scatter(
+                X[y == k, 0],
+                X[y == k, 1],
+                s=28 if len(X) > 50 else 60,
+                color=CLASS_COLORS[k % len(CLASS_COLORS)],
+                marker=CLASS_MARKERS[k % len(CLASS_MARKERS)],
+                edgecolor="white",
+                linewidth=0.5,
+                zorder=3,
+            )
+            for k in range(pg.n_classes)
+        ]
+        ax.set_xlim(low[0], high[0])
+        ax.set_ylim(low[1], high[1])
+        ax.set_xlabel("x1")
+        ax.set_ylabel("x2")
+        ax.set_title("decision boundary", y=1.0)
+        self.live.animated = [*self.points, self.train_line, self.test_line, self.empty]
+        self.x_limit = self.y_limit = self._until = None
+
+    def _grid(self, shape):
+        """The plane's points at the centres of a (rows, columns) grid, the first row at the bottom."""
+        rows, columns = shape
+        x1 = self.low[0] + (np.arange(columns) + 0.5) / columns * (self.high[0] - self.low[0])
+        x2 = self.low[1] + (np.arange(rows) + 0.5) / rows * (self.high[1] - self.low[1])
+        g1, g2 = np.meshgrid(x1, x2)
+        return np.column_stack([g1.ravel(), g2.ravel()])
+
+    def boundary_image(self, shape=None):
+        """(rows, columns, 4) bytes, the first row at the bottom: each point of the plane in the colour of
+        the class predicted there, paler where the network is less sure, the boundary itself dark grey."""
+        shape = (self.resolution, self.resolution) if shape is None else tuple(shape)
+        grid = self._grid(shape) if shape != self._shape else self.grid
+        # In slices: on a busy machine a multithreaded BLAS makes one large product many times slower.
+        outputs = np.concatenate([self.pg.network.predict(grid[i : i + 2048]) for i in range(0, len(grid), 2048)])
+        if outputs.shape[1] == 1:
+            p = np.clip(outputs[:, 0], 0.0, 1.0)
+            probabilities = np.column_stack([1 - p, p])
+        else:
+            probabilities = outputs
+        probabilities = np.nan_to_num(probabilities, nan=1.0 / probabilities.shape[1])
+        k = probabilities.shape[1]
+        mixed = probabilities @ self.colours[:k]
+        sure = (probabilities.max(axis=1) - 1 / k) / (1 - 1 / k)
+        strength = (0.1 + 0.22 * sure)[:, None]  # as pale as plot_decision_boundary's, paler where unsure
+        rgb = 1 - strength * (1 - mixed)
+        labels = output_labels(np.nan_to_num(outputs)).reshape(shape)
+        edge = np.zeros(shape, dtype=bool)
+        edge[:, 1:] |= labels[:, 1:] != labels[:, :-1]
+        edge[1:, :] |= labels[1:, :] != labels[:-1, :]
+        rgba = np.full((*shape, 4), 255, dtype=np.uint8)
+        rgba[..., :3] = (255 * rgb).reshape(*shape, 3)
+        rgba[edge, :3] = 90
+        return rgba
+
+    def _paint_boundary(self, pixels):
+        """Write the boundary into the boundary axes' pixels, inside its frame: computed at half the
+        pixels' density and each value doubled, so matplotlib has nothing to resample."""
+        height = pixels.shape[0]
+        box = self.boundary_ax.get_window_extent()
+        top, bottom = height - int(np.floor(box.y1)) + 1, height - int(np.ceil(box.y0)) - 1
+        left, right = int(np.ceil(box.x0)) + 1, int(np.floor(box.x1)) - 1
+        if bottom <= top or right <= left:
+            return
+        if self._place != (top, bottom, left, right):
+            self._place = (top, bottom, left, right)
+            self._shape = ((bottom - top + 1) // 2, (right - left + 1) // 2)
+            self.grid = self._grid(self._shape)
+            self._rows = np.minimum(np.arange(bottom - top)[::-1] // 2, self._shape[0] - 1)
+            self._columns = np.minimum(np.arange(right - left) // 2, self._shape[1] - 1)
+        image = self.boundary_image(self._shape)
+        pixels[top:bottom, left:right] = image[self._rows][:, self._columns]
+
+    def describe(self):
+        """The figure in one sentence (its text alternative)."""
+        pg = self.pg
+        classes = f"the {pg.n_classes} classes"
+        if not pg.losses:
+            return (
+                f"No epochs yet: the loss curve is empty, and the decision boundary of the starting weights "
+                f"divides the plane between {classes} of the {len(pg.X_train)} training points."
+            )
+        text = f"After {pg.epoch} epochs the training loss is {pg.losses[-1]:.3f}"
+        if pg.test_losses:
+            text += f" (test {pg.test_losses[-1]:.3f})"
+        text += f", and the decision boundary separates {classes} with train accuracy {pg.accuracies[-1]:.3f}"
+        if len(pg.test_accuracies) == pg.epoch:
+            text += f" and test accuracy {pg.test_accuracies[-1]:.3f}"
+        return text + "."
+
+    def update(self, *, until=None, moving=False):
+        """Draw the playground's state again; until: the epoch the loss axis should reach (a Train's end);
+        moving: a frame of an animation (sent as JPEG, four times quicker to encode than PNG)."""
+        pg = self.pg
+        losses = np.asarray(pg.losses, dtype=float)
+        tests = np.asarray(pg.test_losses, dtype=float)
+        epochs = np.arange(1, losses.size + 1)
+        shown = np.isfinite(losses)
+        self.train_line.set_data(epochs[shown], losses[shown])
+        test_shown = np.isfinite(tests)
+        self.test_line.set_data(epochs[: tests.size][test_shown], tests[test_shown])
+        self.empty.set_visible(losses.size == 0)
+        self._until = until
+        whole = self._limits(losses[shown], tests[test_shown], max(pg.epoch, until or 0))
+        self.live.show(self.describe(), blit=not whole, kind="jpeg" if moving else "png")
+
+    def _limits(self, losses, tests, last_epoch):
+        """Set the loss axis's limits when the curves outgrow them; True when they changed."""
+        if self._until and last_epoch == self._until:
+            x_limit = last_epoch  # a Train: the axis ends where the run will
+        elif self.x_limit is not None and last_epoch <= self.x_limit:
+            x_limit = self.x_limit
+        else:
+            x_limit = _nice_limit(max(last_epoch, 1))
+        values = np.concatenate([losses, tests])
+        largest = float(values.max()) if values.size else 1.0
+        y_limit = self.y_limit
+        if y_limit is None or largest > y_limit or (x_limit != self.x_limit and largest < 0.5 * y_limit):
+            y_limit = 1.1 * largest if largest > 0 else 1.0
+        if (x_limit, y_limit) == (self.x_limit, self.y_limit):
+            return False
+        self.x_limit, self.y_limit = x_limit, y_limit
+        self.loss_ax.set_xlim(0, x_limit)
+        self.loss_ax.set_ylim(0, y_limit)
+        return True
+
+
+class TrainRun:
+    """One press of Train: `epochs` more epochs, in slices of time, the figures drawn after each slice.
+
+    advance() trains one slice and draws one frame; it returns False once the run is over (all epochs
+    done, stop() called, or training diverged). A slice lasts `frame_seconds` less the last frame's
+    drawing, and at least four times the drawing, so drawing never takes more than a fifth of the time.
+    """
+
+    def __init__(self, box, epochs, *, frame_seconds=1 / 12):
+        self.box, self.pg = box, box.playground
+        self.start, self.target = self.pg.epoch, self.pg.epoch + epochs
+        self.frame_seconds = frame_seconds
+        self.stopped = self.rebuilt = False
+        self.frames = 0
+        self.train_seconds = self.draw_seconds = 0.0
+        self._last_draw = 0.0
+        self.began = time.perf_counter()
+
+    @property
+    def running(self):
+        return not self.stopped and not self.pg.diverged and self.pg.epoch < self.target
+
+    def stop(self):
+        """Stop after the current slice; the weights reached are kept."""
+        self.stopped = True
+
+    def advance(self):
+        if not self.running:
+            return False
+        budget = max(self.frame_seconds - self._last_draw, 4 * self._last_draw)
+        began = time.perf_counter()
+        self.pg.train(self.target - self.pg.epoch, on_epoch=lambda _: time.perf_counter() - began >= budget)
+        trained = time.perf_counter()
+        self.train_seconds += trained - began
+        _show(self.box, until=self.target, progress=self.pg.epoch - self.start, moving=self.running)
+        self._last_draw = time.perf_counter() - trained
+        self.draw_seconds += self._last_draw
+        self.frames += 1
+        return self.running
+
+    def summary(self):
+        """What the run did: epochs, frames, seconds training and drawing, whether it was stopped."""
+        seconds = time.perf_counter() - self.began
+        return {
+            "epochs": self.pg.epoch - self.start,
+            "frames": self.frames,
+            "seconds": seconds,
+            "train_seconds": self.train_seconds,
+            "draw_seconds": self.draw_seconds,
+            "stopped": self.stopped,
+        }
+
+
 def playground(
     dataset="moons",
     hidden_layers=(8,),
@@ -314,7 +563,8 @@ def playground(
     """The playground as a widget: controls, Train / Step / Reset, a progress bar, live figures.
 
     Returns an ipywidgets.VBox; its attributes `playground` (the Playground), `controls`, `buttons`
-    ({"train", "step", "reset"}), `progress`, `status` and `output` let code (and tests) drive it.
+    ({"train", "step", "reset"}), `progress`, `status`, `figure` (the PlaygroundFigure), `run` (the
+    TrainRun under way, or None) and `last_run` (the summary of the last one) let code and tests drive it.
     """
     import ipywidgets as w
 
@@ -325,46 +575,48 @@ def playground(
     epochs = w.BoundedIntText(
         value=epochs_per_train,
         min=1,
-        max=5000,
+        max=100_000,
         description="epochs per Train",
         layout=w.Layout(width="260px"),
         style={"description_width": "110px"},
     )
     buttons = {
-        name: w.Button(description=name.capitalize(), button_style=style)
-        for name, style in (("train", "primary"), ("step", ""), ("reset", "warning"))
+        "train": w.Button(description="Train", button_style="primary", tooltip=_TRAIN_TIP),
+        "step": w.Button(description="Step", tooltip="Train one epoch: every training example once"),
+        "reset": w.Button(description="Reset", button_style="warning", tooltip="New starting weights, as at first"),
     }
     progress = w.IntProgress(value=0, min=0, max=epochs_per_train, description="training")
     status = w.HTML()
-    output = w.Output()
+    figure = PlaygroundFigure(pg)
     box = w.VBox(
         [
             w.HBox([w.VBox(list(controls.values())[:3]), w.VBox(list(controls.values())[3:] + [epochs])]),
             w.HBox(list(buttons.values()) + [progress]),
             status,
-            output,
+            figure.live.image,
         ]
     )
     box.playground, box.controls, box.buttons = pg, controls, buttons
-    box.progress, box.status, box.output, box.epochs = progress, status, output, epochs
-    box.last_figure = None
+    box.progress, box.status, box.figure, box.epochs = progress, status, figure, epochs
+    box.run, box.last_run = None, None
     _wire(box)
-    _redraw(box)
+    _show(box)
     return box
+
+
+_TRAIN_TIP = "Train the epochs per Train, drawing as it goes; press again (Stop) to stop"
 
 
 def _show_status(box, text):
     box.status.value = f"<code>{text}</code>"
 
 
-def _redraw(box, resolution=120):
-    """Draw the playground's figures into the Output (replacing the last ones)."""
-    axes = box.playground.draw(resolution=resolution)
-    figure = axes[0].figure
-    figure.tight_layout()
-    show_figure(box.output, figure)
-    box.last_figure = figure
-    _show_status(box, box.playground.message)
+def _show(box, *, until=None, progress=None, moving=False):
+    """Draw the playground's figure again and say where training stands."""
+    box.figure.update(until=until, moving=moving)
+    if progress is not None:
+        box.progress.value = progress
+    _show_status(box, box.playground.summary() if box.run is not None else box.playground.message)
 
 
 def _wire(box):
@@ -378,6 +630,9 @@ def _wire_controls(box):
 
     def on_change(name):
         def handler(change):
+            if name in _REBUILDING and box.run is not None:
+                box.run.stop()  # the run ends at its next slice; the new problem starts untrained
+                box.run.rebuilt = True
             try:
                 rebuilt = pg.configure(**{name: change["new"]})
             except (ValueError, TypeError) as error:
@@ -385,7 +640,8 @@ def _wire_controls(box):
                 return
             if rebuilt:
                 box.progress.value = 0
-            _redraw(box)
+                box.figure.rebuild(pg)
+                _show(box)
 
         return handler
 
@@ -393,41 +649,76 @@ def _wire_controls(box):
         control.observe(on_change(name), names="value")
 
 
+def _running_loop():
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        return None
+
+
+def _begin(box, run):
+    box.run = run
+    train = box.buttons["train"]
+    train.description, train.button_style, train.tooltip = "Stop", "danger", "Stop training; the weights stay"
+    box.buttons["step"].disabled = box.buttons["reset"].disabled = True
+    box.progress.max, box.progress.value = run.target - run.start, 0
+
+
+def _finish(box, run):
+    box.run, box.last_run = None, run.summary()
+    train = box.buttons["train"]
+    train.description, train.button_style, train.tooltip = "Train", "primary", _TRAIN_TIP
+    box.buttons["step"].disabled = box.buttons["reset"].disabled = False
+    if run.stopped and not run.rebuilt and not box.playground.diverged:
+        box.playground.message = "stopped: " + box.playground.summary()
+    _show(box, progress=box.playground.epoch - run.start)
+
+
+async def _run_in_kernel(box, run):
+    try:
+        while run.advance():
+            await asyncio.sleep(0)  # the kernel handles the page's messages (a Stop click) here
+    except Exception as error:  # shown, never lost in a task no one awaits
+        traceback.print_exc()
+        box.playground.message = f"training failed: {error!r}"
+    finally:
+        _finish(box, run)
+
+
 def _wire_buttons(box):
-    """Train (with progress and live figures), Step (one epoch) and Reset."""
+    """Train (animated; Stop while it runs), Step (one epoch) and Reset."""
     pg = box.playground
 
     def train(_button=None):
-        n = box.epochs.value
-        box.progress.max, box.progress.value = n, 0
-        start = pg.epoch
-        every = max(n // 5, 10)
-
-        def on_epoch(playground):
-            done = playground.epoch - start
-            box.progress.value = done
-            _show_status(box, playground.summary())
-            if done % every == 0 and done < n:
-                _redraw(box, resolution=60)  # the live view: coarser, so it keeps up
-
-        for button in box.buttons.values():
-            button.disabled = True
+        if box.run is not None:
+            box.run.stop()
+            return
+        run = TrainRun(box, box.epochs.value)
+        _begin(box, run)
+        loop = _running_loop()
+        if loop is not None:  # in a kernel: slices on its event loop, messages handled in between
+            box.task = loop.create_task(_run_in_kernel(box, run))
+            return
         try:
-            pg.train(n, on_epoch=on_epoch)
+            while run.advance():
+                pass
         finally:
-            for button in box.buttons.values():
-                button.disabled = False
-        _redraw(box)
+            _finish(box, run)
 
     def step(_button=None):
+        if box.run is not None:
+            return
         pg.step()
         box.progress.max, box.progress.value = 1, 1
-        _redraw(box)
+        _show(box)
 
     def reset(_button=None):
+        if box.run is not None:
+            return
         pg.reset()
         box.progress.value = 0
-        _redraw(box)
+        box.figure.rebuild(pg)
+        _show(box)
 
     box.buttons["train"].on_click(train)
     box.buttons["step"].on_click(step)

@@ -14,10 +14,13 @@ def summary_lines(result):
     phases = " ".join(f"{phase} {seconds:.1f}" for phase, seconds in result.seconds.items())
     yield (
         f"{result.path}: {result.code_cells} code cells, {result.maths} formulas, {result.images} images, "
-        f"{result.widget_views} widgets, {len(result.interactions)} interactions | {phases}"
+        f"{result.widget_views} widgets, {len(result.figure_texts)} described figures, "
+        f"{len(result.interactions)} interactions | {phases}"
     )
     for line in result.interactions:
         yield f"    {line}"
+    for text in result.figure_texts:
+        yield f"    figure: {text}"
 
 
 def notebook_of(item):

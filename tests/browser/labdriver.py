@@ -20,6 +20,7 @@ from page_scripts import (
     JS_CELL_INDEX,
     JS_CLOSE,
     JS_COLLECT,
+    JS_FIGURE_TEXTS,
     JS_KERNEL_STATE,
     JS_LABEL,
     JS_NOTEBOOK_HEIGHT,
@@ -52,6 +53,7 @@ class NotebookResult:
     maths: int = 0
     images: int = 0
     widget_views: int = 0
+    figure_texts: list = field(default_factory=list)  # what each widget's figure says it shows, at the end
     interactions: list = field(default_factory=list)
     seconds: dict = field(default_factory=dict)  # phase -> seconds: open, run, checks, widgets, screenshot
 
@@ -172,8 +174,22 @@ def check_rendering(path, report, maths_cells):
             )
         if cell["brokenImages"]:
             _fail(path, f"{where}: {cell['brokenImages']} image(s) did not load")
+        if cell["failedViews"]:
+            _fail(path, f"{where}: {cell['failedViews']} widget view(s) failed to draw (a JavaScript error)")
+        _check_figure_texts(path, where, cell["figureTexts"])
+        if cell["unnamedControls"]:
+            _fail(path, f"{where}: control(s) with no name (ipywidgets' description): {cell['unnamedControls']}")
     if report["kernelErrors"]:
         _fail(path, "the kernel reported an error: " + " | ".join(report["kernelErrors"]))
+
+
+def _check_figure_texts(path, where, texts):
+    """Every figure a widget shows carries a text alternative: one sentence, ending with a full stop."""
+    for text in texts:
+        if not text.strip():
+            _fail(path, f"{where}: a widget's figure has no text alternative (alt or title)")
+        if not text.rstrip().endswith("."):
+            _fail(path, f"{where}: a widget's figure text alternative is not a sentence: {text!r}")
 
 
 def check_no_new_errors(page, path):
@@ -272,6 +288,7 @@ def _work_cell(page, path, cell, timeouts):
         if not changed:
             wait_until_settled(page, timeout_ms)
         check_no_new_errors(page, path)
+        _check_figure_texts(path, f"{where}: after {kind} {name!r}", cell.evaluate(JS_FIGURE_TEXTS))
         if must_change and not changed:
             reached = "" if heard else f"; the kernel heard nothing from it ({page.evaluate(JS_KERNEL_STATE)})"
             _fail(path, f"{where}: {kind} {name!r} ({moved}): the output did not change{reached}")
@@ -380,6 +397,7 @@ def check_notebook(
         result.maths = sum(c["maths"] for c in cells)
         result.images = sum(c["images"] for c in cells)
         result.widget_views = sum(c["widgetViews"] for c in cells)
+        result.figure_texts = [text for c in page.evaluate(JS_COLLECT)["cells"] for text in c["figureTexts"]]
     finally:
         if screenshot is not None:
             try:

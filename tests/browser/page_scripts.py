@@ -112,11 +112,23 @@ JS_COLLECT = """
     const topOutputs = Array.from(cell.node.querySelectorAll('.jp-OutputArea-output'))
       .filter(node => !node.parentElement.closest('.jupyter-widgets'));
     const images = Array.from(cell.node.querySelectorAll('.jp-OutputArea-output img'));
+    // A figure shown by a widget (an ipywidgets Image) must say what it shows; a control must be named.
+    const figures = Array.from(cell.node.querySelectorAll('.jp-OutputArea-output img.widget-image'));
+    const controls = Array.from(cell.node.querySelectorAll(
+      '.jp-OutputArea-output :is(.widget-slider, .widget-dropdown, .widget-text, .widget-textarea, ' +
+      '.widget-checkbox, .widget-progress, .widget-toggle-buttons, .widget-radio)'));
+    const named = control => {
+      const label = control.querySelector(':scope > .widget-label, :scope label');
+      return (label && label.textContent.trim()) || control.getAttribute('title');
+    };
+    const buttons = Array.from(cell.node.querySelectorAll('.jp-OutputArea-output button.jupyter-button'));
     return {
       index, type: model.type, source: model.sharedModel.getSource(),
       executionCount: model.type === 'code' ? model.executionCount : null,
       errors: outputs.filter(o => o.output_type === 'error').map(o => `${o.ename}: ${o.evalue}`),
       widgetViews: outputs.filter(o => o.data && o.data[%(mime)s]).length,
+      // a view inside a widget that failed to draw shows as a box "Click to show javascript error"
+      failedViews: cell.node.querySelectorAll('.jp-OutputArea-output .jupyter-widgets-error-widget').length,
       renderedWidgets: topOutputs.filter(drawn).length,
       maths: cell.node.querySelectorAll('mjx-container').length,
       mathErrors: Array.from(cell.node.querySelectorAll('mjx-merror'))
@@ -124,6 +136,10 @@ JS_COLLECT = """
       rawTex: model.type === 'markdown' ? untypesetTex(cell.node) : [],
       images: images.length,
       brokenImages: images.filter(img => !img.complete || img.naturalWidth === 0).length,
+      figureTexts: figures.map(img => img.getAttribute('alt') || img.getAttribute('title') || ''),
+      unnamedControls: controls.filter(c => !named(c)).map(c => c.className.split(' ').filter(
+        n => n.startsWith('widget-')).join('.')).concat(
+        buttons.filter(b => !b.textContent.trim() && !b.getAttribute('title')).map(() => 'button')),
     };
   });
   return {cells, kernelErrors: state.errors.slice(), runError: state.runError};
@@ -204,4 +220,10 @@ async () => {
   scroller.scrollTop = 0;
   return Math.ceil(bottom) + (window.innerHeight - scroller.clientHeight) + 24;
 }
+"""
+
+# The text alternatives of the figures that widgets show (ipywidgets Images), cell by cell.
+JS_FIGURE_TEXTS = """
+(cell) => Array.from(cell.querySelectorAll('.jp-OutputArea-output img.widget-image'))
+  .map(img => img.getAttribute('alt') || img.getAttribute('title') || '')
 """

@@ -15,6 +15,19 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
 
+def merge_streams(outputs):
+    """Consecutive stdout (or stderr) outputs as one: how the kernel cut a cell's printing into messages
+    depends on timing, so the saved file should not."""
+    merged = []
+    for output in outputs:
+        last = merged[-1] if merged else None
+        if output.output_type == "stream" and last and last.output_type == "stream" and last.name == output.name:
+            last.text += output.text
+        else:
+            merged.append(output)
+    return merged
+
+
 def run(path):
     path = Path(path)
     notebook = nbformat.read(path, as_version=4)
@@ -35,6 +48,8 @@ def run(path):
     notebook.metadata.pop("widgets", None)
     for cell in notebook.cells:
         cell.metadata.pop("execution", None)
+        if cell.cell_type == "code":
+            cell.outputs = merge_streams(cell.outputs)
     nbformat.write(notebook, path)
     print(f"{path}: ran {sum(cell.cell_type == 'code' for cell in notebook.cells)} code cells, saved")
     return True

@@ -48,6 +48,7 @@ WEB = {  # package -> parts staged in web/<folder>/
 MATHJAX = "mathjax/es5/tex-chtml.js"  # relative to _static/, where Sphinx looks for a relative path
 WIDGETS_JS = {
     "requirejs/require.js": {},
+    "html-manager/paths.js": {},  # where the renderer finds its fonts: web_assets.require_paths
     # the course's widgets are all ipywidgets' own, bundled in embed-amd.js: nothing is fetched from a CDN
     "html-manager/dist/embed-amd.js": {"data-jupyter-widgets-cdn": "html-manager/"},
 }
@@ -151,6 +152,17 @@ def toc():
     )
 
 
+def stage_web(src):
+    """MathJax, require.js and the widget renderer, into src/web/ (served as the site's _static/)."""
+    for key, (folder, parts) in WEB.items():
+        if not (src / "web" / folder).exists():
+            web_assets.copy(key, parts, src / "web" / folder)
+    here = 'document.currentScript.src.replace(/[^/]*$/, "") + "dist"'  # this script's folder, + dist
+    write_if_changed(src / "web" / "html-manager" / "paths.js", web_assets.require_paths(here, literal=False))
+    for junk in (src / "web").rglob("*.map"):
+        junk.unlink()
+
+
 def stage(src, repo_url):
     """Write the book's sources into src: pages, notebooks, web assets, _config.yml and _toc.yml."""
     staged = {p.relative_to(REPO).as_posix() for p in LESSONS + EXERCISES} | set(PAGES)
@@ -166,11 +178,7 @@ def stage(src, repo_url):
     for page in PAGES:
         text = (REPO / page).read_text(encoding="utf-8")
         write_if_changed(src / page, rewrite_links(text, page, staged, repo_url))
-    for key, (folder, parts) in WEB.items():
-        if not (src / "web" / folder).exists():
-            web_assets.copy(key, parts, src / "web" / folder)
-    for junk in (src / "web").rglob("*.map"):
-        junk.unlink()
+    stage_web(src)
     write_if_changed(src / "_config.yml", config(repo_url))
     write_if_changed(src / "_toc.yml", toc())
     return widgets

@@ -69,6 +69,9 @@ def vendor(out):
     for junk in (out / "vendor").rglob("*.map"):
         junk.unlink()
     (out / "vendor" / "mermaid-none.mjs").write_text(MERMAID_STUB)
+    # require.js, then where the widget renderer's modules live (it finds its icons' fonts next to them)
+    require = out / "vendor" / "requirejs" / "require.js"
+    require.write_text(require.read_text() + web_assets.require_paths("vendor/html-manager/dist"))
 
 
 def exporter():

@@ -10,6 +10,7 @@ build/web-assets/<name>-<version>/.
 
 import base64
 import hashlib
+import json
 import shutil
 import subprocess
 import sys
@@ -125,3 +126,23 @@ def live_widget_notes(notebook):
                 }
                 replaced += 1
     return replaced
+
+
+# The modules the widget renderer (html-manager's embed-amd.js) defines for require.js.
+RENDERER_MODULES = ["base", "base7", "controls", "controls7", "html-manager"]
+
+
+def require_paths(folder, literal=True):
+    """JavaScript telling require.js that the widget renderer's modules live in folder.
+
+    The renderer finds its own files (the fonts of its icons) next to the name require.js gives each of its
+    modules, by default the page's folder + "@jupyter-widgets/...": not where the build keeps them.
+    folder: a path (relative to the page) or, with literal=False, a JavaScript expression giving it.
+    """
+    base = json.dumps(folder) if literal else folder
+    entries = ", ".join(f'"@jupyter-widgets/{name}": dist + "/{name}"' for name in RENDERER_MODULES)
+    return (
+        "\n// Where the widget renderer's modules and their fonts are (the build's copy, not the page's folder).\n"
+        f"(function () {{\n  var dist = {base};\n"
+        f'  require.config({{paths: {{{entries}, "@jupyter-widgets/html-manager/dist": dist}}}});\n}})();\n'
+    )

@@ -8,6 +8,9 @@
 - The site (`make site`, build/site/_build/html/): every page reachable from the front page, served
   locally with every other host blocked: no failed request, the maths typeset, every figure loaded; the
   search page finds a word.
+- Saved widget state (fixtures/widget_state.ipynb): a notebook saved with its widgets' state, made into
+  slides and into a one-page site the way `make slides` and `make site` do: the widgets are drawn from
+  that state, with no kernel and no request to another host (their icons' fonts included).
 
 `make test-browser` builds the slides and the site and installs the `slides` extra first. Run alone, a
 test whose build or extra is missing is skipped and says what to run.
@@ -16,7 +19,10 @@ test whose build or extra is missing is skipped and says what to run.
 import functools
 import http.server
 import importlib.util
+import json
 import re
+import subprocess
+import sys
 import threading
 from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlparse
@@ -29,6 +35,8 @@ from page_scripts import JS_OPEN, JS_SNAPSHOT
 
 SLIDES = REPO / "build" / "slides"
 SITE = REPO / "build" / "site" / "_build" / "html"
+SITE_BUILDER = REPO / ".venv-site" / "bin" / "jupyter-book"
+WIDGET_STATE = Path(__file__).resolve().parent / "fixtures" / "widget_state.ipynb"
 SLIDES_LESSON = "01_the_neuron"  # maths, four figures, and the neuron explorer
 DECK_LESSON = "notebooks/01_the_neuron.ipynb"
 # what makes a page load something from another host (links to other sites are fine)
@@ -335,3 +343,62 @@ def test_site_front_page_is_the_readme():
         words = re.sub(r"[`*]", "", heading).split()[0]
         assert words in html, f"the README's section {heading!r} is not on the front page"
     assert Path(SITE / "notebooks" / "00_start_here.html").exists()
+
+
+# --- saved widget state, on a slide and on a page ---
+
+
+def _build_scripts():
+    scripts = str(REPO / "scripts")
+    if scripts not in sys.path:
+        sys.path.insert(0, scripts)
+    import build_site
+    import build_slides
+
+    return build_slides, build_site
+
+
+def _check_widgets_drawn(browser, serve, folder, page_path, what):
+    offline = OfflinePage(browser, serve(folder))
+    try:
+        offline.page.goto(offline.base + page_path, wait_until="load")
+        offline.page.wait_for_selector(".widget-slider", timeout=30_000)
+        # the button's icon: an <i> drawn with the renderer's font (the site's theme swaps it for an <svg>)
+        offline.page.wait_for_selector("button.jupyter-button :is(i, svg).fa-check", timeout=10_000)
+        offline.page.wait_for_timeout(500)  # the icon's font loads once the button is drawn
+        assert not offline.problems(), f"{what} reached for the network: " + "; ".join(offline.problems())
+        assert not offline.console_errors, f"errors in {what}: {offline.console_errors}"
+    finally:
+        offline.close()
+
+
+def test_saved_widget_state_on_a_slide(browser, serve, tmp_path):
+    import nbformat
+
+    build_slides, _ = _build_scripts()
+    assert "widgets" in json.loads(WIDGET_STATE.read_text())["metadata"], "the fixture lost its widget state"
+    out = tmp_path / "slides"
+    build_slides.vendor(out)
+    body, _ = build_slides.exporter().from_notebook_node(
+        nbformat.read(WIDGET_STATE, as_version=4), resources={"metadata": {"name": "widget_state"}}
+    )
+    (out / "widget_state.slides.html").write_text(body, encoding="utf-8")
+    _check_widgets_drawn(browser, serve, out, "widget_state.slides.html", "the slides")
+
+
+def test_saved_widget_state_on_a_site_page(browser, serve, tmp_path):
+    if not SITE_BUILDER.exists():
+        pytest.skip("no .venv-site: run `make site` (make test-browser does)")
+    _, build_site = _build_scripts()
+    src = tmp_path / "src"
+    (src / "notebooks").mkdir(parents=True)
+    (src / "notebooks" / "widget_state.ipynb").write_text(WIDGET_STATE.read_text())
+    build_site.stage_web(src)
+    (src / "_config.yml").write_text(build_site.config(None))
+    (src / "_toc.yml").write_text("format: jb-book\nroot: notebooks/widget_state\n")
+    subprocess.run(
+        [str(SITE_BUILDER), "build", str(src), "--path-output", str(tmp_path), "--builder", "html", "--quiet"],
+        check=True,
+        capture_output=True,
+    )
+    _check_widgets_drawn(browser, serve, tmp_path / "_build" / "html", "notebooks/widget_state.html", "the page")

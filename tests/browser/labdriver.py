@@ -40,6 +40,8 @@ FRONT_END_MISSING = "the ipywidgets front end is missing: install jupyterlab_wid
 # Buttons a learner presses to make something happen; other buttons are left alone.
 ACTION_BUTTON = re.compile(r"\b(train|step|forward|loss|backward|update|run|next|fit|reset|play|go)\b", re.IGNORECASE)
 RESET_BUTTON = re.compile(r"\b(reset|restart|clear)\b", re.IGNORECASE)
+# A button that reads Stop stands for an action still running (a Train animating while the kernel is idle).
+STOP_BUTTON = re.compile(r"^\s*stop\s*$", re.IGNORECASE)
 # Markdown that holds LaTeX: $...$, $$...$$, \(...\), \[...\] or an environment.
 MATHS = re.compile(r"\$[^$\n]+\$|\$\$|\\\(|\\\[|\\begin\{")
 
@@ -212,6 +214,16 @@ def _wait_for_change(page, cell, before, timeout_ms):
     return False
 
 
+def _wait_while_running(page, cell, timeout_ms):
+    """Wait until no button of the cell reads Stop (an animated Train has finished), then until quiet."""
+    deadline = time.monotonic() + timeout_ms / 1000
+    while any(STOP_BUTTON.search(b.text_content() or "") for b in cell.locator("button.jupyter-button").all()):
+        if time.monotonic() > deadline:
+            raise PlaywrightTimeout(f"a button still reads Stop after {timeout_ms} ms")
+        page.wait_for_timeout(100)
+    wait_until_settled(page, timeout_ms)
+
+
 def _kernel_heard(page, last_message, within_ms=5_000):
     """True once the kernel has sent something since last_message (a timestamp), within within_ms."""
     try:
@@ -287,6 +299,7 @@ def _work_cell(page, path, cell, timeouts):
             changed = cell.evaluate(JS_SNAPSHOT) != before
         if not changed:
             wait_until_settled(page, timeout_ms)
+        _wait_while_running(page, cell, timeout_ms)
         check_no_new_errors(page, path)
         _check_figure_texts(path, f"{where}: after {kind} {name!r}", cell.evaluate(JS_FIGURE_TEXTS))
         if must_change and not changed:

@@ -261,8 +261,11 @@ def test_live_deck_in_jupyterlab(lab_page, screenshot_dir):
         assert not errors, f"the widget raised in the deck: {errors}"
         assert cell.evaluate("c => c.classList.contains('jp-deck-mod-visible')"), "the slider move left the slide"
         page.screenshot(path=str(screenshot_dir / "deck-01_the_neuron.png"))
-        page.evaluate("async () => { await window.jupyterapp.commands.execute('deck:stop'); }")
     finally:
+        try:  # the page goes on to other notebooks: leave presenting mode, whatever happened
+            page.evaluate("async () => { await window.jupyterapp.commands.execute('deck:stop'); }")
+        except Exception:
+            lab_page.discard()
         lab_page.close_notebook(path)
 
 

@@ -571,6 +571,11 @@ class NetworkPicture:
             return f"∂C/∂{weight_name(k, i, j)} = -0.0000"
 
         self.labels = _label_edges(ax, positions, weights, radii, chosen, False, avoid=self.biases, measure=longest)
+        # What show() changes; the rest (neurons, names, captions, colour bar) stays as drawn, so a figure
+        # can redraw only these over a saved copy of it. The connections end on the neurons' edges, so
+        # drawn last they cover nothing. rescaled: the colour scale (and bar) changed at the last show().
+        self.moving = [self.lines, *self.labels.values(), *self.values.values(), *self.biases, ax.title]
+        self.rescaled = True
         self.show()
 
     def show(self, *, activations=None, gradients=None, bias_gradients=None, weights=None, biases=None, title=None):
@@ -589,16 +594,17 @@ class NetworkPicture:
         bias_gradients = [None] * len(layers) if bias_gradients is None else list(bias_gradients)
         shown = [np.asarray(w if g is None else g, dtype=np.float64) for w, g in zip(weights, gradients)]
         values = np.concatenate([v.ravel() for v in shown])
-        # The colour scale ends at a round number (1, 2 or 5 times a power of ten), so that it, and the
+        # The colour scale ends at a round number (1, 1.5, 2, 3, 5 or 7 times a power of ten), so that it, and the
         # colour bar, change only when the values outgrow it: redrawing the bar is much of a frame's cost.
         largest = signed_norm(values).vmax
         rounded = 10.0 ** np.floor(np.log10(largest))
-        rounded *= next(step for step in (1, 2, 5, 10) if step * rounded >= largest * (1 - 1e-9))
+        rounded *= next(step for step in (1, 1.5, 2, 3, 5, 7, 10) if step * rounded >= largest * (1 - 1e-9))
         self.lines.set_array(values)
         self.lines.set_linewidths((0.4 + 3.6 * np.abs(values) / rounded) * (0.4 if self._many else 1.0))
         every_gradient = all(g is not None for g in gradients)
         scale = (rounded, "gradient ∂C/∂w" if every_gradient else "weight value")
-        if scale != getattr(self, "_scale", None):
+        self.rescaled = scale != getattr(self, "_scale", None)
+        if self.rescaled:
             self._scale = scale
             self.lines.set_norm(Normalize(vmin=-rounded, vmax=rounded))
             self.colorbar.update_normal(self.lines)

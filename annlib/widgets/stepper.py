@@ -253,6 +253,7 @@ def stepper_widget(stepper=None, **kwargs):
     ax = figure.figure.add_subplot()
     figure.figure.subplots_adjust(left=0.01, right=0.99, bottom=0.01, top=0.94)
     picture = NetworkPicture(stepper.network, ax)
+    figure.animated = picture.moving  # a frame redraws these over the rest, unless the colour scale changed
     box = w.VBox([w.HBox(list(buttons.values())), status, figure.image])
     box.stepper, box.buttons, box.status, box.figure, box.picture = stepper, buttons, status, figure, picture
     box.animation = None
@@ -282,7 +283,8 @@ def stepper_widget(stepper=None, **kwargs):
 def _show_frame(box, frame, last=True):
     """Draw one frame; the frames on the way are JPEG (quicker to encode), the last one PNG."""
     box.picture.show(**frame)
-    box.figure.show(box.stepper.describe_figure(), kind="png" if last else "jpeg")
+    whole = box.picture.rescaled
+    box.figure.show(box.stepper.describe_figure(), blit=not whole, kind="png" if last else "jpeg")
 
 
 def _animate(box, frames):

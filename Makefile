@@ -123,6 +123,13 @@ benchmark: $(STAMP)
 	$(BIN)/python benchmarks/bench_symbolic.py
 	$(BIN)/python benchmarks/bench_grading.py
 
+# The lessons' widgets in JupyterLab and headless Chromium (as test-browser runs them): latency against an
+# ipywidgets.interact floor, Train's frames per second and training speed; see tests/browser/README.md.
+.PHONY: benchmark-widgets
+benchmark-widgets: $(STAMP)
+	bash scripts/install_browser.sh
+	$(BIN)/python benchmarks/bench_widgets.py
+
 clean:
 	rm -rf $(VENV) .venv-oldest .venv-newest-* $(SITE_VENV) build *.egg-info .pytest_cache
 

@@ -45,7 +45,7 @@ def _encode(rgba, kind="png"):
     """
     buffer = io.BytesIO()
     if kind == "jpeg":
-        imsave(buffer, rgba, format="jpeg", pil_kwargs={"quality": 92})
+        imsave(buffer, rgba, format="jpeg", pil_kwargs={"quality": 85})
     else:
         imsave(buffer, rgba, format="png", pil_kwargs={"compress_level": 1})
     return buffer.getvalue()

@@ -17,10 +17,11 @@ figures (`PlaygroundFigure`: the loss curves beside the decision boundary, built
 place). Choices that change the problem (data, layers, activation) rebuild the network; the learning
 rate, batch size and optimizer change without losing the weights trained so far, also while training.
 
-Train animates: it trains in slices of about a twelfth of a second, and after each slice draws the
-boundary, the loss curves and the progress again (only the parts that move, over a saved copy of the
-rest), so the picture moves at 10 or more frames a second while training keeps at least 80% of its
-speed undrawn (a slice lasts at least four times as long as its drawing). While it runs, Train reads
+Train animates: it trains in slices, and after each slice draws the boundary, the loss curves and the
+progress again (only the parts that move, over a saved copy of the rest; the frames sent as JPEG). A
+slice and its frame together last about 0.09 s, so the picture moves about 11 times a second, and a
+slice lasts at least four times as long as its frame's drawing, so training keeps at least 80% of the
+kernel's time however slow the drawing (on a busy machine, fewer frames). While it runs, Train reads
 Stop; pressing it stops after the current slice and keeps the weights reached. In a kernel the slices
 run as an asyncio task on the kernel's own event loop, which handles the page's messages (the Stop
 click) between slices; without a running loop (a script, a test) Train runs to the end before it returns.
@@ -501,9 +502,10 @@ class TrainRun:
     advance() trains one slice and draws one frame; it returns False once the run is over (all epochs
     done, stop() called, or training diverged). A slice lasts `frame_seconds` less the last frame's
     drawing, and at least four times the drawing, so drawing never takes more than a fifth of the time.
+    summary() says what the run did (epochs, frames, seconds training and drawing).
     """
 
-    def __init__(self, box, epochs, *, frame_seconds=1 / 12):
+    def __init__(self, box, epochs, *, frame_seconds=0.09):
         self.box, self.pg = box, box.playground
         self.start, self.target = self.pg.epoch, self.pg.epoch + epochs
         self.frame_seconds = frame_seconds
@@ -677,7 +679,7 @@ def _finish(box, run):
 async def _run_in_kernel(box, run):
     try:
         while run.advance():
-            await asyncio.sleep(0)  # the kernel handles the page's messages (a Stop click) here
+            await asyncio.sleep(0.001)  # the kernel handles the page's messages (a Stop click) here
     except Exception as error:  # shown, never lost in a task no one awaits
         traceback.print_exc()
         box.playground.message = f"training failed: {error!r}"

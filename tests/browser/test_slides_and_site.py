@@ -171,6 +171,8 @@ def test_static_slides_open_offline(browser, serve, screenshot_dir):
             " && document.querySelectorAll('.MathJax_CHTML').length > 0",
             timeout=60_000,
         )
+        page.evaluate("async () => { await document.fonts.ready; }")
+        page.wait_for_load_state("networkidle")
         report = _report(page, ".reveal .slides")
         _check_maths(f"{SLIDES_LESSON} slides", report)
         assert report["maths"] > 20, f"{SLIDES_LESSON} slides: only {report['maths']} formulas typeset"
@@ -302,6 +304,10 @@ def test_site_opens_offline(browser, serve, screenshot_dir):
                 "async () => { if (window.MathJax && MathJax.startup) await MathJax.startup.promise; return true; }",
                 timeout=60_000,
             )
+            # the fonts MathJax asked for, and anything else still loading, before the page is judged (and left:
+            # leaving a page with requests under way would abort them)
+            page.evaluate("async () => { await document.fonts.ready; }")
+            page.wait_for_load_state("networkidle")
             report = _report(page, "main") or {}
             _check_maths(name, report)
             if report["mathSources"]:

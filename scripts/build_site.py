@@ -40,10 +40,12 @@ TITLE = "annlib: how artificial neural networks work"
 LESSONS = sorted((REPO / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 EXERCISES = sorted((REPO / "exercises" / "student").glob("ex[0-9][0-9]_*.ipynb"))
 PAGES = ["README.md", "exercises/README.md", "docs/instructors.md", "annlib/data/SOURCES.md"]
+MATHJAX_PARTS = ["tex-chtml.js", "input/tex/extensions", "output/chtml", "ui", "a11y", "sre", "adaptors"]
 WEB = {  # package -> parts staged in web/<folder>/
-    "mathjax@3": ("mathjax", ["es5"]),
+    # tex-chtml.js and what it loads on demand: TeX extensions, its fonts, the menu, accessibility, speech
+    "mathjax@3": ("mathjax", [f"es5/{part}" for part in MATHJAX_PARTS]),
     "requirejs": ("requirejs", ["require.js"]),
-    "@jupyter-widgets/html-manager": ("html-manager", ["dist"]),
+    "@jupyter-widgets/html-manager": ("html-manager", web_assets.RENDERER_PARTS),
 }
 MATHJAX = "mathjax/es5/tex-chtml.js"  # relative to _static/, where Sphinx looks for a relative path
 WIDGETS_JS = {

@@ -44,7 +44,7 @@ VENDOR = {
     ),
     "requirejs": ("requirejs", ["require.js"]),
     "jquery": ("jquery", ["dist/jquery.min.js"]),
-    "@jupyter-widgets/html-manager": ("html-manager", ["dist"]),
+    "@jupyter-widgets/html-manager": ("html-manager", web_assets.RENDERER_PARTS),
 }
 URLS = {
     "reveal_url_prefix": "vendor/reveal.js",

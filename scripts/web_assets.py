@@ -84,10 +84,14 @@ def package(key):
 
 
 def copy(key, parts, destination):
-    """Copy parts (paths inside the package, files or folders) of PACKAGES[key] into destination."""
+    """Copy parts (paths or glob patterns inside the package, files or folders) of PACKAGES[key] into destination."""
     source = package(key)
     destination = Path(destination)
-    for part in parts:
+    found = [path.relative_to(source).as_posix() for part in parts for path in sorted(source.glob(part))]
+    missing = [part for part in parts if not any(source.glob(part))]
+    if missing:
+        sys.exit(f"{key}: the package has no {missing}")
+    for part in found:
         origin, target = source / part, destination / part
         target.parent.mkdir(parents=True, exist_ok=True)
         if origin.is_dir():
@@ -128,6 +132,8 @@ def live_widget_notes(notebook):
     return replaced
 
 
+# The widget renderer: one script (the ipywidgets it renders are bundled in it) and the fonts of its icons.
+RENDERER_PARTS = ["dist/embed-amd.js"] + [f"dist/*.{kind}" for kind in ("woff2", "woff", "ttf", "eot", "svg")]
 # The modules the widget renderer (html-manager's embed-amd.js) defines for require.js.
 RENDERER_MODULES = ["base", "base7", "controls", "controls7", "html-manager"]
 

@@ -574,8 +574,13 @@ class NetworkPicture:
         # What show() changes; the rest (neurons, names, captions, colour bar) stays as drawn, so a figure
         # can redraw only these over a saved copy of it. The connections end on the neurons' edges, so
         # drawn last they cover nothing. rescaled: the colour scale (and bar) changed at the last show().
-        self.moving = [self.lines, *self.labels.values(), *self.values.values(), *self.biases, ax.title]
-        self.rescaled = True
+        # In two groups: the connections, their labels and the biases (which forward propagation leaves
+        # alone), then the neurons' values and the title. edges_changed: the first group changed at the
+        # last show(), so a figure must draw both groups again, not only the second.
+        self.groups = [[self.lines, *self.labels.values(), *self.biases], [*self.values.values(), ax.title]]
+        self.moving = [artist for group in self.groups for artist in group]
+        self.rescaled = self.edges_changed = True
+        self._edges = None
         self.show()
 
     def show(self, *, activations=None, gradients=None, bias_gradients=None, weights=None, biases=None, title=None):
@@ -628,6 +633,12 @@ class NetworkPicture:
                     next(written).set_text(f"∂C/∂b = {format_value(np.ravel(bias_gradients[k])[j])}")
         if title is not None:
             self.ax.set_title(title, y=1.0)
+        edges = (
+            values.tobytes(),
+            tuple(label.get_text() for label in self.labels.values()),
+            tuple(text.get_text() for text in self.biases),
+        )
+        self.edges_changed, self._edges = edges != self._edges, edges
         return self.ax
 
 

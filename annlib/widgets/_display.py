@@ -65,35 +65,54 @@ class LiveFigure:
         self.image.add_class("annlib-figure")
         self.alt = alt
         self.frames = 0
-        self._background = None
+        self._backgrounds = []  # the canvas under each group of animated artists
+        self._layers = None
         self.animated = []  # artists drawn after the rest, on every blit
         self.painters = []  # functions of the (h, w, 4) pixels, called before the animated artists
 
+    @property
+    def layers(self):
+        """The animated artists in groups drawn one after another: [self.animated] unless set."""
+        return self._layers if self._layers is not None else [self.animated]
+
+    @layers.setter
+    def layers(self, groups):
+        self._layers = [list(group) for group in groups]
+
     def render(self):
         """Draw the whole figure (animated artists too, on top); keeps a copy of the rest for blitting."""
-        for artist in self.animated:
-            artist.set_animated(True)
+        for group in self.layers:
+            for artist in group:
+                artist.set_animated(True)
         self.canvas.draw()
-        animated = self.animated or self.painters
-        self._background = self.canvas.copy_from_bbox(self.figure.bbox) if animated else None
-        self._draw_animated()
+        animated = any(self.layers) or self.painters
+        self._backgrounds = [self.canvas.copy_from_bbox(self.figure.bbox)] if animated else []
+        self._draw_layers(0)
 
-    def _draw_animated(self):
-        if self.painters:
+    def _draw_layers(self, first):
+        """Draw the animated groups from `first` on, keeping a copy of the canvas before each next one."""
+        del self._backgrounds[first + 1 :]
+        if first == 0 and self.painters:
             pixels = np.asarray(self.canvas.buffer_rgba())
             for paint in self.painters:
                 paint(pixels)
-        for artist in self.animated:
-            if artist.get_visible():
-                self.figure.draw_artist(artist)
+        groups = self.layers
+        for k in range(first, len(groups)):
+            if k > first:
+                self._backgrounds.append(self.canvas.copy_from_bbox(self.figure.bbox))
+            for artist in groups[k]:
+                if artist.get_visible():
+                    self.figure.draw_artist(artist)
 
-    def blit(self):
-        """Draw only the animated artists over the saved rest; a whole render when there is none yet."""
-        if self._background is None:
+    def blit(self, first=0):
+        """Draw the animated groups from `first` on over the saved copy of what lies under them (the
+        groups before `first` as last drawn); a whole render when there is no copy yet."""
+        if not self._backgrounds:
             self.render()
             return
-        self.canvas.restore_region(self._background)
-        self._draw_animated()
+        first = min(first, len(self._backgrounds) - 1)
+        self.canvas.restore_region(self._backgrounds[first])
+        self._draw_layers(first)
 
     def png(self):
         return _encode(np.asarray(self.canvas.buffer_rgba()))
@@ -109,10 +128,10 @@ class LiveFigure:
             self.image.tooltip = self.alt or None
         self.frames += 1
 
-    def show(self, alt=None, *, blit=False, kind="png"):
-        """Render (or, with blit, draw only the animated artists) and send the picture."""
+    def show(self, alt=None, *, blit=False, first=0, kind="png"):
+        """Render (or, with blit, draw only the animated groups from `first` on) and send the picture."""
         if blit:
-            self.blit()
+            self.blit(first)
         else:
             self.render()
         self.send(alt, kind=kind)

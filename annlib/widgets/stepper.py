@@ -253,7 +253,7 @@ def stepper_widget(stepper=None, **kwargs):
     ax = figure.figure.add_subplot()
     figure.figure.subplots_adjust(left=0.01, right=0.99, bottom=0.01, top=0.94)
     picture = NetworkPicture(stepper.network, ax)
-    figure.animated = picture.moving  # a frame redraws these over the rest, unless the colour scale changed
+    figure.layers = picture.groups  # a frame redraws these over the rest (the values alone, when only they move)
     box = w.VBox([w.HBox(list(buttons.values())), status, figure.image])
     box.stepper, box.buttons, box.status, box.figure, box.picture = stepper, buttons, status, figure, picture
     box.animation = None
@@ -282,9 +282,12 @@ def stepper_widget(stepper=None, **kwargs):
 
 def _show_frame(box, frame, last=True):
     """Draw one frame; the frames on the way are JPEG (quicker to encode), the last one PNG."""
-    box.picture.show(**frame)
-    whole = box.picture.rescaled
-    box.figure.show(box.stepper.describe_figure(), blit=not whole, kind="png" if last else "jpeg")
+    picture = box.picture
+    picture.show(**frame)
+    first = 0 if picture.edges_changed else 1  # only the values and the title moved: draw only them
+    box.figure.show(
+        box.stepper.describe_figure(), blit=not picture.rescaled, first=first, kind="png" if last else "jpeg"
+    )
 
 
 def _animate(box, frames):
@@ -294,16 +297,19 @@ def _animate(box, frames):
         loop = asyncio.get_running_loop()
     except RuntimeError:
         loop = None
-    if loop is None or len(frames) == 1:
+    if loop is None:
         _show_frame(box, frames[-1])
         return
-    _show_frame(box, frames[0], last=False)
+    _show_frame(box, frames[0], last=False)  # at once, as JPEG; the last frame follows as PNG
 
     async def play():
         try:
             for i, frame in enumerate(frames[1:], start=2):
                 await asyncio.sleep(FRAME_SECONDS)
                 _show_frame(box, frame, last=i == len(frames))
+            if len(frames) == 1:
+                await asyncio.sleep(FRAME_SECONDS)
+                box.figure.send(kind="png")  # the same picture, sharp
         finally:
             if box.animation is task:
                 box.animation = None

@@ -487,7 +487,7 @@ class PlaygroundFigure:
         largest = float(values.max()) if values.size else 1.0
         y_limit = self.y_limit
         if y_limit is None or largest > y_limit or (x_limit != self.x_limit and largest < 0.5 * y_limit):
-            y_limit = 1.1 * largest if largest > 0 else 1.0
+            y_limit = 1.25 * largest if largest > 0 else 1.0  # room above: a rising loss redraws less often
         if (x_limit, y_limit) == (self.x_limit, self.y_limit):
             return False
         self.x_limit, self.y_limit = x_limit, y_limit
@@ -501,7 +501,8 @@ class TrainRun:
 
     advance() trains one slice and draws one frame; it returns False once the run is over (all epochs
     done, stop() called, or training diverged). A slice lasts `frame_seconds` less the last frame's
-    drawing, and at least four times the drawing, so drawing never takes more than a fifth of the time.
+    drawing, and at least four times the drawing (the median of the last five frames), so drawing takes
+    about a fifth of the time at most.
     summary() says what the run did (epochs, frames, seconds training and drawing).
     """
 
@@ -512,7 +513,7 @@ class TrainRun:
         self.stopped = self.rebuilt = False
         self.frames = 0
         self.train_seconds = self.draw_seconds = 0.0
-        self._last_draw = 0.0
+        self._draws = []  # the last five frames' drawing times
         self.began = time.perf_counter()
 
     @property
@@ -526,14 +527,18 @@ class TrainRun:
     def advance(self):
         if not self.running:
             return False
-        budget = max(self.frame_seconds - self._last_draw, 4 * self._last_draw)
+        # the median of the last few frames: a whole redraw now and then (new axis limits) must not
+        # stretch the next slice to four times its length
+        draw = sorted(self._draws)[len(self._draws) // 2] if self._draws else 0.0
+        budget = max(self.frame_seconds - draw, 4 * draw)
         began = time.perf_counter()
         self.pg.train(self.target - self.pg.epoch, on_epoch=lambda _: time.perf_counter() - began >= budget)
         trained = time.perf_counter()
         self.train_seconds += trained - began
         _show(self.box, until=self.target, progress=self.pg.epoch - self.start, moving=self.running)
-        self._last_draw = time.perf_counter() - trained
-        self.draw_seconds += self._last_draw
+        drawn = time.perf_counter() - trained
+        self._draws = (self._draws + [drawn])[-5:]
+        self.draw_seconds += drawn
         self.frames += 1
         return self.running
 

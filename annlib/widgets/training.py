@@ -461,7 +461,8 @@ class PlaygroundFigure:
 
     def update(self, *, until=None, moving=False):
         """Draw the playground's state again; until: the epoch the loss axis should reach (a Train's end);
-        moving: a frame of an animation (sent as JPEG, four times quicker to encode than PNG)."""
+        moving: a frame of an animation (sent as JPEG, four times quicker to encode than PNG).
+        Returns True when the whole figure was drawn (new axis limits), False when only what moves."""
         pg = self.pg
         losses = np.asarray(pg.losses, dtype=float)
         tests = np.asarray(pg.test_losses, dtype=float)
@@ -474,6 +475,7 @@ class PlaygroundFigure:
         self._until = until
         whole = self._limits(losses[shown], tests[test_shown], max(pg.epoch, until or 0))
         self.live.show(self.describe(), blit=not whole, kind="jpeg" if moving else "png")
+        return whole
 
     def _limits(self, losses, tests, last_epoch):
         """Set the loss axis's limits when the curves outgrow them; True when they changed."""
@@ -527,17 +529,17 @@ class TrainRun:
     def advance(self):
         if not self.running:
             return False
-        # the median of the last few frames: a whole redraw now and then (new axis limits) must not
-        # stretch the next slice to four times its length
-        draw = sorted(self._draws)[len(self._draws) // 2] if self._draws else 0.0
+        # the median of the last few frames drawn over the rest (a whole redraw, rare, is not counted)
+        draw = sorted(self._draws)[(len(self._draws) - 1) // 2] if self._draws else 0.0
         budget = max(self.frame_seconds - draw, 4 * draw)
         began = time.perf_counter()
         self.pg.train(self.target - self.pg.epoch, on_epoch=lambda _: time.perf_counter() - began >= budget)
         trained = time.perf_counter()
         self.train_seconds += trained - began
-        _show(self.box, until=self.target, progress=self.pg.epoch - self.start, moving=self.running)
+        whole = _show(self.box, until=self.target, progress=self.pg.epoch - self.start, moving=self.running)
         drawn = time.perf_counter() - trained
-        self._draws = (self._draws + [drawn])[-5:]
+        if not whole:  # a whole redraw (new axis limits) is rare: it must not set the slices' length
+            self._draws = (self._draws + [drawn])[-5:]
         self.draw_seconds += drawn
         self.frames += 1
         return self.running
@@ -619,11 +621,12 @@ def _show_status(box, text):
 
 
 def _show(box, *, until=None, progress=None, moving=False):
-    """Draw the playground's figure again and say where training stands."""
-    box.figure.update(until=until, moving=moving)
+    """Draw the playground's figure again and say where training stands; True if it was drawn whole."""
+    whole = box.figure.update(until=until, moving=moving)
     if progress is not None:
         box.progress.value = progress
     _show_status(box, box.playground.summary() if box.run is not None else box.playground.message)
+    return whole
 
 
 def _wire(box):

@@ -1,7 +1,9 @@
 """Interactive explorers for JupyterLab, built with ipywidgets on annlib.plotting and the core.
 
 Each builder returns the widget and prints nothing. The logic behind every widget is plain functions
-(state in, state or figure out), tested by pytest without a browser.
+(state in, state or figure out), tested by pytest without a browser. Each widget keeps one figure and
+draws it again in place, sent to an ipywidgets Image with a one-sentence text alternative (_display:
+LiveFigure); every control is named by its description.
 
 Each module is named for what it explores (as annlib.plotting's are), never for a function it exports:
 

@@ -263,13 +263,17 @@ def test_boundary_image_colours_each_point_by_its_predicted_class():
 
 
 def test_a_train_run_draws_often_and_trains_most_of_the_time(monkeypatch):
-    box = playground(hidden_layers=(8, 8), epochs_per_train=300)
-    run = playground_module.TrainRun(box, 300, frame_seconds=0.05)
+    box = playground(hidden_layers=(8, 8))
+    run = playground_module.TrainRun(box, 100_000, frame_seconds=0.05)
     playground_module._begin(box, run)
     assert box.buttons["train"].description == "Stop" and box.buttons["step"].disabled
+    frames = []
 
     def slow_frame(*args, **kwargs):  # every frame takes 20 ms to draw, drawn over the rest
         time.sleep(0.02)
+        frames.append(box.playground.epoch)
+        if len(frames) == 4:
+            run.stop()
         return False
 
     monkeypatch.setattr(playground_module, "_show", slow_frame)
@@ -278,8 +282,8 @@ def test_a_train_run_draws_often_and_trains_most_of_the_time(monkeypatch):
     monkeypatch.undo()
     playground_module._finish(box, run)
     summary = box.last_run
-    assert summary["epochs"] == 300 and summary["frames"] >= 2
-    # a slice lasts at least four times its frame (the first, before any frame was timed, 0.05 s)
+    assert summary["frames"] == 4 and summary["stopped"] and summary["epochs"] == frames[-1]
+    # each slice lasts at least four times its frame (the first, before any frame was timed, 0.05 s)
     assert summary["train_seconds"] >= 4 * summary["draw_seconds"] - 0.05
     assert box.buttons["train"].description == "Train" and not box.buttons["step"].disabled
 

@@ -565,7 +565,7 @@ def playground(
     batch_size=16,
     optimizer="sgd",
     *,
-    epochs_per_train=100,
+    epochs_per_train=500,
     seed=0,
     n_samples=200,
 ):

@@ -5,6 +5,10 @@
 The saved outputs are what nbval compares (`make test`), so run this once a change is complete, on the
 notebooks it touched, then read the diff. Each notebook runs in its own folder, as nbval and JupyterLab run
 it. A cell that raises stops its notebook and leaves the file unchanged.
+
+Widgets' state is saved with the notebook, as JupyterLab's "Save Widget State Automatically" does: the
+course website and the static slides draw each widget from it (its figure as it was when the cell ran),
+and JupyterLab shows it until the kernel runs again. nbval does not compare it.
 """
 
 import sys
@@ -36,6 +40,7 @@ def run(path):
         timeout=600,
         kernel_name="python3",
         record_timing=False,
+        store_widget_state=True,
         resources={"metadata": {"path": str(path.parent)}},
     )
     try:
@@ -43,9 +48,7 @@ def run(path):
     except CellExecutionError as error:
         print(f"{path}: a cell raised, file unchanged\n{error}", file=sys.stderr)
         return False
-    # Save what the learner sees, not when it ran: no timings, and no widget state (widgets are live only
-    # with a kernel behind them, and nbval ignores their state).
-    notebook.metadata.pop("widgets", None)
+    # Save what the learner sees, not when it ran: no timings.
     for cell in notebook.cells:
         cell.metadata.pop("execution", None)
         if cell.cell_type == "code":

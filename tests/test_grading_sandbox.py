@@ -506,9 +506,9 @@ def test_output_is_capped_only_in_the_sandbox(tmp_path):
         with server.kernel(tmp_path) as kernel:
             started = time.perf_counter()
             reply = kernel.execute(code, 3)
-    # it printed until the time limit (and, with hundreds of MB still to send, may not even answer then)
+    # no output limit stops it: it prints until the time limit (and, with hundreds of MB still to send, may
+    # not even answer then; on a loaded machine the 3 s may pass before its first line arrives)
     assert reply.status in ("timeout", "hung") and time.perf_counter() - started >= 3
-    assert reply.status == "hung" or reply.output_bytes > 5 * 10**6  # all through the grader
     if NO_SANDBOX is None:
         with ForkServer(["numpy"], sandbox=Limits()) as server:
             with server.kernel(tmp_path) as kernel:

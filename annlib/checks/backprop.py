@@ -492,11 +492,6 @@ def _norm(a):
     return float(np.sqrt(np.sum(np.square(a))))
 
 
-def _relative(a, b):
-    scale = _norm(a) + _norm(b)
-    return 0.0 if scale == 0 else _norm(a - b) / scale
-
-
 def _numeric_grads(params, X, Y, activations, kind):
     work = [(W.copy(), b.copy()) for W, b in params]
 
@@ -511,7 +506,7 @@ def _error_measures(analytic, numeric):
     pairs = [
         (a, m, which) for (aW, ab), (mW, mb) in zip(analytic, numeric) for a, m, which in ((aW, mW, "W"), (ab, mb, "b"))
     ]
-    relatives = [_relative(a, m) for a, m, _ in pairs]
+    relatives = [_gradcheck.relative_error(a, m) for a, m, _ in pairs]
     flat_a = np.concatenate([a.ravel() for a, _, _ in pairs])
     flat_m = np.concatenate([m.ravel() for _, m, _ in pairs])
 
@@ -531,7 +526,7 @@ def _error_measures(analytic, numeric):
         (min(relatives), "smallest"),
         (sum(relatives), "sum"),
         (float(np.mean(relatives)), "sum"),
-        (_relative(flat_a, flat_m), "global"),
+        (_gradcheck.relative_error(flat_a, flat_m), "global"),
     ]
     return right, mistakes
 

@@ -262,15 +262,10 @@ def _ce_cost(z, y):
     return float(-np.sum(np.asarray(y) * np.log(_softmax(np.asarray(z, dtype=float)))))
 
 
-def _central_gradient(f, z, h=1e-6):
+def _central_gradient(f, z):
+    """df/dz by central differences, for f of the vector z (annlib.gradcheck's loop, on a copy of z)."""
     z = np.array(z, dtype=float)
-    grad = np.zeros_like(z)
-    for k in range(len(z)):
-        up, down = z.copy(), z.copy()
-        up[k] += h
-        down[k] -= h
-        grad[k] = (f(up) - f(down)) / (2 * h)
-    return grad
+    return _gradcheck.numerical_gradient(lambda: f(z), z)
 
 
 def _derivative_list(ladder, result, symbols):
@@ -364,19 +359,10 @@ def check_softmax_ce_derivatives(softmax_ce_derivatives, *, seed=0):
 # --- The softmax's Jacobian, for a batch ------------------------------------------------------------------
 
 
-def _softmax_vjp(A, G):
-    return A * (G - (G * A).sum(axis=1, keepdims=True))
-
-
-def _numerical_softmax_backward(Z, G, h=1e-6):
+def _numerical_softmax_backward(Z, G):
     """Central differences of sum(G * softmax(Z)) with respect to each entry of Z: dC/dZ for dC/dA = G."""
-    grad = np.zeros_like(Z)
-    for index in np.ndindex(Z.shape):
-        up, down = Z.copy(), Z.copy()
-        up[index] += h
-        down[index] -= h
-        grad[index] = (np.sum(G * _softmax(up)) - np.sum(G * _softmax(down))) / (2 * h)
-    return grad
+    Z = np.array(Z, dtype=float)
+    return _gradcheck.numerical_gradient(lambda: np.sum(G * _softmax(Z)), Z)
 
 
 @check

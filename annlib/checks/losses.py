@@ -5,6 +5,7 @@ from: dC/dY_hat, and dC/dZ of an output layer paired with its cost (annlib.scrat
 import numpy as np
 
 from annlib import scratch
+from annlib.activations import get_activation
 from annlib.checks._core import Ladder, check, copy_args, fmt, rng_for, substitute
 from annlib.losses import EPSILON, MSE, BinaryCrossEntropy, CrossEntropy, Loss, get_loss
 
@@ -301,7 +302,7 @@ def check_output_delta(output_delta, *, seed=0):
         common = [
             (-right, "the sign: the output layer's delta is the prediction minus the target, Ŷ - Y, over n"),
             (right * P * (1 - P), _SLOPE_AGAIN[kind]),
-            (_through_softmax(P, right) if kind == "cross_entropy" else None, _SLOPE_AGAIN[kind]),
+            (_SOFTMAX.backward(None, P, right) if kind == "cross_entropy" else None, _SLOPE_AGAIN[kind]),
         ]
         if kind == "mse":
             return common + [
@@ -331,9 +332,7 @@ def check_output_delta(output_delta, *, seed=0):
     ladder.passed()
 
 
-def _through_softmax(P, G):
-    """Each row of G multiplied by the softmax's Jacobian at that row of P: diag(p) - p p^T."""
-    return P * G - P * np.sum(P * G, axis=1, keepdims=True)
+_SOFTMAX = get_activation("softmax")  # its backward: each row times the Jacobian diag(p) - p p^T
 
 
 _SLOPE_AGAIN = {

@@ -7,6 +7,7 @@ import inspect
 
 import numpy as np
 import pytest
+from test_checks import minibatches, momentum_step, sgd_step  # the reference solutions of the earlier parts
 
 from annlib import Network, fit, scratch
 from annlib import checks as C
@@ -16,25 +17,6 @@ from annlib.optimizers import SGD, Momentum
 from annlib.scratch import backward, cost, forward, initialize, output_delta
 
 # --- The course's solutions, written as the notebooks' solution cells are ------------------------------
-
-
-def sgd_step(params, grads, learning_rate):
-    for param, grad in zip(params, grads):
-        param -= learning_rate * grad
-
-
-def momentum_step(params, grads, velocities, learning_rate, momentum=0.9):
-    for param, grad, velocity in zip(params, grads, velocities):
-        velocity *= momentum
-        velocity -= learning_rate * grad
-        param += velocity
-
-
-def minibatches(X, y, batch_size, rng):
-    order = rng.permutation(len(X))
-    for start in range(0, len(X), batch_size):
-        batch = order[start : start + batch_size]
-        yield X[batch], y[batch]
 
 
 def train_moons_classifier(X, y):

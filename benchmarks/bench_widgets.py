@@ -15,9 +15,11 @@ What it reports, in one run:
     click-to-figure    the same from a click on Step (playground) or Next (stepper)
     drag               --drag key presses 15 ms apart on one slider: how many figures the page showed,
                        how long after the last press the last one came, and whether it shows the last value
-    Train              frames per second while Train runs (figures loaded in the page per second), the
-                       training throughput the learner gets (epochs per second from the click to the last
-                       figure), and the throughput of the same training in the same kernel with no drawing
+    Train              --rounds Trains of --train-epochs each: frames per second while Train runs (figures
+                       loaded in the page per second), the training throughput the learner gets (epochs per
+                       second from the click to the last figure) against the same training in the same
+                       kernel with nothing drawn, run just before and just after each Train (the machine's
+                       speed drifts by tens of percent over minutes); the medians and every run
 
 Latencies are measured inside the page (performance.now(), a MutationObserver on the cell's output, and
 each image's load event), so the driver's own round trips do not count. On a shared machine the numbers
@@ -195,14 +197,11 @@ KERNEL_LAST_RUN = KERNEL_FIND + "print(_json.dumps(getattr(_box, 'last_run', Non
 KERNEL_UNDRAWN = """
 import time as _time
 from annlib.widgets.training import Playground as _Playground
-_rates = []
-for _ in range({rounds}):
-    _pg = _Playground(**_box.playground.settings)
-    _pg.train(20)
-    _t = _time.perf_counter()
-    _pg.train({epochs})
-    _rates.append({epochs} / (_time.perf_counter() - _t))
-print(_json.dumps(sorted(_rates)[len(_rates) // 2]))
+_pg = _Playground(**_box.playground.settings)
+_pg.train(20)
+_t = _time.perf_counter()
+_pg.train({epochs})
+print(_json.dumps({epochs} / (_time.perf_counter() - _t)))
 """
 
 
@@ -280,13 +279,13 @@ def drag(page, presses, gap_ms=15):
     }
 
 
-def train(page, epochs, rounds):
-    """Train once with `epochs` per Train: frames per second and throughput, drawn and undrawn."""
-    settings = page.evaluate(JS_EXECUTE, KERNEL_SET_EPOCHS.format(epochs=epochs))
-    if "ERROR" in settings:
-        raise RuntimeError(settings)
-    # the undrawn speed is measured before and after the Train (the median of both), as the load moves
-    undrawn = [float(page.evaluate(JS_EXECUTE, KERNEL_UNDRAWN.format(epochs=epochs, rounds=1)))]
+def undrawn_speed(page, epochs):
+    """Epochs per second of the playground's training, run in the same kernel with nothing drawn."""
+    return float(page.evaluate(JS_EXECUTE, KERNEL_UNDRAWN.format(epochs=epochs)))
+
+
+def one_train(page):
+    """Press Train once and wait for its last figure: figures, seconds, frames per second."""
     wait_until_settled(page, 30_000, quiet_ms=300)
     page.evaluate(JS_WATCH, {"cell": 1})
     clicked = page.evaluate(JS_CLICK, {"cell": 1, "text": "Train"})
@@ -297,20 +296,32 @@ def train(page, epochs, rounds):
     times = [t for t in frames["times"] if t > clicked]
     if len(times) < 2:
         raise RuntimeError(f"Train showed {len(times)} figure(s)")
-    seconds = (times[-1] - clicked) / 1000
     live = times[:-1] if len(times) > 2 else times  # the last figure is the final redraw
     fps = (len(live) - 1) / ((live[-1] - live[0]) / 1000) if len(live) > 1 and live[-1] > live[0] else 0.0
-    undrawn += [float(page.evaluate(JS_EXECUTE, KERNEL_UNDRAWN.format(epochs=epochs, rounds=1))) for _ in range(rounds)]
-    undrawn = statistics.median(undrawn)
     kernel = json.loads(page.evaluate(JS_EXECUTE, KERNEL_LAST_RUN) or "null")
+    return {"figures": len(times), "seconds": (times[-1] - clicked) / 1000, "fps": fps, "kernel": kernel}
+
+
+def train(page, epochs, rounds):
+    """`rounds` Trains of `epochs` each, every one between two runs of the same training with nothing
+    drawn (the machine's speed drifts: each Train is compared with the runs just before and after it)."""
+    settings = page.evaluate(JS_EXECUTE, KERNEL_SET_EPOCHS.format(epochs=epochs))
+    if "ERROR" in settings:
+        raise RuntimeError(settings)
+    undrawn = [undrawn_speed(page, epochs)]
+    runs = []
+    for _ in range(rounds):
+        run = one_train(page)
+        undrawn.append(undrawn_speed(page, epochs))
+        run["drawn_epochs_per_s"] = epochs / run["seconds"]
+        run["undrawn_epochs_per_s"] = statistics.mean(undrawn[-2:])
+        run["ratio"] = run["drawn_epochs_per_s"] / run["undrawn_epochs_per_s"]
+        runs.append(run)
     return {
-        "kernel": kernel,
         "epochs": epochs,
-        "figures": len(times),
-        "seconds": seconds,
-        "fps": fps,
-        "drawn_epochs_per_s": epochs / seconds,
-        "undrawn_epochs_per_s": undrawn,
+        "runs": runs,
+        "fps": statistics.median(run["fps"] for run in runs),
+        "ratio": statistics.median(run["ratio"] for run in runs),
     }
 
 
@@ -423,19 +434,23 @@ def report(results):
             )
         if "train" in entry:
             t = entry["train"]
-            ratio = t["drawn_epochs_per_s"] / t["undrawn_epochs_per_s"]
             lines.append(
-                f"    Train ({t['epochs']} epochs): {t['fps']:.1f} frames/s, {t['figures']} figures in "
-                f"{t['seconds']:.2f} s; {t['drawn_epochs_per_s']:.0f} epochs/s drawn live against "
-                f"{t['undrawn_epochs_per_s']:.0f} undrawn ({ratio:.0%})"
+                f"    Train, {len(t['runs'])} runs of {t['epochs']} epochs: median {t['fps']:.1f} frames/s, "
+                f"median {t['ratio']:.0%} of the undrawn speed"
             )
-            k = t.get("kernel")
-            if k:
+            for run in t["runs"]:
                 lines.append(
-                    f"    in the kernel: {k['frames']} frames, {1000 * k['draw_seconds'] / max(k['frames'], 1):.0f} ms "
-                    f"each to draw and send; {k['train_seconds']:.2f} s training, {k['draw_seconds']:.2f} s drawing "
-                    f"({k['train_seconds'] / k['seconds']:.0%} of the run training)"
+                    f"      {run['fps']:.1f} frames/s, {run['figures']} figures in {run['seconds']:.2f} s; "
+                    f"{run['drawn_epochs_per_s']:.0f} epochs/s drawn live against {run['undrawn_epochs_per_s']:.0f} "
+                    f"undrawn just before and after ({run['ratio']:.0%})"
                 )
+                k = run.get("kernel")
+                if k:
+                    lines.append(
+                        f"        in the kernel: {1000 * k['draw_seconds'] / max(k['frames'], 1):.1f} ms a frame to "
+                        f"draw and send; {k['train_seconds']:.2f} s training, {k['draw_seconds']:.2f} s drawing "
+                        f"({k['train_seconds'] / k['seconds']:.0%} of the run training)"
+                    )
         if "stop" in entry:
             s = entry["stop"]
             if s["stop_button"]:
@@ -454,7 +469,7 @@ def main():
     parser.add_argument("--moves", type=int, default=12, help="slider moves or clicks per widget (default 12)")
     parser.add_argument("--drag", type=int, default=30, help="key presses in the drag test (default 30)")
     parser.add_argument("--train-epochs", type=int, default=2000, help="epochs of the timed Train (default 2000)")
-    parser.add_argument("--rounds", type=int, default=2, help="undrawn runs after the Train (one before; default 2)")
+    parser.add_argument("--rounds", type=int, default=3, help="Trains, each between two undrawn runs (default 3)")
     parser.add_argument("--json", type=Path, help="also write the results to this file")
     parser.add_argument("--annlib-from", help="a folder holding another annlib package, for the kernels")
     parser.add_argument("--only", nargs="*", help="only the widgets whose names hold one of these (and the floor)")

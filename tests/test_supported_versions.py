@@ -11,7 +11,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 # Import name -> distribution name, where they differ.
-DISTRIBUTIONS = {"IPython": "ipython"}
+DISTRIBUTIONS = {"IPython": "ipython", "PIL": "pillow"}
 
 
 def _normalise(name):

@@ -267,13 +267,15 @@ def test_a_train_run_draws_often_and_trains_most_of_the_time(monkeypatch):
     run = playground_module.TrainRun(box, 100_000, frame_seconds=0.05)
     playground_module._begin(box, run)
     assert box.buttons["train"].description == "Stop" and box.buttons["step"].disabled
-    frames = []
+    frames, began, ended = [], [], []
 
-    def slow_frame(*args, **kwargs):  # every frame takes 20 ms to draw, drawn over the rest
+    def slow_frame(*args, **kwargs):  # every frame takes (at least) 20 ms to draw, drawn over the rest
+        began.append(time.perf_counter())
         time.sleep(0.02)
         frames.append(box.playground.epoch)
         if len(frames) == 4:
             run.stop()
+        ended.append(time.perf_counter())
         return False
 
     monkeypatch.setattr(playground_module, "_show", slow_frame)
@@ -283,8 +285,10 @@ def test_a_train_run_draws_often_and_trains_most_of_the_time(monkeypatch):
     playground_module._finish(box, run)
     summary = box.last_run
     assert summary["frames"] == 4 and summary["stopped"] and summary["epochs"] == frames[-1]
-    # each slice lasts at least four times its frame (the first, before any frame was timed, 0.05 s)
-    assert summary["train_seconds"] >= 4 * summary["draw_seconds"] - 0.05
+    # each slice lasts at least six times a frame's drawing (the first, before any frame was timed, 0.05 s)
+    slices = [start - end for start, end in zip(began[1:], ended)]
+    assert began[0] - run.began >= 0.05 and all(seconds >= 6 * 0.02 for seconds in slices), slices
+    assert summary["train_seconds"] >= 6 * 0.02 * 3 + 0.05
     assert box.buttons["train"].description == "Train" and not box.buttons["step"].disabled
 
 
@@ -325,3 +329,41 @@ def test_a_rebuilding_choice_during_train_stops_the_run():
         assert box.last_run["stopped"]
 
     asyncio.run(main())
+
+
+def test_a_long_curve_is_drawn_from_each_pixel_columns_lowest_and_highest_points():
+    rng = np.random.default_rng(0)
+    x = np.arange(1, 6001)
+    y = np.exp(-x / 2000) + 0.05 * rng.standard_normal(x.size)
+    xs, ys = playground_module._envelope(x, y, 6000, 300)
+    assert len(xs) == len(ys) <= 2 * 300 and np.all(np.diff(xs) >= 0)
+    column = np.minimum(x * 300 // 6000, 299)
+    for k in (0, 17, 150, 299):  # every column keeps its extremes, and nothing beyond them
+        inside = ys[np.minimum(xs * 300 // 6000, 299) == k]
+        assert inside.min() == y[column == k].min() and inside.max() == y[column == k].max()
+    few = np.arange(1, 101)
+    np.testing.assert_array_equal(playground_module._envelope(few, np.sin(few), 6000, 300)[1], np.sin(few))
+    falling = playground_module._envelope(x, -x.astype(float), 6000, 300)[1]
+    assert np.all(np.diff(falling) <= 0)  # in the order the curve passes them
+
+
+def test_the_loss_axis_keeps_its_height_while_a_train_animates_and_fits_the_curve_after():
+    box = playground(hidden_layers=(4,))
+    figure, pg = box.figure, box.playground
+    pg.train(20)
+    figure.update(until=200, moving=True)  # a Train's first frame: the axis reaches its end
+    height = figure.y_limit
+    assert figure.x_limit == 200 and height >= max(pg.losses + pg.test_losses)
+    pg.losses[-1] = 10 * height  # a spike
+    assert figure.update(until=200, moving=True) is False  # drawn over the rest: the spike runs off the top
+    assert figure.y_limit == height
+    assert figure.update(until=200, moving=False) is True  # the run over: the axis fits the curve again
+    assert figure.y_limit >= 10 * height
+
+
+def test_the_playground_records_each_epoch_as_it_goes():
+    pg = Playground(hidden_layers=(4,))
+    seen = []
+    pg.train(5, on_epoch=lambda p: seen.append((p.epoch, list(p.losses), len(p.test_accuracies))))
+    assert [epoch for epoch, _, _ in seen] == [1, 2, 3, 4, 5]
+    assert all(losses == pg.losses[:epoch] and n == epoch for epoch, losses, n in seen)

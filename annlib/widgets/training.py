@@ -19,12 +19,14 @@ rate, batch size and optimizer change without losing the weights trained so far,
 
 Train animates: it trains in slices, and after each slice draws the boundary, the loss curves and the
 progress again (only the parts that move, over a saved copy of the rest; the frames sent as JPEG). A
-slice and its frame together last about 0.09 s, so the picture moves about 11 times a second, and a
-slice lasts at least four times as long as its frame's drawing, so training keeps at least 80% of the
-kernel's time however slow the drawing (on a busy machine, fewer frames). While it runs, Train reads
-Stop; pressing it stops after the current slice and keeps the weights reached. In a kernel the slices
-run as an asyncio task on the kernel's own event loop, which handles the page's messages (the Stop
-click) between slices; without a running loop (a script, a test) Train runs to the end before it returns.
+slice and its frame together last about 0.09 s, so the picture moves about 11 times a second; a frame
+takes about 5 ms to draw, and a slice lasts at least six times as long as its frame's drawing, so
+training keeps at least 6/7 (86%) of the kernel's time however slow the drawing (on a slow machine,
+fewer frames). The loss axis keeps its limits while a Train runs and fits the curve again at its end.
+While it runs, Train reads Stop; pressing it stops after the current slice and keeps the weights
+reached. In a kernel the slices run as an asyncio task on the kernel's own event loop, which handles
+the page's messages (the Stop click) between slices; without a running loop (a script, a test) Train
+runs to the end before it returns.
 """
 
 import asyncio
@@ -224,11 +226,15 @@ class Playground:
 
     def _record(self, history, start):
         # fit's history covers only this call; the playground keeps the whole run since the last reset.
+        # Called after every epoch, it copies only the epochs not recorded yet.
         n = len(history.loss)
-        self.losses[start:] = history.loss
-        self.accuracies[start:] = history.accuracy
-        self.test_losses[start:] = history.val_loss[:n]
-        self.test_accuracies[start:] = history.val_accuracy[:n]
+        for kept, new in (
+            (self.losses, history.loss),
+            (self.accuracies, history.accuracy),
+            (self.test_losses, history.val_loss),
+            (self.test_accuracies, history.val_accuracy),
+        ):
+            kept.extend(new[len(kept) - start : n])
 
     def summary(self):
         """One line: epoch, training loss, train and test accuracy."""
@@ -319,6 +325,21 @@ def _rgb(colour):
     return np.array([int(colour[k : k + 2], 16) / 255 for k in (0, 2, 4)])
 
 
+def _envelope(x, y, x_limit, columns):
+    """The points to draw of a curve over x in [0, x_limit], `columns` pixels wide: all of them when
+    there are few; else, in each pixel column, its lowest and highest point (in the order the curve
+    passes them), which draw the same picture as thousands of points, in a time that does not grow."""
+    if len(x) <= 2 * columns:
+        return x, y
+    column = np.minimum((x * (columns / x_limit)).astype(int), columns - 1)
+    first = np.flatnonzero(np.r_[True, column[1:] != column[:-1]])
+    last = np.r_[first[1:], len(x)] - 1
+    low, high = np.minimum.reduceat(y, first), np.maximum.reduceat(y, first)
+    falling = y[first] > y[last]
+    ys = np.column_stack([np.where(falling, high, low), np.where(falling, low, high)]).ravel()
+    return np.column_stack([x[first], x[last]]).ravel(), ys
+
+
 def _nice_limit(value):
     """The first of 10, 15, 20, 30, 40, 50, 60, 80, 100, 150, ... at or above value."""
     scale = 1
@@ -386,8 +407,10 @@ class PlaygroundFigure:
         ax.set_xlabel("x1")
         ax.set_ylabel("x2")
         ax.set_title("decision boundary", y=1.0)
-        self.live.animated = [*self.points, self.train_line, self.test_line, self.empty]
+        self.live.overlays = self.points  # they never move: laid over the painted boundary as pixels
+        self.live.animated = [self.train_line, self.test_line, self.empty]
         self.x_limit = self.y_limit = self._until = None
+        self._new = True  # drawn whole next time
 
     def _grid(self, shape):
         """The plane's points at the centres of a (rows, columns) grid, the first row at the bottom."""
@@ -412,7 +435,8 @@ class PlaygroundFigure:
         probabilities = np.nan_to_num(probabilities, nan=1.0 / probabilities.shape[1])
         k = probabilities.shape[1]
         mixed = probabilities @ self.colours[:k]
-        sure = (probabilities.max(axis=1) - 1 / k) / (1 - 1 / k)
+        largest = np.maximum.reduce(list(probabilities.T))  # column by column: quicker than max(axis=1)
+        sure = (largest - 1 / k) / (1 - 1 / k)
         strength = (0.1 + 0.22 * sure)[:, None]  # as pale as plot_decision_boundary's, paler where unsure
         rgb = 1 - strength * (1 - mixed)
         labels = output_labels(np.nan_to_num(outputs)).reshape(shape)
@@ -437,10 +461,11 @@ class PlaygroundFigure:
             self._place = (top, bottom, left, right)
             self._shape = ((bottom - top + 1) // 2, (right - left + 1) // 2)
             self.grid = self._grid(self._shape)
-            self._rows = np.minimum(np.arange(bottom - top)[::-1] // 2, self._shape[0] - 1)
-            self._columns = np.minimum(np.arange(right - left) // 2, self._shape[1] - 1)
+            rows = np.minimum(np.arange(bottom - top)[::-1] // 2, self._shape[0] - 1)
+            columns = np.minimum(np.arange(right - left) // 2, self._shape[1] - 1)
+            self._source = rows[:, None] * self._shape[1] + columns  # each pixel's point of the grid
         image = self.boundary_image(self._shape)
-        pixels[top:bottom, left:right] = image[self._rows][:, self._columns]
+        pixels[top:bottom, left:right] = np.take(image.reshape(-1, 4), self._source, axis=0)
 
     def describe(self):
         """The figure in one sentence (its text alternative)."""
@@ -461,24 +486,31 @@ class PlaygroundFigure:
 
     def update(self, *, until=None, moving=False):
         """Draw the playground's state again; until: the epoch the loss axis should reach (a Train's end);
-        moving: a frame of an animation (sent as JPEG, four times quicker to encode than PNG).
+        moving: a frame of an animation (sent as JPEG, ten times quicker to encode than PNG, and with
+        the loss axis's limits kept).
         Returns True when the whole figure was drawn (new axis limits), False when only what moves."""
         pg = self.pg
         losses = np.asarray(pg.losses, dtype=float)
         tests = np.asarray(pg.test_losses, dtype=float)
         epochs = np.arange(1, losses.size + 1)
-        shown = np.isfinite(losses)
-        self.train_line.set_data(epochs[shown], losses[shown])
-        test_shown = np.isfinite(tests)
-        self.test_line.set_data(epochs[: tests.size][test_shown], tests[test_shown])
-        self.empty.set_visible(losses.size == 0)
+        shown, test_shown = np.isfinite(losses), np.isfinite(tests)
         self._until = until
-        whole = self._limits(losses[shown], tests[test_shown], max(pg.epoch, until or 0))
-        self.live.show(self.describe(), blit=not whole, kind="jpeg" if moving else "png")
+        whole = self._limits(losses[shown], tests[test_shown], max(pg.epoch, until or 0), moving)
+        columns = max(int(self.loss_ax.bbox.width), 1)
+        self.train_line.set_data(*_envelope(epochs[shown], losses[shown], self.x_limit, columns))
+        self.test_line.set_data(*_envelope(epochs[: tests.size][test_shown], tests[test_shown], self.x_limit, columns))
+        self.empty.set_visible(losses.size == 0)
+        axes = None if self._new else self.loss_ax  # new limits: only the loss axes is drawn again
+        self.live.show(self.describe(), blit=not whole, kind="jpeg" if moving else "png", axes=axes)
+        self._new = False
         return whole
 
-    def _limits(self, losses, tests, last_epoch):
-        """Set the loss axis's limits when the curves outgrow them; True when they changed."""
+    def _limits(self, losses, tests, last_epoch, moving=False):
+        """Set the loss axis's limits when the curves outgrow them; True when they changed.
+
+        While a Train animates (moving), the loss axis keeps the height it had at the run's first frame:
+        a spike above it runs off the top until the run ends and the axis fits the whole curve again.
+        """
         if self._until and last_epoch == self._until:
             x_limit = last_epoch  # a Train: the axis ends where the run will
         elif self.x_limit is not None and last_epoch <= self.x_limit:
@@ -488,7 +520,10 @@ class PlaygroundFigure:
         values = np.concatenate([losses, tests])
         largest = float(values.max()) if values.size else 1.0
         y_limit = self.y_limit
-        if y_limit is None or largest > y_limit or (x_limit != self.x_limit and largest < 0.5 * y_limit):
+        refit = y_limit is None or largest > y_limit or (x_limit != self.x_limit and largest < 0.5 * y_limit)
+        if moving and y_limit is not None and x_limit == self.x_limit:
+            refit = False  # a whole redraw costs a dozen frames' drawing: not in the middle of a Train
+        if refit:
             y_limit = 1.25 * largest if largest > 0 else 1.0  # room above: a rising loss redraws less often
         if (x_limit, y_limit) == (self.x_limit, self.y_limit):
             return False
@@ -503,8 +538,8 @@ class TrainRun:
 
     advance() trains one slice and draws one frame; it returns False once the run is over (all epochs
     done, stop() called, or training diverged). A slice lasts `frame_seconds` less the last frame's
-    drawing, and at least four times the drawing (the median of the last five frames), so drawing takes
-    about a fifth of the time at most.
+    drawing, and at least six times the drawing (the median of the last five frames), so drawing takes
+    a seventh of the time at most.
     summary() says what the run did (epochs, frames, seconds training and drawing).
     """
 
@@ -531,7 +566,7 @@ class TrainRun:
             return False
         # the median of the last few frames drawn over the rest (a whole redraw, rare, is not counted)
         draw = sorted(self._draws)[(len(self._draws) - 1) // 2] if self._draws else 0.0
-        budget = max(self.frame_seconds - draw, 4 * draw)
+        budget = max(self.frame_seconds - draw, 6 * draw)
         began = time.perf_counter()
         self.pg.train(self.target - self.pg.epoch, on_epoch=lambda _: time.perf_counter() - began >= budget)
         trained = time.perf_counter()

@@ -367,3 +367,25 @@ def test_the_playground_records_each_epoch_as_it_goes():
     pg.train(5, on_epoch=lambda p: seen.append((p.epoch, list(p.losses), len(p.test_accuracies))))
     assert [epoch for epoch, _, _ in seen] == [1, 2, 3, 4, 5]
     assert all(losses == pg.losses[:epoch] and n == epoch for epoch, losses, n in seen)
+
+
+def test_the_live_boundary_is_computed_with_one_blas_thread(monkeypatch):
+    from threadpoolctl import threadpool_info
+
+    def blas_threads():
+        return [pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"]
+
+    box = playground(hidden_layers=(8,))
+    network, seen = box.playground.network, []
+    predict = network.predict
+
+    def recording_predict(X):
+        seen.append(blas_threads())
+        return predict(X)
+
+    before = blas_threads()
+    assert before, "threadpoolctl finds numpy's BLAS"
+    monkeypatch.setattr(network, "predict", recording_predict)
+    box.figure.boundary_image((100, 150))
+    assert len(seen) == 8 and all(threads == [1] * len(before) for threads in seen)
+    assert blas_threads() == before  # given back afterwards

@@ -325,6 +325,18 @@ def _rgb(colour):
     return np.array([int(colour[k : k + 2], 16) / 255 for k in (0, 2, 4)])
 
 
+_BLAS = []  # the ThreadpoolController, made at the first boundary drawn (it looks at the loaded libraries)
+
+
+def _one_blas_thread():
+    """A context in which numpy's BLAS uses one thread (threadpoolctl knows OpenBLAS, MKL and BLIS)."""
+    if not _BLAS:
+        from threadpoolctl import ThreadpoolController
+
+        _BLAS.append(ThreadpoolController())
+    return _BLAS[0].limit(limits=1, user_api="blas")
+
+
 def _envelope(x, y, x_limit, columns):
     """The points to draw of a curve over x in [0, x_limit], `columns` pixels wide: all of them when
     there are few; else, in each pixel column, its lowest and highest point (in the order the curve
@@ -425,8 +437,11 @@ class PlaygroundFigure:
         the class predicted there, paler where the network is less sure, the boundary itself dark grey."""
         shape = (self.resolution, self.resolution) if shape is None else tuple(shape)
         grid = self._grid(shape) if shape != self._shape else self.grid
-        # In slices: on a busy machine a multithreaded BLAS makes one large product many times slower.
-        outputs = np.concatenate([self.pg.network.predict(grid[i : i + 2048]) for i in range(0, len(grid), 2048)])
+        # In slices, kept in the cache, and with one BLAS thread: some BLAS builds (numpy 1.24's OpenBLAS)
+        # share even these small products between threads, which then spin on the other core for a while
+        # after each frame, taking it from the page and, through it, from training.
+        with _one_blas_thread():
+            outputs = np.concatenate([self.pg.network.predict(grid[i : i + 2048]) for i in range(0, len(grid), 2048)])
         if outputs.shape[1] == 1:
             p = np.clip(outputs[:, 0], 0.0, 1.0)
             probabilities = np.column_stack([1 - p, p])

@@ -367,8 +367,9 @@ class PlaygroundFigure:
 
     The boundary is an image of the plane, each point tinted by the class the network predicts there
     (paler where it is less sure) with the boundary itself darker, under the training points. `update`
-    computes the image and the curves again and draws only them (and the title) over the rest; a change
-    of axis limits (more epochs than the axis shows, a larger loss) redraws the whole figure.
+    computes the image and the curves again and draws only them over the rest (the points, which never
+    move, are laid over the image as pixels); a change of the loss axis's limits (more epochs than it
+    shows, a larger loss) draws the loss axes again, and a new data set the whole figure.
     `live` is the LiveFigure (its `image` the Image widget on the page).
     """
 

@@ -207,9 +207,6 @@ class LiveFigure:
         self.canvas.restore_region(self._backgrounds[first])
         self._draw_layers(first)
 
-    def png(self):
-        return _encode(np.asarray(self.canvas.buffer_rgba()))
-
     def send(self, alt=None, *, kind="png"):
         """Send what the canvas holds to the page ("png", or "jpeg" for a frame of an animation)."""
         if alt is not None:

@@ -30,6 +30,7 @@ runs to the end before it returns.
 """
 
 import asyncio
+import functools
 import numbers
 import time
 import traceback
@@ -325,16 +326,17 @@ def _rgb(colour):
     return np.array([int(colour[k : k + 2], 16) / 255 for k in (0, 2, 4)])
 
 
-_BLAS = []  # the ThreadpoolController, made at the first boundary drawn (it looks at the loaded libraries)
+@functools.cache
+def _blas_controller():
+    """threadpoolctl's view of the loaded BLAS libraries, made once, at the first boundary drawn."""
+    from threadpoolctl import ThreadpoolController
+
+    return ThreadpoolController()
 
 
 def _one_blas_thread():
     """A context in which numpy's BLAS uses one thread (threadpoolctl knows OpenBLAS, MKL and BLIS)."""
-    if not _BLAS:
-        from threadpoolctl import ThreadpoolController
-
-        _BLAS.append(ThreadpoolController())
-    return _BLAS[0].limit(limits=1, user_api="blas")
+    return _blas_controller().limit(limits=1, user_api="blas")
 
 
 def _envelope(x, y, x_limit, columns):
@@ -504,7 +506,8 @@ class PlaygroundFigure:
         """Draw the playground's state again; until: the epoch the loss axis should reach (a Train's end);
         moving: a frame of an animation (sent as JPEG, ten times quicker to encode than PNG, and with
         the loss axis's limits kept).
-        Returns True when the whole figure was drawn (new axis limits), False when only what moves."""
+        Returns True when new axis limits were drawn (the loss axes again, or after a rebuild the whole
+        figure), False when only what moves."""
         pg = self.pg
         losses = np.asarray(pg.losses, dtype=float)
         tests = np.asarray(pg.test_losses, dtype=float)
@@ -589,7 +592,7 @@ class TrainRun:
         self.train_seconds += trained - began
         whole = _show(self.box, until=self.target, progress=self.pg.epoch - self.start, moving=self.running)
         drawn = time.perf_counter() - trained
-        if not whole:  # a whole redraw (new axis limits) is rare: it must not set the slices' length
+        if not whole:  # a redraw for new axis limits is rare: it must not set the slices' length
             self._draws = (self._draws + [drawn])[-5:]
         self.draw_seconds += drawn
         self.frames += 1
@@ -672,7 +675,8 @@ def _show_status(box, text):
 
 
 def _show(box, *, until=None, progress=None, moving=False):
-    """Draw the playground's figure again and say where training stands; True if it was drawn whole."""
+    """Draw the playground's figure again and say where training stands; True if new axis limits were
+    drawn (see PlaygroundFigure.update)."""
     whole = box.figure.update(until=until, moving=moving)
     if progress is not None:
         box.progress.value = progress

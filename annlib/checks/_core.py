@@ -4,15 +4,24 @@ A graded cell calls one check with the learner's function, `check_sigmoid(sigmoi
 the function on a table of cases and stops at the first rung that fails:
 
     callable?  ->  returns the right type?  ->  the right shape?  ->  the right values?
-    ->  which likely mistake gives exactly these values?  (one hint naming it)
+    ->  which known mistake gives exactly these outcomes?  (the hint naming it)
+
+The known mistakes of a part are its catalogue: a list of `Mistake`s, each a small wrong implementation
+with the learner's signature (or, where no value can express it, a predicate) and a hint. The catalogue is
+the one place a mistake is written. When an answer fails, `Part` runs every wrong implementation on the
+same cases as the answer and names a mistake only when it explains the answer's outcome on every one of
+them (the same values, or the same error); where two explain it, the hint gives both. A mistake matched on
+one case only is a coincidence often enough to mislead, so that never counts.
 
 A pass prints one short line. A failure raises `CheckFailed`, an `AssertionError`, so nbgrader and
 pytest count it; in Jupyter it shows as one or two lines instead of a traceback.
 
 The learner's code runs with its warnings recorded (they become a hint instead of text on stderr, which
 nbgrader would score as a failure) and its printing hidden. Results are copied into plain float arrays
-and compared with numpy functions captured when this module is imported, so neither a result object
-with a lying `__eq__` nor a later patch of `np.allclose` or `abs` changes a verdict.
+and compared with numpy functions captured when this module is imported. While a check runs, numpy's,
+math's and the builtins' names are put back as they were at import (and the learner's replacements put
+back afterwards), so neither a result object with a lying `__eq__` nor a patch such as
+`np.abs = lambda x: 0` changes a verdict: the learner's function runs as it will run at grading.
 """
 
 import contextlib
@@ -33,19 +42,23 @@ FAIL_MARK = "\u2717"  # ballot x
 
 
 class CheckFailed(AssertionError):
-    """A check found a mistake: `check` names what was checked, `message` what is wrong, `hint` a fix."""
+    """A check found a mistake: `check` names what was checked, `message` what is wrong, `hint` a fix.
 
-    def __init__(self, check, message, hint=None):
+    `mistakes` holds the keys of the catalogue's mistakes the hint names (empty when it names none).
+    """
+
+    def __init__(self, check, message, hint=None, mistakes=()):
         self.check = check
         self.message = message
         self.hint = hint
+        self.mistakes = tuple(mistakes)
         text = f"{check}: {message}"
         if hint:
             text += f"\n  hint: {hint}"
         super().__init__(text)
 
     def __reduce__(self):
-        return (type(self), (self.check, self.message, self.hint))
+        return (type(self), (self.check, self.message, self.hint, self.mistakes))
 
     def _render_traceback_(self):
         # IPython shows these lines in place of the traceback: the learner sees the verdict, not our code.
@@ -55,58 +68,117 @@ class CheckFailed(AssertionError):
         return lines
 
 
-def fmt(value):
+_abs = np.abs
+_isnan = np.isnan
+_isinf = np.isinf
+_array = np.array
+_argwhere = np.argwhere
+
+
+def fmt(value, digits=4):
     """A short, rounded text for a number or a small array (a shape for big ones)."""
     if isinstance(value, str):
         return repr(value)
     try:
-        array = np.array(value, dtype=np.float64)
+        array = _array(value, dtype=np.float64)
     except (TypeError, ValueError):
         return f"a {type(value).__name__}"
     if array.ndim == 0:
-        return f"{float(array):.4g}"
+        return f"{float(array):.{digits}g}"
     if array.size > 8:
         return f"an array of shape {array.shape}"
-    text = np.array2string(array, separator=", ", formatter={"float_kind": _short_float})
+    text = np.array2string(array, separator=", ", formatter={"float_kind": lambda v: f"{v:.{digits}g}"})
     return " ".join(text.split())
 
 
-def _short_float(value):
-    return f"{value:.4g}"
+def digits_that_differ(got, want):
+    """The fewest significant digits (4 to 17) at which got and want print differently."""
+    try:
+        got = _array(got, dtype=np.float64)
+        want = _array(want, dtype=np.float64)
+    except (TypeError, ValueError):
+        return 4
+    if got.shape != want.shape:
+        return 4
+    for digits in range(4, 18):
+        if fmt(got, digits) != fmt(want, digits):
+            return digits
+    return 17
+
+
+def fmt_pair(got, want):
+    """(got, want) as texts, each to the digits at which they differ: never "expected 10, got 10"."""
+    digits = digits_that_differ(got, want)
+    return fmt(got, digits), fmt(want, digits)
+
+
+def _close(got, want, rtol, atol):
+    # Finite values within tolerance; infinities only equal to the same infinity (|inf| is no tolerance).
+    finite = ~_isinf(want)
+    return (finite & (_abs(got - want) <= atol + rtol * _abs(want))) | (got == want)
 
 
 def same(got, want, *, rtol=1e-6, atol=1e-9, equal_nan=False):
     """True when two float arrays have the same shape and agree within tolerance.
 
-    NaN agrees with nothing unless equal_nan (used to recognise a mistake that gives NaN); inf agrees
-    with the same inf.
+    NaN agrees with nothing unless equal_nan (used to recognise a mistake that gives NaN); an infinity
+    agrees only with the same infinity.
     """
     if got.shape != want.shape:
         return False
-    ok = (np.abs(got - want) <= atol + rtol * np.abs(want)) | (got == want)  # got == want: the same inf
+    ok = _close(got, want, rtol, atol)
     if equal_nan:
-        ok |= np.isnan(got) & np.isnan(want)
+        ok |= _isnan(got) & _isnan(want)
     return ok.all()  # a numpy bool: its truth needs no builtin a learner could replace
 
 
 def first_difference(got, want, *, rtol=1e-6, atol=1e-9):
     """(index, got value, wanted value) of the first element that differs, for a message."""
-    wrong = ~(np.abs(got - want) <= atol + rtol * np.abs(want))
-    index = tuple(int(i) for i in np.argwhere(wrong)[0])
+    wrong = ~_close(got, want, rtol, atol)
+    index = tuple(int(i) for i in _argwhere(wrong)[0])
     return index, got[index], want[index]
 
 
+def copy_value(value):
+    """A copy deep enough that the learner's function cannot change the check's own value: arrays copied,
+    lists, tuples and dicts copied with their contents, everything else passed as is."""
+    if isinstance(value, np.ndarray):
+        return value.copy()
+    if isinstance(value, list):
+        return [copy_value(v) for v in value]
+    if isinstance(value, tuple):
+        return tuple(copy_value(v) for v in value)
+    if isinstance(value, dict):
+        return {k: copy_value(v) for k, v in value.items()}
+    return value
+
+
 def copy_args(args):
-    """Deep enough copies of the arguments: arrays copied, everything else passed as is."""
-    return tuple(a.copy() if isinstance(a, np.ndarray) else a for a in args)
+    """Copies of the arguments (see copy_value)."""
+    return tuple(copy_value(a) for a in args)
 
 
-def _learner_line(exc, func):
-    # The line of the learner's own function where the error happened, if we can find it.
-    code = getattr(func, "__code__", None)
-    frames = traceback.extract_tb(exc.__traceback__)
-    for frame in reversed(frames):
-        if code is not None and frame.filename == code.co_filename and frame.line:
+_LIBRARIES = tuple(
+    str(__import__("pathlib").Path(m.__file__).resolve().parent)
+    for m in (np, contextlib)  # numpy, and the standard library
+) + (str(__import__("pathlib").Path(__file__).resolve().parent.parent),)  # annlib
+
+
+def _is_learners(filename):
+    if filename.startswith("<") and not filename.startswith(("<ipython-input", "<cell")):
+        return False  # <frozen ...>, <string> of a library
+    try:
+        path = str(__import__("pathlib").Path(filename).resolve())
+    except (OSError, ValueError):
+        return True
+    return not path.startswith(_LIBRARIES) and "site-packages" not in path
+
+
+def _learner_line(exc, func=None):
+    """The learner's own line where the error happened (the deepest frame outside annlib, numpy and the
+    standard library), as " (line N: source)"; "" when the error did not happen in the learner's code."""
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        if _is_learners(frame.filename) and frame.line:
             return f" (line {frame.lineno}: {frame.line.strip()})"
     return ""
 
@@ -277,6 +349,413 @@ def substitute(func, replacements):
                 namespace[name] = value
 
 
+class Mistake:
+    """One known mistake of a part, written once, as a learner would write it.
+
+    key:      a short name, unique within the part ("no_bias"); failures list the keys they name
+    hint:     what to look at and what to do next
+    wrong:    the wrong implementation, with the learner's signature; it explains an answer when it gives
+              the same outcome (values within tolerance, or the same error) on every case the check ran
+    explains: for a mistake no implementation can stand for: explains(part) -> bool, reading the learner's
+              outcomes (part.outcomes) and the cases (part.cases)
+    example:  an answer that makes the mistake, for the tests (the wrong implementation is its own)
+    """
+
+    __slots__ = ("key", "hint", "wrong", "explains", "example")
+
+    def __init__(self, key, hint, wrong=None, *, explains=None, example=None):
+        if (wrong is None) == (explains is None):
+            raise ValueError(f"Mistake {key!r}: give either a wrong implementation or an explains predicate")
+        self.key, self.hint, self.wrong, self.explains = key, hint, wrong, explains
+        self.example = example if example is not None else wrong
+
+    def __repr__(self):
+        return f"Mistake({self.key!r})"
+
+
+class Case:
+    """One call the check makes: its arguments, and how a message names them ("z = [-2, 0, 2]")."""
+
+    __slots__ = ("text", "args", "kwargs")
+
+    def __init__(self, text, *args, **kwargs):
+        self.text, self.args, self.kwargs = text, args, kwargs
+
+    def __repr__(self):
+        return f"Case({self.text!r})"
+
+
+class Outcome:
+    """What one call did: its result or the error it raised, its arguments after the call, its warnings."""
+
+    __slots__ = ("result", "error", "args", "kwargs", "warnings")
+
+    def __init__(self, result, error, args, kwargs, warnings_):
+        self.result, self.error, self.args, self.kwargs, self.warnings = result, error, args, kwargs, warnings_
+
+
+def run_quietly(func, case, observe=None):
+    """Call func on fresh copies of the case's arguments, with its printing hidden and its warnings kept."""
+    args, kwargs = copy_args(case.args), {k: copy_value(v) for k, v in case.kwargs.items()}
+    result, error = None, None
+    with contextlib.ExitStack() as stack:
+        caught = stack.enter_context(warnings.catch_warnings(record=True))
+        warnings.simplefilter("always")
+        stack.enter_context(np.errstate(over="warn", divide="warn", invalid="warn", under="ignore"))
+        stack.enter_context(contextlib.redirect_stdout(io.StringIO()))
+        stack.enter_context(contextlib.redirect_stderr(io.StringIO()))
+        try:
+            result = func(*args, **kwargs)
+            if observe is not None:
+                result = observe(result, args, kwargs)
+        except Exception as exc:  # the function's own error is an outcome like any other
+            error = exc
+    found = []
+    for record in caught:
+        if issubclass(record.category, RuntimeWarning):  # numpy's overflow and divide warnings
+            text = str(record.message).splitlines()[0]
+            if text not in found:
+                found.append(text)
+    return Outcome(result, error, args, kwargs, found)
+
+
+def _as_floats(value, lists=False):
+    sequences = (str, bytes, dict, set) if lists else (str, bytes, dict, set, list, tuple)
+    if isinstance(value, sequences) or value is None or callable(value):
+        return None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            array = _array(value, dtype=np.float64, copy=True, subok=False)
+    except Exception:  # not numbers
+        return None
+    return array
+
+
+def alike(a, b, *, rtol=1e-6, atol=1e-9):
+    """True when two values agree: numbers and arrays within tolerance (NaN with NaN, an infinity only
+    with the same infinity, shapes equal), sequences and dicts element by element, errors by type and
+    message, anything else by identity or equality."""
+    if isinstance(a, BaseException) or isinstance(b, BaseException):
+        return type(a) is type(b) and str(a) == str(b)
+    if isinstance(a, (list, tuple)) or isinstance(b, (list, tuple)):
+        if not (isinstance(a, (list, tuple)) and isinstance(b, (list, tuple))) or len(a) != len(b):
+            return False
+        return all(alike(x, y, rtol=rtol, atol=atol) for x, y in zip(a, b))
+    if isinstance(a, dict) or isinstance(b, dict):
+        if not (isinstance(a, dict) and isinstance(b, dict)) or a.keys() != b.keys():
+            return False
+        return all(alike(a[k], b[k], rtol=rtol, atol=atol) for k in a)
+    if a is None or b is None or isinstance(a, str) or isinstance(b, str):
+        return a is b or (type(a) is type(b) and a == b)
+    x, y = _as_floats(a), _as_floats(b)
+    if x is None or y is None:
+        if a is b:
+            return True
+        try:
+            return bool(type(a) is type(b) and a == b)
+        except Exception:  # an object whose == does not give one truth value
+            return False
+    return bool(same(x, y, rtol=rtol, atol=atol, equal_nan=True))
+
+
+def _outcomes_alike(a, b, rtol, atol):
+    if a.error is not None or b.error is not None:
+        return alike(a.error, b.error)
+    return alike(a.result, b.result, rtol=rtol, atol=atol) and alike(a.args, b.args, rtol=rtol, atol=atol)
+
+
+def either(hints):
+    """One hint for several explanations: "h1 / or: h2"."""
+    return hints[0] if len(hints) == 1 else "either " + "; or ".join(hints)
+
+
+class Part:
+    """One graded part in progress, for a learner's function called on a table of cases.
+
+    name:       what the learner calls it, e.g. "sigmoid"
+    func:       the learner's function
+    reference:  the course's answer, with the same signature; it gives what each case should give
+    catalogue:  the part's known mistakes (a list of Mistake)
+    error_hint: the hint for an error the catalogue does not explain
+    twins:      (label, object) pairs of annlib's own versions of the same thing: an answer that is one or
+                calls one fails (the part asks the learner to write it)
+    course:     name -> object: the course's versions of earlier parts, bound in the learner's globals
+                while their function runs, so that a slip in an earlier part costs once
+    observe:    observe(result, args, kwargs) -> what is compared (default: the result itself), e.g. a
+                generator's batches as a list; it runs for the learner, the reference and each mistake
+    rtol, atol: the tolerance for values
+
+    `run(cases)` calls the learner's function and the reference on every case; `judge()` climbs the
+    ladder (error, type, shape, values, inputs unchanged, warnings) case by case and raises CheckFailed
+    at the first rung that fails, naming every catalogue mistake that explains all the outcomes.
+    """
+
+    def __init__(
+        self,
+        name,
+        func,
+        *,
+        reference,
+        catalogue=(),
+        error_hint=None,
+        twins=(),
+        kind="function",
+        course=None,
+        observe=None,
+        rtol=1e-6,
+        atol=1e-9,
+    ):
+        self.name, self.func, self.reference = name, func, reference
+        self.catalogue = list(catalogue)
+        self.error_hint, self.course, self.observe = error_hint, dict(course or {}), observe
+        self.rtol, self.atol = rtol, atol
+        self.cases, self.outcomes, self.wanted = [], [], []
+        self._named = None
+        if not callable(func):
+            self.fail(
+                f"expected a {kind}, got {type(func).__name__}",
+                f"pass the {kind} itself, not the result of calling it: {name} without parentheses",
+                explain=False,
+            )
+        label = twin_used(func, twins) if twins else None
+        if label is not None:
+            self.fail(
+                f"uses annlib's {label}, so this part scores no points",
+                f"this part asks you to write {name} yourself; compare with annlib's once yours passes",
+                explain=False,
+            )
+
+    # -- running --------------------------------------------------------------------------------------
+    def run(self, cases):
+        """Call the learner's function and the reference on each case (fresh copies of the arguments)."""
+        cases = list(cases)
+        with substitute(self.func, self.course):
+            outcomes = [run_quietly(self.func, case, self.observe) for case in cases]
+        wanted = [run_quietly(self.reference, case, self.observe) for case in cases]
+        for case, want in zip(cases, wanted):
+            if want.error is not None:  # the course's own answer must run: a broken case is our bug
+                raise RuntimeError(f"{self.name}: the reference raised on {case.text}") from want.error
+        self.cases += cases
+        self.outcomes += outcomes
+        self.wanted += wanted
+        self._named = None
+        return outcomes
+
+    def results(self):
+        """(case, learner's outcome, wanted outcome) for every case run so far."""
+        return zip(self.cases, self.outcomes, self.wanted)
+
+    # -- naming mistakes ------------------------------------------------------------------------------
+    def named(self):
+        """The catalogue's mistakes that explain every outcome so far (computed once per set of cases)."""
+        if self._named is None:
+            self._named = [m for m in self.catalogue if self._explains(m)]
+        return self._named
+
+    def _explains(self, mistake):
+        if mistake.explains is not None:
+            try:
+                return bool(mistake.explains(self))
+            except Exception:  # a predicate that cannot read these outcomes explains nothing
+                return False
+        for case, outcome in zip(self.cases, self.outcomes):
+            theirs = run_quietly(mistake.wrong, case, self.observe)
+            if not _outcomes_alike(outcome, theirs, self.rtol, self.atol):
+                return False
+        return bool(self.cases)
+
+    def fail(self, message, hint=None, *, explain=True):
+        """Raise CheckFailed; the hint names the catalogue's mistakes that explain every outcome, if any,
+        and is otherwise the given hint (or what numpy warned)."""
+        keys = ()
+        if explain and self.cases:
+            found = self.named()
+            if found:
+                hint, keys = either([m.hint for m in found]), [m.key for m in found]
+        if hint is None and explain:
+            hint = self._warning_hint()
+        raise CheckFailed(self.name, message, hint, keys)
+
+    def _warning_hint(self):
+        for outcome in self.outcomes:
+            if outcome.warnings:
+                return f"numpy warned: {outcome.warnings[0]}"
+        return None
+
+    # -- the ladder -----------------------------------------------------------------------------------
+    def error(self, outcome):
+        """Fail with the learner's own error: their line and message."""
+        exc = outcome.error
+        if isinstance(exc, NotImplementedError):
+            self.fail(
+                "is not written yet",
+                "replace `raise NotImplementedError()` with your code, then run this cell again",
+                explain=False,
+            )
+        if isinstance(exc, RecursionError):
+            self.fail("calls itself without end (RecursionError)", self.error_hint)
+        text = str(exc).splitlines()[0] if str(exc) else ""
+        where = _learner_line(exc)
+        hint = self.error_hint
+        if isinstance(exc, TypeError) and not where and _is_call_error(exc):
+            hint = "keep the function's name and arguments as the exercise gives them"
+        self.fail(f"raised {type(exc).__name__}{': ' + text if text else ''}{where}", hint)
+
+    def judge(self, *, what="the result", shape_hint=None, scalar=None, floats=False, names=None, inputs=True):
+        """Climb the ladder for every case run: error, type and shape, values, inputs unchanged; then
+        warnings. The result's parts are compared with `compare` (see there for the options)."""
+        for case, outcome, want in self.results():
+            if outcome.error is not None:
+                self.error(outcome)
+            self.compare(
+                outcome.result,
+                want.result,
+                case=case,
+                what=what,
+                shape_hint=shape_hint,
+                scalar=scalar,
+                floats=floats,
+                names=names,
+            )
+            if inputs:
+                self.inputs_unchanged(case, outcome)
+        self.no_warnings()
+
+    def compare(
+        self,
+        got,
+        want,
+        *,
+        case,
+        what="the result",
+        shape_hint=None,
+        scalar=None,
+        floats=False,
+        names=None,
+        values=True,
+        lists=False,
+    ):
+        """Fail unless got agrees with want, rung by rung: type, length, shape, dtype, values.
+
+        want decides the rungs: None (anything is accepted), a tuple or list (a sequence of that length,
+        its items compared in turn and called names[i] or "what[i]"), a dict (the same keys), a str, bool
+        or int (equal), a number or an array (a numpy array, or one number when scalar; floats=True also
+        asks for a floating dtype; lists=True accepts a list of numbers for an array). values=False stops after
+        the type and shape rungs.
+        """
+        if want is None:
+            return
+        if isinstance(want, (tuple, list)):
+            if not isinstance(got, (tuple, list)):
+                self.fail(
+                    f"{what} is {_a(got)}, expected {len(want)} values", f"end with `return` and the {len(want)} values"
+                )
+            if len(got) != len(want):
+                self.fail(f"{what} has {len(got)} values, expected {len(want)}", shape_hint)
+            for i, (g, w) in enumerate(zip(got, want)):
+                item = names[i] if names else f"{what}[{i}]"
+                self.compare(g, w, case=case, what=item, shape_hint=shape_hint, scalar=scalar, floats=floats)
+            return
+        if isinstance(want, dict):
+            if not isinstance(got, dict):
+                self.fail(f"{what} is {_a(got)}, expected a dict")
+            if set(got) != set(want):
+                missing, extra = sorted(set(want) - set(got), key=str), sorted(set(got) - set(want), key=str)
+                parts = ([f"missing {missing}"] if missing else []) + ([f"unexpected {extra}"] if extra else [])
+                self.fail(f"{what} has the wrong keys: {', '.join(parts)}")
+            for key in want:
+                self.compare(got[key], want[key], case=case, what=f"{what}[{key!r}]", floats=floats)
+            return
+        if isinstance(want, (str, bool)) or (isinstance(want, numbers.Integral) and not scalar):
+            if not (type(got) is type(want) or (is_number(want) and is_number(got))) or not got == want:
+                self.fail(f"wrong {_what(what)} for {case.text}: expected {want!r}, got {_short(got)}")
+            return
+        want_array = _array(want, dtype=np.float64)
+        scalar = want_array.ndim == 0 if scalar is None else scalar
+        if got is None:
+            self.fail(f"{what} is None", "did you forget `return`?")
+        if isinstance(got, (list, tuple)) and not scalar and not lists:
+            self.fail(f"{what} is a {type(got).__name__}, expected a numpy array", shape_hint)
+        array = _as_floats(got, lists)
+        if array is None:
+            self.fail(f"{what} is {_a(got)}, expected {'a number' if scalar else 'an array of numbers'}")
+        if scalar:
+            if array.ndim != 0 and array.size == 1:
+                array = array.reshape(())
+            if array.ndim != 0:
+                self.fail(
+                    f"{what} has shape {array.shape}, expected one number",
+                    shape_hint or "add the values up (np.sum or np.mean) so one number comes back",
+                )
+        elif array.shape != want_array.shape:
+            self.fail(f"{what} has shape {array.shape}, expected {want_array.shape}", shape_hint)
+        if floats:
+            kind = np.asarray(got).dtype.kind if not isinstance(got, (bool, numbers.Integral)) else "i"
+            if kind in "biu":
+                self.fail(
+                    f"{what} holds {'booleans' if kind == 'b' else 'integers'}, expected floats",
+                    "return floating-point numbers: np.where(..., 1.0, 0.0), .astype(float), or a division",
+                )
+        if values and not same(array, want_array, rtol=self.rtol, atol=self.atol):
+            self.fail(_value_message(array, want_array, case.text, what))
+
+    def inputs_unchanged(self, case, outcome):
+        """Fail if the learner's function changed an array it was given (the reference changes none)."""
+        names = _argument_names(self.func, len(case.args))
+        for name, before, after in zip(names, case.args, outcome.args):
+            if not alike(after, before, rtol=0, atol=0):
+                self.fail(
+                    f"changed its input {name} in place",
+                    f"work on a new array (e.g. {name}.copy(), or np.maximum(...) instead of assigning into {name})",
+                )
+
+    def no_warnings(self, hint=None):
+        """Fail if the learner's code warned (nbgrader would score text on stderr as a failure)."""
+        for outcome in self.outcomes:
+            if outcome.warnings:
+                self.fail(
+                    f"the values are right, but numpy warned: {outcome.warnings[0]}",
+                    hint or "a warning means an intermediate value overflowed or divided by zero",
+                )
+
+    def passed(self, detail=None):
+        text = detail or f"all {len(self.cases)} cases correct"
+        sys.stdout.write(f"{PASS_MARK} {self.name}: {text}\n")  # one write: one piece of output in Jupyter
+
+
+def _a(value):
+    return "None" if value is None else f"a {type(value).__name__}"
+
+
+def _short(value):
+    text = fmt(value) if _as_floats(value) is not None else repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _what(what):
+    return "values" if what == "the result" else what
+
+
+def _value_message(got, want, case, what):
+    wrong = f"wrong {_what(what)}"
+    if got.ndim and got.size > 8:
+        index, g, w = first_difference(got, want)
+        g_text, w_text = fmt_pair(g, w)
+        return f"{wrong} for {case}: at index {index} expected {w_text}, got {g_text}"
+    g_text, w_text = fmt_pair(got, want)
+    return f"{wrong} for {case}: expected {w_text}, got {g_text}"
+
+
+def _argument_names(func, n):
+    try:
+        names = list(inspect.signature(func).parameters)
+    except (TypeError, ValueError):
+        names = []
+    names = names[:n]
+    return names + [f"argument {i + 1}" for i in range(len(names), n)]
+
+
 class Ladder:
     """One check in progress: calls the learner's function, converts its results, fails with a hint.
 
@@ -423,12 +902,44 @@ class Ladder:
         sys.stdout.write(f"{PASS_MARK} {self.name}: {text}\n")  # one write: one piece of output in Jupyter
 
 
+import builtins as _builtins_module  # noqa: E402
+import math as _math  # noqa: E402
+
+# What numpy, math and the builtins held when the checks were imported (before any learner's cell ran).
+_PRISTINE = [(vars(module), dict(vars(module))) for module in (np, np.linalg, np.random, _math, _builtins_module)]
+
+
+@contextlib.contextmanager
+def pristine():
+    """Run with numpy's, math's and the builtins' names as they were at import; the learner's own
+    replacements (np.abs = ..., builtins.abs = ...) are put back afterwards."""
+    missing = object()
+    replaced = []
+    for namespace, snapshot in _PRISTINE:
+        for name, value in snapshot.items():
+            if name == "_":
+                continue  # the interpreter's last result
+            current = namespace.get(name, missing)
+            if current is not value:
+                replaced.append((namespace, name, current))
+                namespace[name] = value
+    try:
+        yield
+    finally:
+        for namespace, name, value in replaced:
+            if value is missing:
+                namespace.pop(name, None)
+            else:
+                namespace[name] = value
+
+
 def check(func):
-    """Run a check with numpy's warnings silenced: computing the wrong variants must not write to stderr."""
+    """Run a check with numpy's warnings silenced (computing the wrong variants must not write to stderr)
+    and with numpy and the builtins as they were at import (see pristine)."""
 
     @functools.wraps(func)
     def run(*args, **kwargs):
-        with warnings.catch_warnings():
+        with pristine(), warnings.catch_warnings():
             warnings.simplefilter("ignore")
             with np.errstate(all="ignore"):
                 return func(*args, **kwargs)

@@ -1,13 +1,55 @@
-"""Checks for exercise 01, the neuron (lesson 01): weighted sum, sigmoid, a batch of outputs, an AND gate."""
+"""Checks for exercise 01, the neuron (lesson 01): weighted sum, sigmoid, a batch of outputs, an AND gate.
+
+Each part's known mistakes are its catalogue (a list of `Mistake`): a wrong implementation written as a
+learner writes it, and the hint that names it. A check names a mistake only when it gives exactly what
+the learner's answer gave, on every case the check ran.
+"""
+
+import math
 
 import numpy as np
 
 from annlib import activations, neuron
 from annlib.activations import sigmoid as _sigmoid
-from annlib.checks._core import Ladder, check, copy_args, fmt, rng_for
+from annlib.checks._core import Case, Mistake, Part, check, fmt, rng_for
 
-_exp = np.exp
-_tanh = np.tanh
+# --- Part 1: weighted_sum(x, w, b) -> x . w + b ------------------------------------------------------
+
+
+def _weighted_sum(x, w, b):
+    return float(x @ w + b)
+
+
+WEIGHTED_SUM_MISTAKES = [
+    Mistake("no_bias", "the bias is missing: z = x . w + b", lambda x, w, b: x @ w),
+    Mistake("minus_bias", "the bias is added, not subtracted: z = x . w + b", lambda x, w, b: x @ w - b),
+    Mistake(
+        "bias_per_input",
+        "b was added once per input (np.sum(x * w + b)); add it once, after the sum",
+        lambda x, w, b: np.sum(x * w + b),
+    ),
+    Mistake(
+        "sum_times_sum",
+        "multiply each input by its own weight, then add the products: np.sum(x * w)",
+        lambda x, w, b: np.sum(x) * np.sum(w) + b,
+    ),
+    Mistake(
+        "loop_skips_first",
+        "the loop leaves out the first input: range(len(x)) starts at 0",
+        lambda x, w, b: x[1:] @ w[1:] + b,
+    ),
+    Mistake(
+        "loop_skips_last",
+        "the loop leaves out the last input: range(len(x)) already stops before len(x)",
+        lambda x, w, b: x[:-1] @ w[:-1] + b,
+    ),
+    Mistake("times_bias", "add the bias, do not multiply by it: z = x . w + b", lambda x, w, b: (x @ w) * b),
+    Mistake(
+        "products_not_summed",
+        "x * w gives one product per input; add them up with np.sum (or use x @ w)",
+        lambda x, w, b: x * w + b,
+    ),
+]
 
 
 def _one_example_cases(seed):
@@ -16,98 +58,173 @@ def _one_example_cases(seed):
         (np.array([1.0, 2.0, 3.0]), np.array([0.5, -1.0, 2.0]), 0.5),
         (np.array([0.0, 0.0]), np.array([1.0, 1.0]), -2.0),
         (np.array([2.0]), np.array([3.0]), 1.0),
+        (np.array([1, 2, 3, 4]), np.array([2, 0, -1, 1]), 3),  # integers, as a learner may type them
     ]
     for n in (4, 5):
         cases.append((rng.normal(size=n), rng.normal(size=n), float(rng.normal())))
-    return cases
+    return [Case(f"x = {fmt(x)}, w = {fmt(w)}, b = {fmt(b)}", x, w, b) for x, w, b in cases]
 
 
 @check
 def check_weighted_sum(weighted_sum, *, seed=0):
-    """weighted_sum(x, w, b) -> z = x . w + b, one number, for one example x of shape (N,)."""
-    ladder = Ladder(
+    """weighted_sum(x, w, b) -> z = x . w + b, one number, for one example x of shape (N,).
+
+    Other seeds try other random x, w and b, of 4 and 5 inputs.
+    """
+    part = Part(
         "weighted_sum",
         weighted_sum,
+        reference=_weighted_sum,
+        catalogue=WEIGHTED_SUM_MISTAKES,
         twins=[("neuron.weighted_sum", neuron.weighted_sum), ("Neuron.weighted_sum", neuron.Neuron.weighted_sum)],
         error_hint="x and w both have shape (N,): multiply them element by element and add up, then add b",
     )
-    for x, w, b in _one_example_cases(seed):
-        args = copy_args((x, w, b))
-        got = ladder.array(
-            ladder.call(*args),
-            scalar=True,
-            shape_hint="x * w gives one product per input; add them up with np.sum (or use x @ w)",
-        )
-        ladder.values(
-            got,
-            np.array(x @ w + b),
-            case=f"x = {fmt(x)}, w = {fmt(w)}, b = {fmt(b)}",
-            mistakes=[
-                (x @ w, "the bias is missing: z = x . w + b"),
-                (x @ w - b, "the bias is added, not subtracted: z = x . w + b"),
-                (x @ w + len(x) * b, "b was added once per input (np.sum(x * w + b)); add it once, after the sum"),
-                (np.sum(x) * np.sum(w) + b, "multiply each input by its own weight, then add the products"),
-            ],
-        )
-        ladder.unchanged(x, args[0], "x")
-        ladder.unchanged(w, args[1], "w")
-    ladder.no_warnings()
-    ladder.passed()
+    part.run(_one_example_cases(seed))
+    part.judge(scalar=True, shape_hint="x * w gives one product per input; add them up with np.sum (or use x @ w)")
+    part.passed()
+
+
+# --- Part 2: sigmoid(z) -> 1 / (1 + exp(-z)) ---------------------------------------------------------
+
+
+def _rounded(value):
+    array = np.asarray(value, dtype=np.float64)
+    return bool(np.all(np.round(array, 4) == array))
+
+
+def _math_sigmoid(z):
+    return 1 / (1 + math.exp(-z))
+
+
+SIGMOID_MISTAKES = [
+    Mistake(
+        "squared",
+        "the square belongs to the derivative's denominator; sigmoid itself is 1 / (1 + exp(-z))",
+        lambda z: 1 / (1 + np.exp(-z)) ** 2,
+    ),
+    Mistake(
+        "rounded",
+        "return the values as computed: rounding (np.round) belongs to printing, not to the function",
+        explains=lambda part: all(
+            o.error is None and _rounded(o.result) and not _rounded(w.result)
+            for o, w in zip(part.outcomes[1:], part.wanted[1:])
+        ),
+        example=lambda z: np.round(1 / (1 + np.exp(-z)), 2),
+    ),
+    Mistake(
+        "mirrored",
+        "that is 1 - sigmoid(z), the curve mirrored: check the sign in the exponent, sigmoid(z) = 1 / (1 + exp(-z))",
+        lambda z: 1 / (1 + np.exp(z)),
+    ),
+    Mistake("tanh", "that is tanh(z); sigmoid(z) = 1 / (1 + exp(-z))", lambda z: np.tanh(z)),
+    Mistake(
+        "minus_in_denominator",
+        "a plus sign in the denominator: 1 + exp(-z), not 1 - exp(-z)",
+        lambda z: 1 / (1 - np.exp(-z)),
+    ),
+    Mistake("not_divided", "divide: sigmoid(z) = 1 / (1 + exp(-z))", lambda z: np.exp(-z)),
+    Mistake(
+        "precedence",
+        "brackets: 1 / 1 + np.exp(-z) divides 1 by 1 first; write 1 / (1 + np.exp(-z))",
+        lambda z: 1 / 1 + np.exp(-z),
+    ),
+    Mistake("no_one", "the denominator is 1 + exp(-z): the 1 is missing", lambda z: 1 / np.exp(-z)),
+    Mistake(
+        "math_exp",
+        "math.exp takes one number; np.exp works on a whole array at once",
+        _math_sigmoid,
+    ),
+]
+
+
+def _sigmoid_cases(seed):
+    rng = rng_for(seed, 2)
+    cases = [
+        Case("z = 0.0", 0.0),
+        Case("z = [-2, -1, 0, 1, 2]", np.array([-2.0, -1.0, 0.0, 1.0, 2.0])),
+        Case("z = [-10, 10]", np.array([-10.0, 10.0])),
+        Case("z = [-3, 0, 3] as integers", np.array([-3, 0, 3])),
+    ]
+    z = rng.uniform(-6, 6, size=(3, 2))
+    return [*cases, Case(f"z = {fmt(z)}", z)]
 
 
 @check
 def check_sigmoid(sigmoid, *, seed=0):
-    """sigmoid(z) -> 1 / (1 + exp(-z)), element by element, any shape."""
-    ladder = Ladder(
+    """sigmoid(z) -> 1 / (1 + exp(-z)), element by element, any shape, z between -10 and 10.
+
+    Other seeds try another random array of shape (3, 2).
+    """
+    part = Part(
         "sigmoid",
         sigmoid,
+        reference=_sigmoid,
+        catalogue=SIGMOID_MISTAKES,
         error_hint="use np.exp so that z can be an array",
         twins=[("activations.sigmoid", activations.sigmoid)],
     )
-    rng = rng_for(seed, 2)
-    cases = [
-        np.array(0.0),
-        np.array([-2.0, -1.0, 0.0, 1.0, 2.0]),
-        np.array([-10.0, 10.0]),
-        rng.uniform(-6, 6, size=(3, 2)),
-    ]
-    for z in cases:
-        (arg,) = copy_args((z,))
-        result = ladder.call(float(z) if z.ndim == 0 else arg)
-        got = ladder.array(
-            result,
-            scalar=z.ndim == 0,
-            shape=z.shape,
-            shape_hint="sigmoid works element by element: the result has the shape of z",
-        )
-        ladder.values(
-            got,
-            _sigmoid(z),
-            case=f"z = {fmt(z)}",
-            mistakes=[
-                (
-                    1 - _sigmoid(z),
-                    "that is 1 - sigmoid(z), the curve mirrored: check the sign in the "
-                    "exponent, sigmoid(z) = 1 / (1 + exp(-z))",
-                ),
-                (_tanh(z), "that is tanh(z); sigmoid(z) = 1 / (1 + exp(-z))"),
-                (1 / (1 - _exp(-z)) if (z != 0).all() else None, "a plus sign in the denominator: 1 + exp(-z)"),
-                (_exp(-z), "divide: sigmoid(z) = 1 / (1 + exp(-z))"),
-            ],
-        )
-        if z.ndim:
-            ladder.unchanged(z, arg, "z")
-    ladder.no_warnings()
-    ladder.passed()
+    part.run(_sigmoid_cases(seed))
+    part.judge(shape_hint="sigmoid works element by element: the result has the shape of z")
+    part.passed()
+
+
+# --- Part 3: neuron_output(X, w, b) -> sigmoid(X @ w + b) --------------------------------------------
+
+
+NEURON_OUTPUT_MISTAKES = [
+    Mistake(
+        "no_activation",
+        "apply the activation: the output is sigmoid(X @ w + b), not the weighted sum",
+        lambda X, w, b: X @ w + b,
+    ),
+    Mistake("no_bias", "the bias is missing: sigmoid(X @ w + b)", lambda X, w, b: _sigmoid(X @ w)),
+    Mistake(
+        "transposed",
+        "each row of X is one example: use X @ w, not X.T @ w (or np.dot(w, X))",
+        lambda X, w, b: _sigmoid(X.T @ w + b),
+    ),
+    Mistake(
+        "bias_after_activation",
+        "add the bias before the activation: sigmoid(X @ w + b)",
+        lambda X, w, b: _sigmoid(X @ w) + b,
+    ),
+    Mistake(
+        "column",
+        "with w of shape (N,), X @ w has shape (n_samples,) already: do not reshape w into a column",
+        lambda X, w, b: _sigmoid(X @ w.reshape(-1, 1) + b),
+    ),
+    Mistake(
+        "elementwise",
+        "X * w multiplies without adding up: X @ w gives one weighted sum per row",
+        lambda X, w, b: _sigmoid(X * w + b),
+    ),
+    Mistake(
+        "minus_bias",
+        "the bias is added, not subtracted: sigmoid(X @ w + b)",
+        lambda X, w, b: _sigmoid(X @ w - b),
+    ),
+    Mistake(
+        "sum_over_batch",
+        "one output per example: keep X @ w as it is, without adding up over the rows",
+        lambda X, w, b: _sigmoid(np.sum(X @ w) + b),
+    ),
+]
 
 
 @check
 def check_neuron_output(neuron_output, *, seed=0):
-    """neuron_output(X, w, b) -> sigmoid(X @ w + b): one output per row of the batch X, shape (n_samples,)."""
-    ladder = Ladder(
+    """neuron_output(X, w, b) -> sigmoid(X @ w + b): one output per row of the batch X, shape (n_samples,).
+
+    The learner's function runs with the course's sigmoid under that name, so a slip in Part 2 costs
+    only Part 2. Other seeds try other random batches.
+    """
+    part = Part(
         "neuron_output",
         neuron_output,
+        reference=lambda X, w, b: _sigmoid(X @ w + b),
+        catalogue=NEURON_OUTPUT_MISTAKES,
         twins=[("neuron.neuron_output", neuron.neuron_output), ("Neuron", neuron.Neuron)],
+        course={"sigmoid": _sigmoid},
         error_hint="X is (n_samples, N) and w is (N,): X @ w gives one weighted sum per row",
     )
     rng = rng_for(seed, 3)
@@ -116,74 +233,106 @@ def check_neuron_output(neuron_output, *, seed=0):
         (rng.normal(size=(5, 2)), rng.normal(size=2), float(rng.normal())),
         (rng.normal(size=(1, 4)), rng.normal(size=4), -1.0),
     ]
-    for X, w, b in cases:
-        args = copy_args((X, w, b))
-        got = ladder.array(
-            ladder.call(*args),
-            shape=(X.shape[0],),
-            shape_hint="one output per example: with w of shape (N,), X @ w has shape (n_samples,)",
-        )
-        z = X @ w + b
-        square = X.shape[0] == X.shape[1]
-        ladder.values(
-            got,
-            _sigmoid(z),
-            case=f"X = {fmt(X)}, w = {fmt(w)}, b = {fmt(b)}",
-            mistakes=[
-                (z, "apply the activation: the output is sigmoid(X @ w + b), not the weighted sum"),
-                (_sigmoid(X @ w), "the bias is missing: sigmoid(X @ w + b)"),
-                (_sigmoid(X.T @ w + b) if square else None, "each row of X is one example: use X @ w, not X.T @ w"),
-                (_sigmoid(X @ w) + b, "add the bias before the activation: sigmoid(X @ w + b)"),
-            ],
-        )
-        ladder.unchanged(X, args[0], "X")
-    ladder.no_warnings()
-    ladder.passed()
+    part.run(Case(f"X = {fmt(X)}, w = {fmt(w)}, b = {fmt(b)}", X, w, b) for X, w, b in cases)
+    part.judge(shape_hint="one output per example: with w of shape (N,), X @ w has shape (n_samples,)")
+    part.passed()
 
+
+# --- Part 4: and_gate_parameters() -> (w, b) ---------------------------------------------------------
 
 _CORNERS = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
-JITTER = 0.05  # how far from 0 and 1 the hidden cases move the inputs
+_AND = [False, False, False, True]
+
+
+def _fires(part):
+    """Which corners the learner's neuron fires for (z > 0), or None when it gave no (w, b)."""
+    result = part.outcomes[0].result
+    w, b = (np.array(v, dtype=np.float64) for v in result)
+    return ((_CORNERS @ w + b) > 0).tolist()
+
+
+AND_GATE_MISTAKES = [
+    Mistake("no_return", "the function ends without `return w, b`, so it gives None", lambda: None),
+    Mistake(
+        "w_only",
+        "return both: `return w, b` gives the pair the check expects",
+        explains=lambda part: isinstance(part.outcomes[0].result, np.ndarray),
+        example=lambda: np.array([10.0, 10.0]),
+    ),
+    Mistake(
+        "one_input_ignored",
+        "it follows one input only: give both inputs a positive weight, each too small alone to beat the bias",
+        explains=lambda part: _fires(part) in ([False, False, True, True], [False, True, False, True]),
+        example=lambda: (np.array([10.0, 0.0]), -5.0),
+    ),
+    Mistake(
+        "or_gate",
+        "that is an OR gate: one input alone already beats the bias; make b more negative than -w1 and -w2",
+        explains=lambda part: _fires(part) == [False, True, True, True],
+        example=lambda: (np.array([1.0, 1.0]), -0.5),
+    ),
+    Mistake(
+        "fires_at_zero",
+        "with both inputs 0 the output is sigmoid(b): b must be negative",
+        explains=lambda part: _fires(part)[0],
+        example=lambda: (np.array([5.0, 5.0]), 2.0),
+    ),
+    Mistake(
+        "never_fires",
+        "it never fires: w1 + w2 + b must be above 0, so the weights must together beat the bias",
+        explains=lambda part: not any(_fires(part)),
+        example=lambda: (np.array([1.0, 1.0]), -3.0),
+    ),
+]
+
+
+def _pair(result):
+    if isinstance(result, (tuple, list)) and len(result) == 2:
+        return result
+    return None
 
 
 @check
 def check_and_gate(and_gate_parameters, *, seed=0):
     """and_gate_parameters() -> (w, b): a sigmoid neuron above 0.5 only when both inputs are 1.
 
-    With a seed other than 0, also for inputs up to JITTER away from 0 and 1.
+    The inputs are exactly 0 and 1, as the exercise states; the seed changes nothing here.
     """
-    ladder = Ladder("and_gate_parameters", and_gate_parameters)
-    result = ladder.call()
-    if not isinstance(result, (tuple, list)) or len(result) != 2:
-        ladder.fail(
-            f"expected a pair (w, b), got "
-            f"{fmt(result) if not isinstance(result, (tuple, list)) else f'{len(result)} values'}",
-            "end with `return w, b`",
-        )
-    w = ladder.array(
-        result[0], what="w", shape=(2,), require_array=False, shape_hint="one weight per input: w = np.array([w1, w2])"
+    part = Part(
+        "and_gate_parameters",
+        and_gate_parameters,
+        reference=lambda: (np.array([10.0, 10.0]), -15.0),
+        catalogue=AND_GATE_MISTAKES,
     )
-    b = ladder.array(result[1], what="b", scalar=True, shape_hint="the bias is one number")
-    outputs = _sigmoid(_CORNERS @ w + b)
-    fires = outputs > 0.5
+    (outcome,) = part.run([Case("and_gate_parameters()")])
+    if outcome.error is not None:
+        part.error(outcome)
+    result = outcome.result
+    if _pair(result) is None:
+        count = f"{len(result)} values" if isinstance(result, (tuple, list)) else _short_value(result)
+        part.fail(f"expected a pair (w, b), got {count}", "end with `return w, b`")
+    w, b = result
+    case = part.cases[0]
+    w_hint = "one weight per input: w = np.array([w1, w2])"
+    part.compare(w, np.zeros(2), case=case, what="w", shape_hint=w_hint, values=False, lists=True)
+    part.compare(b, 0.0, case=case, what="b", scalar=True, shape_hint="the bias is one number", values=False)
+    outputs = _sigmoid(_CORNERS @ np.array(w, dtype=np.float64) + float(np.array(b, dtype=np.float64)))
     table = ", ".join(f"{tuple(int(v) for v in c)} -> {o:.3f}" for c, o in zip(_CORNERS, outputs))
-    if fires.tolist() != [False, False, False, True]:
-        if fires.tolist() == [False, True, True, True]:
-            hint = "that is an OR gate: make the bias more negative, so one input alone is not enough"
-        elif fires.all():
-            hint = "it fires for every input: the bias must be negative enough that (0, 0) stays below 0.5"
-        elif not fires.any():
-            hint = "it never fires: the weights must be large enough that two inputs beat the bias"
-        else:
-            hint = "try equal positive weights and a bias between -2 and -1 times one weight"
-        ladder.fail(f"outputs {table}; expected above 0.5 for (1, 1) only", hint)
-    if seed:
-        # Inputs a little off 0 and 1, as a real signal is: a gate balanced on its threshold flips.
-        rng = rng_for(seed, 4)
-        jittered = np.clip(_CORNERS + rng.uniform(-JITTER, JITTER, size=(8, 4, 2)), 0.0, 1.0)  # (8, 4, 2)
-        still = (_sigmoid(jittered @ w + b) > 0.5) == np.array([False, False, False, True])
-        if not still.all():
-            ladder.fail(
-                f"the gate is right at 0 and 1 but flips for inputs within {JITTER} of them",
-                "it sits too close to its threshold: scale the weights and the bias up together",
-            )
-    ladder.passed(f"an AND gate ({table})")
+    if _fires(part) != _AND:
+        part.fail(
+            f"outputs {table}; expected above 0.5 for (1, 1) only",
+            "the four conditions above: w1 + w2 + b > 0, w1 + b < 0, w2 + b < 0 and b < 0",
+        )
+    part.passed(f"an AND gate ({table})")
+
+
+def _short_value(value):
+    return "None" if value is None else fmt(value) if not callable(value) else f"a {type(value).__name__}"
+
+
+CATALOGUES = {
+    "check_weighted_sum": WEIGHTED_SUM_MISTAKES,
+    "check_sigmoid": SIGMOID_MISTAKES,
+    "check_neuron_output": NEURON_OUTPUT_MISTAKES,
+    "check_and_gate": AND_GATE_MISTAKES,
+}

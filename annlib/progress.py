@@ -34,7 +34,8 @@ class Part:
     """One graded cell of an exercise: its title (the heading above it), its points and how it did.
 
     status: "passed", "not written yet", "failed" (the check found a mistake), "error", "timeout",
-    "kernel died", "limit", "not run" or "manual" (graded by hand); feedback: the check's first line.
+    "kernel died", "limit", "not run" or "manual" (graded by hand); feedback: what the check found (its
+    first line); hint: what to look at and do next, when the check gave one.
     """
 
     grade_id: str
@@ -42,6 +43,7 @@ class Part:
     points: float
     status: str = "not run"
     feedback: str = ""
+    hint: str = ""
 
     @property
     def passed(self):
@@ -55,6 +57,11 @@ class Part:
         if self.status == "manual":
             return "graded by hand"
         return self.feedback or self.status
+
+    @property
+    def shown_hint(self):
+        """The hint the table shows under the result ('' for a part that passed or is not written yet)."""
+        return self.hint if self.result == self.feedback and self.feedback else ""
 
 
 @dataclass(frozen=True)
@@ -125,6 +132,8 @@ class Progress:
                 rows.append(("", "", "", f"! {exercise.error}"))
             for part in exercise.parts:
                 rows.append(("", part.title, _num(part.points), _mark(part) + part.result))
+                if part.shown_hint:
+                    rows.append(("", "", "", f"  hint: {part.shown_hint}"))
         width_title = max([len(r[0]) for r in rows if r[1] == ""] + [8])
         width_part = max([len(r[1]) for r in rows] + [4])
         width_points = max([len(r[2]) for r in rows] + [6])
@@ -169,9 +178,10 @@ class Progress:
                 out.append(f"<tr><td></td><td style='{left};color:#b00' colspan='3'>{_e(exercise.error)}</td></tr>")
             for part in exercise.parts:
                 color = {"passed": "#080", "not written yet": "#777", "manual": "#777"}.get(part.status, "#b00")
+                hint = f"<br><span style='color:#555'>hint: {_e(part.shown_hint)}</span>" if part.shown_hint else ""
                 out.append(
                     f"<tr><td></td><td style='{left}'>{_e(part.title)}</td><td style='{left}'>{_num(part.points)}</td>"
-                    f"<td style='{left};color:{color}'>{_e(_mark(part) + part.result)}</td></tr>"
+                    f"<td style='{left};color:{color}'>{_e(_mark(part) + part.result)}{hint}</td></tr>"
                 )
         out.append("</tbody></table>")
         out.append(f"<p><b>Total:</b> {_e(self.summary())}.<br><small>{_e(self.footer())}</small></p>")
@@ -206,6 +216,14 @@ def _first_line(feedback):
         if line.startswith(prefix):
             return line[len(prefix) :]
     return line
+
+
+def _message_and_hint(feedback):
+    """A record's feedback as (its first line, the check's hint): "CheckFailed: sigmoid: ...\n  hint: ..."."""
+    from annlib.grading.feedback import split
+
+    message, hint = split(feedback)
+    return _first_line(message), hint
 
 
 def _not_written(status, feedback):
@@ -382,5 +400,6 @@ def _merge(exercise, record, unanswered=()):
         status, feedback = cell.get("status", "not run"), cell.get("feedback", "")
         if status != "passed" and (part.grade_id in unanswered or _not_written(status, feedback)):
             status = "not written yet"
-        parts.append(Part(part.grade_id, part.title, part.points, status, _first_line(feedback)))
+        message, hint = _message_and_hint(feedback)
+        parts.append(Part(part.grade_id, part.title, part.points, status, message, hint))
     return Exercise(exercise.notebook, exercise.title, tuple(parts), record["error"])

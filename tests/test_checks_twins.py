@@ -8,7 +8,7 @@ import pytest
 
 from annlib import Network, scratch
 from annlib.checks import CheckFailed
-from annlib.checks._core import Ladder, substitute, twin_used
+from annlib.checks._core import Part, substitute, twin_used
 from annlib.losses import Loss
 
 TWINS = [
@@ -110,9 +110,9 @@ def test_twin_used_sees_direct_aliased_and_indirect_calls(name, label):
 
 def test_ladder_refuses_a_twin_with_no_points():
     with pytest.raises(CheckFailed, match="uses annlib's scratch.backward, so this part scores no points") as error:
-        Ladder("backward", CELLS["by_alias"], twins=TWINS)
+        Part("backward", CELLS["by_alias"], reference=None, twins=TWINS)
     assert "write backward yourself" in error.value.hint
-    Ladder("backward", CELLS["own"], twins=TWINS)  # the learner's own code passes the rung
+    Part("backward", CELLS["own"], reference=None, twins=TWINS)  # the learner's own code passes the rung
 
 
 def test_substitute_binds_and_restores_names():
@@ -184,16 +184,15 @@ def test_exercise_01_02_checks_refuse_annlib_answers(check, name):
         getattr(checks, check)(ANNLIB_ANSWERS[name])
 
 
-def test_and_gate_hidden_cases_refuse_a_gate_on_its_threshold():
+def test_and_gate_hidden_call_grades_what_the_visible_one_does():
+    # The text asks for the four corners only: a gate right there passes the hidden call too.
     from annlib.checks import check_and_gate
 
     def on_the_edge():
         return np.array([1.0, 1.0]), -1.95
 
-    check_and_gate(on_the_edge)  # right at exactly 0 and 1
-    with pytest.raises(CheckFailed, match="flips for inputs within 0.05") as error:
-        check_and_gate(on_the_edge, seed=104)
-    assert "scale the weights and the bias up together" in error.value.hint
+    check_and_gate(on_the_edge)
+    check_and_gate(on_the_edge, seed=104)
 
 
 def test_only_numerical_warnings_cost_a_part(capfd):

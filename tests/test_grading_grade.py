@@ -241,3 +241,135 @@ def test_grading_goes_on_when_the_fork_server_is_gone(submissions, monkeypatch):
     [record] = grading.grade_all([path], SOURCE, timeout=20, jobs=1, sandbox="none")
     assert record["score"] == 2.0 and record["error"] is None
     assert record["sandbox"] == "none"
+
+
+EXERCISE = Path(__file__).resolve().parent.parent / "exercises" / "source" / "ex01_neuron.ipynb"
+
+
+def with_answers(nb, **sources):
+    """The notebook with the solution cell defining each named function replaced by the given source."""
+    nb = copy.deepcopy(nb)
+    for function, source in sources.items():
+        [c] = [
+            c
+            for c in nb["cells"]
+            if c["metadata"].get("nbgrader", {}).get("solution") and f"def {function}(" in "".join(c["source"])
+        ]
+        c["source"] = source
+    return nb
+
+
+OWN_ERRORS = {
+    # a bracket left open; a later part that calls this earlier function gets the same cause, not its hint
+    "syntax": {
+        "weighted_sum": "def weighted_sum(x, w, b):\n    z = np.dot(x, w) + b\n    return float(z\n",
+        "neuron_output": "def neuron_output(X, w, b):\n    z = np.array([weighted_sum(x, w, b) for x in X])\n"
+        "    return sigmoid(z)\n",
+    },
+    "indentation": {"sigmoid": "def sigmoid(z):\nreturn 1 / (1 + np.exp(-z))\n"},
+    "name": {"sigmoid": "scale = 1.0\nshift = scale * offest\ndef sigmoid(z):\n    return 1 / (1 + np.exp(-z))\n"},
+    # raised inside annlib's own code (the check's wrapper): only the learner's line is quoted
+    "through_annlib": {
+        "sigmoid": "check_sigmoid(lambda z: z, tolerance=1)\ndef sigmoid(z):\n    return 1 / (1 + np.exp(-z))\n"
+    },
+    "long_message": {"sigmoid": "def sigmoid(z):\n    raise ValueError('z is ' + 'far too big ' * 300)\n"},
+}
+
+
+@pytest.fixture(scope="module")
+def own_errors(tmp_path_factory):
+    root = tmp_path_factory.mktemp("own_errors")
+    source = json.loads(EXERCISE.read_text())
+    (root / "source").mkdir()
+    (root / "source" / EXERCISE.name).write_text(json.dumps(source))
+    paths = []
+    for student, answers in OWN_ERRORS.items():
+        (root / student).mkdir()
+        (root / student / EXERCISE.name).write_text(json.dumps(with_answers(source, **answers)))
+        paths.append(root / student / EXERCISE.name)
+    from annlib.grading.grade import grade_all
+
+    records = grade_all(paths, root / "source", timeout=30, jobs=2)
+    write_json(records, root / "grades.json")
+    return {
+        r["student"]: {c["grade_id"].replace("ex01-", "").replace("-test", ""): c for c in r["cells"]}
+        for r in json.loads((root / "grades.json").read_text())
+    }
+
+
+def test_a_syntax_error_is_reported_in_the_learners_cell_with_no_unrelated_hint(own_errors):
+    cells = own_errors["syntax"]
+    cause = "your cell defining weighted_sum raised SyntaxError: '(' was never closed (line 3: return float(z)"
+    assert (cells["weighted-sum"]["status"], cells["weighted-sum"]["feedback"]) == ("error", cause)
+    assert (cells["neuron-output"]["status"], cells["neuron-output"]["feedback"]) == ("error", cause)
+    assert cells["neuron-output"]["points"] == 0.0 and cells["sigmoid"]["status"] == "passed"
+
+
+def test_an_indentation_error_and_a_name_error_of_the_learners_own(own_errors):
+    assert own_errors["indentation"]["sigmoid"]["feedback"] == (
+        "your cell defining sigmoid raised IndentationError: expected an indented block after function definition "
+        "on line 1 (line 2: return 1 / (1 + np.exp(-z)))"
+    )
+    assert own_errors["name"]["sigmoid"]["feedback"] == (
+        "your cell defining sigmoid raised NameError: name 'offest' is not defined (line 2: shift = scale * offest)"
+    )
+
+
+def test_only_the_learners_own_line_is_quoted(own_errors):
+    feedback = own_errors["through_annlib"]["sigmoid"]["feedback"]
+    assert feedback.startswith("your cell defining sigmoid raised TypeError: ")
+    assert feedback.endswith("(line 1: check_sigmoid(lambda z: z, tolerance=1))")
+    assert "return func(" not in feedback and feedback.count("(line ") == 1
+
+
+def test_a_long_message_keeps_the_checks_hint(own_errors):
+    from annlib.checks import check_sigmoid
+
+    def sigmoid(z):
+        raise ValueError("z is " + "far too big " * 300)
+
+    with pytest.raises(AssertionError) as failure:
+        check_sigmoid(sigmoid)
+    hint = failure.value.hint
+    assert hint
+    feedback = own_errors["long_message"]["sigmoid"]["feedback"]
+    assert feedback.startswith("CheckFailed: sigmoid: raised ValueError: z is far too big")
+    assert feedback.endswith(f"\n  hint: {hint}") and len(feedback) <= 2100
+
+
+def test_feedback_splits_into_message_and_hint_and_finds_the_cell_that_should_define_a_name():
+    from annlib.grading import feedback
+
+    assert feedback.split("CheckFailed: f: wrong\n  hint: do this\n  and that") == (
+        "CheckFailed: f: wrong",
+        "do this and that",
+    )
+    assert feedback.split("NameError: name 'f' is not defined") == ("NameError: name 'f' is not defined", "")
+    long = feedback.join("m" * 5000, "the hint")
+    assert long.endswith("...\n  hint: the hint") and len(long) < 2000
+    assert feedback.undefined_name("NameError", "name 'sigmoid' is not defined") == "sigmoid"
+    assert feedback.undefined_name("CheckFailed", "f: raised NameError: name 'g' is not defined (line 2: g())") == "g"
+    assert feedback.undefined_name("TypeError", "name 'g' is not defined") is None
+    assert feedback.defines("%time x = 1\ndef f(z):\n    y = 2\n    return y", "f")
+    assert not feedback.defines("def f(z):\n    y = 2\n    return y", "y")  # a local name
+    assert feedback.defines("w, b = 1, (2\ndef g(:", "b") and feedback.defines("def g(z:\n  pass", "g")
+    assert feedback.defines("from numpy import exp as e\nfor i in range(3):\n    k = i", "e")
+    assert not feedback.defines("print(sigmoid(1))", "sigmoid")
+
+
+def test_a_cell_stopped_at_the_time_limit_is_named_as_the_cause(tmp_path):
+    from annlib.grading.release import release
+
+    release(SOURCE, tmp_path / "release")
+    nb = json.loads((tmp_path / "release" / "ex_fixture.ipynb").read_text())
+    for c in nb["cells"]:
+        if c["metadata"].get("nbgrader", {}).get("grade_id") == "sigmoid":
+            c["source"] = "import time\ntime.sleep(60)\n" + SIGMOID
+    (tmp_path / "slow").mkdir()
+    (tmp_path / "slow" / "ex_fixture.ipynb").write_text(json.dumps(nb))
+    record = grade_submission(tmp_path / "slow" / "ex_fixture.ipynb", SOURCE, timeout=2)
+    [sigmoid] = [c for c in record["cells"] if c["grade_id"] == "test_sigmoid"]
+    assert (sigmoid["status"], sigmoid["feedback"]) == (
+        "error",
+        "your cell defining sigmoid was stopped after the 2 s limit per cell",
+    )

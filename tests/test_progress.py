@@ -110,7 +110,7 @@ def solution_cell(nb, function):
     raise LookupError(f"no solution cell defines {function}")
 
 
-def test_a_wrong_answer_shows_the_checks_first_line(tmp_path):
+def test_a_wrong_answer_shows_the_checks_message_and_its_hint(tmp_path):
     import numpy as np
 
     from annlib.checks import CheckFailed, check_sigmoid
@@ -121,14 +121,19 @@ def test_a_wrong_answer_shows_the_checks_first_line(tmp_path):
     (tmp_path / "ex01_neuron.ipynb").write_text(json.dumps(nb), encoding="utf-8")
     with pytest.raises(CheckFailed) as failure:
         check_sigmoid(lambda z: 1 / (1 + np.exp(z)))
-    first_line = str(failure.value).splitlines()[0]
+    first_line = f"{failure.value.check}: {failure.value.message}"
+    assert failure.value.hint, "the check names this mistake"
 
     result = run_and_check_untouched(tmp_path)
     [exercise] = result.exercises
     [sigmoid] = [p for p in exercise.parts if p.result.startswith("sigmoid")]
-    assert (sigmoid.status, sigmoid.result) == ("failed", first_line)
-    assert f"\u2717 {first_line}" in result.text()
-    assert "hint:" not in result.text()  # one line per part
+    assert (sigmoid.status, sigmoid.result, sigmoid.hint) == ("failed", first_line, failure.value.hint)
+    lines = result.text().splitlines()
+    row = next(i for i, line in enumerate(lines) if line.endswith(f"\u2717 {first_line}"))
+    assert lines[row + 1].strip() == f"hint: {failure.value.hint}"  # the hint, on the line under the message
+    assert lines[row + 1].index("hint:") == lines[row].index("\u2717") + 2
+    assert sum("hint:" in line for line in lines) == 1  # passing parts have none
+    assert html.escape(f"hint: {failure.value.hint}") in result._repr_html_()
     index = exercise.parts.index(sigmoid)
     assert all(p.passed for p in exercise.parts[:index])  # later parts may use the learner's sigmoid
     possible = sum(points for _, points in graded_cells(tmp_path / "ex01_neuron.ipynb"))
@@ -257,3 +262,94 @@ def test_bad_arguments_name_the_function():
     with pytest.raises(ValueError, match=r"progress: jobs must be >= 1, got 0"):
         progress(STUDENT, jobs=0)
     assert Progress(".").text().startswith("exercise")
+
+
+def answers(nb, **sources):
+    """The notebook with the solution cell defining each named function replaced by the given source."""
+    nb = json.loads(json.dumps(nb))
+    for function, source in sources.items():
+        solution_cell(nb, function)["source"] = source
+    return nb
+
+
+# A learner's own errors, each in the cell that should define a later part's function: a bracket left open,
+# a name misspelt at the cell's top, and an earlier part's function used in a later one.
+BROKEN_WEIGHTED_SUM = "def weighted_sum(x, w, b):\n    z = np.dot(x, w) + b\n    return float(z\n"
+NEURON_OUTPUT_USING_IT = (
+    "def neuron_output(X, w, b):\n    z = np.array([weighted_sum(x, w, b) for x in X])\n    return sigmoid(z)\n"
+)
+SIGMOID_AFTER_A_TYPO = "scale = 1.0\nshift = scale * offest\ndef sigmoid(z):\n    return 1 / (1 + np.exp(-z))\n"
+
+
+def test_the_learners_own_error_is_reported_as_theirs_without_an_unrelated_hint(tmp_path):
+    nb = json.loads((SOURCE / "ex01_neuron.ipynb").read_text(encoding="utf-8"))
+    nb = answers(
+        nb, weighted_sum=BROKEN_WEIGHTED_SUM, neuron_output=NEURON_OUTPUT_USING_IT, sigmoid=SIGMOID_AFTER_A_TYPO
+    )
+    (tmp_path / "ex01_neuron.ipynb").write_text(json.dumps(nb), encoding="utf-8")
+    result = run_and_check_untouched(tmp_path)
+    by_function = {p.grade_id: p for p in result.parts}
+    syntax = "your cell defining weighted_sum raised SyntaxError: '(' was never closed (line 3: return float(z)"
+    weighted_sum = next(p for gid, p in by_function.items() if "weighted-sum" in gid)
+    assert (weighted_sum.status, weighted_sum.result, weighted_sum.hint) == ("error", syntax, "")
+    # the later part that calls weighted_sum: the same cause, not the check's hint about X @ w
+    batch = next(p for gid, p in by_function.items() if "neuron-output" in gid)
+    assert (batch.status, batch.result, batch.hint) == ("error", syntax, "")
+    sigmoid = next(p for gid, p in by_function.items() if "sigmoid" in gid)
+    assert (sigmoid.status, sigmoid.hint) == ("error", "")
+    assert sigmoid.result == (
+        "your cell defining sigmoid raised NameError: name 'offest' is not defined (line 2: shift = scale * offest)"
+    )
+    assert "hint:" not in result.text()
+    assert "name 'weighted_sum' is not defined" not in result.text()  # the symptom, no longer the message
+    assert "name 'sigmoid' is not defined" not in result.text()
+
+
+def run_as_in_the_notebook(path):
+    """Each graded cell's verdict when the notebook runs top to bottom in one kernel, as in JupyterLab:
+    passed when it raised nothing."""
+    from annlib.grading.kernel import Kernel
+
+    verdicts = {}
+    cells = json.loads(Path(path).read_text(encoding="utf-8"))["cells"]
+    with Kernel(Path(path).parent) as kernel:
+        for cell in cells:
+            if cell["cell_type"] != "code":
+                continue
+            reply = kernel.execute("".join(cell["source"]), timeout=60)
+            meta = cell.get("metadata", {}).get("nbgrader", {})
+            if meta.get("grade"):
+                verdicts[meta["grade_id"]] = reply.status == "ok"
+    return verdicts
+
+
+def test_a_part_passes_in_progress_exactly_when_it_passes_in_the_notebook(tmp_path):
+    """The same verdicts: right, wrong, broken and not yet written parts, and a later part that uses an
+    earlier one of the learner's, in the learner's own notebook (no hidden tests)."""
+    student = json.loads((STUDENT / "ex01_neuron.ipynb").read_text(encoding="utf-8"))
+    source = json.loads((SOURCE / "ex01_neuron.ipynb").read_text(encoding="utf-8"))
+    right = {f: "".join(solution_cell(source, f)["source"]) for f in ("weighted_sum", "sigmoid", "neuron_output")}
+    variants = {
+        "mixed": answers(
+            student,
+            weighted_sum=right["weighted_sum"],
+            sigmoid="def sigmoid(z):\n    return 1 / (1 + np.exp(z))\n",
+            neuron_output=right["neuron_output"],
+        ),
+        "broken": answers(
+            student,
+            weighted_sum=BROKEN_WEIGHTED_SUM,
+            sigmoid=SIGMOID_AFTER_A_TYPO,
+            neuron_output=NEURON_OUTPUT_USING_IT,
+            and_gate_parameters="def and_gate_parameters():\n    return np.array([10.0, 10.0]), -15.0\n",
+        ),
+    }
+    for name, nb in variants.items():
+        folder = tmp_path / name
+        folder.mkdir()
+        (folder / "ex01_neuron.ipynb").write_text(json.dumps(nb), encoding="utf-8")
+        in_notebook = run_as_in_the_notebook(folder / "ex01_neuron.ipynb")
+        result = progress(folder / "ex01_neuron.ipynb", jobs=1)
+        in_progress = {p.grade_id: p.passed for p in result.parts}
+        assert in_progress == in_notebook, name
+        assert True in in_notebook.values() and False in in_notebook.values(), name  # both verdicts seen

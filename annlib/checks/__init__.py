@@ -1,16 +1,20 @@
 """Feedback for the exercise notebooks: what a graded test cell calls (exercises 01-08).
 
-Each check takes the learner's function and climbs a ladder: is it callable, does it return the right
-type and shape, the right values on a table of cases; if not, which likely mistake gives exactly the
-values it returned (a transposed W, a missing bias, a sum where a mean belongs, a forgotten factor of
-the chain rule, an overflowing exp, an input changed in place). A pass prints one short line:
+Each check takes the learner's function, calls it on a table of cases, and climbs a ladder: is it
+callable, does it return the right type and shape, the right values, are its inputs left unchanged. When
+an answer fails, the check runs its part's catalogue of known mistakes (each a small wrong implementation
+with the learner's signature, and its hint: a transposed W, a missing bias, a sum where a mean belongs, a
+forgotten factor of the chain rule, an overflowing exp, an input changed in place) on the same cases, and
+names the mistakes that give exactly what the answer gave on every case; none when none does. A pass
+prints one short line:
 
     >>> check_sigmoid(sigmoid)
-    ✓ sigmoid: all 4 cases correct
+    ✓ sigmoid: all 5 cases correct
 
 A failure raises `CheckFailed`, an AssertionError that Jupyter shows as a one- or two-line message with
-one hint. Every check is deterministic and can be called again and again; `seed=` picks other random
-cases (the hidden tests use it).
+the hint. Every check is deterministic and can be called again and again; `seed=` picks other random
+cases of the same kinds (the hidden tests use it). Each module's `CATALOGUES` maps a check to its part's
+mistakes: the one place a mistake is written.
 
     exercise 01  check_weighted_sum, check_sigmoid, check_neuron_output, check_and_gate
     exercise 02  check_sigmoid_derivative, check_relu, check_relu_derivative, check_stable_sigmoid,

@@ -24,11 +24,14 @@ back afterwards), so neither a result object with a lying `__eq__` nor a patch s
 `np.abs = lambda x: 0` changes a verdict: the learner's function runs as it will run at grading.
 """
 
+import builtins as _builtins_module
 import contextlib
+import copy
 import dis
 import functools
 import inspect
 import io
+import math as _math
 import numbers
 import sys
 import traceback
@@ -73,6 +76,8 @@ _isnan = np.isnan
 _isinf = np.isinf
 _array = np.array
 _argwhere = np.argwhere
+_errstate = np.errstate
+_deepcopy = copy.deepcopy
 
 
 def fmt(value, digits=4):
@@ -114,8 +119,9 @@ def fmt_pair(got, want):
 
 def _close(got, want, rtol, atol):
     # Finite values within tolerance; infinities only equal to the same infinity (|inf| is no tolerance).
-    finite = ~_isinf(want)
-    return (finite & (_abs(got - want) <= atol + rtol * _abs(want))) | (got == want)
+    with _errstate(invalid="ignore", over="ignore"):
+        finite = ~_isinf(want)
+        return (finite & (_abs(got - want) <= atol + rtol * _abs(want))) | (got == want)
 
 
 def same(got, want, *, rtol=1e-6, atol=1e-9, equal_nan=False):
@@ -140,10 +146,12 @@ def first_difference(got, want, *, rtol=1e-6, atol=1e-9):
 
 
 def copy_value(value):
-    """A copy deep enough that the learner's function cannot change the check's own value: arrays copied,
-    lists, tuples and dicts copied with their contents, everything else passed as is."""
+    """A copy deep enough that the learner's function cannot change the check's own value: arrays and
+    random Generators copied, lists, tuples and dicts copied with their contents, everything else as is."""
     if isinstance(value, np.ndarray):
         return value.copy()
+    if isinstance(value, np.random.Generator):
+        return _deepcopy(value)  # each call draws from the same state
     if isinstance(value, list):
         return [copy_value(v) for v in value]
     if isinstance(value, tuple):
@@ -183,9 +191,11 @@ def _learner_line(exc, func=None):
     return ""
 
 
-def _is_call_error(exc):
-    # A TypeError raised by the call itself (wrong number of arguments), before any of the learner's lines ran.
-    return len(traceback.extract_tb(exc.__traceback__)) <= 1
+def _is_call_error(exc, func):
+    """A TypeError raised by the call itself (arguments that do not fit), before any of the learner's lines ran."""
+    name = getattr(func, "__name__", None)
+    text = str(exc)
+    return isinstance(exc, TypeError) and bool(name) and f"{name}()" in text and "argument" in text
 
 
 def _code_objects(code):
@@ -448,6 +458,8 @@ def alike(a, b, *, rtol=1e-6, atol=1e-9):
         return all(alike(a[k], b[k], rtol=rtol, atol=atol) for k in a)
     if a is None or b is None or isinstance(a, str) or isinstance(b, str):
         return a is b or (type(a) is type(b) and a == b)
+    if isinstance(a, np.random.Generator) or isinstance(b, np.random.Generator):
+        return type(a) is type(b) and a.bit_generator.state == b.bit_generator.state
     x, y = _as_floats(a), _as_floats(b)
     if x is None or y is None:
         if a is b:
@@ -457,6 +469,41 @@ def alike(a, b, *, rtol=1e-6, atol=1e-9):
         except Exception:  # an object whose == does not give one truth value
             return False
     return bool(same(x, y, rtol=rtol, atol=atol, equal_nan=True))
+
+
+def _holds_float32(value):
+    if isinstance(value, np.ndarray):
+        return value.dtype == np.float32
+    if isinstance(value, (list, tuple)):
+        return any(_holds_float32(v) for v in value)
+    return isinstance(value, np.float32)
+
+
+def tolerance(case, rtol, atol):
+    """(rtol, atol) for a case: float32 input is compared to float32's precision (about 7 digits, fewer
+    after a subtraction such as 1 - s), other input to the part's own tolerance."""
+    if any(_holds_float32(a) for a in case.args) or any(_holds_float32(v) for v in case.kwargs.values()):
+        return max(rtol, 1e-4), max(atol, 1e-6)
+    return rtol, atol
+
+
+def changed_inputs(part):
+    """An explains-predicate: every result right, and some call changed an argument it was given."""
+    right = all(
+        o.error is None and alike(o.result, w.result, rtol=r, atol=a)
+        for c, o, w in part.results()
+        for r, a in [tolerance(c, part.rtol, part.atol)]
+    )
+    return right and any(_changed(c.args, o.args) for c, o in zip(part.cases, part.outcomes))
+
+
+def _changed(before, after):
+    """The positions of the arguments a call changed (a random Generator it drew from does not count)."""
+    return [
+        i
+        for i, (b, a) in enumerate(zip(before, after))
+        if not isinstance(b, np.random.Generator) and not alike(a, b, rtol=0, atol=0)
+    ]
 
 
 def _outcomes_alike(a, b, rtol, atol):
@@ -484,7 +531,10 @@ class Part:
                 while their function runs, so that a slip in an earlier part costs once
     observe:    observe(result, args, kwargs) -> what is compared (default: the result itself), e.g. a
                 generator's batches as a list; it runs for the learner, the reference and each mistake
-    rtol, atol: the tolerance for values
+    adapt:      adapt(function) -> the function every call goes through, for the learner's, the
+                reference's and each mistake's alike (functools.wraps keeps its name): e.g. a loss built
+                from the very W the function is given, or the arrays the caller holds after an in-place step
+    rtol, atol: the tolerance for values (float32 cases get float32's, see tolerance)
 
     `run(cases)` calls the learner's function and the reference on every case; `judge()` climbs the
     ladder (error, type, shape, values, inputs unchanged, warnings) case by case and raises CheckFailed
@@ -503,10 +553,12 @@ class Part:
         kind="function",
         course=None,
         observe=None,
+        adapt=None,
         rtol=1e-6,
         atol=1e-9,
     ):
         self.name, self.func, self.reference = name, func, reference
+        self.adapt = adapt if adapt is not None else (lambda function: function)
         self.catalogue = list(catalogue)
         self.error_hint, self.course, self.observe = error_hint, dict(course or {}), observe
         self.rtol, self.atol = rtol, atol
@@ -531,8 +583,8 @@ class Part:
         """Call the learner's function and the reference on each case (fresh copies of the arguments)."""
         cases = list(cases)
         with substitute(self.func, self.course):
-            outcomes = [run_quietly(self.func, case, self.observe) for case in cases]
-        wanted = [run_quietly(self.reference, case, self.observe) for case in cases]
+            outcomes = [run_quietly(self.adapt(self.func), case, self.observe) for case in cases]
+        wanted = [run_quietly(self.adapt(self.reference), case, self.observe) for case in cases]
         for case, want in zip(cases, wanted):
             if want.error is not None:  # the course's own answer must run: a broken case is our bug
                 raise RuntimeError(f"{self.name}: the reference raised on {case.text}") from want.error
@@ -559,9 +611,10 @@ class Part:
                 return bool(mistake.explains(self))
             except Exception:  # a predicate that cannot read these outcomes explains nothing
                 return False
+        wrong = self.adapt(mistake.wrong)
         for case, outcome in zip(self.cases, self.outcomes):
-            theirs = run_quietly(mistake.wrong, case, self.observe)
-            if not _outcomes_alike(outcome, theirs, self.rtol, self.atol):
+            theirs = run_quietly(wrong, case, self.observe)
+            if not _outcomes_alike(outcome, theirs, *tolerance(case, self.rtol, self.atol)):
                 return False
         return bool(self.cases)
 
@@ -598,8 +651,13 @@ class Part:
         text = str(exc).splitlines()[0] if str(exc) else ""
         where = _learner_line(exc)
         hint = self.error_hint
-        if isinstance(exc, TypeError) and not where and _is_call_error(exc):
+        if not where and _is_call_error(exc, self.func):
             hint = "keep the function's name and arguments as the exercise gives them"
+        elif type(exc) is NameError and getattr(exc, "name", None):
+            hint = (
+                f"{exc.name} is not defined when your function runs: check its spelling, or run the cell "
+                "that defines it first (and mend that cell if it raised an error)"
+            )
         self.fail(f"raised {type(exc).__name__}{': ' + text if text else ''}{where}", hint)
 
     def judge(self, *, what="the result", shape_hint=None, scalar=None, floats=False, names=None, inputs=True):
@@ -672,6 +730,7 @@ class Part:
                 self.fail(f"wrong {_what(what)} for {case.text}: expected {want!r}, got {_short(got)}")
             return
         want_array = _array(want, dtype=np.float64)
+        rtol, atol = tolerance(case, self.rtol, self.atol)
         scalar = want_array.ndim == 0 if scalar is None else scalar
         if got is None:
             self.fail(f"{what} is None", "did you forget `return`?")
@@ -697,18 +756,18 @@ class Part:
                     f"{what} holds {'booleans' if kind == 'b' else 'integers'}, expected floats",
                     "return floating-point numbers: np.where(..., 1.0, 0.0), .astype(float), or a division",
                 )
-        if values and not same(array, want_array, rtol=self.rtol, atol=self.atol):
+        if values and not same(array, want_array, rtol=rtol, atol=atol):
             self.fail(_value_message(array, want_array, case.text, what))
 
     def inputs_unchanged(self, case, outcome):
         """Fail if the learner's function changed an array it was given (the reference changes none)."""
         names = _argument_names(self.func, len(case.args))
-        for name, before, after in zip(names, case.args, outcome.args):
-            if not alike(after, before, rtol=0, atol=0):
-                self.fail(
-                    f"changed its input {name} in place",
-                    f"work on a new array (e.g. {name}.copy(), or np.maximum(...) instead of assigning into {name})",
-                )
+        for i in _changed(case.args, outcome.args)[:1]:
+            name = names[i]
+            self.fail(
+                f"changed its input {name} in place",
+                f"work on a new array (e.g. {name}.copy(), or np.maximum(...) instead of assigning into {name})",
+            )
 
     def no_warnings(self, hint=None):
         """Fail if the learner's code warned (nbgrader would score text on stderr as a failure)."""
@@ -725,7 +784,10 @@ class Part:
 
 
 def _a(value):
-    return "None" if value is None else f"a {type(value).__name__}"
+    if value is None:
+        return "None"
+    name = type(value).__name__
+    return f"{'an' if name[0] in 'aeiou' else 'a'} {name}"
 
 
 def _short(value):
@@ -755,155 +817,6 @@ def _argument_names(func, n):
     names = names[:n]
     return names + [f"argument {i + 1}" for i in range(len(names), n)]
 
-
-class Ladder:
-    """One check in progress: calls the learner's function, converts its results, fails with a hint.
-
-    name:        what the learner calls it, e.g. "sigmoid"
-    error_hint:  the hint shown when the learner's function raises an error
-    twins:       (label, object) pairs of annlib's own versions of the same thing; an answer that is one
-                 of them or calls one fails: the part asks the learner to write it, so it scores nothing
-    """
-
-    def __init__(self, name, func, *, error_hint=None, kind="function", twins=()):
-        self.name = name
-        self.func = func
-        self.error_hint = error_hint
-        self.warnings = []
-        self.cases = 0
-        if not callable(func):
-            self.fail(
-                f"expected a {kind}, got {type(func).__name__}",
-                f"pass the {kind} itself, not the result of calling it: {name} without parentheses",
-            )
-        label = twin_used(func, twins) if twins else None
-        if label is not None:
-            self.fail(
-                f"uses annlib's {label}, so this part scores no points",
-                f"this part asks you to write {name} yourself; compare with annlib's once yours passes",
-            )
-
-    def fail(self, message, hint=None):
-        raise CheckFailed(self.name, message, hint)
-
-    def call(self, *args, **kwargs):
-        """Call the learner's function quietly; its warnings are kept in self.warnings."""
-        self.cases += 1
-        error = None
-        with contextlib.ExitStack() as stack:
-            caught = stack.enter_context(warnings.catch_warnings(record=True))
-            warnings.simplefilter("always")
-            stack.enter_context(np.errstate(over="warn", divide="warn", invalid="warn", under="ignore"))
-            stack.enter_context(contextlib.redirect_stdout(io.StringIO()))
-            stack.enter_context(contextlib.redirect_stderr(io.StringIO()))
-            try:
-                result = self.func(*args, **kwargs)
-            except NotImplementedError:
-                error = (
-                    "is not written yet",
-                    "replace `raise NotImplementedError()` with your code, then run this cell again",
-                )
-            except RecursionError:
-                error = ("calls itself without end (RecursionError)", self.error_hint)
-            except Exception as exc:  # the learner's error, reported as feedback
-                text = str(exc).splitlines()[0] if str(exc) else ""
-                message = f"raised {type(exc).__name__}{': ' + text if text else ''}"
-                where = _learner_line(exc, self.func)
-                hint = self.error_hint
-                if isinstance(exc, TypeError) and not where and _is_call_error(exc):
-                    hint = "keep the function's name and arguments as the exercise gives them"
-                error = (message + where, hint)
-        for record in caught:
-            if not issubclass(record.category, RuntimeWarning):
-                continue  # numpy's overflow and divide warnings count; a DeprecationWarning is not a mistake
-            text = str(record.message).splitlines()[0]
-            if text not in self.warnings:
-                self.warnings.append(text)
-        if error is not None:
-            self.fail(*error)
-        return result
-
-    def array(self, value, *, what="the result", shape=None, scalar=False, shape_hint=None, require_array=True):
-        """The learner's value as a plain float64 array, after the type and shape rungs.
-
-        scalar: one number is expected (a size-1 array is accepted); otherwise a numpy array, unless
-        require_array=False lets a list of numbers through too.
-        """
-        if value is None:
-            self.fail(f"{what} is None", "did you forget `return`?")
-        if isinstance(value, (str, bytes, dict, set)) or callable(value):
-            self.fail(f"{what} is a {type(value).__name__}, expected {'a number' if scalar else 'an array'}")
-        if isinstance(value, (list, tuple)) and (scalar or require_array):
-            self.fail(
-                f"{what} is a {type(value).__name__}, expected {'one number' if scalar else 'a numpy array'}",
-                "work on the whole array with numpy (np.exp, np.maximum, @) instead of a Python loop"
-                if not scalar
-                else None,
-            )
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                array = np.array(value, dtype=np.float64, copy=True, subok=False)
-        except Exception:  # anything that numpy cannot read as numbers
-            self.fail(
-                f"{what} is a {type(value).__name__}, which is not {'a number' if scalar else 'an array of numbers'}"
-            )
-        if scalar:
-            if array.ndim != 0 and array.size == 1:
-                array = array.reshape(())
-            if array.ndim != 0:
-                self.fail(
-                    f"{what} has shape {array.shape}, expected one number",
-                    shape_hint or "add the values up (np.sum or np.mean) so one number comes back",
-                )
-        elif shape is not None and array.shape != tuple(shape):
-            self.fail(f"{what} has shape {array.shape}, expected {tuple(shape)}", shape_hint)
-        return array
-
-    def values(self, got, want, *, case, mistakes=(), what="the result", rtol=1e-6, atol=1e-9):
-        """Fail unless got agrees with want; name the first mistake whose values match got."""
-        if same(got, want, rtol=rtol, atol=atol):
-            return
-        for wrong, hint in mistakes:
-            if wrong is not None and same(got, np.array(wrong, dtype=np.float64), rtol=rtol, atol=atol, equal_nan=True):
-                self.fail(self._value_message(got, want, case, what), hint)
-        self.fail(self._value_message(got, want, case, what), self._warning_hint())
-
-    def _value_message(self, got, want, case, what):
-        wrong = "wrong values" if what == "the result" else f"wrong {what}"
-        if got.ndim and got.size > 8:
-            index, g, w = first_difference(got, want)
-            return f"{wrong} for {case}: at index {index} expected {w:.4g}, got {g:.4g}"
-        return f"{wrong} for {case}: expected {fmt(want)}, got {fmt(got)}"
-
-    def _warning_hint(self):
-        if self.warnings:
-            return f"numpy warned: {self.warnings[0]}"
-        return None
-
-    def no_warnings(self, hint=None):
-        """Fail if the learner's code warned (nbgrader would score text on stderr as a failure)."""
-        if self.warnings:
-            self.fail(
-                f"the values are right, but numpy warned: {self.warnings[0]}",
-                hint or "a warning means an intermediate value overflowed or divided by zero",
-            )
-
-    def unchanged(self, before, after, name):
-        """Fail if an input array was modified by the learner's function."""
-        if isinstance(after, np.ndarray) and not same(np.array(after, dtype=np.float64), before, rtol=0, atol=0):
-            self.fail(
-                f"changed its input {name} in place",
-                f"work on a new array (e.g. {name}.copy(), or np.maximum(...) instead of assigning into {name})",
-            )
-
-    def passed(self, detail=None):
-        text = detail or f"all {self.cases} cases correct"
-        sys.stdout.write(f"{PASS_MARK} {self.name}: {text}\n")  # one write: one piece of output in Jupyter
-
-
-import builtins as _builtins_module  # noqa: E402
-import math as _math  # noqa: E402
 
 # What numpy, math and the builtins held when the checks were imported (before any learner's cell ran).
 _PRISTINE = [(vars(module), dict(vars(module))) for module in (np, np.linalg, np.random, _math, _builtins_module)]
@@ -954,19 +867,3 @@ def rng_for(seed, salt):
 
 def is_number(value):
     return isinstance(value, numbers.Real) and not isinstance(value, bool)
-
-
-def trained_network_outputs(ladder, network, X, *, shape, where, shape_hint=None, error_hint=None):
-    """The outputs of the network a learner's training function returned, on the held-out points X.
-
-    Fails the ladder (with a hint) when it returned something else, when the network raises on X, or
-    when its outputs do not have `shape`. `where` says which points, e.g. "on the test digits".
-    """
-    if not hasattr(network, "forward"):
-        hint = "return the network, not fit's History" if hasattr(network, "loss") else "return the trained Network"
-        ladder.fail(f"returned a {type(network).__name__}, expected a trained network", hint)
-    try:
-        output = network.forward(X)
-    except Exception as exc:  # the learner's network, reported as feedback
-        ladder.fail(f"the network raised {type(exc).__name__} {where}: {exc}", error_hint)
-    return ladder.array(output, what="the network's output", shape=shape, shape_hint=shape_hint)

@@ -1,6 +1,11 @@
 """Checks for exercise 06, backpropagation (lesson 06): a dense layer's backward pass, the sigmoid
 layer's delta, a finite-difference gradient, one full training iteration, the whole backward pass of a
-network of any depth (the from-scratch track's `backward`), and a gradient check of that backward pass."""
+network of any depth (the from-scratch track's `backward`), and a gradient check of that backward pass.
+
+Each part's known mistakes are its catalogue (a list of `Mistake`): a wrong implementation written as a
+learner writes it, and the hint that names it. A check names a mistake only when it gives exactly what
+the learner's answer gave, on every case the check ran.
+"""
 
 import numpy as np
 
@@ -10,7 +15,7 @@ from annlib import training as _training
 from annlib.activations import Activation as _Activation
 from annlib.activations import sigmoid as _sigmoid
 from annlib.activations import sigmoid_derivative as _sigmoid_derivative
-from annlib.checks._core import Ladder, check, copy_args, fmt, rng_for, same, substitute
+from annlib.checks._core import Case, CheckFailed, Mistake, Part, changed_inputs, check, fmt, rng_for, same
 from annlib.layers import Dense
 from annlib.losses import MSE
 from annlib.network import Network
@@ -22,257 +27,590 @@ BACKWARD_TWINS = [
     ("Dense.backward", Dense.backward),
 ]
 
-_mse = MSE()
+# Restoring a nudged entry by `+= eps; -= 2 * eps; += eps` leaves a few units in the last place: that is
+# restored. A value left nudged is off by eps (1e-6 or more).
+_RESTORED = dict(rtol=1e-12, atol=1e-15)
+
+
+def _restored(after, before):
+    return same(np.asarray(after, dtype=np.float64), before, **_RESTORED)
+
+
+# --- Part 1: dense_backward(X, W, grad_z) -> (X.T @ grad_z, grad_z summed over rows, grad_z @ W.T) ----------
+
+
+def _dense_backward(X, W, grad_z):
+    return X.T @ grad_z, grad_z.sum(axis=0), grad_z @ W.T
+
+
+def _over_n(part):
+    """Every case: each array right or divided by n; and at least one divided where n > 1."""
+    divided = False
+    for case, outcome, want in part.results():
+        n = len(case.args[0])
+        got = [np.asarray(g, dtype=float) for g in outcome.result]
+        ok = [same(g, w) for g, w in zip(got, want.result)]
+        over = [same(g, np.asarray(w) / n) for g, w in zip(got, want.result)]
+        if len(got) != 3 or not all(a or b for a, b in zip(ok, over)):
+            return False
+        divided |= any(b and not a for a, b in zip(ok, over))
+    return divided
+
+
+DENSE_BACKWARD_MISTAKES = [
+    Mistake(
+        "grad_W_transposed",
+        "grad_W has W's shape (n_inputs, n_outputs): X.T @ grad_z, not its transpose",
+        lambda X, W, gz: (gz.T @ X, gz.sum(axis=0), gz @ W.T),
+    ),
+    Mistake(
+        "mean_over_batch",
+        "grad_z already carries the 1/n of the mean loss: sum over the batch, no dividing by n",
+        explains=_over_n,
+        example=lambda X, W, gz: (X.T @ gz / len(X), gz.sum(axis=0), gz @ W.T),
+    ),
+    Mistake(
+        "grad_b_wrong_axis",
+        "grad_b sums over the examples (axis=0), one value per neuron",
+        lambda X, W, gz: (X.T @ gz, gz.sum(axis=1), gz @ W.T),
+    ),
+    Mistake(
+        "grad_b_total",
+        "one gradient per bias: sum grad_z over the batch only, grad_z.sum(axis=0), not over everything",
+        lambda X, W, gz: (X.T @ gz, np.sum(gz), gz @ W.T),
+    ),
+    Mistake(
+        "grad_b_not_summed",
+        "each bias acts on every example: add grad_z up over the batch, grad_z.sum(axis=0)",
+        lambda X, W, gz: (X.T @ gz, gz, gz @ W.T),
+    ),
+    Mistake(
+        "grad_b_keepdims",
+        "grad_b is a flat array of shape (n_outputs,), like b: leave out keepdims=True",
+        lambda X, W, gz: (X.T @ gz, gz.sum(axis=0, keepdims=True), gz @ W.T),
+    ),
+    Mistake(
+        "grad_X_not_transposed",
+        "go back through W transposed: grad_X = grad_z @ W.T",
+        lambda X, W, gz: (X.T @ gz, gz.sum(axis=0), gz @ W),
+    ),
+    Mistake(
+        "grad_X_transposed",
+        "grad_X has X's shape (n_samples, n_inputs): grad_z @ W.T, not W @ grad_z.T",
+        lambda X, W, gz: (X.T @ gz, gz.sum(axis=0), W @ gz.T),
+    ),
+    Mistake(
+        "order",
+        "return the three in the order (grad_W, grad_b, grad_X)",
+        lambda X, W, gz: (X.T @ gz, gz @ W.T, gz.sum(axis=0)),
+    ),
+    Mistake(
+        "in_place",
+        "leave X, W and grad_z as they are: work on new arrays (X.T @ grad_z, grad_z.sum(axis=0)), not "
+        "assignments into them",
+        explains=changed_inputs,
+        example=lambda X, W, gz: (X.T @ gz, gz.sum(axis=0), gz @ W.T, gz.fill(0))[:3],
+    ),
+]
+
+
+_DENSE_SHAPE_HINTS = (
+    "grad_W has W's shape (n_inputs, n_outputs): X.T @ grad_z",
+    "one gradient per bias, shape (n_outputs,): add grad_z over the batch, grad_z.sum(axis=0)",
+    "grad_X has X's shape (n_samples, n_inputs): grad_z @ W.T",
+)
 
 
 @check
 def check_dense_backward(dense_backward, *, seed=0):
-    """dense_backward(X, W, grad_z) -> (grad_W, grad_b, grad_X) for z = X @ W + b."""
-    ladder = Ladder(
+    """dense_backward(X, W, grad_z) -> (grad_W, grad_b, grad_X) for z = X @ W + b.
+
+    Other seeds try other random arrays of other sizes.
+    """
+    part = Part(
         "dense_backward",
         dense_backward,
+        reference=_dense_backward,
+        catalogue=DENSE_BACKWARD_MISTAKES,
         error_hint="grad_W = X.T @ grad_z, grad_b = grad_z.sum(axis=0), grad_X = grad_z @ W.T",
         twins=BACKWARD_TWINS,
     )
     rng = rng_for(seed, 41)
-    cases = [(5, 3, 2), (4, 3, 3), (1, 2, 4), (6, 4, 4)]
-    for n, n_in, n_out in cases:
+    sizes = [(5, 3, 2), (4, 3, 3), (1, 2, 4), (6, 4, 4)]
+    if seed:
+        sizes = [tuple(int(v) for v in rng.integers(1, 7, size=3)) for _ in range(4)]
+    cases = []
+    for n, n_in, n_out in sizes:
         X, W, grad_z = rng.normal(size=(n, n_in)), rng.normal(size=(n_in, n_out)), rng.normal(size=(n, n_out))
-        args = copy_args((X, W, grad_z))
-        result = ladder.call(*args)
+        cases.append(Case(f"X {X.shape}, W {W.shape}, grad_z {grad_z.shape}", X, W, grad_z))
+    X, W, grad_z = rng.integers(-3, 4, size=(3, 2)), rng.integers(-3, 4, size=(2, 3)), rng.integers(-3, 4, size=(3, 3))
+    cases.append(Case(f"X {X.shape}, W {W.shape}, grad_z {grad_z.shape} of integers", X, W, grad_z))
+    part.run(cases)
+    for case, outcome, want in part.results():
+        if outcome.error is not None:
+            part.error(outcome)
+        result = outcome.result
         if not isinstance(result, (tuple, list)) or len(result) != 3:
-            ladder.fail("expected three arrays (grad_W, grad_b, grad_X)", "end with `return grad_W, grad_b, grad_X`")
-        case = f"X {X.shape}, W {W.shape}, grad_z {grad_z.shape}"
-        square = n_in == n_out
-        grad_W = ladder.array(
-            result[0],
-            what="grad_W",
-            shape=W.shape,
-            shape_hint="grad_W has W's shape (n_inputs, n_outputs): X.T @ grad_z",
-        )
-        ladder.values(
-            grad_W,
-            X.T @ grad_z,
-            case=case,
-            what="grad_W",
-            mistakes=[
-                (
-                    (grad_z.T @ X) if square else None,
-                    "grad_W has W's shape (n_inputs, n_outputs): X.T @ grad_z, not its transpose",
-                ),
-                (X.T @ grad_z / n, "grad_z already carries the 1/n of the mean loss: sum over the batch, X.T @ grad_z"),
-            ],
-        )
-        grad_b = ladder.array(
-            result[1],
-            what="grad_b",
-            shape=(n_out,),
-            shape_hint="one gradient per bias: add grad_z over the batch, grad_z.sum(axis=0)",
-        )
-        ladder.values(
-            grad_b,
-            grad_z.sum(axis=0),
-            case=case,
-            what="grad_b",
-            mistakes=[
-                (grad_z.mean(axis=0), "sum over the batch, not the mean: grad_z already carries the 1/n of the loss"),
-                (
-                    grad_z.sum(axis=1)[:n_out] if n == n_out else None,
-                    "sum over the examples (axis=0), one value per neuron",
-                ),
-            ],
-        )
-        grad_X = ladder.array(
-            result[2],
-            what="grad_X",
-            shape=X.shape,
-            shape_hint="grad_X has X's shape (n_samples, n_inputs): grad_z @ W.T",
-        )
-        ladder.values(
-            grad_X,
-            grad_z @ W.T,
-            case=case,
-            what="grad_X",
-            mistakes=[
-                ((grad_z @ W) if square else None, "go back through W transposed: grad_X = grad_z @ W.T"),
-            ],
-        )
-        for before, after, name in zip((X, W, grad_z), args, ("X", "W", "grad_z")):
-            ladder.unchanged(before, after, name)
-    ladder.no_warnings()
-    ladder.passed()
+            part.fail("expected three arrays (grad_W, grad_b, grad_X)", "end with `return grad_W, grad_b, grad_X`")
+        for got, right, name, hint in zip(result, want.result, ("grad_W", "grad_b", "grad_X"), _DENSE_SHAPE_HINTS):
+            part.compare(got, right, case=case, what=name, shape_hint=hint)
+        part.inputs_unchanged(case, outcome)
+    part.no_warnings()
+    part.passed()
+
+
+# --- Part 2: sigmoid_delta(a, grad_a) -> grad_a * a * (1 - a) -------------------------------------------------
+
+
+def _sigmoid_delta(a, grad_a):
+    return grad_a * a * (1 - a)
+
+
+SIGMOID_DELTA_MISTAKES = [
+    Mistake(
+        "no_grad_a",
+        "a factor of the chain rule is missing: multiply by grad_a = dC/da",
+        lambda a, grad_a: a * (1 - a),
+    ),
+    Mistake("no_one_minus_a", "sigmoid's derivative is a * (1 - a), not a", lambda a, grad_a: grad_a * a),
+    Mistake("no_a", "sigmoid's derivative is a * (1 - a): multiply by a too", lambda a, grad_a: grad_a * (1 - a)),
+    Mistake(
+        "sigmoid_again",
+        "a is already sigmoid(z): use a * (1 - a), don't apply sigmoid again",
+        lambda a, grad_a: grad_a * _sigmoid(a) * (1 - _sigmoid(a)),
+    ),
+    Mistake(
+        "tanh_derivative",
+        "that is tanh's derivative; sigmoid's is a * (1 - a)",
+        lambda a, grad_a: grad_a * (1 - a * a),
+    ),
+    Mistake("plus", "sigmoid's derivative is a * (1 - a): a minus", lambda a, grad_a: grad_a * a * (1 + a)),
+    Mistake(
+        "added",
+        "the chain rule multiplies: grad_a * a * (1 - a), not grad_a + ...",
+        lambda a, grad_a: grad_a + a * (1 - a),
+    ),
+    Mistake(
+        "matrix_product",
+        "multiply element by element (*), not as matrices (@ or np.dot): grad_z has the shape of a",
+        lambda a, grad_a: grad_a @ (a * (1 - a)).T,
+    ),
+    Mistake(
+        "in_place",
+        "leave grad_a as it is: return grad_a * a * (1 - a), a new array, instead of grad_a *= ...",
+        lambda a, grad_a: np.multiply(grad_a, a * (1 - a), out=grad_a),
+    ),
+]
 
 
 @check
 def check_sigmoid_delta(sigmoid_delta, *, seed=0):
-    """sigmoid_delta(a, grad_a) -> grad_z = grad_a * a * (1 - a), where a = sigmoid(z)."""
-    ladder = Ladder(
+    """sigmoid_delta(a, grad_a) -> grad_z = grad_a * a * (1 - a), where a = sigmoid(z).
+
+    Other seeds try other random arrays of other shapes.
+    """
+    part = Part(
         "sigmoid_delta",
         sigmoid_delta,
+        reference=_sigmoid_delta,
+        catalogue=SIGMOID_DELTA_MISTAKES,
         twins=[("activations.sigmoid_derivative", _sigmoid_derivative), ("Activation.backward", _Activation.backward)],
     )
     rng = rng_for(seed, 42)
+    shapes = [(4, 3), (1, 5)] if not seed else [tuple(int(v) for v in rng.integers(1, 6, size=2)) for _ in range(2)]
     cases = [
-        (np.array([[0.5, 0.9], [0.1, 0.7]]), np.array([[1.0, -2.0], [0.5, 3.0]])),
-        (_sigmoid(rng.normal(size=(4, 3))), rng.normal(size=(4, 3))),
-        (_sigmoid(rng.normal(size=(1, 5))), rng.normal(size=(1, 5))),
+        Case(
+            "a = [[0.5, 0.9], [0.1, 0.7]], grad_a = [[1, -2], [0.5, 3]]",
+            np.array([[0.5, 0.9], [0.1, 0.7]]),
+            np.array([[1.0, -2.0], [0.5, 3.0]]),
+        ),
+        Case(
+            "a = [0, 0.25, 1] (saturated at 0 and 1), grad_a = [2, -1, 3] as integers",
+            np.array([0.0, 0.25, 1.0]),
+            np.array([2, -1, 3]),
+        ),
     ]
-    for a, grad_a in cases:
-        args = copy_args((a, grad_a))
-        got = ladder.array(
-            ladder.call(*args), shape=a.shape, shape_hint="element by element: grad_z has the shape of a"
-        )
-        ladder.values(
-            got,
-            grad_a * a * (1 - a),
-            case=f"a = {fmt(a)}, grad_a = {fmt(grad_a)}",
-            mistakes=[
-                (a * (1 - a), "a factor of the chain rule is missing: multiply by grad_a = dC/da"),
-                (grad_a * a, "sigmoid's derivative is a * (1 - a), not a"),
-                (
-                    grad_a * _sigmoid(a) * (1 - _sigmoid(a)),
-                    "a is already sigmoid(z): use a * (1 - a), don't apply sigmoid again",
-                ),
-                (grad_a * (1 - a), "sigmoid's derivative is a * (1 - a): multiply by a too"),
-                (grad_a * (1 - a * a), "that is tanh's derivative; sigmoid's is a * (1 - a)"),
-            ],
-        )
-        ladder.unchanged(a, args[0], "a")
-        ladder.unchanged(grad_a, args[1], "grad_a")
-    ladder.no_warnings()
-    ladder.passed()
+    for shape in shapes:
+        a, grad_a = _sigmoid(rng.normal(size=shape)), rng.normal(size=shape)
+        cases.append(Case(f"a = {fmt(a)}, grad_a = {fmt(grad_a)}", a, grad_a))
+    part.run(cases)
+    part.judge(shape_hint="element by element: grad_z has the shape of a")
+    part.passed()
 
 
-def _loss_setup(rng, shape):
-    X = rng.normal(size=(4, shape[0]))
-    y = rng.normal(size=(4, shape[1]))
-    W = rng.normal(size=shape)
+# --- Part 3: numerical_gradient(loss, W, eps) -> central differences, W restored --------------------------------
 
-    def loss():
-        return float(np.mean((_sigmoid(X @ W) - y) ** 2))
 
-    return W, loss
+class _Loss:
+    """A loss of W: a case's argument, bound to the very W the learner's function is given."""
+
+    def __init__(self, X, y):
+        self.X, self.y = X, y
+
+    def bind(self, W):
+        X, y = self.X, self.y
+
+        def loss():
+            return float(np.mean((_sigmoid(X @ W) - y) ** 2))
+
+        loss.__qualname__ = "loss"
+        return loss
+
+
+def _with_loss(func):
+    def call(loss, W, eps=None):
+        bound = loss.bind(W)
+        return func(bound, W) if eps is None else func(bound, W, eps)
+
+    return call
+
+
+def _central(loss, W, eps=1e-6, *, step=None, sign=1.0, scale=2.0):
+    """Central differences, or a slip of them: another step, the sign flipped, another divisor."""
+    h = eps if step is None else step
+    grad = np.zeros_like(W, dtype=float)
+    for index in np.ndindex(W.shape):
+        original = W[index]
+        W[index] = original + h
+        plus = loss()
+        W[index] = original - h
+        minus = loss()
+        W[index] = original
+        grad[index] = sign * (plus - minus) / (scale * h)
+    return grad
+
+
+def _forward_difference(loss, W, eps=1e-6):
+    grad, base = np.zeros_like(W, dtype=float), loss()
+    for index in np.ndindex(W.shape):
+        original = W[index]
+        W[index] = original + eps
+        grad[index] = (loss() - base) / eps
+        W[index] = original
+    return grad
+
+
+def _not_restored(loss, W, eps=1e-6):
+    grad = np.zeros_like(W, dtype=float)
+    for index in np.ndindex(W.shape):
+        original = W[index]
+        W[index] = original + eps
+        plus = loss()
+        W[index] = original - eps
+        grad[index] = (plus - loss()) / (2 * eps)
+    return grad
+
+
+def _whole_array(loss, W, eps=1e-6):
+    grad = np.zeros_like(W, dtype=float)
+    for index in np.ndindex(W.shape):
+        W += eps
+        plus = loss()
+        W -= 2 * eps
+        minus = loss()
+        W += eps
+        grad[index] = (plus - minus) / (2 * eps)
+    return grad
+
+
+def _precedence(loss, W, eps=1e-6):
+    return _central(loss, W, eps, scale=1.0) * eps * eps / 2
+
+
+NUMERICAL_GRADIENT_MISTAKES = [
+    Mistake(
+        "not_restored",
+        "put every entry back after nudging it (W[index] = original value) before the next: the caller's W must "
+        "be the same afterwards",
+        _not_restored,
+    ),
+    Mistake(
+        "forward_difference",
+        "use the central difference (loss(w + eps) - loss(w - eps)) / (2 eps): a one-sided difference is off by ~eps",
+        _forward_difference,
+    ),
+    Mistake(
+        "eps_ignored",
+        "use the eps you are given: the check passes other values of eps too",
+        lambda loss, W, eps=1e-6: _central(loss, W, step=1e-6),
+    ),
+    Mistake(
+        "divided_by_eps",
+        "divide by 2 eps: the two nudges are 2 eps apart",
+        lambda loss, W, eps=1e-6: _central(loss, W, eps, scale=1.0),
+    ),
+    Mistake(
+        "precedence",
+        "brackets: (plus - minus) / 2 * eps multiplies by eps; write (plus - minus) / (2 * eps)",
+        _precedence,
+    ),
+    Mistake(
+        "nudge_unseen",
+        "the loss never saw a nudge: change W[index] in place (loss reads W, not a copy such as W + eps) and call "
+        "loss() while it is nudged, before putting it back",
+        lambda loss, W, eps=1e-6: np.zeros_like(W, dtype=float),
+    ),
+    Mistake(
+        "sign",
+        "the order: (loss(w + eps) - loss(w - eps)) / (2 eps), the nudge up first",
+        lambda loss, W, eps=1e-6: _central(loss, W, eps, sign=-1.0),
+    ),
+    Mistake(
+        "whole_array",
+        "nudge one entry at a time, W[index] += eps: W += eps moves every weight at once",
+        _whole_array,
+    ),
+    Mistake(
+        "loss_with_argument",
+        "loss() takes no arguments: it reads W itself, so change W[index] in place and call loss()",
+        lambda loss, W, eps=1e-6: loss(W),
+    ),
+]
 
 
 @check
 def check_numerical_gradient(numerical_gradient, *, seed=0):
-    """numerical_gradient(loss, W, eps) -> dloss/dW by central differences; W is the same afterwards."""
-    ladder = Ladder(
+    """numerical_gradient(loss, W, eps) -> dloss/dW by central differences; W is the same afterwards.
+
+    loss() reads the W the function is given. Other seeds try other random W and losses, of other shapes.
+    """
+    part = Part(
         "numerical_gradient",
         numerical_gradient,
+        reference=_gradcheck.numerical_gradient,
         error_hint="for each index of W (np.ndindex(W.shape)): nudge W[index] in place, call loss(), put it back",
         twins=[
             ("gradcheck.numerical_gradient", _gradcheck.numerical_gradient),
             ("gradient_check", _gradcheck.gradient_check),
         ],
+        catalogue=NUMERICAL_GRADIENT_MISTAKES,
+        adapt=_with_loss,
+        rtol=1e-6,
+        atol=1e-8,
     )
     rng = rng_for(seed, 43)
-    eps = 1e-3  # large enough that a one-sided difference (error ~ eps) stands out from the central one
-    for shape in ((2, 3), (3, 1), (1, 1)):
-        W, loss = _loss_setup(rng, shape)
-        original = W.copy()
-        got = ladder.array(
-            ladder.call(loss, W, eps),
-            shape=shape,
-            shape_hint="one partial derivative per weight: the result has W's shape",
-        )
-        if not same(W, original, rtol=0, atol=1e-15):
-            ladder.fail(
-                "W is not the same after the call", "put every entry back after nudging it: W[index] = original value"
+    shapes = [(2, 3), (3, 1), (4,), (1, 1)]
+    if seed:
+        shapes = [
+            tuple(int(v) for v in rng.integers(1, 4, size=2)),
+            (int(rng.integers(1, 4)), 2),
+            (int(rng.integers(2, 5)),),
+            (1, 1),
+        ]
+    cases = []
+    for shape, eps in zip(shapes, (None, 1e-2, 0.1, 1e-3)):
+        n_out = shape[1] if len(shape) == 2 else None
+        X = rng.normal(size=(4, shape[0]))
+        y = rng.normal(size=(4,) if n_out is None else (4, n_out))
+        W = rng.normal(size=shape)
+        what = "a bias b" if len(shape) == 1 else "W"
+        text = f"{what} of shape {shape}" + (" (eps left at its default)" if eps is None else f", eps = {eps}")
+        cases.append(Case(text, _Loss(X, y), W) if eps is None else Case(text, _Loss(X, y), W, eps))
+    part.run(cases)
+    for case, outcome in zip(part.cases, part.outcomes):
+        if outcome.error is not None:
+            part.error(outcome)
+        if not _restored(outcome.args[1], case.args[1]):
+            part.fail(
+                f"W is not the same after the call ({case.text})",
+                "put every entry back after nudging it: W[index] = original value",
             )
-        exact, forward, doubled = (np.zeros(shape) for _ in range(3))
-        base = loss()
-        for index in np.ndindex(shape):
-            W[index] = original[index] + eps
-            plus = loss()
-            W[index] = original[index] - eps
-            minus = loss()
-            W[index] = original[index]
-            exact[index] = (plus - minus) / (2 * eps)
-            forward[index] = (plus - base) / eps
-            doubled[index] = (plus - minus) / eps
-        ladder.values(
-            got,
-            exact,
-            case=f"W of shape {shape}",
-            rtol=1e-5,
-            atol=1e-8,
-            mistakes=[
-                (
-                    np.zeros(shape),
-                    "the loss did not see your nudge: change W[index] in place (loss reads W), "
-                    "not a copy such as W + eps",
-                ),
-                (doubled, "divide by 2 eps: the two nudges are 2 eps apart"),
-                (forward, "use the central difference (loss(w + eps) - loss(w - eps)) / (2 eps)"),
-            ],
-        )
-    ladder.no_warnings()
-    ladder.passed()
+    part.judge(shape_hint="one partial derivative per weight: the result has W's shape", inputs=False)
+    part.passed()
+
+
+# --- Part 4: train_step(network, X, y, learning_rate) -> the loss before the update, arrays updated in place -----
+
+
+class _Net:
+    """A case's network: a fresh one for every run (the learner's, the reference, each mistake)."""
+
+    def __init__(self, sizes, seed):
+        self.sizes, self.seed = sizes, seed
+
+    def build(self):
+        return Network.from_sizes(self.sizes, rng=self.seed)
+
+
+def _stepped(func):
+    """Run func on a fresh network; what is compared: (its result, the arrays the caller holds after the step,
+    whether network.parameters() are still those arrays)."""
+
+    def call(net, X, y, learning_rate):
+        network = net.build()
+        held = network.parameters()
+        result = func(network, X, y, learning_rate)
+        same_arrays = all(p is h for p, h in zip(network.parameters(), held))
+        return result, [h.copy() for h in held], same_arrays
+
+    return call
+
+
+def _train_step(network, X, y, learning_rate, *, rate=None, sign=-1.0, at_z=False, after=False, divide=1):
+    loss = MSE()
+    y_pred = network.forward(X)
+    value = loss(y_pred, y)
+    network.backward(loss.gradient(y_pred, y), at_z=at_z)
+    step = learning_rate if rate is None else rate
+    for param, grad in zip(network.parameters(), network.gradients()):
+        param += sign * step * grad / divide
+    return loss(network.forward(X), y) if after else value
+
+
+def _rebinding(network, X, y, learning_rate):
+    loss = MSE()
+    y_pred = network.forward(X)
+    network.backward(loss.gradient(y_pred, y))
+    for param, grad in zip(network.parameters(), network.gradients()):
+        param = param - learning_rate * grad  # noqa: F841 (the mistake)
+    return loss(y_pred, y)
+
+
+def _new_arrays(network, X, y, learning_rate):
+    loss = MSE()
+    y_pred = network.forward(X)
+    network.backward(loss.gradient(y_pred, y))
+    for layer in network.layers:
+        layer.W = layer.W - learning_rate * layer.grad_W
+        layer.b = layer.b - learning_rate * layer.grad_b
+    return loss(y_pred, y)
+
+
+def _fixed_rate(part):
+    """The same step size c (not 1) in every case, whatever the learning rate: held = start - c * g."""
+    rates = []
+    for case, outcome, want in part.results():
+        _, held, _ = outcome.result
+        _, right, _ = want.result
+        start = case.args[0].build().parameters()
+        moved = np.concatenate([(s - h).ravel() for s, h in zip(start, held)])
+        step = np.concatenate([(s - r).ravel() for s, r in zip(start, right)]) / case.args[3]  # the gradient
+        rate = float(moved @ step / (step @ step))
+        if not same(moved, rate * step):
+            return False
+        rates.append(rate)
+    learning_rates = [case.args[3] for case in part.cases]
+    constant = same(np.array(rates), np.full(len(rates), rates[0]))
+    return constant and rates[0] > 1e-9 and not same(np.array(rates[0]), np.array(1.0)) and rates != learning_rates
+
+
+TRAIN_STEP_MISTAKES = [
+    Mistake(
+        "not_in_place",
+        "`param = param - ...` only renames: update the network's own arrays in place, param -= learning_rate * grad",
+        _rebinding,
+    ),
+    Mistake(
+        "new_arrays",
+        "layer.W = layer.W - ... gives the layer new arrays; update the arrays of network.parameters() in place, "
+        "param -= learning_rate * grad (an optimizer holding them sees the change)",
+        _new_arrays,
+    ),
+    Mistake(
+        "uphill",
+        "step against the gradient: w -= learning_rate * grad, with MSE().gradient(y_pred, y) (y_pred first)",
+        lambda network, X, y, learning_rate: _train_step(network, X, y, learning_rate, sign=1.0),
+    ),
+    Mistake(
+        "loss_after_update",
+        "return the loss computed in the forward pass, before the update",
+        lambda network, X, y, learning_rate: _train_step(network, X, y, learning_rate, after=True),
+    ),
+    Mistake(
+        "no_learning_rate",
+        "multiply the gradient by the learning rate: w -= learning_rate * grad",
+        lambda network, X, y, learning_rate: _train_step(network, X, y, learning_rate, rate=1.0),
+    ),
+    Mistake(
+        "fixed_learning_rate",
+        "use the learning_rate you are given: the step is the same size whatever learning_rate is",
+        explains=_fixed_rate,
+        example=lambda network, X, y, learning_rate: _train_step(network, X, y, learning_rate, rate=0.1),
+    ),
+    Mistake(
+        "at_z",
+        "MSE().gradient gives dC/dy_pred: pass it to network.backward as it is (at_z=True skips the output "
+        "activation's slope, which this network's sigmoid output needs)",
+        lambda network, X, y, learning_rate: _train_step(network, X, y, learning_rate, at_z=True),
+    ),
+    Mistake(
+        "extra_mean",
+        "the gradients already carry the loss's mean: w -= learning_rate * grad, no dividing by n",
+        lambda network, X, y, learning_rate: _train_step(network, X, y, learning_rate, divide=len(X)),
+    ),
+    Mistake(
+        "no_return",
+        "end with `return` and the loss value computed in the forward pass",
+        lambda network, X, y, learning_rate: (_train_step(network, X, y, learning_rate), None)[1],
+    ),
+    Mistake(
+        "returns_prediction",
+        "return the loss (one number, MSE()(y_pred, y)), not the prediction",
+        lambda network, X, y, learning_rate: (_train_step(network, X, y, learning_rate), network.output)[1],
+    ),
+]
 
 
 @check
 def check_train_step(train_step, *, seed=0):
-    """train_step(network, X, y, learning_rate) -> the loss before the update; every W and b updated in place."""
-    ladder = Ladder(
+    """train_step(network, X, y, learning_rate) -> the loss before the update; every W and b updated in place.
+
+    Other seeds try other random networks and data of other sizes.
+    """
+    part = Part(
         "train_step",
         train_step,
+        reference=_train_step,
         error_hint="forward, loss, backward with MSE().gradient, then w -= learning_rate * grad for each pair",
         twins=[("training.train_step", _training.train_step), ("fit", _training.fit), ("optimizers.SGD", SGD)],
+        catalogue=TRAIN_STEP_MISTAKES,
+        adapt=_stepped,
     )
     rng = rng_for(seed, 44)
-    for sizes, learning_rate in (([2, 3, 1], 0.5), ([3, 4, 2], 0.1)):
-        network = Network.from_sizes(sizes, rng=rng)
+    networks = [([2, 3, 1], 0.5), ([3, 4, 2], 0.1), ([3, 2], 0.05)]
+    if seed:
+        networks = [([int(v) for v in rng.integers(1, 5, size=k)], rate) for k, (_, rate) in zip((3, 3, 2), networks)]
+    cases = []
+    for sizes, learning_rate in networks:
         X, y = rng.normal(size=(6, sizes[0])), rng.uniform(size=(6, sizes[-1]))
-        start = network.get_weights()
-        y_pred = network.forward(X)
-        loss_before = _mse(y_pred, y)
-        network.backward(_mse.gradient(y_pred, y))
-        grads = [g.copy() for g in network.gradients()]
-        right = [p - learning_rate * g for p, g in zip(start, grads)]
-        probe = Network.from_sizes(sizes, rng=0)
-        probe.set_weights(right)
-        loss_after_right = _mse(probe.forward(X), y)
-
-        network.set_weights(start)
-        result = ladder.call(network, X.copy(), y.copy(), learning_rate)
-        got_loss = ladder.array(
-            result, what="the returned loss", scalar=True, shape_hint="return the loss value, one number"
-        )
-        now = network.get_weights()
-        case = f"a {'-'.join(map(str, sizes))} network, learning rate {learning_rate}"
-        if all(same(p, s, rtol=0, atol=0) for p, s in zip(now, start)):
-            ladder.fail(
-                f"the weights did not change ({case})",
-                "update the arrays in place: for W, g in zip(network.parameters(), "
-                "network.gradients()): W -= learning_rate * g",
-            )
-        for i, (p, r, s, g) in enumerate(zip(now, right, start, grads)):
-            name = ["W", "b"][i % 2] + str(i // 2)
-            ladder.values(
-                p,
-                r,
-                case=case,
-                what=f"parameter {name}",
-                mistakes=[
-                    (s + learning_rate * g, "step against the gradient: w -= learning_rate * grad (a minus)"),
-                    (s - g, "multiply the gradient by the learning rate: w -= learning_rate * grad"),
-                ],
-            )
-        ladder.values(
-            got_loss,
-            np.array(loss_before),
+        text = f"a {'-'.join(map(str, sizes))} network, learning rate {learning_rate}"
+        cases.append(Case(text, _Net(sizes, int(rng.integers(1000))), X, y, learning_rate))
+    part.run(cases)
+    for case, outcome, want in part.results():
+        if outcome.error is not None:
+            part.error(outcome)
+        loss, held, same_arrays = outcome.result
+        right_loss, right, _ = want.result
+        part.compare(
+            loss,
+            right_loss,
             case=case,
             what="the returned loss",
-            mistakes=[
-                (loss_after_right, "return the loss computed in the forward pass, before the update"),
-            ],
+            scalar=True,
+            values=False,
+            shape_hint="return the loss value, one number",
         )
-    ladder.no_warnings()
-    ladder.passed()
+        start = case.args[0].build().parameters()
+        if all(same(h, s, rtol=0, atol=0) for h, s in zip(held, start)):
+            part.fail(
+                f"the arrays of network.parameters() did not change ({case.text})",
+                "update the arrays in place: for W, g in zip(network.parameters(), network.gradients()): "
+                "W -= learning_rate * g",
+            )
+        if not same_arrays:
+            part.fail(
+                f"network.parameters() are new arrays after the step ({case.text})",
+                "update the arrays of network.parameters() in place: param -= learning_rate * grad",
+            )
+        for i, (h, r) in enumerate(zip(held, right)):
+            what = f"{'Wb'[i % 2]} of layer {i // 2 + 1} after the step"
+            part.compare(h, r, case=case, what=what)
+        part.compare(loss, right_loss, case=case, what="the returned loss", scalar=True)
+    part.no_warnings()
+    part.passed()
 
 
-# --- The whole backward pass: backward(params, caches, delta_output) --------------------------------------
+# --- Part 5: backward(params, caches, delta_output) -> [(grad_W, grad_b), ...], any depth -------------------------
 
 
 def _slope(name, Z):
@@ -287,20 +625,24 @@ def _backward_variant(params, caches, delta_output, mistake=None):
     delta = delta_output
     if mistake == "output_slope":
         delta = delta * _slope(caches[-1][2], caches[-1][1])
-    for layer in range(layers) if mistake == "order" else reversed(range(layers)):
+    for layer in range(layers) if mistake == "first_to_last" else reversed(range(layers)):
         W, _ = params[layer]
         A_prev, Z, name = caches[layer]
-        left = scratch.ACTIVATIONS[name][0](Z) if mistake == "A" else A_prev
-        grad_W = delta.T @ left if mistake == "grad_W_T" else left.T @ delta
+        left = scratch.ACTIVATIONS[name][0](Z) if mistake == "uses_output" else A_prev
+        grad_W = delta.T @ left if mistake == "grad_W_transposed" else left.T @ delta
         grad_b = delta.sum(axis=1) if mistake == "b_axis" else delta.sum(axis=0)
         if mistake == "b_mean":
             grad_b = delta.mean(axis=0)
-        if mistake == "mean_twice":
+        if mistake == "mean_over_batch":
             grad_W, grad_b = grad_W / n, grad_b / n
         grads[layer] = (grad_W, grad_b)
-        if layer == 0 or mistake == "same_delta":
+        if mistake == "first_to_last":
+            if layer + 1 < layers:
+                delta = (delta @ W) * _slope(name, Z)
             continue
-        back = delta @ W if mistake == "W" else delta @ W.T
+        if layer == 0 or mistake == "delta_not_passed_on":
+            continue
+        back = delta @ W if mistake == "W_not_transposed" else delta @ W.T
         _, Z_prev, name_prev = caches[layer - 1]
         if mistake == "no_slope":
             delta = back
@@ -310,33 +652,75 @@ def _backward_variant(params, caches, delta_output, mistake=None):
             delta = back * _slope(name_prev, A_prev)
         else:
             delta = back * _slope(name_prev, Z_prev)
-    return grads[::-1] if mistake == "reversed" else grads
+    if mistake == "in_place":
+        delta_output *= 0.5
+    if mistake == "skips_first_layer":
+        return grads[1:]
+    return grads[::-1] if mistake == "reversed_order" else grads
 
 
-_BACKWARD_MISTAKES = [
-    ("no_slope", "a factor of the chain rule is missing: multiply delta @ W.T by the slope f'(Z) of the layer before"),
-    (
-        "this_layer",
-        "the slope belongs to the layer before: multiply delta @ W.T by f'(Z) from caches[layer - 1], "
-        "not from this layer's cache",
+def _variant(mistake):
+    def backward(params, caches, delta_output):
+        return _backward_variant(params, caches, delta_output, mistake)
+
+    return backward
+
+
+def _fixed_depth(part):
+    """Right for the networks of one depth only, and an error for the others."""
+    depths = {}
+    for case, outcome, want in part.results():
+        right = outcome.error is None and _grads_alike(outcome.result, want.result)
+        depths.setdefault(len(case.args[0]), set()).add(right or (False if outcome.error is None else None))
+    fine = [d for d, kinds in depths.items() if kinds == {True}]
+    return len(fine) == 1 and all(kinds == {None} for d, kinds in depths.items() if d != fine[0])
+
+
+def _grads_alike(got, want):
+    try:
+        return len(got) == len(want) and all(
+            same(np.asarray(g, dtype=float), w) for pair, right in zip(got, want) for g, w in zip(pair, right)
+        )
+    except (TypeError, ValueError):
+        return False
+
+
+_BACKWARD_HINTS = {
+    "no_slope": "a factor of the chain rule is missing: multiply delta @ W.T by the slope f'(Z) of the layer before",
+    "this_layer": "the slope belongs to the layer before: multiply delta @ W.T by f'(Z) from caches[layer - 1], "
+    "not from this layer's cache",
+    "slope_at_A": "take the slope at the layer's weighted sums Z (from its cache), not at its output A",
+    "W_not_transposed": "go back through W transposed: delta @ W.T has the shape of the layer's input",
+    "grad_W_transposed": "grad_W has W's shape (n_inputs, n_outputs): A_prev.T @ delta, not its transpose",
+    "uses_output": "grad_W multiplies the layer's input A_prev (from its cache), not its output f(Z)",
+    "mean_over_batch": "the mean is taken twice: delta_output already carries the cost's 1/n; sum over the batch, "
+    "no dividing by n",
+    "b_mean": "grad_b sums delta over the batch (axis=0); delta_output already carries the 1/n, so no mean",
+    "b_axis": "grad_b sums over the examples (axis=0), one value per neuron, not over each example's neurons",
+    "delta_not_passed_on": "each layer needs its own delta: pass delta @ W.T (times f'(Z)) back to the layer before",
+    "output_slope": "delta_output is already dC/dZ of the output layer: use it as it is, without the output "
+    "activation's slope",
+    "first_to_last": "visit the layers from the last to the first: delta_output belongs to the output layer",
+    "reversed_order": "return the gradients in the order of params, first layer first",
+    "skips_first_layer": "one (grad_W, grad_b) per layer, every layer down to the first",
+}
+
+BACKWARD_MISTAKES = [Mistake(key, hint, _variant(key)) for key, hint in _BACKWARD_HINTS.items()] + [
+    Mistake(
+        "in_place",
+        "leave params, caches and delta_output as they are: delta = delta @ W.T * ... makes a new array, while "
+        "delta *= ... on delta_output (or an array of a cache) changes the caller's",
+        explains=changed_inputs,
+        example=_variant("in_place"),
     ),
-    ("slope_at_A", "take the slope at the layer's weighted sums Z (from its cache), not at its output A"),
-    ("W", "go back through W transposed: delta @ W.T has the shape of the layer's input"),
-    ("grad_W_T", "grad_W has W's shape (n_inputs, n_outputs): A_prev.T @ delta, not its transpose"),
-    ("A", "grad_W multiplies the layer's input A_prev (from its cache), not its output f(Z)"),
-    (
-        "mean_twice",
-        "the mean is taken twice: delta_output already carries the cost's 1/n; sum over the batch, no dividing by n",
+    Mistake(
+        "fixed_depth",
+        "it works for one number of layers only: loop over the layers, for layer in reversed(range(len(params)))",
+        explains=_fixed_depth,
+        example=lambda params, caches, delta_output: (
+            _backward_variant(params, caches, delta_output) if len(params) == 2 else [][0]
+        ),
     ),
-    ("b_mean", "grad_b sums delta over the batch (axis=0); delta_output already carries the 1/n, so no mean"),
-    ("b_axis", "grad_b sums over the examples (axis=0), one value per neuron, not over each example's neurons"),
-    ("same_delta", "each layer needs its own delta: pass delta @ W.T (times f'(Z)) back to the layer before"),
-    (
-        "output_slope",
-        "delta_output is already dC/dZ of the output layer: use it as it is, without the output activation's slope",
-    ),
-    ("order", "visit the layers from the last to the first: delta_output belongs to the output layer"),
-    ("reversed", "return the gradients in the order of params, first layer first"),
 ]
 
 
@@ -350,321 +734,317 @@ def _backward_case(rng, sizes, activations, kind, n):
         delta = scratch.output_delta(Y_hat, np.eye(sizes[-1])[rng.integers(sizes[-1], size=n)], kind)
     else:
         delta = scratch.output_delta(Y_hat, rng.normal(size=Y_hat.shape), kind)
-    return params, caches, delta
+    text = f"a {'-'.join(map(str, sizes))} network ({', '.join(activations)})"
+    return Case(text, params, caches, delta)
 
 
-def _grads_match(got, want):
-    return len(got) == len(want) and all(
-        same(gW, np.asarray(wW, dtype=float)) and same(gb, np.asarray(wb, dtype=float))
-        for (gW, gb), (wW, wb) in zip(got, want)
-    )
+_BACKWARD_SHAPE_HINTS = (
+    "grad_W has W's shape (n_inputs, n_outputs): A_prev.T @ delta",
+    "grad_b is a flat array, one value per neuron: delta summed over the batch (axis=0)",
+    "the output layer is right, the layers before are not: check what goes back, delta @ W.T times f'(Z) of the "
+    "layer before",
+)
 
-
-def _grad_pairs(ladder, result, params, case):
-    """The learner's result as a list of (grad_W, grad_b) float arrays, after the type and shape rungs."""
-    layers = len(params)
-    if result is None:
-        ladder.fail("returned None", "did you forget `return`?")
-    if not isinstance(result, (list, tuple)):
-        ladder.fail(
-            f"returned a {type(result).__name__}, expected a list of (grad_W, grad_b) pairs",
-            "return a list with one (grad_W, grad_b) per layer, in the order of params",
-        )
-    if len(result) != layers:
-        ladder.fail(
-            f"returned {len(result)} pairs for {case}, expected {layers}",
-            "one (grad_W, grad_b) per layer, every layer down to the first",
-        )
-    pairs = []
-    for layer, item in enumerate(result):
-        if not isinstance(item, (list, tuple)) or len(item) != 2:
-            ladder.fail(
-                f"item {layer} of the result is not a pair (grad_W, grad_b)", "each item is a tuple (grad_W, grad_b)"
-            )
-        pairs.append(item)
-    shapes = [(np.shape(gW), np.shape(gb)) for gW, gb in pairs]
-    wanted = [(W.shape, b.shape) for W, b in params]
-    if shapes != wanted and shapes == wanted[::-1]:
-        ladder.fail(
-            f"the gradients come last layer first for {case}",
-            "return the gradients in the order of params, first layer first",
-        )
-    grads = []
-    for layer, ((gW, gb), (W, b)) in enumerate(zip(pairs, params)):
-        where = f"grad_W of layer {layer + 1} (of {layers})"
-        grad_W = ladder.array(
-            gW,
-            what=where,
-            shape=W.shape,
-            shape_hint=(
-                "grad_W has W's shape (n_inputs, n_outputs): A_prev.T @ delta, not its transpose"
-                if np.shape(gW) == W.T.shape
-                else "grad_W has W's shape (n_inputs, n_outputs): A_prev.T @ delta"
-            ),
-        )
-        grad_b = ladder.array(
-            gb,
-            what=f"grad_b of layer {layer + 1} (of {layers})",
-            shape=b.shape,
-            shape_hint=(
-                "grad_b sums over the examples (axis=0), one value per neuron"
-                if np.ndim(gb) == 1
-                else "grad_b is a flat array, one value per neuron: delta summed over the batch (axis=0)"
-            ),
-        )
-        grads.append((grad_W, grad_b))
-    return grads
+_BACKWARD_NETWORKS = [
+    ([3, 3, 3, 3], ["tanh", "sigmoid", "tanh"], None, 3),  # square: every slip changes values, not shapes
+    ([4, 2], ["identity"], "mse", 5),
+    ([3, 5, 2], ["relu", "softmax"], "cross_entropy", 4),
+    ([2, 6, 4, 5, 3], ["tanh", "relu", "sigmoid", "softmax"], "cross_entropy", 6),
+    ([4, 3, 3, 1], ["sigmoid", "tanh", "identity"], "mse", 5),
+]
 
 
 @check
 def check_backward(backward, *, seed=0):
-    """backward(params, caches, delta_output) -> [(grad_W, grad_b), ...] in params' order, any depth."""
-    ladder = Ladder(
+    """backward(params, caches, delta_output) -> [(grad_W, grad_b), ...] in params' order, any depth.
+
+    The learner's function runs with the course's dense_backward, sigmoid_delta and ACTIVATIONS under those
+    names, so a slip in Part 1 or 2 costs only that part. Other seeds try other random networks of the same
+    depths and activations, of other sizes.
+    """
+    part = Part(
         "backward",
         backward,
+        reference=scratch.backward,
+        catalogue=BACKWARD_MISTAKES,
         error_hint=(
             "check each product's shapes: A_prev.T @ delta has W's shape, delta @ W.T the shape of A_prev; "
             "the slope f'(Z) is the layer before's, from caches[layer - 1]"
         ),
         twins=BACKWARD_TWINS,
+        course={
+            "dense_backward": _dense_backward,
+            "sigmoid_delta": _sigmoid_delta,
+            "ACTIVATIONS": scratch.ACTIVATIONS,
+        },
     )
     rng = rng_for(seed, 61)
-    cases = [
-        ([3, 3, 3, 3], ["tanh", "sigmoid", "tanh"], None, 3),  # square: every slip changes values, not shapes
-        ([4, 2], ["identity"], "mse", 5),
-        ([3, 5, 2], ["relu", "softmax"], "cross_entropy", 4),
-        ([2, 6, 4, 5, 3], ["tanh", "relu", "sigmoid", "softmax"], "cross_entropy", 6),
-        ([4, 3, 3, 1], ["sigmoid", "tanh", "identity"], "mse", 5),
-    ]
-    for sizes, activations, kind, n in cases:
-        params, caches, delta = _backward_case(rng, sizes, activations, kind, n)
-        # copies of the arrays inside the lists too, to see any change made in place
-        args = (
-            [(W.copy(), b.copy()) for W, b in params],
-            [(A.copy(), Z.copy(), f) for A, Z, f in caches],
-            delta.copy(),
-        )
-        case = f"a {'-'.join(map(str, sizes))} network ({', '.join(activations)})"
-        grads = _grad_pairs(ladder, ladder.call(*args), params, case)
-        want = scratch.backward(params, caches, delta)
-        if not _grads_match(grads, want):
-            for mistake, hint in _BACKWARD_MISTAKES:
-                try:
-                    wrong = _backward_variant(params, caches, delta, mistake)
-                except (ValueError, TypeError):  # this mistake cannot run on this network
-                    continue
-                if _grads_match(grads, wrong):
-                    ladder.fail(_backward_message(grads, want, case), hint)
-            if len(params) > 1 and same(grads[0][0], caches[0][0].T @ delta):
-                ladder.fail(_backward_message(grads, want, case), _BACKWARD_MISTAKES[-2][1])
-            last_right = same(grads[-1][0], want[-1][0]) and same(grads[-1][1], want[-1][1])
-            hint = (
-                "the output layer is right, the layers before are not: check what goes back, "
-                "delta @ W.T times f'(Z) of the layer before"
-                if last_right
-                else None
+    cases = []
+    for sizes, activations, kind, n in _BACKWARD_NETWORKS:
+        if seed and len(sizes) > 2 and sizes != [3, 3, 3, 3]:
+            sizes = [sizes[0]] + [int(v) for v in rng.integers(1, 7, size=len(sizes) - 2)] + [sizes[-1]]
+        cases.append(_backward_case(rng, sizes, activations, kind, n))
+    part.run(cases)
+    for case, outcome, want in part.results():
+        if outcome.error is not None:
+            part.error(outcome)
+        result, layers = outcome.result, len(want.result)
+        if result is None:
+            part.fail("returned None", "did you forget `return`?")
+        if not isinstance(result, (list, tuple)):
+            part.fail(
+                f"returned a {type(result).__name__}, expected a list of (grad_W, grad_b) pairs",
+                "return a list with one (grad_W, grad_b) per layer, in the order of params",
             )
-            ladder.fail(_backward_message(grads, want, case), hint or ladder._warning_hint())
-        for (W, b), (W_after, b_after) in zip(params, args[0]):
-            ladder.unchanged(W, W_after, "W")
-            ladder.unchanged(b, b_after, "b")
-        for (A, Z, _), (A_after, Z_after, _) in zip(caches, args[1]):
-            ladder.unchanged(A, A_after, "A_prev (in caches)")
-            ladder.unchanged(Z, Z_after, "Z (in caches)")
-        ladder.unchanged(delta, args[2], "delta_output")
-    ladder.no_warnings()
-    ladder.passed(f"right for {len(cases)} networks of 1 to 4 layers")
-
-
-def _backward_message(grads, want, case):
-    for layer, ((gW, gb), (wW, wb)) in enumerate(zip(grads, want)):
-        for got, right, name in ((gW, wW, "grad_W"), (gb, wb, "grad_b")):
-            if not same(got, right):
-                ladder = Ladder("backward", len)  # only for its message format
-                return ladder._value_message(got, right, case, f"{name} of layer {layer + 1} (of {len(grads)})")
-    return f"wrong gradients for {case}"
-
-
-# --- A gradient check of backward: gradient_error(params, X, Y, activations, kind) -------------------------
-
-
-def _norm(a):
-    return float(np.sqrt(np.sum(np.square(a))))
-
-
-def _numeric_grads(params, X, Y, activations, kind):
-    work = [(W.copy(), b.copy()) for W, b in params]
-
-    def cost():
-        return scratch.cost(scratch.forward(work, X, activations)[0], Y, kind)
-
-    return [(_gradcheck.numerical_gradient(cost, W), _gradcheck.numerical_gradient(cost, b)) for W, b in work]
-
-
-def _error_measures(analytic, numeric):
-    """The relative error gradient_error must return, and what the likely mistakes return instead."""
-    pairs = [
-        (a, m, which) for (aW, ab), (mW, mb) in zip(analytic, numeric) for a, m, which in ((aW, mW, "W"), (ab, mb, "b"))
-    ]
-    relatives = [_gradcheck.relative_error(a, m) for a, m, _ in pairs]
-    flat_a = np.concatenate([a.ravel() for a, _, _ in pairs])
-    flat_m = np.concatenate([m.ravel() for _, m, _ in pairs])
-
-    def elementwise(a, m):
-        scale = np.abs(a) + np.abs(m)
-        return float(np.max(np.where(scale > 0, np.abs(a - m) / np.where(scale > 0, scale, 1), 0)))
-
-    right = max(relatives)
-    mistakes = [
-        (max(r for r, (_, _, w) in zip(relatives, pairs) if w == "W"), "only_W"),
-        (max(_norm(a - m) for a, m, _ in pairs), "absolute"),
-        (max(float(np.max(np.abs(a - m))) for a, m, _ in pairs), "absolute"),
-        (max(elementwise(a, m) for a, m, _ in pairs), "elementwise"),
-        (max(_norm(a - m) / max(_norm(m), 1e-300) for a, m, _ in pairs), "denominator"),
-        (max(_norm(a - m) / max(_norm(a), 1e-300) for a, m, _ in pairs), "denominator"),
-        (max(_norm(a - m) / max(_norm(a), _norm(m), 1e-300) for a, m, _ in pairs), "denominator"),
-        (min(relatives), "smallest"),
-        (sum(relatives), "sum"),
-        (float(np.mean(relatives)), "sum"),
-        (_gradcheck.relative_error(flat_a, flat_m), "global"),
-    ]
-    return right, mistakes
-
-
-_ERROR_HINTS = {
-    "forward": "each weight is nudged one way only (w + eps): a forward difference, error ~ eps; nudge it both ways, "
-    "(C(w + eps) - C(w - eps)) / (2 eps)",
-    "restore": "put each nudged weight back before nudging the next: the later differences saw the earlier nudges",
-    "only_W": "check every b too: a bug in backward's grad_b goes unseen when only the W's are compared",
-    "absolute": "that is an absolute difference, which depends on how large the gradients are; divide by their size: "
-    "||a - b|| / (||a|| + ||b||)",
-    "elementwise": "use norms over each whole array, ||a - b|| / (||a|| + ||b||), not entry by entry: an entry near 0 "
-    "in both makes its own ratio meaningless",
-    "denominator": "a relative difference, but divide by the sum of both norms: ||a - b|| / (||a|| + ||b||)",
-    "sum": "return the largest of the arrays' relative differences, not their sum or mean",
-    "smallest": "return the largest of the arrays' relative differences: one wrong array is enough to fail",
-    "global": "one relative difference per array (each W and each b on its own), then the largest of them",
-}
-
-
-class _ForwardSpy:
-    """scratch.forward, noting which entries of params each call sees moved from their values at the start."""
-
-    def __init__(self, originals):
-        self.originals = originals
-        self.up, self.down = set(), set()
-        self.several = False
-
-    def __call__(self, params, X, activations):
-        moved = []
+        if len(result) != layers:
+            part.fail(
+                f"returned {len(result)} pairs for {case.text}, expected {layers}",
+                "one (grad_W, grad_b) per layer, every layer down to the first",
+            )
+        for layer, pair in enumerate(result):
+            if not isinstance(pair, (list, tuple)) or len(pair) != 2:
+                part.fail(
+                    f"item {layer} of the result is not a pair (grad_W, grad_b)",
+                    "each item is a tuple (grad_W, grad_b)",
+                )
         try:
-            for layer, (pair, start) in enumerate(zip(params, self.originals)):
-                for which, (array, original) in enumerate(zip(pair, start)):
-                    difference = np.asarray(array, dtype=float) - original
-                    moved += [((layer, which, i), difference.flat[i]) for i in np.flatnonzero(difference)]
-        except (TypeError, ValueError):  # params of another shape: forward will say so
-            pass
-        self.several |= len(moved) > 1
-        for key, step in moved:
-            (self.up if step > 0 else self.down).add(key)
-        return scratch.forward(params, X, activations)
+            for layer, ((grad_W, grad_b), (right_W, right_b)) in enumerate(zip(result, want.result), start=1):
+                where = f"of layer {layer} (of {layers})"
+                part.compare(grad_W, right_W, case=case, what=f"grad_W {where}", shape_hint=_BACKWARD_SHAPE_HINTS[0])
+                part.compare(grad_b, right_b, case=case, what=f"grad_b {where}", shape_hint=_BACKWARD_SHAPE_HINTS[1])
+        except CheckFailed as failure:
+            if failure.hint or not _grads_alike(result[-1:], want.result[-1:]):
+                raise
+            raise CheckFailed(failure.check, failure.message, _BACKWARD_SHAPE_HINTS[2]) from None
+        part.inputs_unchanged(case, outcome)
+    part.no_warnings()
+    part.passed(f"right for {len(cases)} networks of 1 to 4 layers")
 
 
-def _gradient_error_case(rng, sizes, activations, kind, n):
+# --- Part 6: gradient_error(params, X, Y, activations, kind, eps) -> the largest relative difference ------------
+
+# Which backward the learner's gradient_error gets for a case: the course's, or one with a bug. The course's
+# forward puts X into the first layer's cache, so X picks the case.
+_CASE_BACKWARD = {}
+
+
+def _case_backward(params, caches, delta_output):
+    backward = _CASE_BACKWARD.get(np.asarray(caches[0][0], dtype=np.float64).tobytes(), scratch.backward)
+    return backward(params, caches, delta_output)
+
+
+def _relative(a, m):
+    scale = np.linalg.norm(a) + np.linalg.norm(m)
+    return 0.0 if scale == 0 else float(np.linalg.norm(a - m) / scale)
+
+
+def _errors(params, X, Y, activations, kind, eps=1e-6, *, numeric=None, which=(0, 1), cost=None):
+    """(analytic, estimate) for every W and b (which=(0,) for the W's only), with the course's pieces; or
+    the estimates of another numeric gradient, or of another cost."""
+    Y_hat, caches = scratch.forward(params, X, activations)
+    grads = _case_backward(params, caches, scratch.output_delta(Y_hat, Y, kind))
+
+    def C():
+        return scratch.cost(scratch.forward(params, X, activations)[0], Y, cost or kind)
+
+    numeric = numeric or _gradcheck.numerical_gradient
+    return [(grad[k], numeric(C, pair[k], eps)) for pair, grad in zip(params, grads) for k in which]
+
+
+def _gradient_error(params, X, Y, activations, kind, eps=1e-6):
+    return max(_relative(a, m) for a, m in _errors(params, X, Y, activations, kind, eps))
+
+
+def _measured(measure, *, combine=max, **options):
+    def gradient_error(params, X, Y, activations, kind, eps=1e-6):
+        return combine([measure(a, m) for a, m in _errors(params, X, Y, activations, kind, eps, **options)])
+
+    return gradient_error
+
+
+def _no_zero_guard(part):
+    """On a case where a whole gradient is 0: nan, a ZeroDivisionError or numpy's warning about 0 / 0."""
+    for case, outcome in zip(part.cases, part.outcomes):
+        if case.args[1].any():
+            continue
+        if isinstance(outcome.error, ZeroDivisionError) or any("invalid value" in w for w in outcome.warnings):
+            return True
+        if outcome.error is None and np.isnan(np.asarray(outcome.result, dtype=float)).any():
+            return True
+    return False
+
+
+def _whole_network(params, X, Y, activations, kind, eps=1e-6):
+    pairs = _errors(params, X, Y, activations, kind, eps)
+    return _relative(np.concatenate([a.ravel() for a, _ in pairs]), np.concatenate([m.ravel() for _, m in pairs]))
+
+
+GRADIENT_ERROR_MISTAKES = [
+    Mistake(
+        "not_restored",
+        "put each nudged entry back before nudging the next: every parameter must be as it was when the function "
+        "returns",
+        _measured(_relative, numeric=_not_restored),
+    ),
+    Mistake(
+        "forward_difference",
+        "each entry is nudged one way only (w + eps): a forward difference, error ~ eps; nudge it both ways, "
+        "(C(w + eps) - C(w - eps)) / (2 eps)",
+        _measured(_relative, numeric=_forward_difference),
+    ),
+    Mistake(
+        "eps_ignored",
+        "use the eps you are given for the differences (numerical_gradient(C, array, eps)): the check passes "
+        "other values too",
+        lambda params, X, Y, activations, kind, eps=1e-6: _gradient_error(params, X, Y, activations, kind),
+    ),
+    Mistake(
+        "weights_only",
+        "check every b too: a bug in backward's grad_b goes unseen when only the W's are compared",
+        _measured(_relative, which=(0,)),
+    ),
+    Mistake(
+        "absolute",
+        "that is an absolute difference, which depends on how large the gradients are; divide by their size: "
+        "||a - m|| / (||a|| + ||m||)",
+        _measured(lambda a, m: float(np.linalg.norm(a - m))),
+    ),
+    Mistake(
+        "elementwise",
+        "use norms over each whole array, ||a - m|| / (||a|| + ||m||), not entry by entry: an entry near 0 in both "
+        "makes its own ratio meaningless",
+        _measured(lambda a, m: float(np.max(np.abs(a - m) / (np.abs(a) + np.abs(m) + 1e-300)))),
+    ),
+    Mistake(
+        "over_one_norm",
+        "a relative difference, but divide by the sum of both norms: ||a - m|| / (||a|| + ||m||)",
+        _measured(lambda a, m: float(np.linalg.norm(a - m) / np.linalg.norm(m)) if np.linalg.norm(m) else 0.0),
+    ),
+    Mistake(
+        "mean_not_max",
+        "return the largest of the arrays' relative differences (max), not their mean",
+        _measured(_relative, combine=lambda rs: float(np.mean(rs))),
+    ),
+    Mistake(
+        "sum_not_max",
+        "return the largest of the arrays' relative differences (max), not their sum",
+        _measured(_relative, combine=sum),
+    ),
+    Mistake(
+        "whole_network",
+        "one relative difference per array (each W and each b on its own), then the largest of them",
+        _whole_network,
+    ),
+    Mistake(
+        "no_zero_guard",
+        "r = 0 when both arrays are 0 (here the inputs X are all 0, so the first W's gradient is 0): skip the "
+        "division when ||a|| + ||m|| is 0",
+        explains=_no_zero_guard,
+        example=_measured(lambda a, m: np.linalg.norm(a - m) / (np.linalg.norm(a) + np.linalg.norm(m)), combine=np.max),
+    ),
+    Mistake(
+        "kind_ignored",
+        "use the kind you are given in cost(..., Y, kind): the cost must be the one output_delta started from",
+        _measured(_relative, cost="mse"),
+    ),
+]
+
+
+def _gradient_error_case(rng, sizes, activations, kind, n, backward, label, *, eps=None, zeros=False):
     params = [(W, rng.normal(scale=0.5, size=b.shape)) for W, b in scratch.initialize(sizes, rng)]
-    X = rng.normal(size=(n, sizes[0]))
+    X = np.zeros((n, sizes[0])) if zeros else rng.normal(size=(n, sizes[0]))
     Y = (
         np.eye(sizes[-1])[rng.integers(sizes[-1], size=n)]
         if kind == "cross_entropy"
         else rng.normal(size=(n, sizes[-1]))
     )
-    return params, X, Y
-
-
-def _wrong_backward(mistake):
-    def backward(params, caches, delta_output):
-        return _backward_variant(params, caches, delta_output, mistake)
-
-    return backward
+    _CASE_BACKWARD[X.tobytes()] = backward
+    text = f"a {'-'.join(map(str, sizes))} network ({', '.join(activations)}; {kind}) with {label}"
+    text += " and X all 0" if zeros else ""
+    if eps is None:
+        return Case(text, params, X, Y, list(activations), kind)
+    return Case(f"{text}, eps = {eps}", params, X, Y, list(activations), kind, eps)
 
 
 @check
 def check_gradient_error(gradient_error, *, seed=0):
-    """gradient_error(params, X, Y, activations, kind) -> the largest relative difference, over every W and b,
-    between backward's gradients and central differences of the cost. Graded alone: it runs with the course's
-    forward, cost, output_delta, numerical_gradient and backward, then with a backward that has a bug."""
-    ladder = Ladder(
+    """gradient_error(params, X, Y, activations, kind, eps) -> the largest relative difference, over every W and b,
+    between backward's gradients and central differences of the cost.
+
+    Graded alone: it runs with the course's forward, cost, output_delta, numerical_gradient and backward, then
+    with backward passes that have a bug. Other seeds try other random networks and data.
+    """
+    part = Part(
         "gradient_error",
         gradient_error,
+        reference=_gradient_error,
+        catalogue=GRADIENT_ERROR_MISTAKES,
         error_hint="forward, then backward for its gradients; then central differences of cost for each W and b",
-        twins=[
-            ("gradient_check", _gradcheck.gradient_check),
-            ("gradcheck.numerical_gradient", _gradcheck.numerical_gradient),
-            ("gradcheck.relative_error", _gradcheck.relative_error),
-        ],
+        twins=[("gradient_check", _gradcheck.gradient_check), ("gradcheck.relative_error", _gradcheck.relative_error)],
+        course={
+            "forward": scratch.forward,
+            "cost": scratch.cost,
+            "output_delta": scratch.output_delta,
+            "numerical_gradient": _gradcheck.numerical_gradient,
+            "backward": _case_backward,
+        },
+        rtol=1e-4,  # room for a guard such as max(||a|| + ||m||, 1e-8) in the denominator
+        atol=1e-7,  # a right backward gives rounding noise (~1e-9): any such number is right
     )
+    _CASE_BACKWARD.clear()
     rng = rng_for(seed, 62)
+    right, no_slope, b_mean = scratch.backward, _variant("no_slope"), _variant("b_mean")
+    course, slopes, means = (
+        "the course's backward",
+        "a backward missing the slopes",
+        "a backward whose grad_b is a mean",
+    )
+    classifier, regressor = (
+        ([3, 4, 2], ["tanh", "softmax"], "cross_entropy"),
+        ([2, 3, 3, 1], ["sigmoid", "tanh", "identity"], "mse"),
+    )
     cases = [
-        ([3, 4, 2], ["tanh", "softmax"], "cross_entropy", 5),
-        ([2, 3, 3, 1], ["sigmoid", "tanh", "identity"], "mse", 4),
+        _gradient_error_case(rng, *classifier, 5, right, course),
+        _gradient_error_case(rng, *classifier, 5, no_slope, slopes),
+        _gradient_error_case(rng, *regressor, 4, b_mean, means),
+        _gradient_error_case(rng, *classifier, 3, right, course, zeros=True),
+        _gradient_error_case(rng, *regressor, 4, right, course, eps=1e-2),
     ]
-    backwards = [
-        (scratch.backward, "the course's backward"),
-        (_wrong_backward("no_slope"), "a backward missing the activations' slopes"),
-        (_wrong_backward("b_mean"), "a backward whose grad_b is a mean"),
-    ]
-    for sizes, activations, kind, n in cases:
-        params, X, Y = _gradient_error_case(rng, sizes, activations, kind, n)
-        Y_hat, caches = scratch.forward(params, X, activations)
-        numeric = _numeric_grads(params, X, Y, activations, kind)
-        net = f"a {'-'.join(map(str, sizes))} network ({', '.join(activations)}, {kind})"
-        for backward, label in backwards:
-            analytic = backward(params, caches, scratch.output_delta(Y_hat, Y, kind))
-            right, mistakes = _error_measures(analytic, numeric)
-            work = [(W.copy(), b.copy()) for W, b in params]
-            spy = _ForwardSpy([(W.copy(), b.copy()) for W, b in params])
-            course = {
-                "forward": spy,
-                "cost": scratch.cost,
-                "output_delta": scratch.output_delta,
-                "numerical_gradient": _gradcheck.numerical_gradient,
-                "backward": backward,
-            }
-            with substitute(gradient_error, course):
-                result = ladder.call(work, X.copy(), Y.copy(), list(activations), kind)
-            case = f"{net} with {label}"
-            got = ladder.array(
-                result, what="the result", scalar=True, shape_hint="return one number: the largest relative difference"
+    part.run(cases)
+    for case, outcome, want in part.results():
+        if outcome.error is not None:
+            part.error(outcome)
+        if not all(_restored(a, b) for pair, start in zip(outcome.args[0], case.args[0]) for a, b in zip(pair, start)):
+            part.fail(
+                f"params are not the same after the call ({case.text})",
+                "put each nudged entry back: every parameter must be as it was when the function returns",
             )
-            for (W, b), (W_after, b_after) in zip(params, work):
-                if not (
-                    same(np.asarray(W_after, dtype=float), W, rtol=0, atol=0)
-                    and same(np.asarray(b_after, dtype=float), b, rtol=0, atol=0)
-                ):
-                    ladder.fail(f"params are not the same after the call ({case})", _ERROR_HINTS["restore"])
-            if spy.up and not spy.down:
-                ladder.fail(f"wrong differences for {case}", _ERROR_HINTS["forward"])
-            if spy.several:
-                ladder.fail(f"wrong differences for {case}", _ERROR_HINTS["restore"])
-            if spy.up and not any(which == 1 for _, which, _ in spy.up | spy.down):
-                ladder.fail(f"the biases b are never nudged ({case})", _ERROR_HINTS["only_W"])
-            value = float(got)
-            if right < 1e-6:  # a correct backward: any tiny number passes
-                if not value < 1e-6 or value < 0:
-                    ladder.fail(
-                        f"returned {value:.3g} for {case}, whose gradients are right: expected a number far below 1e-6",
-                        "compare each W and b with the central differences of the cost: ||a - b|| / (||a|| + ||b||)",
-                    )
-                continue
-            if same(np.array(value), np.array(right), rtol=1e-3, atol=0):
-                continue
-            message = f"returned {value:.3g} for {case}, expected {right:.3g}"
-            if value < 1e-2:
-                message = f"missed the bug: returned {value:.3g} for {case}, expected {right:.3g}"
-            for wrong, name in mistakes:
-                if same(np.array(value), np.array(wrong), rtol=1e-3, atol=0):
-                    ladder.fail(message, _ERROR_HINTS[name])
-            missed = "compare every W and every b with its estimate, and return the largest relative difference"
-            ladder.fail(message, ladder._warning_hint() or (missed if value < 1e-2 else None))
-    ladder.no_warnings()
-    ladder.passed(f"tiny for a right backward, and catches 2 bugs, on {len(cases)} networks")
+        part.compare(
+            outcome.result,
+            want.result,
+            case=case,
+            scalar=True,
+            values=False,
+            shape_hint="return one number: the largest of the relative differences (max)",
+        )
+        value, right_value = float(np.asarray(outcome.result, dtype=float)), want.result
+        if not same(np.array(value), np.array(right_value), rtol=part.rtol, atol=part.atol):
+            missed = " (it missed the bug)" if value < 1e-3 < right_value else ""
+            part.fail(
+                f"returned {value:.3g} for {case.text}, expected {right_value:.3g}{missed}",
+                "compare each W and each b with its estimate, ||a - m|| / (||a|| + ||m||), and return the largest"
+                if missed
+                else None,
+            )
+    part.no_warnings()
+    part.passed(f"tiny for a right backward, and catches 2 bugs, on {len(cases)} cases")
+
+
+CATALOGUES = {
+    "check_dense_backward": DENSE_BACKWARD_MISTAKES,
+    "check_sigmoid_delta": SIGMOID_DELTA_MISTAKES,
+    "check_numerical_gradient": NUMERICAL_GRADIENT_MISTAKES,
+    "check_train_step": TRAIN_STEP_MISTAKES,
+    "check_backward": BACKWARD_MISTAKES,
+    "check_gradient_error": GRADIENT_ERROR_MISTAKES,
+}

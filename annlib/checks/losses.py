@@ -1,12 +1,17 @@
 """Checks for exercise 04, loss functions (lesson 04): mean squared error, binary and categorical
 cross-entropy with clipping, picking the loss that fits a task, and the gradients backpropagation starts
-from: dC/dY_hat, and dC/dZ of an output layer paired with its cost (annlib.scratch's conventions)."""
+from: dC/dY_hat, and dC/dZ of an output layer paired with its cost (annlib.scratch's conventions).
+
+Each part's known mistakes are its catalogue (a list of `Mistake`); a check names a mistake only when it
+explains what the learner's answer gave on every case the check ran.
+"""
+
+import math
 
 import numpy as np
 
 from annlib import scratch
-from annlib.activations import get_activation
-from annlib.checks._core import Ladder, check, copy_args, fmt, rng_for, substitute
+from annlib.checks._core import Case, Mistake, Part, _as_floats, alike, check, fmt, rng_for
 from annlib.losses import EPSILON, MSE, BinaryCrossEntropy, CrossEntropy, Loss, get_loss
 
 # annlib's own versions of each part: an answer that calls one scores nothing for that part.
@@ -30,313 +35,825 @@ OUTPUT_DELTA_TWINS = (
     ("losses.get_loss", get_loss),
 )
 
-_log = np.log
-_mse, _bce, _ce = MSE(), BinaryCrossEntropy(), CrossEntropy()
-
-_CLIP_HINT = f"clip the probabilities first: p = np.clip(p, {EPSILON:g}, 1 - {EPSILON:g}); log(0) is -inf"
+_LOSS_SHAPE = "a loss is one number: average the per-element values with np.mean"
 
 
-def _loss_ladder(ladder, cases, reference, mistakes_for, names=("y_pred", "y_true")):
-    for y_pred, y_true in cases:
-        args = copy_args((y_pred, y_true))
-        got = ladder.array(
-            ladder.call(*args),
-            scalar=True,
-            shape_hint="a loss is one number: average the per-element values with np.mean",
-        )
-        ladder.values(
-            got,
-            np.array(reference(y_pred, y_true)),
-            case=f"{names[0]} = {fmt(y_pred)}, {names[1]} = {fmt(y_true)}",
-            mistakes=mistakes_for(y_pred, y_true),
-        )
-        ladder.unchanged(y_pred, args[0], names[0])
-        ladder.unchanged(y_true, args[1], names[1])
+def _floats(a):
+    return np.asarray(a, dtype=np.float64)
+
+
+def _clip(p, high=1.0 - EPSILON):
+    return np.clip(_floats(p), EPSILON, high)
+
+
+def _judge(part, *, warning_hint=None, **options):
+    """Part.judge, with a hint of this part's own for a right answer that made numpy warn."""
+    for case, outcome, want in part.results():
+        if outcome.error is not None:
+            part.error(outcome)
+        part.compare(outcome.result, want.result, case=case, **options)
+        part.inputs_unchanged(case, outcome)
+    part.no_warnings(warning_hint)
+
+
+def _right(part, outcome, want):
+    return outcome.error is None and alike(outcome.result, want.result, rtol=part.rtol, atol=part.atol)
+
+
+def _finite(outcome):
+    array = _as_floats(outcome.result)
+    return array is not None and bool(np.isfinite(array).all())
+
+
+def _clipping(risky, *, finite, certain=None):
+    """An explains predicate for a clip done wrong. Cases where risky(case) (a probability of exactly 0 or
+    1 that the clip decides) give a non-finite value (finite=False: no clip) or a finite wrong one
+    (finite=True: another epsilon); where certain(case) (default: risky) they must be wrong; every other
+    case is right."""
+    certain = certain or risky
+
+    def explains(part):
+        seen = False
+        for case, outcome, want in part.results():
+            if _right(part, outcome, want):
+                if risky(case) and certain(case):
+                    return False
+                continue
+            if not risky(case) or outcome.error is not None or _finite(outcome) != finite:
+                return False
+            seen = True
+        return seen
+
+    return explains
+
+
+def _raises_index_error(part):
+    """Every cross-entropy case with float targets raised an IndexError: the targets were used as indices."""
+    found = [
+        o.error
+        for c, o in zip(part.cases, part.outcomes)
+        if np.asarray(c.args[1]).dtype.kind == "f" and c.args[2:] in ((), ("cross_entropy",))
+    ]
+    return bool(found) and all(isinstance(e, IndexError) for e in found)
+
+
+# --- Part 1: mse(y_pred, y_true) -> mean over every element of (y_pred - y_true)**2 -----------------------
+
+
+def _mse(y_pred, y_true):
+    return float(np.mean((_floats(y_pred) - y_true) ** 2))
+
+
+def _mean_along_one_axis(part):
+    for outcome, want in zip(part.outcomes, part.wanted):
+        array = _as_floats(outcome.result)
+        if array is None or array.ndim != 1 or not alike(np.mean(array), want.result, rtol=part.rtol):
+            return False
+    return any(_as_floats(o.result).size > 1 for o in part.outcomes)
+
+
+MSE_MISTAKES = [
+    Mistake(
+        "sum",
+        "sum where the mean belongs: divide by the number of elements (np.mean)",
+        lambda p, y: np.sum((p - y) ** 2),
+    ),
+    Mistake(
+        "mean_over_samples",
+        "average over every element, not only over the rows: np.mean((y_pred - y_true) ** 2)",
+        lambda p, y: np.sum((p - y) ** 2) / len(p),
+    ),
+    Mistake(
+        "axis",
+        "np.mean(..., axis=...) averages along one axis only and leaves an array: leave out axis, "
+        "np.mean((y_pred - y_true) ** 2) averages over every element",
+        explains=_mean_along_one_axis,
+        example=lambda p, y: np.mean((p - y) ** 2, axis=0),
+    ),
+    Mistake(
+        "not_averaged",
+        "(y_pred - y_true) ** 2 is one squared error per element: average them with np.mean",
+        lambda p, y: (p - y) ** 2,
+    ),
+    Mistake(
+        "rmse",
+        "no square root: that is the RMSE; the MSE is the mean of the squares",
+        lambda p, y: np.sqrt(np.mean((p - y) ** 2)),
+    ),
+    Mistake(
+        "mae",
+        "square the differences instead of taking their absolute value (that is the mean absolute error)",
+        lambda p, y: np.mean(np.abs(p - y)),
+    ),
+    Mistake(
+        "not_squared",
+        "square the differences, or positive and negative errors cancel",
+        lambda p, y: np.mean(p - y),
+    ),
+    Mistake(
+        "square_of_mean",
+        "square each difference before averaging, not the average: np.mean((y_pred - y_true) ** 2)",
+        lambda p, y: np.mean(p - y) ** 2,
+    ),
+    Mistake("half", "no factor 1/2 here: np.mean((y_pred - y_true) ** 2)", lambda p, y: 0.5 * np.mean((p - y) ** 2)),
+    Mistake(
+        "variance",
+        "np.var subtracts the errors' own mean first: the MSE is np.mean((y_pred - y_true) ** 2)",
+        lambda p, y: np.var(p - y),
+    ),
+]
 
 
 @check
 def check_mse(mse, *, seed=0):
-    """mse(y_pred, y_true) -> mean over every element of (y_pred - y_true)**2, one number."""
-    ladder = Ladder(
+    """mse(y_pred, y_true) -> mean over every element of (y_pred - y_true)**2, one number.
+
+    Other seeds try other random arrays of other shapes.
+    """
+    part = Part(
         "mse",
         mse,
+        reference=_mse,
+        catalogue=MSE_MISTAKES,
         error_hint="y_pred and y_true have the same shape: subtract them element by element",
         twins=MSE_TWINS,
+        rtol=1e-5,
     )
     rng = rng_for(seed, 31)
+    n, k = rng.integers(3, 7), rng.integers(2, 4)
     cases = [
-        (np.array([[1.0], [2.0], [4.0]]), np.array([[1.5], [2.0], [3.0]])),
-        (rng.normal(size=(5, 1)), rng.normal(size=(5, 1))),
-        (rng.normal(size=(4, 3)), rng.normal(size=(4, 3))),
+        (np.array([[1.0], [2.0], [4.0]]), np.array([[1.5], [2.0], [3.0]]), ""),
+        (rng.normal(size=(n, k)), rng.normal(size=(n, k)), ""),
+        (rng.integers(-3, 4, size=(2, 3)), rng.integers(-3, 4, size=(2, 3)), " as integers"),
+        (rng.normal(size=(k + 2, 2)).astype(np.float32), rng.normal(size=(k + 2, 2)).astype(np.float32), " as float32"),
     ]
-    _loss_ladder(
-        ladder,
-        cases,
-        _mse,
-        lambda p, y: [
-            (np.sum((p - y) ** 2), "sum where the mean belongs: divide by the number of elements (np.mean)"),
-            (
-                np.mean(np.sum((p - y) ** 2, axis=1)),
-                "average over every element, not only over the rows: np.mean((y_pred - y_true)**2)",
-            ),
-            (np.sqrt(np.mean((p - y) ** 2)), "no square root: that is the RMSE; the MSE is the mean of the squares"),
-            (np.mean(np.abs(p - y)), "square the differences instead of taking their absolute value"),
-            (np.mean(p - y), "square the differences, or positive and negative errors cancel"),
-            (np.mean(p - y) ** 2, "square each difference before averaging, not the average"),
-            (0.5 * np.mean((p - y) ** 2), "no factor 1/2 here: mean((y_pred - y_true)**2)"),
-        ],
-    )
-    ladder.no_warnings()
-    ladder.passed()
+    part.run(Case(f"y_pred = {fmt(p)}, y_true = {fmt(y)}{note}", p, y) for p, y, note in cases)
+    _judge(part, scalar=True, shape_hint=_LOSS_SHAPE)
+    part.passed()
+
+
+# --- Part 2: binary_cross_entropy(p, y), p clipped to [1e-12, 1 - 1e-12] ---------------------------------
+
+
+def _bce(p, y):
+    p = _clip(p)
+    return float(-np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)))
+
+
+def _bce_terms(p, y, log=np.log):
+    p = _clip(p)
+    return y * log(p) + (1 - y) * log(1 - p)
+
+
+def _has(value):
+    return lambda case: bool(np.any(_floats(case.args[0]) == value))
+
+
+def _extreme(case):
+    return _has(0.0)(case) or _has(1.0)(case)
+
+
+def _one_side(part):
+    return _clipping(_has(1.0), finite=False)(part) or _clipping(_has(0.0), finite=False)(part)
+
+
+def _one_sided(p, y):
+    p = np.clip(p, EPSILON, None)  # the low end only: log(1 - p) is still -inf at p = 1
+    return -(y * np.log(p) + (1 - y) * np.log(1 - p))
+
+
+def _math_bce(p, y):
+    p = np.clip(p, EPSILON, 1 - EPSILON)
+    return -sum(yi * math.log(pi) + (1 - yi) * math.log(1 - pi) for pi, yi in zip(p, y)) / len(p)
+
+
+_CLIP = f"np.clip(p, {EPSILON:g}, 1 - {EPSILON:g})"
+
+BCE_MISTAKES = [
+    Mistake(
+        "no_clip",
+        f"at p = 0 or 1, log gives -inf and the loss inf or nan: clip the probabilities first, p = {_CLIP}",
+        explains=_clipping(_extreme, finite=False),
+        example=lambda p, y: -np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)),
+    ),
+    Mistake(
+        "clip_one_side",
+        f"clip both ends: log(1 - p) is -inf at p = 1 as log p is at p = 0; p = {_CLIP}",
+        explains=_one_side,
+        example=lambda p, y: np.mean(_one_sided(p, y)),
+    ),
+    Mistake(
+        "epsilon",
+        f"the values differ only where p is exactly 0 or 1, where the clip's epsilon sets the loss: clip with "
+        f"the text's epsilon, {_CLIP}",
+        explains=_clipping(_extreme, finite=True, certain=lambda case: False),
+        example=lambda p, y: -np.mean(_bce_terms(np.clip(p, 1e-7, 1 - 1e-7), y)),
+    ),
+    Mistake(
+        "log10",
+        "np.log10 is the logarithm to base 10; cross-entropy uses the natural logarithm, np.log",
+        lambda p, y: -np.mean(_bce_terms(p, y, np.log10)),
+    ),
+    Mistake(
+        "math_log",
+        "math.log takes one number, and p[i] of a column (n_samples, 1) is an array: use np.log on the whole array",
+        _math_bce,
+    ),
+    Mistake(
+        "swapped",
+        "p and y are swapped: the log is taken of the prediction p, and y weighs the terms",
+        lambda p, y: -np.mean(_bce_terms(y, p)),
+    ),
+    Mistake(
+        "sum",
+        "sum where the mean belongs: average over the examples (np.mean)",
+        lambda p, y: -np.sum(_bce_terms(p, y)),
+    ),
+    Mistake(
+        "axis",
+        "np.mean(..., axis=1) gives one value per example: leave out axis, so the mean over every example is "
+        "one number",
+        lambda p, y: -np.mean(_bce_terms(p, y), axis=1),
+    ),
+    Mistake(
+        "no_minus",
+        "the minus sign: log p is negative, so the loss is -mean(...)",
+        lambda p, y: np.mean(_bce_terms(p, y)),
+    ),
+    Mistake(
+        "positive_term_only",
+        "add the (1 - y) log(1 - p) term: it is what punishes a confident wrong 0",
+        lambda p, y: -np.mean(y * np.log(_clip(p))),
+    ),
+    Mistake(
+        "brackets",
+        "brackets: (1 - y) * np.log(1 - p); without them 1 - y * np.log(1 - p) is computed",
+        lambda p, y: -np.mean(y * np.log(_clip(p)) + 1 - y * np.log(1 - _clip(p))),
+    ),
+]
 
 
 @check
 def check_binary_cross_entropy(binary_cross_entropy, *, seed=0):
-    """binary_cross_entropy(p, y) -> -mean(y log p + (1 - y) log(1 - p)), p clipped to [1e-12, 1 - 1e-12]."""
-    ladder = Ladder("binary_cross_entropy", binary_cross_entropy, error_hint=_CLIP_HINT, twins=BCE_TWINS)
+    """binary_cross_entropy(p, y) -> -mean(y log p + (1 - y) log(1 - p)), p clipped to [1e-12, 1 - 1e-12].
+
+    p and y have the shape (n_samples, 1) or (n_samples,); y is 0 or 1, as floats or integers; p is
+    exactly 0 or 1 in some cases. Other seeds try other random probabilities and labels.
+    """
+    part = Part(
+        "binary_cross_entropy",
+        binary_cross_entropy,
+        reference=_bce,
+        catalogue=BCE_MISTAKES,
+        error_hint="p and y have the same shape: work on them element by element with np.log and np.clip",
+        twins=BCE_TWINS,
+        rtol=1e-5,
+    )
     rng = rng_for(seed, 32)
+    n = rng.integers(5, 9)
+    column, flat = (lambda *v: np.array(v, dtype=float).reshape(-1, 1)), (lambda *v: np.array(v, dtype=float))
     cases = [
-        (np.array([[0.9], [0.2], [0.6]]), np.array([[1.0], [0.0], [1.0]])),
-        (rng.uniform(0.05, 0.95, size=(6, 1)), rng.integers(0, 2, size=(6, 1)).astype(float)),
-        (np.array([[0.0], [1.0], [0.5]]), np.array([[1.0], [0.0], [1.0]])),
-        (np.array([[0.0], [1.0]]), np.array([[0.0], [1.0]])),
+        (column(0.9, 0.2, 0.6), column(1, 0, 1), ""),
+        (rng.uniform(0.05, 0.95, size=(n, 1)), rng.integers(0, 2, size=(n, 1)), ", y as integers"),
+        (rng.uniform(0.05, 0.95, size=n - 1).astype(np.float32), rng.integers(0, 2, size=n - 1), ", as float32"),
+        (column(0.0, 0.3, 0.9), column(1, 0, 1), ""),
+        (flat(1.0, 0.6, 0.2), flat(0, 1, 0), ""),
+        (column(0.0, 1.0, 0.0, 1.0, 0.5), column(0, 1, 1, 0, 1), ""),
     ]
+    part.run(Case(f"p = {fmt(p)}, y = {fmt(y)}{note}", p, y) for p, y, note in cases)
+    _judge(part, scalar=True, shape_hint=_LOSS_SHAPE, warning_hint=f"clip p before the log: p = {_CLIP}")
+    part.passed()
 
-    def mistakes(p, y):
-        q = np.clip(p, EPSILON, 1 - EPSILON)
-        terms = y * _log(q) + (1 - y) * _log(1 - q)
-        return [
-            (-np.mean(y * _log(p) + (1 - y) * _log(1 - p)), _CLIP_HINT),
-            (np.mean(terms), "the minus sign: log p is negative, so the loss is -mean(...)"),
-            (-np.sum(terms), "sum where the mean belongs: average over the examples (np.mean)"),
-            (-np.mean(y * _log(q)), "add the (1 - y) log(1 - p) term: it is what punishes confident wrong 0s"),
-            (-np.mean(q * _log(y) + (1 - q) * _log(1 - y)), "swap p and y: the log is taken of the prediction p"),
-            (
-                -np.mean(y * _log(np.clip(p, 1e-15, 1 - 1e-15)) + (1 - y) * _log(1 - np.clip(p, 1e-15, 1 - 1e-15))),
-                f"clip with {EPSILON:g}, as annlib does: np.clip(p, {EPSILON:g}, 1 - {EPSILON:g})",
-            ),
-            (
-                -np.mean(y * _log(np.clip(p, 1e-7, 1 - 1e-7)) + (1 - y) * _log(1 - np.clip(p, 1e-7, 1 - 1e-7))),
-                f"clip with {EPSILON:g}, as annlib does: np.clip(p, {EPSILON:g}, 1 - {EPSILON:g})",
-            ),
-        ]
 
-    _loss_ladder(ladder, cases, _bce, mistakes, names=("p", "y"))
-    ladder.no_warnings(_CLIP_HINT)
-    ladder.passed()
+# --- Part 3: cross_entropy(P, Y) -> -sum(Y log P) / n_samples ---------------------------------------------
+
+
+def _ce(P, Y):
+    return float(-np.sum(Y * np.log(_clip(P, 1.0))) / np.shape(P)[0])
+
+
+def _ce_logs(P, Y, log=np.log):
+    return Y * log(_clip(P, 1.0))
+
+
+def _zero_at_target(case):
+    P, Y = _floats(case.args[0]), _floats(case.args[1])
+    return bool(np.any((P == 0) & (Y == 1)))
+
+
+def _any_zero(case):
+    return bool(np.any(_floats(case.args[0]) == 0))
+
+
+_CLIP_P = f"np.clip(P, {EPSILON:g}, 1.0)"
+
+CE_MISTAKES = [
+    Mistake(
+        "mean_over_entries",
+        "np.mean divides by n_samples * n_classes; divide the sum by the number of samples only, P.shape[0]",
+        lambda P, Y: -np.mean(_ce_logs(P, Y)),
+    ),
+    Mistake(
+        "mean_over_classes",
+        "the average is over the examples (the rows): divide by P.shape[0], not by the number of classes",
+        lambda P, Y: -np.sum(_ce_logs(P, Y)) / P.shape[1],
+    ),
+    Mistake("sum", "sum where the mean belongs: divide by the number of samples", lambda P, Y: -np.sum(_ce_logs(P, Y))),
+    Mistake(
+        "not_summed",
+        "a loss is one number: add up every example's -sum(Y log P) and divide by the number of samples",
+        lambda P, Y: -np.sum(_ce_logs(P, Y), axis=1),
+    ),
+    Mistake(
+        "no_clip",
+        f"0 * log(0) is nan and log(0) is -inf: clip P first, {_CLIP_P}",
+        explains=_clipping(_any_zero, finite=False, certain=_zero_at_target),
+        example=lambda P, Y: -np.sum(Y * np.log(P)) / len(P),
+    ),
+    Mistake(
+        "epsilon",
+        f"the values differ only where the true class's probability is exactly 0, where the clip's epsilon "
+        f"sets the loss: clip with the text's epsilon, {_CLIP_P}",
+        explains=_clipping(_zero_at_target, finite=True, certain=lambda case: False),
+        example=lambda P, Y: -np.sum(Y * np.log(np.clip(P, 1e-7, 1.0))) / len(P),
+    ),
+    Mistake(
+        "no_minus",
+        "the minus sign: log P is negative, so the loss is -sum(Y log P) / n",
+        lambda P, Y: np.sum(_ce_logs(P, Y)) / len(P),
+    ),
+    Mistake(
+        "log10",
+        "np.log10 is the logarithm to base 10; cross-entropy uses the natural logarithm, np.log",
+        lambda P, Y: -np.sum(_ce_logs(P, Y, np.log10)) / len(P),
+    ),
+    Mistake(
+        "swapped",
+        "P and Y are swapped: the log is taken of the predictions P, and the one-hot Y picks the true class",
+        lambda P, Y: -np.sum(_ce_logs(Y, P)) / len(P),
+    ),
+    Mistake(
+        "binary_formula",
+        "that is binary cross-entropy; with one-hot rows only the true class counts: -sum(Y * log P) / n",
+        lambda P, Y: -np.sum(_bce_terms(P, Y)) / len(P),
+    ),
+    Mistake(
+        "labels",
+        "Y holds one-hot rows, not class labels: multiply, Y * np.log(P), or pick with np.argmax(Y, axis=1)",
+        explains=_raises_index_error,
+        example=lambda P, Y: -np.mean(np.log(P[np.arange(len(P)), Y])),
+    ),
+]
+
+
+def _softmax_rows(rng, n, k):
+    scores = np.exp(rng.normal(size=(n, k)))
+    return scores / scores.sum(axis=1, keepdims=True)
 
 
 @check
 def check_cross_entropy(cross_entropy, *, seed=0):
-    """cross_entropy(P, Y) -> -sum(Y * log P) / n_samples, Y one-hot, P clipped to at least 1e-12."""
-    ladder = Ladder(
-        "cross_entropy", cross_entropy, error_hint="P and Y are both (n_samples, n_classes)", twins=CE_TWINS
+    """cross_entropy(P, Y) -> -sum(Y * log P) / n_samples, Y one-hot, P clipped to at least 1e-12.
+
+    Other seeds try other random softmax rows and one-hot targets, of other sizes.
+    """
+    part = Part(
+        "cross_entropy",
+        cross_entropy,
+        reference=_ce,
+        catalogue=CE_MISTAKES,
+        error_hint="P and Y are both (n_samples, n_classes)",
+        twins=CE_TWINS,
+        rtol=1e-5,
     )
     rng = rng_for(seed, 33)
-    labels = rng.integers(0, 4, size=5)
-    scores = np.exp(rng.normal(size=(5, 4)))
+    n, k = rng.integers(4, 7), rng.integers(3, 5)
     cases = [
-        (np.array([[0.7, 0.2, 0.1], [0.1, 0.1, 0.8]]), np.array([[1.0, 0.0, 0.0], [0.0, 1.0, 0.0]])),
-        (scores / scores.sum(axis=1, keepdims=True), np.eye(4)[labels]),
-        (np.array([[1.0, 0.0, 0.0], [0.0, 0.5, 0.5]]), np.array([[1.0, 0.0, 0.0], [0.0, 0.0, 1.0]])),
-        (np.array([[0.0, 1.0], [0.5, 0.5]]), np.array([[1.0, 0.0], [0.0, 1.0]])),
+        (np.array([[0.7, 0.2, 0.1], [0.1, 0.1, 0.8]]), np.array([[1.0, 0.0, 0.0], [0.0, 1.0, 0.0]]), ""),
+        (_softmax_rows(rng, n, k), np.eye(k)[rng.integers(0, k, size=n)], ""),
+        (np.array([[1.0, 0.0, 0.0], [0.0, 0.5, 0.5]]), np.array([[1.0, 0.0, 0.0], [0.0, 0.0, 1.0]]), ""),
+        (np.array([[0.0, 1.0], [0.5, 0.5]]), np.array([[1.0, 0.0], [0.0, 1.0]]), ""),
+        (_softmax_rows(rng, 3, 5), np.eye(5, dtype=int)[rng.integers(0, 5, size=3)], ", Y as integers"),
+        (_softmax_rows(rng, k, 3).astype(np.float32), np.eye(3)[rng.integers(0, 3, size=k)], ", P as float32"),
     ]
+    part.run(Case(f"P = {fmt(P)}, Y = {fmt(Y)}{note}", P, Y) for P, Y, note in cases)
+    _judge(part, scalar=True, shape_hint=_LOSS_SHAPE, warning_hint=f"clip P before the log: P = {_CLIP_P}")
+    part.passed()
 
-    def mistakes(P, Y):
-        n, k = P.shape
-        logs = Y * _log(np.clip(P, EPSILON, 1.0))
-        return [
-            (-np.sum(Y * _log(P)) / n, "0 * log(0) is NaN: clip P first, np.clip(P, 1e-12, 1.0)"),
-            (-np.mean(logs), f"you divided by n_samples * n_classes; divide by the number of samples only ({n})"),
-            (-np.sum(logs), "sum where the mean belongs: divide by the number of samples"),
-            (np.sum(logs) / n, "the minus sign: log P is negative, so the loss is -sum(Y log P) / n"),
-            (
-                _bce(np.clip(P, EPSILON, 1 - EPSILON), Y),
-                "that is binary cross-entropy; with one-hot rows only the true class counts: -sum(Y * log P) / n",
-            ),
-        ]
 
-    _loss_ladder(ladder, cases, _ce, mistakes, names=("P", "Y"))
-    ladder.no_warnings("0 * log(0) gives a warning and NaN: clip P before the log")
-    ladder.passed()
-
+# --- Part 4: loss_choices() -> {task: loss name} -----------------------------------------------------------
 
 LOSS_NAMES = ("mse", "binary_cross_entropy", "cross_entropy")
-_TASKS = {
-    "house_price": ("mse", "a price in euros is a number on a scale: regression, mean squared error"),
-    "spam": ("binary_cross_entropy", "spam or not is one yes/no label: one sigmoid output, binary cross-entropy"),
-    "digit": ("cross_entropy", "one of 10 classes: a softmax over 10 outputs, categorical cross-entropy"),
-    "temperature": ("mse", "tomorrow's temperature is a number on a scale: regression, mean squared error"),
-    "tumour_malignant": ("binary_cross_entropy", "malignant or benign is one yes/no label: binary cross-entropy"),
-    "animal_species": ("cross_entropy", "one species out of several: softmax and categorical cross-entropy"),
+_CHOICES = {
+    "house_price": "mse",
+    "spam": "binary_cross_entropy",
+    "digit": "cross_entropy",
+    "temperature": "mse",
+    "tumour_malignant": "binary_cross_entropy",
+    "animal_species": "cross_entropy",
 }
+
+
+def _answers(part):
+    answers = part.outcomes[0].result
+    return answers if isinstance(answers, dict) else {}
+
+
+def _chose(right, wrong):
+    """Some task whose loss is `right` was given one of `wrong`."""
+    return lambda part: any(_CHOICES.get(t) == right and a in wrong for t, a in _answers(part).items())
+
+
+LOSS_CHOICES_MISTAKES = [
+    Mistake("no_return", "the function ends without `return choices`, so it gives None", lambda: None),
+    Mistake(
+        "not_a_dict",
+        "return a dict {task: loss name}, e.g. {'house_price': 'mse', ...}, so each answer is tied to its task",
+        explains=lambda part: part.outcomes[0].result is not None and not isinstance(part.outcomes[0].result, dict),
+        example=lambda: list(_CHOICES.values()),
+    ),
+    Mistake(
+        "missing_task",
+        "give an answer for every one of the six tasks of the table",
+        explains=lambda part: isinstance(part.outcomes[0].result, dict) and set(_answers(part)) < set(_CHOICES),
+        example=lambda: {"spam": "binary_cross_entropy"},
+    ),
+    Mistake(
+        "unknown_task",
+        "use the task names exactly as the table spells them: " + ", ".join(map(repr, _CHOICES)),
+        explains=lambda part: bool(set(_answers(part)) - set(_CHOICES)),
+        example=lambda: {**{t: a for t, a in _CHOICES.items() if t != "spam"}, "Spam": "binary_cross_entropy"},
+    ),
+    Mistake(
+        "unknown_name",
+        "use the loss names exactly as LOSS_NAMES spells them: " + ", ".join(map(repr, LOSS_NAMES)),
+        explains=lambda part: any(a not in LOSS_NAMES for a in _answers(part).values() if isinstance(a, str)),
+        example=lambda: {**_CHOICES, "house_price": "MSE"},
+    ),
+    Mistake(
+        "mse_for_classification",
+        "a class (yes/no, or one of several) is not a number on a scale: classification takes a cross-entropy",
+        explains=lambda part: _chose("binary_cross_entropy", ["mse"])(part) or _chose("cross_entropy", ["mse"])(part),
+        example=lambda: {**_CHOICES, "spam": "mse"},
+    ),
+    Mistake(
+        "cross_entropy_for_regression",
+        "a price or a temperature is a number on a scale: regression, the mean squared error",
+        explains=_chose("mse", ["binary_cross_entropy", "cross_entropy"]),
+        example=lambda: {**_CHOICES, "house_price": "cross_entropy"},
+    ),
+    Mistake(
+        "bce_for_classes",
+        "one class out of several (10 digits, 12 species) takes a softmax over k outputs: categorical "
+        "cross-entropy, 'cross_entropy'",
+        explains=_chose("cross_entropy", ["binary_cross_entropy"]),
+        example=lambda: {**_CHOICES, "digit": "binary_cross_entropy"},
+    ),
+    Mistake(
+        "ce_for_yes_no",
+        "one yes/no label (spam or not, malignant or benign) takes one sigmoid output: 'binary_cross_entropy'",
+        explains=_chose("binary_cross_entropy", ["cross_entropy"]),
+        example=lambda: {**_CHOICES, "spam": "cross_entropy"},
+    ),
+]
 
 
 @check
 def check_loss_choices(loss_choices, *, seed=0):
-    """loss_choices() -> {task: loss name} for every task, with names from LOSS_NAMES."""
-    ladder = Ladder("loss_choices", loss_choices)
-    answers = ladder.call()
+    """loss_choices() -> {task: loss name} for every task, with names from LOSS_NAMES.
+
+    Other seeds look at the tasks in another order, so another first mistake is named.
+    """
+    part = Part("loss_choices", loss_choices, reference=lambda: dict(_CHOICES), catalogue=LOSS_CHOICES_MISTAKES)
+    first, again = part.run([Case("loss_choices()"), Case("loss_choices(), called again")])
+    for outcome in (first, again):
+        if outcome.error is not None:
+            part.error(outcome)
+    answers = first.result
     if not isinstance(answers, dict):
-        ladder.fail(
-            f"returned a {type(answers).__name__}, expected a dict {{task: loss name}}", "return the `choices` dict"
-        )
-    missing = [task for task in _TASKS if task not in answers]
+        kind = "None" if answers is None else f"a {type(answers).__name__}"
+        part.fail(f"returned {kind}, expected a dict {{task: loss name}}", "return the `choices` dict")
+    missing = [task for task in _CHOICES if task not in answers]
     if missing:
-        ladder.fail(f"no answer for {missing[0]!r}", f"give one of {', '.join(map(repr, LOSS_NAMES))} for every task")
-    again = ladder.call()
-    if not isinstance(again, dict) or any(again.get(task) != answers[task] for task in _TASKS):
-        ladder.fail("gave other answers when called again", "return the same fixed dict every time")
-    tasks = list(_TASKS)
-    if seed:  # other seeds look at the tasks in another order, so another first mistake is named
+        part.fail(f"no answer for {missing[0]!r}", f"give one of {', '.join(map(repr, LOSS_NAMES))} for every task")
+    if not alike(again.result, answers):
+        part.fail("gave other answers when called again", "return the same fixed dict every time", explain=False)
+    tasks = list(_CHOICES)
+    if seed:
         tasks = [tasks[i] for i in rng_for(seed, 36).permutation(len(tasks))]
     for task in tasks:
-        right, why = _TASKS[task]
         answer = answers[task]
         if type(answer) is not str:
-            ladder.fail(f"{task!r}: the answer is a {type(answer).__name__}, expected a name such as 'mse'")
+            part.fail(f"{task!r}: the answer is a {type(answer).__name__}, expected a name such as 'mse'")
         if answer not in LOSS_NAMES:
-            ladder.fail(f"{task!r}: {answer!r} is not one of {', '.join(map(repr, LOSS_NAMES))}")
-        if answer != right:
-            ladder.fail(f"{task!r}: {answer!r} does not fit", why)
-    ladder.passed(f"all {len(_TASKS)} tasks matched with their loss")
+            part.fail(f"{task!r}: {answer!r} is not one of {', '.join(map(repr, LOSS_NAMES))}")
+        if answer != _CHOICES[task]:
+            part.fail(f"{task!r}: {answer!r} does not fit")
+    part.passed(f"all {len(_CHOICES)} tasks matched with their loss")
 
 
-# --- cost_gradient(Y_hat, Y, kind) and output_delta(Y_hat, Y, kind), as annlib.scratch has them ---------
+# --- Parts 5 and 6: cost_gradient(Y_hat, Y, kind) and output_delta(Y_hat, Y, kind), as annlib.scratch -------
 
 
 def _gradient_cases(rng):
-    """(Y_hat, Y, kind, what) cases: regression outputs for "mse", softmax rows and one-hot rows for "cross_entropy"."""
-    scores = np.exp(rng.normal(size=(5, 4)))
-    saturated = np.array([[0.0, 0.75, 0.25], [0.5, 0.0, 0.5]])  # a 0 where the target is 0
+    """Regression outputs for "mse"; softmax rows and one-hot targets for "cross_entropy", among them a softmax
+    saturated on a non-target class (a 0 where the target is 0) and one saturated on the wrong class (a 0
+    where the target is 1)."""
+    n, k = rng.integers(3, 6), rng.integers(2, 4)
+    cases = [
+        (np.array([[1.0], [2.0], [4.0]]), np.array([[1.5], [2.0], [3.0]]), "mse", ""),
+        (rng.normal(size=(n, k + 1)), rng.normal(size=(n, k + 1)), "mse", ""),
+        (rng.normal(size=(k, 2)), rng.integers(-2, 3, size=(k, 2)), "mse", ", Y as integers"),
+        (
+            np.array([[0.7, 0.2, 0.1], [0.1, 0.1, 0.8]]),
+            np.array([[1.0, 0.0, 0.0], [0.0, 1.0, 0.0]]),
+            "cross_entropy",
+            "",
+        ),
+        (_softmax_rows(rng, n + 1, k + 2), np.eye(k + 2)[rng.integers(0, k + 2, size=n + 1)], "cross_entropy", ""),
+        (
+            np.array([[0.0, 0.75, 0.25], [0.5, 0.0, 0.5]]),
+            np.array([[0.0, 1.0, 0.0], [0.0, 0.0, 1.0]]),
+            "cross_entropy",
+            "",
+        ),
+        (
+            np.array([[0.0, 1.0, 0.0], [0.2, 0.3, 0.5]]),
+            np.array([[1.0, 0.0, 0.0], [0.0, 0.0, 1.0]]),
+            "cross_entropy",
+            "",
+        ),
+        (
+            _softmax_rows(rng, k, 4).astype(np.float32),
+            np.eye(4, dtype=int)[rng.integers(0, 4, size=k)],
+            "cross_entropy",
+            ", Y_hat as float32, Y as integers",
+        ),
+    ]
+    return [Case(f"kind {kind!r}, Y_hat = {fmt(P)}, Y = {fmt(Y)}{note}", P, Y, kind) for P, Y, kind, note in cases]
+
+
+def _by_kind(mse, ce):
+    """A wrong answer made of an mse branch and a cross-entropy branch, each (Y_hat, Y) -> array."""
+    return lambda P, Y, kind: mse(_floats(P), Y) if kind == "mse" else ce(_floats(P), Y)
+
+
+def _right_mse(P, Y):
+    return 2 * (P - Y) / P.size
+
+
+def _right_gradient(P, Y):
+    return -Y / _clip(P, 1.0) / len(P)
+
+
+def _right_delta(P, Y):
+    return (P - Y) / len(P)
+
+
+def _risky(case):
+    return case.args[2] == "cross_entropy" and _any_zero(case)
+
+
+def _certain(case):
+    return case.args[2] == "cross_entropy" and _zero_at_target(case)
+
+
+def _mse_mistakes(right_ce):
     return [
-        (np.array([[1.0], [2.0], [4.0]]), np.array([[1.5], [2.0], [3.0]]), "mse"),
-        (rng.normal(size=(4, 3)), rng.normal(size=(4, 3)), "mse"),
-        (np.array([[0.7, 0.2, 0.1], [0.1, 0.1, 0.8]]), np.array([[1.0, 0.0, 0.0], [0.0, 1.0, 0.0]]), "cross_entropy"),
-        (scores / scores.sum(axis=1, keepdims=True), np.eye(4)[rng.integers(0, 4, size=5)], "cross_entropy"),
-        (saturated, np.array([[0.0, 1.0, 0.0], [0.0, 0.0, 1.0]]), "cross_entropy"),
+        Mistake(
+            "mse_over_samples",
+            "the MSE averages over every element, n_samples * n_outputs of them: divide by Y_hat.size",
+            _by_kind(lambda P, Y: 2 * (P - Y) / len(P), right_ce),
+        ),
+        Mistake(
+            "mse_no_two",
+            "the derivative of (ŷ - y)² is 2 (ŷ - y): the factor 2 is missing",
+            _by_kind(lambda P, Y: (P - Y) / P.size, right_ce),
+        ),
+        Mistake(
+            "mse_sign",
+            "the sign: C grows as ŷ moves away from y, so the gradient is 2 (ŷ - y) / N, not 2 (y - ŷ) / N",
+            _by_kind(lambda P, Y: 2 * (Y - P) / P.size, right_ce),
+        ),
+        Mistake(
+            "mse_not_divided",
+            "the 1/N of the mean is missing: 2 (ŷ - y) / N, N = Y_hat.size",
+            _by_kind(lambda P, Y: 2 * (P - Y), right_ce),
+        ),
     ]
 
 
-def _gradient_ladder(ladder, cases, reference, mistakes_for, what):
-    for Y_hat, Y, kind in cases:
-        args = copy_args((Y_hat, Y))
-        got = ladder.array(
-            ladder.call(*args, kind),
-            what=what,
-            shape=Y_hat.shape,
-            shape_hint=f"{what} has one entry per prediction: the shape of Y_hat, {Y_hat.shape}",
-        )
-        ladder.values(
-            got,
-            reference(Y_hat, Y, kind),
-            case=f"kind {kind!r}, Y_hat = {fmt(Y_hat)}, Y = {fmt(Y)}",
-            what=what,
-            mistakes=mistakes_for(Y_hat, Y, kind),
-        )
-        ladder.unchanged(Y_hat, args[0], "Y_hat")
-        ladder.unchanged(Y, args[1], "Y")
+def _kind_mistakes(right_ce):
+    return [
+        Mistake(
+            "always_mse",
+            "the answer is the MSE's for both kinds: compute the cross-entropy's when kind is 'cross_entropy'",
+            _by_kind(_right_mse, _right_mse),
+        ),
+        Mistake(
+            "always_cross_entropy",
+            "the answer is the cross-entropy's for both kinds: compute the MSE's, 2 (Ŷ - Y) / Y_hat.size, "
+            "when kind is 'mse'",
+            _by_kind(right_ce, right_ce),
+        ),
+        Mistake(
+            "kinds_swapped",
+            "the two kinds are swapped: 'mse' takes 2 (Ŷ - Y) / Y_hat.size",
+            lambda P, Y, kind: _by_kind(_right_mse, right_ce)(
+                P, Y, "mse" if kind == "cross_entropy" else "cross_entropy"
+            ),
+        ),
+    ]
+
+
+_CLIP_Y_HAT = f"np.clip(Y_hat, {EPSILON:g}, 1.0)"
+
+COST_GRADIENT_MISTAKES = [
+    *_mse_mistakes(_right_gradient),
+    Mistake(
+        "mse_clipped",
+        "clip only for the cross-entropy: the MSE's predictions are numbers on any scale, 2 (ŷ - y) / N",
+        _by_kind(lambda P, Y: _right_mse(_clip(P, 1.0), Y), _right_gradient),
+    ),
+    Mistake(
+        "ce_no_clip",
+        f"0 / 0 is nan and 1 / 0 is inf where a probability is exactly 0: clip Y_hat first, {_CLIP_Y_HAT}",
+        explains=_clipping(_risky, finite=False, certain=_certain),
+        example=_by_kind(_right_mse, lambda P, Y: -Y / P / len(P)),
+    ),
+    Mistake(
+        "ce_epsilon",
+        f"the values differ only where the target's probability is exactly 0, where the clip's epsilon sets the "
+        f"gradient: clip with the text's epsilon, {_CLIP_Y_HAT}",
+        explains=_clipping(_certain, finite=True, certain=lambda case: False),
+        example=_by_kind(_right_mse, lambda P, Y: -Y / np.clip(P, 1e-7, 1.0) / len(P)),
+    ),
+    Mistake(
+        "ce_sign",
+        "the sign: the cost is -sum(Y log Y_hat) / n, so its gradient is -Y / Y_hat / n",
+        _by_kind(_right_mse, lambda P, Y: -_right_gradient(P, Y)),
+    ),
+    Mistake(
+        "ce_over_entries",
+        "the cross-entropy averages over the examples only: divide by n_samples, not by Y_hat.size",
+        _by_kind(_right_mse, lambda P, Y: -Y / _clip(P, 1.0) / P.size),
+    ),
+    Mistake(
+        "ce_not_divided",
+        "the 1/n of the mean over the examples is missing: -Y / Y_hat / n_samples",
+        _by_kind(_right_mse, lambda P, Y: -Y / _clip(P, 1.0)),
+    ),
+    Mistake(
+        "ce_softmax_delta",
+        "that is dC/dZ through the softmax (Part 6); here the gradient at Y_hat itself: -Y / Y_hat / n",
+        _by_kind(_right_mse, _right_delta),
+    ),
+    Mistake(
+        "ce_loss_not_gradient",
+        "the derivative of log p is 1 / p, not log p: -Y / Y_hat / n",
+        _by_kind(_right_mse, lambda P, Y: -Y * np.log(_clip(P, 1.0)) / len(P)),
+    ),
+    Mistake(
+        "ce_binary_formula",
+        "that is binary cross-entropy's gradient; with one-hot rows only -Y / Y_hat / n remains",
+        _by_kind(_right_mse, lambda P, Y: -(Y / _clip(P) - (1 - Y) / (1 - _clip(P))) / len(P)),
+    ),
+    *_kind_mistakes(_right_gradient),
+]
+
+_GRADIENT_ERROR = "Y_hat and Y are both (n_samples, n_outputs); kind is 'mse' or 'cross_entropy'"
+
+
+def _check_gradient(name, func, *, seed, salt, reference, catalogue, twins, what, **options):
+    part = Part(
+        name,
+        func,
+        reference=reference,
+        catalogue=catalogue,
+        error_hint=_GRADIENT_ERROR,
+        twins=twins,
+        rtol=1e-5,
+        **options,
+    )
+    part.run(_gradient_cases(rng_for(seed, salt)))
+    shape_hint = f"{what} has one entry per prediction: the shape of Y_hat"
+    _judge(part, what=what, shape_hint=shape_hint, warning_hint=f"clip Y_hat before dividing by it: {_CLIP_Y_HAT}")
+    part.passed()
 
 
 @check
 def check_cost_gradient(cost_gradient, *, seed=0):
     """cost_gradient(Y_hat, Y, kind) -> dC/dY_hat, the shape of Y_hat, as annlib.scratch.cost_gradient:
-    "mse" 2 (Y_hat - Y) / Y_hat.size; "cross_entropy" -Y / Y_hat / n_samples, Y_hat clipped to at least 1e-12."""
-    ladder = Ladder(
+    "mse" 2 (Y_hat - Y) / Y_hat.size; "cross_entropy" -Y / Y_hat / n_samples, Y_hat clipped to at least 1e-12.
+
+    Other seeds try other random arrays of other shapes, for both kinds.
+    """
+    _check_gradient(
         "cost_gradient",
         cost_gradient,
-        error_hint="Y_hat and Y are both (n_samples, n_outputs); kind is 'mse' or 'cross_entropy'",
+        seed=seed,
+        salt=34,
+        reference=lambda Y_hat, Y, kind: scratch.cost_gradient(Y_hat, Y, kind) + 0.0,  # no -0 in messages
+        catalogue=COST_GRADIENT_MISTAKES,
         twins=COST_GRADIENT_TWINS,
+        what="dC/dY_hat",
     )
 
-    def mistakes(P, Y, kind):
-        n, size = P.shape[0], P.size
-        if kind == "mse":
-            return [
-                ((P - Y) / size, "the derivative of (ŷ - y)² is 2 (ŷ - y): the factor 2 is missing"),
-                (
-                    2 * (P - Y) / n if P.shape[1] > 1 else None,
-                    "the MSE averages over every element, n_samples * n_outputs of them: divide by Y_hat.size",
-                ),
-                (2 * (Y - P) / size, "the sign: C grows as ŷ moves away from y, so dC/dŷ = 2 (ŷ - y) / n, not y - ŷ"),
-                (2 * (P - Y), "the 1/n of the mean is missing: dC/dŷ = 2 (ŷ - y) / n, n the number of elements"),
-                ((P - Y) / n if P.shape[1] > 1 else None, "the factor 2, and divide by every element: 2 (ŷ - y) / n"),
-            ]
-        q = np.clip(P, EPSILON, 1.0)
-        return [
-            (-Y / P / n, "0 / 0 is NaN where a probability is exactly 0: clip Y_hat first, np.clip(Y_hat, 1e-12, 1.0)"),
-            (-Y / q / size, "the cross-entropy averages over samples only: divide by n_samples, not by Y_hat.size"),
-            (Y / q / n, "the sign: the cost is -sum(Y log Y_hat) / n, so its gradient is -Y / Y_hat / n"),
-            (-Y / q, "the 1/n of the mean over samples is missing: -Y / Y_hat / n_samples"),
-            (-Y * np.log(q) / n, "the derivative of log p is 1 / p, not log p: -Y / Y_hat / n"),
-            (2 * (P - Y) / size, "that is the MSE's gradient; for kind 'cross_entropy' it is -Y / Y_hat / n"),
-            (
-                (P - Y) / n,
-                "that is dC/dZ through the softmax (Part 6); here the gradient at Y_hat itself: -Y / Y_hat / n",
-            ),
-            (
-                (q - Y) / (q * (1 - np.clip(P, 0, 1 - EPSILON))) / n,
-                "that is binary cross-entropy's gradient; with one-hot rows only -Y / Y_hat / n remains",
-            ),
-        ]
 
-    _gradient_ladder(ladder, _gradient_cases(rng_for(seed, 34)), scratch.cost_gradient, mistakes, "dC/dY_hat")
-    ladder.no_warnings("clip Y_hat before dividing by it: np.clip(Y_hat, 1e-12, 1.0)")
-    ladder.passed()
+def _jacobian(P, G):
+    """Each row of G times the softmax's Jacobian at that row of P, diag(p) - p p^T."""
+    return P * (G - np.sum(G * P, axis=1, keepdims=True))
+
+
+_SLOPE_CANCELLED = (
+    "the softmax's slope has already cancelled against -Y / Ŷ: (Ŷ - Y) / n, with nothing more to multiply"
+)
+
+OUTPUT_DELTA_MISTAKES = [
+    *_mse_mistakes(_right_delta),
+    Mistake(
+        "mse_sigmoid_slope",
+        "the identity output's slope is 1: dC/dZ is dC/dŶ itself, 2 (Ŷ - Y) / N, with nothing more to multiply",
+        _by_kind(lambda P, Y: _right_mse(P, Y) * P * (1 - P), _right_delta),
+    ),
+    Mistake(
+        "ce_sign",
+        "the sign: the output layer's delta is the prediction minus the target, (Ŷ - Y) / n",
+        _by_kind(_right_mse, lambda P, Y: (Y - P) / len(P)),
+    ),
+    Mistake(
+        "ce_not_divided",
+        "the 1/n of the mean over the examples is missing: (Ŷ - Y) / n_samples",
+        _by_kind(_right_mse, lambda P, Y: P - Y),
+    ),
+    Mistake(
+        "ce_over_entries",
+        "the cross-entropy averages over the examples only: divide by n_samples, not by Y_hat.size",
+        _by_kind(_right_mse, lambda P, Y: (P - Y) / P.size),
+    ),
+    Mistake(
+        "ce_no_slope",
+        "that is dC/dŶ (Part 5); through the softmax, -Y / Ŷ times its slopes leaves just (Ŷ - Y) / n",
+        _by_kind(_right_mse, _right_gradient),
+    ),
+    Mistake(
+        "ce_diagonal_slope",
+        "each softmax output depends on every Z of its row: with the whole Jacobian, -Y / Ŷ times the slopes "
+        "leaves just (Ŷ - Y) / n",
+        _by_kind(_right_mse, lambda P, Y: _right_gradient(P, Y) * P * (1 - P)),
+    ),
+    Mistake(
+        "ce_jacobian",
+        "dC/dŶ times the softmax's Jacobian loses the error where the softmax saturated (a probability of exactly "
+        "0 for the target gives 0 instead of -1/n): return the simplified (Ŷ - Y) / n, which stays exact",
+        _by_kind(_right_mse, lambda P, Y: _jacobian(P, _right_gradient(P, Y))),
+    ),
+    Mistake(
+        "ce_slope_again",
+        _SLOPE_CANCELLED,
+        _by_kind(_right_mse, lambda P, Y: _right_delta(P, Y) * P * (1 - P)),
+    ),
+    Mistake(
+        "ce_jacobian_again",
+        _SLOPE_CANCELLED,
+        _by_kind(_right_mse, lambda P, Y: _jacobian(P, _right_delta(P, Y))),
+    ),
+    Mistake(
+        "labels",
+        "Y holds one-hot rows, not class labels: the delta is (Y_hat - Y) / n, with Y as it is",
+        explains=_raises_index_error,
+        example=lambda P, Y, kind: P[np.arange(len(P)), Y] if kind == "cross_entropy" else _right_mse(P, Y),
+    ),
+    *_kind_mistakes(_right_delta),
+]
 
 
 @check
 def check_output_delta(output_delta, *, seed=0):
     """output_delta(Y_hat, Y, kind) -> dC/dZ of the output layer, as annlib.scratch.output_delta: identity output
-    with "mse", 2 (Y_hat - Y) / Y_hat.size; softmax output with "cross_entropy", (Y_hat - Y) / n_samples."""
-    ladder = Ladder(
+    with "mse", 2 (Y_hat - Y) / Y_hat.size; softmax output with "cross_entropy", (Y_hat - Y) / n_samples.
+
+    The learner's function runs with the course's cost_gradient under that name, so a slip in Part 5 costs
+    only Part 5. Other seeds try other random arrays of other shapes, for both kinds.
+    """
+    _check_gradient(
         "output_delta",
         output_delta,
-        error_hint="Y_hat and Y are both (n_samples, n_outputs); kind is 'mse' or 'cross_entropy'",
+        seed=seed,
+        salt=35,
+        reference=scratch.output_delta,
+        catalogue=OUTPUT_DELTA_MISTAKES,
         twins=OUTPUT_DELTA_TWINS,
+        what="dC/dZ",
+        course={"cost_gradient": scratch.cost_gradient},
     )
 
-    def mistakes(P, Y, kind):
-        n, size = P.shape[0], P.size
-        right = scratch.output_delta(P, Y, kind)
-        common = [
-            (-right, "the sign: the output layer's delta is the prediction minus the target, Ŷ - Y, over n"),
-            (right * P * (1 - P), _SLOPE_AGAIN[kind]),
-            (_SOFTMAX.backward(None, P, right) if kind == "cross_entropy" else None, _SLOPE_AGAIN[kind]),
-        ]
-        if kind == "mse":
-            return common + [
-                (2 * (P - Y), "the 1/n of the mean is missing: 2 (Ŷ - Y) / n, n the number of elements"),
-                ((P - Y) / size, "the factor 2 of the squared error is missing: 2 (Ŷ - Y) / n"),
-                (
-                    2 * (P - Y) / n if P.shape[1] > 1 else None,
-                    "the MSE averages over every element: divide by Y_hat.size, not by n_samples",
-                ),
-            ]
-        return common + [
-            (P - Y, "the 1/n of the mean over samples is missing: (Ŷ - Y) / n_samples"),
-            (
-                2 * (P - Y) / size,
-                "that is the MSE formula; for softmax + cross-entropy the delta is (Ŷ - Y) / n_samples",
-            ),
-            ((P - Y) / size, "the cross-entropy averages over samples only: divide by n_samples, not by Y_hat.size"),
-            (
-                -Y / np.clip(P, EPSILON, 1.0) / n,
-                "that is dC/dŶ (Part 5); through the softmax, -Y / Ŷ times its slopes leaves just (Ŷ - Y) / n",
-            ),
-        ]
 
-    with substitute(output_delta, {"cost_gradient": scratch.cost_gradient}):
-        _gradient_ladder(ladder, _gradient_cases(rng_for(seed, 35)), scratch.output_delta, mistakes, "dC/dZ")
-    ladder.no_warnings()
-    ladder.passed()
-
-
-_SOFTMAX = get_activation("softmax")  # its backward: each row times the Jacobian diag(p) - p p^T
-
-
-_SLOPE_AGAIN = {
-    "mse": "the identity output's slope is 1: dC/dZ is dC/dŶ itself, with nothing more to multiply",
-    "cross_entropy": "the softmax's slope has already cancelled against -Y / Ŷ: (Ŷ - Y) / n, with nothing more to "
-    "multiply",
+CATALOGUES = {
+    "check_mse": MSE_MISTAKES,
+    "check_binary_cross_entropy": BCE_MISTAKES,
+    "check_cross_entropy": CE_MISTAKES,
+    "check_loss_choices": LOSS_CHOICES_MISTAKES,
+    "check_cost_gradient": COST_GRADIENT_MISTAKES,
+    "check_output_delta": OUTPUT_DELTA_MISTAKES,
 }

@@ -9,6 +9,7 @@
     kernel     a kernel per submission: started, or forked warm (forkserver), optionally sandboxed
     sandbox    a bubblewrap sandbox per kernel (Linux): what submitted code may see, reach and use
     guard      what runs inside the kernel to keep the checks honest
+    feedback   a test cell's message and hint, and the learner's own error behind a NameError
     gradebook  JSON and CSV output
 
 The exercises themselves are taught from lesson 01 on; the instructor guide is docs/instructors.md.

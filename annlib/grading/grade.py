@@ -26,6 +26,7 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
+from annlib.grading import feedback as _feedback
 from annlib.grading.guard import start_marker, verdict_signature
 from annlib.grading.kernel import ForkServer, Kernel
 from annlib.grading.notebook import (
@@ -142,6 +143,7 @@ class _Run:
         self.steps, self.workdir, self.preload, self.timeout = steps, workdir, preload, timeout
         self.new_kernel = new_kernel
         self.done, self.restarts, self.kernel, self.errors, self.secret = [], 0, None, [], b""
+        self.failed = []  # (source, description) of each of the learner's cells that raised, in order
         self.limits_seen = set()  # cgroup limits already noted in errors
 
     def start(self):
@@ -176,6 +178,16 @@ class _Run:
         source = _ipython_to_python(step.source)
         framed = f'"{start_marker(self.secret, key, step.kind == "graded", source)}"\n{source}\n"annlib-done {key}"\n'
         return self.kernel.execute(framed, self.timeout, {"verdict": f"'annlib-verdict {key}'"}), key
+
+    def describe_error(self, step, reply):
+        """Note the error a learner's cell raised ({"ename", "message", "where"}), as the kernel describes it
+        (annlib.grading.feedback.last_error: their own line only), for the test cells that come after."""
+        try:
+            described = self.kernel.execute("", min(self.timeout, 10), {"error": _feedback.LAST_ERROR})
+            expression = described.user_expressions.get("error", {}) if described.status == "ok" else {}
+        except Exception:  # a kernel that cannot say more: the reply's own words
+            expression = {}
+        self.failed.append((step.source, _feedback.describe(reply, step.source, expression)))
 
     @staticmethod
     def where(step):
@@ -234,7 +246,8 @@ def _verdict(reply, key, secret, note=""):
         return "limit", reply.detail
     status, feedback = _reply_verdict(reply, key, secret)
     if note and status != "passed":
-        feedback = f"{feedback} ({note.split(': ', 1)[-1]})"
+        message, hint = _feedback.split(feedback)
+        feedback = _feedback.join(f"{message} ({note.split(': ', 1)[-1]})", hint)
     return status, feedback
 
 
@@ -247,7 +260,10 @@ def _reply_verdict(reply, key, secret):
         if reply.ename == "NotImplementedError" and not reply.evalue:
             return "error", "NotImplementedError: the answer still raises NotImplementedError(): replace the stub"
         status = "failed" if "Assert" in reply.ename or reply.ename == "CheckFailed" else "error"
-        return status, f"{reply.ename}: {reply.evalue}"[:2000] if reply.evalue else reply.ename
+        if not reply.evalue:
+            return status, reply.ename
+        message, hint = _feedback.split(reply.evalue)  # a check's hint is kept, however long its message
+        return status, _feedback.join(f"{reply.ename}: {message}", hint)
     expression = reply.user_expressions.get("verdict", {})
     try:
         verdict = json.loads(expression["evalue"]) if expression.get("ename") == "GradingVerdict" else None
@@ -275,8 +291,15 @@ def _execute_plan(record, steps, workdir, preload, timeout, new_kernel):
             if note and step.kind != "graded":
                 run.errors.append(f"{run.where(step)}: {note}")
             run.note_limits_hit(step)
+            if step.kind == "student" and reply.status == "error":
+                run.describe_error(step, reply)
+            elif step.kind == "student" and reply.status in ("timeout", "hung"):
+                run.failed.append((step.source, {"stopped": f"stopped after the {timeout:g} s limit per cell"}))
             if step.kind in ("graded", "locked"):
                 status, feedback = _verdict(reply, key, run.secret, note)
+                own = _feedback.own_error(reply.ename, reply.evalue, run.failed) if reply.status == "error" else None
+                if own is not None:  # the NameError comes from the learner's own cell that raised
+                    status, feedback = "error", own
                 if step.kind == "graded":
                     cell = by_id[step.grade_id]
                     cell.update(

@@ -1,0 +1,737 @@
+"""Exercise 05: learner-style answers (see tests/corpus/__init__.py). Each answer imports sympy itself,
+as the exercise's import cell does."""
+
+import textwrap
+
+
+def _sp(source):
+    """A cell's source after the exercise's `import sympy as sp` (and `import math`, for the slips)."""
+    return "import math\nimport sympy as sp\n" + textwrap.dedent(source)
+
+
+_SIGMA = "def sigma(t):\n    return 1 / (1 + sp.exp(-t))\n\n"
+
+CORRECT = {
+    "check_sigmoid_derivative_expr": [
+        _sp("def sigmoid_derivative_expr(z):\n    return sp.diff(1 / (1 + sp.exp(-z)), z)\n"),
+        _sp(
+            """
+            def sigmoid_derivative_expr(z):
+                s = 1 / (1 + sp.exp(-z))
+                return s * (1 - s)
+            """
+        ),
+        _sp("def sigmoid_derivative_expr(z):\n    return sp.exp(-z) / (1 + sp.exp(-z)) ** 2\n"),
+        _sp("def sigmoid_derivative_expr(z):\n    return sp.simplify(sp.diff(1 / (1 + sp.exp(-z)), z))\n"),
+        _sp("def sigmoid_derivative_expr(z):\n    return sp.diff(sp.exp(z) / (1 + sp.exp(z)), z)\n"),
+        _sp("def sigmoid_derivative_expr(z):\n    return (1 / (1 + sp.exp(-z))).diff(z)\n"),
+        _sp("def sigmoid_derivative_expr(z):\n    return sp.Derivative(1 / (1 + sp.exp(-z)), z).doit()\n"),
+        _sp("def sigmoid_derivative_expr(z):\n    return (1 - sp.tanh(z / 2) ** 2) / 4\n"),
+        _sp("def sigmoid_derivative_expr(z):\n    return 1 / (2 + 2 * sp.cosh(z))\n"),
+        # a sign slip in sigma(1 - sigma) changes nothing: the derivative is even
+        _sp("def sigmoid_derivative_expr(z):\n    s = 1 / (1 + sp.exp(z))\n    return s * (1 - s)\n"),
+        _sp("def sigmoid_derivative_expr(z):\n    return sp.diff((1 + sp.exp(-z)) ** -1, z)\n"),
+    ],
+    "check_dloss_dw": [
+        _sp(
+            """
+            def dloss_dw(w, x, b, y):
+                a = 1 / (1 + sp.exp(-(w * x + b)))
+                return sp.diff((a - y) ** 2, w)
+            """
+        ),
+        _sp(
+            """
+            def dloss_dw(w, x, b, y):
+                a = 1 / (1 + sp.exp(-(w * x + b)))
+                return 2 * (a - y) * a * (1 - a) * x
+            """
+        ),
+        _sp(
+            _SIGMA + "def dloss_dw(w, x, b, y):\n    z = w * x + b\n    C = (sigma(z) - y) ** 2\n    return C.diff(w)\n"
+        ),
+        _sp("def dloss_dw(w, x, b, y):\n    return sp.diff((y - 1 / (1 + sp.exp(-w * x - b))) ** 2, w)\n"),
+        _sp(
+            """
+            def dloss_dw(w, x, b, y):
+                a = sp.exp(w * x + b) / (1 + sp.exp(w * x + b))
+                return sp.simplify(sp.diff((a - y) ** 2, w))
+            """
+        ),
+        _sp(
+            """
+            def dloss_dw(w, x, b, y):
+                a = 1 / (1 + sp.exp(-(w * x + b)))
+                C = a**2 - 2 * a * y + y**2
+                return sp.diff(C, w)
+            """
+        ),
+        _sp(
+            """
+            def dloss_dw(w, x, b, y):
+                z = w * x + b
+                a = 1 / (1 + sp.exp(-z))
+                dC_da = 2 * (a - y)
+                da_dz = sp.exp(-z) / (1 + sp.exp(-z)) ** 2
+                dz_dw = x
+                return dC_da * da_dz * dz_dw
+            """
+        ),
+        _sp(
+            _SIGMA + "def dloss_dw(w, x, b, y):\n"
+            "    s = sigma(w * x + b)\n    return sp.expand(2 * (s - y) * s * (1 - s) * x)\n"
+        ),
+    ],
+    "check_numerical_derivative": [
+        "def numerical_derivative(f, x, h=1e-5):\n    return (f(x + h) - f(x - h)) / (2 * h)\n",
+        "def numerical_derivative(f, x, h=1e-5):\n    return (f(x + h) - f(x - h)) / 2 / h\n",
+        "def numerical_derivative(f, x, h=1e-5):\n    return 0.5 * (f(x + h) - f(x - h)) / h\n",
+        """
+        def numerical_derivative(f, x, h=1e-5):
+            forward = f(x + h)
+            backward = f(x - h)
+            return (forward - backward) / (h + h)
+        """,
+        """
+        def numerical_derivative(f, x, h=1e-5):
+            right = (f(x + h) - f(x)) / h
+            left = (f(x) - f(x - h)) / h
+            return (right + left) / 2
+        """,
+        "def numerical_derivative(f, x, h=1e-5):\n    return float((f(x + h) - f(x - h)) / (2 * h))\n",
+        "def numerical_derivative(f, x, h=1e-5):\n    return np.divide(f(x + h) - f(x - h), 2 * h)\n",
+        "numerical_derivative = lambda f, x, h=1e-5: (f(x + h) - f(x - h)) / (2.0 * h)\n",
+    ],
+    "check_make_numeric": [
+        _sp(
+            """
+            def make_numeric(expr, z):
+                f = sp.lambdify(z, expr, "numpy")
+
+                def numeric(values):
+                    values = np.asarray(values, dtype=float)
+                    return f(values) + np.zeros_like(values)
+
+                return numeric
+            """
+        ),
+        _sp(
+            """
+            def make_numeric(expr, z):
+                f = sp.lambdify(z, expr, modules="numpy")
+                return lambda v: np.broadcast_to(f(v), np.shape(v))
+            """
+        ),
+        _sp(
+            """
+            def make_numeric(expr, z):
+                f = sp.lambdify(z, expr)
+                return lambda v: f(v) * np.ones_like(v)
+            """
+        ),
+        _sp(
+            """
+            def make_numeric(expr, z):
+                f = sp.lambdify([z], expr, modules=np)
+                return lambda values: np.full_like(values, f(values), dtype=float)
+            """
+        ),
+        _sp("def make_numeric(expr, z):\n    return np.vectorize(sp.lambdify(z, expr, 'numpy'))\n"),
+        _sp(
+            """
+            def make_numeric(expr, z):
+                def numeric(values):
+                    values = np.asarray(values, dtype=float)
+                    out = [float(expr.subs(z, v)) for v in values.ravel()]
+                    return np.array(out).reshape(values.shape)
+                return numeric
+            """
+        ),
+        _sp(
+            """
+            def make_numeric(expr, z):
+                if expr.is_constant():
+                    return lambda v: np.full(np.shape(v), float(expr))
+                return sp.lambdify(z, expr, "numpy")
+            """
+        ),
+        _sp(
+            """
+            def make_numeric(expr, z):
+                f = sp.lambdify(z, expr, "numpy")
+                return lambda v: f(v) + 0 * v
+            """
+        ),
+    ],
+    "check_softmax_ce_derivatives": [
+        _sp(
+            """
+            def softmax_ce_derivatives(z, y):
+                total = sum(sp.exp(zj) for zj in z)
+                p = [sp.exp(zk) / total for zk in z]
+                C = -sum(yk * sp.log(pk) for yk, pk in zip(y, p))
+                return [sp.diff(C, zk) for zk in z]
+            """
+        ),
+        _sp(
+            """
+            def softmax_ce_derivatives(z, y):
+                log_total = sp.log(sp.exp(z[0]) + sp.exp(z[1]) + sp.exp(z[2]))
+                C = -(y[0] * (z[0] - log_total) + y[1] * (z[1] - log_total) + y[2] * (z[2] - log_total))
+                return [C.diff(z[0]), C.diff(z[1]), C.diff(z[2])]
+            """
+        ),
+        _sp(
+            """
+            def softmax_ce_derivatives(z, y):
+                S = sum(sp.exp(t) for t in z)
+                p = [sp.exp(t) / S for t in z]
+                return [p[k] * sum(y) - y[k] for k in range(3)]
+            """
+        ),
+        _sp(
+            """
+            def softmax_ce_derivatives(z, y):
+                zs = sp.Matrix(z)
+                p = zs.applyfunc(sp.exp) / sum(sp.exp(t) for t in z)
+                C = -sum(y[k] * sp.log(p[k]) for k in range(3))
+                return [sp.simplify(sp.diff(C, t)) for t in z]
+            """
+        ),
+        _sp(
+            """
+            def softmax_ce_derivatives(z, y):
+                C = -sum(yk * zk for yk, zk in zip(y, z)) + sum(y) * sp.log(sum(sp.exp(zk) for zk in z))
+                out = []
+                for zk in z:
+                    out.append(sp.diff(C, zk))
+                return out
+            """
+        ),
+        _sp(
+            """
+            def softmax(z):
+                e = [sp.exp(t) for t in z]
+                return [t / sum(e) for t in e]
+
+            def softmax_ce_derivatives(z, y):
+                p = softmax(z)
+                C = 0
+                for k in range(3):
+                    C -= y[k] * sp.log(p[k])
+                return [sp.Derivative(C, zk).doit() for zk in z]
+            """
+        ),
+        _sp(
+            """
+            def softmax_ce_derivatives(z, y):
+                denominator = sp.exp(z[0]) + sp.exp(z[1]) + sp.exp(z[2])
+                C = -sum(y[k] * sp.log(sp.exp(z[k]) / denominator) for k in range(3))
+                return list(sp.Matrix([C]).jacobian(z))
+            """
+        ),
+    ],
+    "check_softmax_backward": [
+        """
+        def softmax_backward(A, grad_A):
+            row_sums = (grad_A * A).sum(axis=1, keepdims=True)
+            return A * (grad_A - row_sums)
+        """,
+        """
+        def softmax_backward(A, grad_A):
+            out = np.zeros_like(A)
+            for i in range(A.shape[0]):
+                a = A[i]
+                J = np.diag(a) - np.outer(a, a)
+                out[i] = J @ grad_A[i]
+            return out
+        """,
+        """
+        def softmax_backward(A, grad_A):
+            out = np.empty(A.shape)
+            for i, (a, g) in enumerate(zip(A, grad_A)):
+                out[i] = g @ (np.diag(a) - np.outer(a, a))
+            return out
+        """,
+        """
+        def softmax_backward(A, grad_A):
+            n, K = A.shape
+            J = A[:, :, None] * (np.eye(K)[None, :, :] - A[:, None, :])
+            return np.einsum('nj,njk->nk', grad_A, J)
+        """,
+        """
+        def softmax_backward(A, grad_A):
+            n, K = A.shape
+            J = A[:, :, None] * np.eye(K) - A[:, :, None] * A[:, None, :]
+            return (grad_A[:, None, :] @ J)[:, 0, :]
+        """,
+        """
+        def softmax_backward(A, grad_A):
+            return A * grad_A - A * np.sum(A * grad_A, axis=1)[:, np.newaxis]
+        """,
+        """
+        def softmax_backward(A, grad_A):
+            s = np.einsum('ij,ij->i', A, grad_A).reshape(-1, 1)
+            return A * (grad_A - s)
+        """,
+        """
+        def softmax_backward(A, grad_A):
+            n, K = A.shape
+            grad_Z = np.zeros((n, K))
+            for i in range(n):
+                for k in range(K):
+                    for j in range(K):
+                        delta = 1.0 if j == k else 0.0
+                        grad_Z[i, k] += grad_A[i, j] * A[i, j] * (delta - A[i, k])
+            return grad_Z
+        """,
+        """
+        def softmax_backward(A, grad_A):
+            grad_A = grad_A.astype(np.float32)
+            A = A.astype(np.float32)
+            return A * (grad_A - (A * grad_A).sum(axis=1, keepdims=True))
+        """,
+    ],
+}
+
+WRONG = {
+    "check_sigmoid_derivative_expr": [
+        ("sign_in_exponent", _sp("def sigmoid_derivative_expr(z):\n    return sp.diff(1 / (1 + sp.exp(z)), z)\n")),
+        (
+            "inner_factor",
+            _sp("def sigmoid_derivative_expr(z):\n    return -(1 + sp.exp(-z)) ** -2 * sp.exp(-z)\n"),
+        ),
+        ("sigmoid_itself", _sp("def sigmoid_derivative_expr(z):\n    return 1 / (1 + sp.exp(-z))\n")),
+        ("no_square", _sp("def sigmoid_derivative_expr(z):\n    return sp.exp(-z) / (1 + sp.exp(-z))\n")),
+        (
+            "numpy_exp",
+            _sp("def sigmoid_derivative_expr(z):\n    return sp.diff(1 / (1 + np.exp(-z)), z)\n"),
+        ),
+        (
+            "numpy_exp",
+            _sp("def sigmoid_derivative_expr(z):\n    return sp.diff(1 / (1 + math.exp(-z)), z)\n"),
+        ),
+        (
+            "own_symbol",
+            _sp(
+                """
+                def sigmoid_derivative_expr(z):
+                    t = sp.Symbol('t')
+                    return sp.diff(1 / (1 + sp.exp(-t)), t)
+                """
+            ),
+        ),
+        (
+            "tanh_derivative",
+            _sp("def sigmoid_derivative_expr(z):\n    s = 1 / (1 + sp.exp(-z))\n    return 1 - s**2\n"),
+        ),
+        (
+            "one_plus_sigma",
+            _sp("def sigmoid_derivative_expr(z):\n    s = 1 / (1 + sp.exp(-z))\n    return s * (1 + s)\n"),
+        ),
+        ("sigmoid_itself", _sp("def sigmoid_derivative_expr(z):\n    return sp.exp(z) / (1 + sp.exp(z))\n")),
+        (
+            "no_inner_derivative",
+            _sp("def sigmoid_derivative_expr(z):\n    return (1 + sp.exp(-z)) ** -2\n"),
+        ),
+        (
+            "number",
+            _sp("def sigmoid_derivative_expr(z):\n    s = 1 / (1 + np.exp(-0.5))\n    return s * (1 - s)\n"),
+        ),
+    ],
+    "check_dloss_dw": [
+        (
+            "no_x",
+            _sp(
+                """
+                def dloss_dw(w, x, b, y):
+                    a = 1 / (1 + sp.exp(-(w * x + b)))
+                    return 2 * (a - y) * a * (1 - a)
+                """
+            ),
+        ),
+        (
+            "no_x",
+            _sp("def dloss_dw(w, x, b, y):\n    return sp.diff((1 / (1 + sp.exp(-(w * x + b))) - y) ** 2, b)\n"),
+        ),
+        (
+            "no_sigmoid_derivative",
+            _sp("def dloss_dw(w, x, b, y):\n    a = 1 / (1 + sp.exp(-(w * x + b)))\n    return 2 * (a - y) * x\n"),
+        ),
+        (
+            "no_two",
+            _sp(
+                "def dloss_dw(w, x, b, y):\n    a = 1 / (1 + sp.exp(-(w * x + b)))\n"
+                "    return (a - y) * a * (1 - a) * x\n"
+            ),
+        ),
+        (
+            "wrt_x",
+            _sp("def dloss_dw(w, x, b, y):\n    return sp.diff((1 / (1 + sp.exp(-(w * x + b))) - y) ** 2, x)\n"),
+        ),
+        (
+            "sign_in_exponent",
+            _sp("def dloss_dw(w, x, b, y):\n    return sp.diff((1 / (1 + sp.exp(w * x + b)) - y) ** 2, w)\n"),
+        ),
+        (
+            "negated",
+            _sp(
+                "def dloss_dw(w, x, b, y):\n    a = 1 / (1 + sp.exp(-(w * x + b)))\n"
+                "    return 2 * (y - a) * a * (1 - a) * x\n"
+            ),
+        ),
+        (
+            "no_bias",
+            _sp("def dloss_dw(w, x, b, y):\n    return sp.diff((1 / (1 + sp.exp(-w * x)) - y) ** 2, w)\n"),
+        ),
+        (
+            "returns_loss",
+            _sp("def dloss_dw(w, x, b, y):\n    return (1 / (1 + sp.exp(-(w * x + b))) - y) ** 2\n"),
+        ),
+        (
+            "not_squared",
+            _sp("def dloss_dw(w, x, b, y):\n    return sp.diff(1 / (1 + sp.exp(-(w * x + b))) - y, w)\n"),
+        ),
+        (
+            "numpy_exp",
+            _sp("def dloss_dw(w, x, b, y):\n    return sp.diff((1 / (1 + np.exp(-(w * x + b))) - y) ** 2, w)\n"),
+        ),
+        (
+            "no_sigmoid_derivative",
+            _sp(
+                _SIGMA + "def dloss_dw(w, x, b, y):\n    a = sigma(w * x + b)\n"
+                "    dC_da = 2 * (a - y)\n    return dC_da * x\n"
+            ),
+        ),
+    ],
+    "check_numerical_derivative": [
+        ("forward", "def numerical_derivative(f, x, h=1e-5):\n    return (f(x + h) - f(x)) / h\n"),
+        ("backward", "def numerical_derivative(f, x, h=1e-5):\n    return (f(x) - f(x - h)) / h\n"),
+        ("over_h", "def numerical_derivative(f, x, h=1e-5):\n    return (f(x + h) - f(x - h)) / h\n"),
+        (
+            "ignores_h",
+            "def numerical_derivative(f, x, h=1e-5):\n    return (f(x + 1e-5) - f(x - 1e-5)) / (2 * 1e-5)\n",
+        ),
+        (
+            "ignores_h",
+            "def numerical_derivative(f, x, h=1e-5):\n    h = 1e-5\n    return (f(x + h) - f(x - h)) / (2 * h)\n",
+        ),
+        ("precedence", "def numerical_derivative(f, x, h=1e-5):\n    return f(x + h) - f(x - h) / (2 * h)\n"),
+        ("times_h", "def numerical_derivative(f, x, h=1e-5):\n    return (f(x + h) - f(x - h)) / 2 * h\n"),
+        ("negated", "def numerical_derivative(f, x, h=1e-5):\n    return (f(x - h) - f(x + h)) / (2 * h)\n"),
+        ("forward_over_2h", "def numerical_derivative(f, x, h=1e-5):\n    return (f(x + h) - f(x)) / (2 * h)\n"),
+        ("not_divided", "def numerical_derivative(f, x, h=1e-5):\n    return f(x + h) - f(x - h)\n"),
+        (
+            "forward",
+            "def numerical_derivative(f, x, h=1e-5):\n    slope = (f(x + h) - f(x)) / h\n    return slope\n",
+        ),
+    ],
+    "check_make_numeric": [
+        ("constant_not_spread", _sp("def make_numeric(expr, z):\n    return sp.lambdify(z, expr, 'numpy')\n")),
+        (
+            "constant_not_spread",
+            _sp(
+                """
+                def make_numeric(expr, z):
+                    f = sp.lambdify(z, expr, "numpy")
+                    return lambda v: np.asarray(f(v), dtype=float)
+                """
+            ),
+        ),
+        ("math_module", _sp("def make_numeric(expr, z):\n    return sp.lambdify(z, expr, 'math')\n")),
+        ("not_function", _sp("def make_numeric(expr, z):\n    return expr\n")),
+        (
+            "length_not_shape",
+            _sp(
+                """
+                def make_numeric(expr, z):
+                    f = sp.lambdify(z, expr, "numpy")
+                    return lambda v: f(v) * np.ones(len(v))
+                """
+            ),
+        ),
+        (
+            "differentiated",
+            _sp(
+                """
+                def make_numeric(expr, z):
+                    f = sp.lambdify(z, sp.diff(expr, z), "numpy")
+                    return lambda v: f(v) + np.zeros_like(v)
+                """
+            ),
+        ),
+        (
+            "one_number",
+            _sp(
+                """
+                def make_numeric(expr, z):
+                    return lambda v: float(expr.subs(z, v))
+                """
+            ),
+        ),
+        (
+            "swapped_arguments",
+            _sp("def make_numeric(expr, z):\n    return sp.lambdify(expr, z, 'numpy')\n"),
+        ),
+        (
+            "loop_over_rows",
+            _sp(
+                """
+                def make_numeric(expr, z):
+                    f = sp.lambdify(z, expr, "numpy")
+                    return lambda v: np.array([f(t) for t in v])
+                """
+            ),
+        ),
+        (
+            "constant_not_spread",
+            _sp(
+                """
+                def make_numeric(expr, z):
+                    f = sp.lambdify(z, expr, "numpy")
+                    def numeric(values):
+                        return f(np.asarray(values, dtype=float))
+                    return numeric
+                """
+            ),
+        ),
+    ],
+    "check_softmax_ce_derivatives": [
+        (
+            "assumed_shortcut",
+            _sp(
+                """
+                def softmax_ce_derivatives(z, y):
+                    total = sum(sp.exp(zj) for zj in z)
+                    return [sp.exp(zk) / total - yk for zk, yk in zip(z, y)]
+                """
+            ),
+        ),
+        (
+            "own_probability_only",
+            _sp(
+                """
+                def softmax_ce_derivatives(z, y):
+                    total = sum(sp.exp(zj) for zj in z)
+                    p = [sp.exp(zk) / total for zk in z]
+                    return [sp.diff(-y[k] * sp.log(p[k]), z[k]) for k in range(3)]
+                """
+            ),
+        ),
+        (
+            "no_minus",
+            _sp(
+                """
+                def softmax_ce_derivatives(z, y):
+                    total = sum(sp.exp(zj) for zj in z)
+                    C = sum(yk * sp.log(sp.exp(zk) / total) for yk, zk in zip(y, z))
+                    return [sp.diff(C, zk) for zk in z]
+                """
+            ),
+        ),
+        (
+            "sign_in_exponent",
+            _sp(
+                """
+                def softmax_ce_derivatives(z, y):
+                    total = sum(sp.exp(-zj) for zj in z)
+                    C = -sum(yk * sp.log(sp.exp(-zk) / total) for yk, zk in zip(y, z))
+                    return [sp.diff(C, zk) for zk in z]
+                """
+            ),
+        ),
+        (
+            "sigmoid_not_softmax",
+            _sp(
+                """
+                def softmax_ce_derivatives(z, y):
+                    p = [1 / (1 + sp.exp(-zk)) for zk in z]
+                    C = -sum(yk * sp.log(pk) for yk, pk in zip(y, p))
+                    return [sp.diff(C, zk) for zk in z]
+                """
+            ),
+        ),
+        (
+            "returns_loss",
+            _sp(
+                """
+                def softmax_ce_derivatives(z, y):
+                    total = sum(sp.exp(zj) for zj in z)
+                    return -sum(yk * sp.log(sp.exp(zk) / total) for yk, zk in zip(y, z))
+                """
+            ),
+        ),
+        (
+            "wrt_y",
+            _sp(
+                """
+                def softmax_ce_derivatives(z, y):
+                    total = sum(sp.exp(zj) for zj in z)
+                    C = -sum(yk * sp.log(sp.exp(zk) / total) for yk, zk in zip(y, z))
+                    return [sp.diff(C, yk) for yk in y]
+                """
+            ),
+        ),
+        (
+            "numpy_exp",
+            _sp(
+                """
+                def softmax_ce_derivatives(z, y):
+                    total = sum(np.exp(zj) for zj in z)
+                    C = -sum(yk * np.log(np.exp(zk) / total) for yk, zk in zip(y, z))
+                    return [sp.diff(C, zk) for zk in z]
+                """
+            ),
+        ),
+        (
+            "own_probability_only",
+            _sp(
+                """
+                def softmax_ce_derivatives(z, y):
+                    total = sum(sp.exp(zj) for zj in z)
+                    p = [sp.exp(zk) / total for zk in z]
+                    return [-y[k] * (1 - p[k]) for k in range(3)]
+                """
+            ),
+        ),
+        (
+            "assumed_shortcut",
+            _sp(
+                """
+                def softmax(z):
+                    e = [sp.exp(t) for t in z]
+                    return [t / sum(e) for t in e]
+
+                def softmax_ce_derivatives(z, y):
+                    p = softmax(z)
+                    return [p[k] - y[k] for k in range(3)]
+                """
+            ),
+        ),
+        (
+            "jacobian",
+            _sp(
+                """
+                def softmax_ce_derivatives(z, y):
+                    total = sum(sp.exp(t) for t in z)
+                    p = sp.Matrix([sp.exp(t) / total for t in z])
+                    return p.jacobian(z)
+                """
+            ),
+        ),
+        (
+            None,
+            _sp(
+                """
+                def softmax_ce_derivatives(z, y):
+                    total = sum(sp.exp(t) for t in z)
+                    C = -sum(yk * sp.log(sp.exp(zk) / total) for yk, zk in zip(y, z))
+                    return sp.diff(C, z[0])
+                """
+            ),
+        ),
+        (
+            None,
+            _sp(
+                """
+                def softmax_ce_derivatives(z, y):
+                    total = sp.exp(z[0]) + sp.exp(z[1])
+                    C = -sum(yk * sp.log(sp.exp(zk) / total) for yk, zk in zip(y, z))
+                    return [sp.diff(C, zk) for zk in z]
+                """
+            ),
+        ),
+    ],
+    "check_softmax_backward": [
+        (
+            "diagonal_only",
+            "def softmax_backward(A, grad_A):\n    return grad_A * A * (1 - A)\n",
+        ),
+        (
+            "wrong_axis",
+            """
+            def softmax_backward(A, grad_A):
+                return A * (grad_A - (grad_A * A).sum(axis=0, keepdims=True))
+            """,
+        ),
+        (
+            "no_keepdims",
+            """
+            def softmax_backward(A, grad_A):
+                return A * (grad_A - (grad_A * A).sum(axis=1))
+            """,
+        ),
+        (
+            "negated",
+            """
+            def softmax_backward(A, grad_A):
+                return A * ((grad_A * A).sum(axis=1, keepdims=True) - grad_A)
+            """,
+        ),
+        (
+            "grad_times_jacobians",
+            """
+            def softmax_backward(A, grad_A):
+                n, K = A.shape
+                J = A[:, :, None] * (np.eye(K) - A[:, None, :])
+                return grad_A @ J
+            """,
+        ),
+        (
+            "jacobians_times_grad",
+            """
+            def softmax_backward(A, grad_A):
+                n, K = A.shape
+                J = A[:, :, None] * (np.eye(K) - A[:, None, :])
+                return J @ grad_A
+            """,
+        ),
+        (
+            "first_row_jacobian",
+            """
+            def softmax_backward(A, grad_A):
+                a = A[0]
+                J = np.diag(a) - np.outer(a, a)
+                return grad_A @ J
+            """,
+        ),
+        (
+            "in_place",
+            """
+            def softmax_backward(A, grad_A):
+                row_sums = (grad_A * A).sum(axis=1, keepdims=True)
+                A *= grad_A - row_sums
+                return A
+            """,
+        ),
+        (
+            "batch_mixed",
+            """
+            def softmax_backward(A, grad_A):
+                return A * grad_A - A * (A @ grad_A.T)
+            """,
+        ),
+        (
+            "plus_sum",
+            """
+            def softmax_backward(A, grad_A):
+                s = np.sum(A * grad_A, axis=1, keepdims=True)
+                return A * (grad_A + s)
+            """,
+        ),
+        (
+            "grad_only",
+            """
+            def softmax_backward(A, grad_A):
+                return grad_A - (grad_A * A).sum(axis=1, keepdims=True)
+            """,
+        ),
+        (
+            "transposed",
+            """
+            def softmax_backward(A, grad_A):
+                return (A * (grad_A - (grad_A * A).sum(axis=1, keepdims=True))).T
+            """,
+        ),
+    ],
+}

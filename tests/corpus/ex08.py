@@ -1,0 +1,732 @@
+"""Exercise 08: learner-style answers (see tests/corpus/__init__.py)."""
+
+CORRECT = {
+    "check_scale_and_encode": [
+        """
+        from annlib import datasets
+
+        def scale_and_encode(X, y):
+            return X / 16.0, datasets.one_hot(y, 10)
+        """,
+        "def scale_and_encode(X, y):\n    return X / 16, np.eye(10)[y]\n",
+        """
+        def scale_and_encode(X, y):
+            Y = np.zeros((len(y), 10))
+            for i, label in enumerate(y):
+                Y[i, label] = 1
+            return X / 16, Y
+        """,
+        "def scale_and_encode(X, y):\n    return X * (1 / 16), (y[:, None] == np.arange(10)).astype(float)\n",
+        "def scale_and_encode(X, y):\n    return np.true_divide(X, 16), np.eye(10, dtype=int)[y]\n",
+        """
+        from annlib import datasets
+
+        def scale_and_encode(X, y):
+            X_scaled = X.astype(np.float32) / 16
+            Y = datasets.one_hot(np.asarray(y, dtype=int), n_classes=10)
+            return X_scaled, Y
+        """,
+        """
+        def scale_and_encode(X, y):
+            X = X.copy()
+            X /= 16
+            Y = np.zeros((y.shape[0], 10))
+            Y[np.arange(y.shape[0]), y] = 1.0
+            return (X, Y)
+        """,
+    ],
+    "check_digits_classifier": [
+        """
+        from annlib import Network, fit
+        from annlib.losses import CrossEntropy
+
+        def train_digits_classifier(X_train, Y_train):
+            network = Network.from_sizes([64, 32, 10], activation="tanh", output_activation="softmax", rng=0)
+            fit(network, X_train, Y_train, CrossEntropy(), "adam", learning_rate=0.01, epochs=8, batch_size=32,
+                rng=0, progress=False)
+            return network
+        """,
+        """
+        from annlib import Network, fit
+
+        def train_digits_classifier(X_train, Y_train):
+            net = Network.from_sizes([64, 16, 10], activation="relu", output_activation="softmax", rng=1)
+            fit(net, X_train, Y_train, "cross_entropy", "adam", learning_rate=0.01, epochs=10, batch_size=16,
+                rng=1, progress=False)
+            return net
+        """,
+        """
+        from annlib import Network, fit
+        from annlib.losses import CrossEntropy
+
+        def train_digits_classifier(X_train, Y_train):
+            network = Network.from_sizes([64, 10], activation="softmax", rng=3)
+            fit(network, X_train, Y_train, CrossEntropy(), "sgd", learning_rate=0.5, epochs=15, batch_size=16,
+                rng=3, progress=False)
+            return network
+        """,
+        """
+        from annlib import Network, fit
+        from annlib.losses import CrossEntropy
+
+        def train_digits_classifier(X_train, Y_train):
+            network = Network.from_sizes([64, 32, 32, 10], activation="sigmoid", output_activation="softmax",
+                                         rng=np.random.default_rng(7))
+            history = fit(network, X_train, Y_train, CrossEntropy(), "momentum", learning_rate=0.1, epochs=12,
+                          batch_size=32, rng=np.random.default_rng(7), progress=False)
+            return network
+        """,
+        """
+        from annlib import Network, fit
+        from annlib.layers import Dense
+        from annlib.losses import CrossEntropy
+
+        def train_digits_classifier(X_train, Y_train):
+            network = Network([Dense(64, 40, "tanh", rng=5), Dense(40, 10, "softmax", rng=6)])
+            fit(network, X_train, Y_train, CrossEntropy(), "adam", learning_rate=0.005, epochs=10, batch_size=64,
+                rng=5, progress=False)
+            return network
+        """,
+        """
+        from annlib import Network, fit
+        from annlib.losses import CrossEntropy
+
+        def train_digits_classifier(X_train, Y_train):
+            network = Network.from_sizes([64, 24, 10], activation="tanh", output_activation="softmax", rng=0)
+            fit(network, X_train, Y_train, CrossEntropy(), "adam", learning_rate=0.01, epochs=100, batch_size=32,
+                rng=0, tol=1e-3, patience=3, progress=False)
+            return network
+        """,
+    ],
+    "check_most_confused": [
+        """
+        def most_confused(counts):
+            mistakes = counts.copy()
+            np.fill_diagonal(mistakes, 0)
+            true_class, predicted_class = np.unravel_index(np.argmax(mistakes), mistakes.shape)
+            return int(true_class), int(predicted_class)
+        """,
+        """
+        def most_confused(counts):
+            best, pair = -1, None
+            for i in range(counts.shape[0]):
+                for j in range(counts.shape[1]):
+                    if i != j and counts[i, j] > best:
+                        best, pair = counts[i, j], (i, j)
+            return pair
+        """,
+        """
+        def most_confused(counts):
+            off = np.where(np.eye(len(counts), dtype=bool), -1, counts)
+            i, j = divmod(int(np.argmax(off)), off.shape[1])
+            return i, j
+        """,
+        # a tie: the last of the tied pairs is as much "the largest" as the first
+        """
+        def most_confused(counts):
+            best, pair = -1, None
+            n = len(counts)
+            for i in range(n):
+                for j in range(n):
+                    if i != j and counts[i, j] >= best:
+                        best, pair = counts[i, j], (i, j)
+            return pair
+        """,
+        """
+        def most_confused(counts):
+            off = counts * (1 - np.eye(counts.shape[0], dtype=counts.dtype))
+            row, col = np.argwhere(off == off.max())[0]
+            return int(row), int(col)
+        """,
+        """
+        def most_confused(counts):
+            c = np.array(counts, dtype=float)
+            c[np.diag_indices_from(c)] = -np.inf
+            index = np.unravel_index(c.argmax(), c.shape)
+            return (int(index[0]), int(index[1]))
+        """,
+        """
+        def most_confused(counts):
+            m = np.copy(counts)
+            np.fill_diagonal(m, -1)
+            return np.unravel_index(np.argmax(m), m.shape)
+        """,
+        """
+        def most_confused(counts):
+            pairs = [(counts[i][j], i, j) for i in range(len(counts)) for j in range(len(counts)) if i != j]
+            _, i, j = max(pairs)
+            return [i, j]
+        """,
+    ],
+    "check_error_in_units": [
+        """
+        def error_in_units(y_pred_scaled, y_true, y_scaler):
+            y_pred = y_scaler.inverse_transform(y_pred_scaled)
+            return float(np.mean(np.abs(y_pred - y_true)))
+        """,
+        """
+        def error_in_units(y_pred_scaled, y_true, y_scaler):
+            y_pred = y_pred_scaled * y_scaler.std + y_scaler.mean
+            return np.abs(y_true - y_pred).mean()
+        """,
+        """
+        def error_in_units(y_pred_scaled, y_true, y_scaler):
+            y_pred = y_scaler.inverse_transform(y_pred_scaled)
+            total = 0.0
+            for p, t in zip(y_pred.ravel(), y_true.ravel()):
+                total += abs(p - t)
+            return total / len(y_true)
+        """,
+        """
+        def error_in_units(y_pred_scaled, y_true, y_scaler):
+            return np.mean(np.absolute(y_scaler.inverse_transform(y_pred_scaled) - y_true))
+        """,
+        """
+        def error_in_units(y_pred_scaled, y_true, y_scaler):
+            errors = np.abs(y_scaler.inverse_transform(y_pred_scaled) - y_true)
+            return np.sum(errors) / errors.size
+        """,
+        """
+        def error_in_units(y_pred_scaled, y_true, y_scaler):
+            y_pred = y_scaler.inverse_transform(y_pred_scaled.astype(np.float32))
+            return float(np.average(np.abs(y_pred - y_true)))
+        """,
+    ],
+    "check_digits_from_scratch": [
+        """
+        from annlib.scratch import initialize, train
+
+        def train_digits_from_scratch(X_train, Y_train, rng):
+            activations = ["tanh", "softmax"]
+            params = initialize([64, 32, 10], rng)
+            params, history = train(params, X_train, Y_train, activations, "cross_entropy", learning_rate=0.1,
+                                    epochs=12, batch_size=16, rng=rng)
+            return params, activations
+        """,
+        """
+        from annlib.scratch import initialize, train
+
+        def train_digits_from_scratch(X_train, Y_train, rng):
+            params = initialize([64, 48, 10], rng)
+            params, _ = train(params, X_train, Y_train, ["relu", "softmax"], "cross_entropy", learning_rate=0.1,
+                              epochs=12, batch_size=16, rng=rng)
+            return params, ["relu", "softmax"]
+        """,
+        """
+        from annlib.scratch import initialize, train
+
+        def train_digits_from_scratch(X_train, Y_train, rng):
+            acts = ("sigmoid", "softmax")
+            params = initialize([64, 40, 10], rng)
+            params, _ = train(params, X_train, Y_train, list(acts), "cross_entropy", learning_rate=0.5,
+                              epochs=15, batch_size=16, rng=rng)
+            return params, acts
+        """,
+        # the learner's own initialize and train, pasted from exercises 03 and 07
+        """
+        from annlib.scratch import backward, forward, output_delta, update
+
+        def initialize(sizes, rng):
+            params = []
+            for n_in, n_out in zip(sizes[:-1], sizes[1:]):
+                params.append((rng.normal(0, 1 / np.sqrt(n_in), size=(n_in, n_out)), np.zeros(n_out)))
+            return params
+
+        def train(params, X, Y, activations, kind, *, learning_rate=0.1, epochs=100, batch_size=32, rng,
+                  target_cost=None, patience=None):
+            history = []
+            for epoch in range(epochs):
+                order = rng.permutation(len(X))
+                for start in range(0, len(X), batch_size):
+                    batch = order[start:start + batch_size]
+                    Y_hat, caches = forward(params, X[batch], activations)
+                    grads = backward(params, caches, output_delta(Y_hat, Y[batch], kind))
+                    params = update(params, grads, learning_rate)
+            return params, history
+
+        def train_digits_from_scratch(X_train, Y_train, rng):
+            activations = ["tanh", "softmax"]
+            params = initialize([64, 32, 10], rng)
+            params, history = train(params, X_train, Y_train, activations, "cross_entropy", learning_rate=0.1,
+                                    epochs=10, batch_size=16, rng=rng)
+            return params, activations
+        """,
+        """
+        from annlib.scratch import initialize, train
+
+        def train_digits_from_scratch(X_train, Y_train, rng):
+            layers = [64, 32, 32, 10]
+            activations = ["tanh", "tanh", "softmax"]
+            params = initialize(layers, rng)
+            params, history = train(params, X_train, Y_train, activations, "cross_entropy", learning_rate=0.1,
+                                    epochs=12, batch_size=16, rng=rng, patience=3)
+            return params, activations
+        """,
+        """
+        from annlib.scratch import initialize, train
+
+        def train_digits_from_scratch(X_train, Y_train, rng):
+            activations = ["tanh", "softmax"]
+            params = initialize([64, 32, 10], rng)
+            params, history = train(params, X_train, Y_train, activations, "cross_entropy",
+                                    learning_rate=0.1, epochs=15, batch_size=16, rng=rng, target_cost=0.1)
+            params = [(np.array(W, dtype=np.float32), np.array(b, dtype=np.float32)) for W, b in params]
+            return params, activations
+        """,
+    ],
+    "check_best_epoch": [
+        "def best_epoch(train_costs, val_costs):\n    return int(np.argmin(val_costs)) + 1\n",
+        "def best_epoch(train_costs, val_costs):\n    return val_costs.index(min(val_costs)) + 1\n",
+        """
+        def best_epoch(train_costs, val_costs):
+            best = 0
+            for epoch in range(1, len(val_costs)):
+                if val_costs[epoch] < val_costs[best]:
+                    best = epoch
+            return best + 1
+        """,
+        """
+        def best_epoch(train_costs, val_costs):
+            best_epoch, best_cost = None, float("inf")
+            for epoch, cost in enumerate(val_costs, start=1):
+                if cost < best_cost:
+                    best_epoch, best_cost = epoch, cost
+            return best_epoch
+        """,
+        "def best_epoch(train_costs, val_costs):\n"
+        "    return min(range(1, len(val_costs) + 1), key=lambda e: val_costs[e - 1])\n",
+        "def best_epoch(train_costs, val_costs):\n"
+        "    return int(np.flatnonzero(np.array(val_costs) == np.min(val_costs))[0] + 1)\n",
+        "def best_epoch(train_costs, val_costs):\n    return np.argmin(np.asarray(val_costs, dtype=np.float32)) + 1\n",
+    ],
+}
+
+WRONG = {
+    "check_scale_and_encode": [
+        ("own_maximum", "def scale_and_encode(X, y):\n    return X / X.max(), np.eye(10)[y]\n"),
+        ("own_maximum", "def scale_and_encode(X, y):\n    return X / np.max(X), np.eye(10)[y]\n"),
+        ("divided_by_255", "def scale_and_encode(X, y):\n    return X / 255, np.eye(10)[y]\n"),
+        ("not_scaled", "def scale_and_encode(X, y):\n    return X, np.eye(10)[y]\n"),
+        ("not_encoded", "def scale_and_encode(X, y):\n    return X / 16, y\n"),
+        (
+            "classes_from_batch",
+            "from annlib import datasets\n\ndef scale_and_encode(X, y):\n    return X / 16, datasets.one_hot(y)\n",
+        ),
+        ("swapped", "def scale_and_encode(X, y):\n    return np.eye(10)[y], X / 16\n"),
+        ("shifted_labels", "def scale_and_encode(X, y):\n    return X / 16, np.eye(10)[y - 1]\n"),
+        ("standardized", "def scale_and_encode(X, y):\n    return (X - X.mean()) / X.std(), np.eye(10)[y]\n"),
+        ("floor_division", "def scale_and_encode(X, y):\n    return X // 16, np.eye(10)[y]\n"),
+        ("scaled_in_place", "def scale_and_encode(X, y):\n    X /= 16\n    return X, np.eye(10)[y]\n"),
+        (
+            "own_maximum",
+            "def scale_and_encode(X, y):\n    return (X - X.min()) / (X.max() - X.min()), np.eye(10)[y]\n",
+        ),
+    ],
+    "check_digits_classifier": [
+        (
+            "returned_history",
+            """
+            from annlib import Network, fit
+
+            def train_digits_classifier(X_train, Y_train):
+                network = Network.from_sizes([64, 32, 10], activation="tanh", output_activation="softmax", rng=0)
+                return fit(network, X_train, Y_train, "cross_entropy", "adam", learning_rate=0.01, epochs=5,
+                           batch_size=32, rng=0, progress=False)
+            """,
+        ),
+        (
+            "untrained",
+            """
+            from annlib import Network
+
+            def train_digits_classifier(X_train, Y_train):
+                return Network.from_sizes([64, 32, 10], activation="tanh", output_activation="softmax", rng=0)
+            """,
+        ),
+        (
+            "no_return",
+            """
+            from annlib import Network, fit
+
+            def train_digits_classifier(X_train, Y_train):
+                network = Network.from_sizes([64, 32, 10], activation="tanh", output_activation="softmax", rng=0)
+                fit(network, X_train, Y_train, "cross_entropy", "adam", learning_rate=0.01, epochs=5,
+                    batch_size=32, rng=0, progress=False)
+            """,
+        ),
+        (
+            "wrong_output_size",
+            """
+            from annlib import Network
+
+            def train_digits_classifier(X_train, Y_train):
+                network = Network.from_sizes([64, 32, 1], activation="tanh", output_activation="sigmoid", rng=0)
+                return network
+            """,
+        ),
+        (
+            "not_softmax",
+            """
+            from annlib import Network, fit
+
+            def train_digits_classifier(X_train, Y_train):
+                network = Network.from_sizes([64, 32, 10], activation="tanh", output_activation="sigmoid", rng=0)
+                fit(network, X_train, Y_train, "mse", "adam", learning_rate=0.01, epochs=8, batch_size=32,
+                    rng=0, progress=False)
+                return network
+            """,
+        ),
+        (
+            "no_seed",
+            """
+            from annlib import Network, fit
+
+            def train_digits_classifier(X_train, Y_train):
+                network = Network.from_sizes([64, 32, 10], activation="tanh", output_activation="softmax")
+                fit(network, X_train, Y_train, "cross_entropy", "adam", learning_rate=0.01, epochs=5,
+                    batch_size=32, progress=False)
+                return network
+            """,
+        ),
+        (
+            "no_seed",
+            """
+            from annlib import Network, fit
+
+            def train_digits_classifier(X_train, Y_train):
+                network = Network.from_sizes([64, 32, 10], activation="tanh", output_activation="softmax", rng=0)
+                fit(network, X_train, Y_train, "cross_entropy", "adam", learning_rate=0.01, epochs=5,
+                    batch_size=32, progress=False)
+                return network
+            """,
+        ),
+        (
+            "low_accuracy",
+            """
+            from annlib import Network, fit
+
+            def train_digits_classifier(X_train, Y_train):
+                network = Network.from_sizes([64, 32, 10], activation="tanh", output_activation="softmax", rng=0)
+                fit(network, X_train, Y_train, "cross_entropy", "sgd", learning_rate=0.05, epochs=2,
+                    batch_size=64, rng=0, progress=False)
+                return network
+            """,
+        ),
+        (
+            "wrong_input_size",
+            """
+            from annlib import Network
+
+            def train_digits_classifier(X_train, Y_train):
+                return Network.from_sizes([10, 32, 10], activation="tanh", output_activation="softmax", rng=0)
+            """,
+        ),
+    ],
+    "check_most_confused": [
+        (
+            "diagonal_included",
+            "def most_confused(counts):\n    i, j = np.unravel_index(np.argmax(counts), counts.shape)\n"
+            "    return int(i), int(j)\n",
+        ),
+        (
+            "swapped",
+            """
+            def most_confused(counts):
+                m = counts.copy()
+                np.fill_diagonal(m, 0)
+                i, j = np.unravel_index(np.argmax(m), m.shape)
+                return int(j), int(i)
+            """,
+        ),
+        (
+            "flat_index",
+            "def most_confused(counts):\n    m = counts.copy()\n    np.fill_diagonal(m, 0)\n"
+            "    return int(np.argmax(m))\n",
+        ),
+        (
+            "smallest",
+            """
+            def most_confused(counts):
+                m = counts.copy()
+                np.fill_diagonal(m, counts.max() + 1)
+                i, j = np.unravel_index(np.argmin(m), m.shape)
+                return int(i), int(j)
+            """,
+        ),
+        (
+            "changed_counts",
+            """
+            def most_confused(counts):
+                np.fill_diagonal(counts, 0)
+                i, j = np.unravel_index(np.argmax(counts), counts.shape)
+                return int(i), int(j)
+            """,
+        ),
+        (
+            "row_then_column",
+            """
+            def most_confused(counts):
+                m = counts.copy()
+                np.fill_diagonal(m, 0)
+                i = int(np.argmax(m.sum(axis=1)))
+                return i, int(np.argmax(m[i]))
+            """,
+        ),
+        (
+            "count_not_classes",
+            "def most_confused(counts):\n    m = counts.copy()\n    np.fill_diagonal(m, 0)\n    return m.max()\n",
+        ),
+        (
+            "one_based",
+            """
+            def most_confused(counts):
+                m = counts.copy()
+                np.fill_diagonal(m, 0)
+                i, j = np.unravel_index(np.argmax(m), m.shape)
+                return int(i) + 1, int(j) + 1
+            """,
+        ),
+        (
+            "swapped",
+            """
+            def most_confused(counts):
+                m = counts.copy()
+                np.fill_diagonal(m, 0)
+                index = int(np.argmax(m))
+                return index % len(m), index // len(m)
+            """,
+        ),
+        (
+            "fixed_size",
+            """
+            def most_confused(counts):
+                m = counts.copy()
+                np.fill_diagonal(m, 0)
+                i, j = np.unravel_index(np.argmax(m), (10, 10))
+                return int(i), int(j)
+            """,
+        ),
+    ],
+    "check_error_in_units": [
+        (
+            "not_inverted",
+            "def error_in_units(y_pred_scaled, y_true, y_scaler):\n"
+            "    return np.mean(np.abs(y_pred_scaled - y_true))\n",
+        ),
+        (
+            "transform_instead",
+            "def error_in_units(y_pred_scaled, y_true, y_scaler):\n"
+            "    return np.mean(np.abs(y_scaler.transform(y_pred_scaled) - y_true))\n",
+        ),
+        (
+            "squared",
+            "def error_in_units(y_pred_scaled, y_true, y_scaler):\n"
+            "    return np.mean((y_scaler.inverse_transform(y_pred_scaled) - y_true) ** 2)\n",
+        ),
+        (
+            "root_mean_squared",
+            "def error_in_units(y_pred_scaled, y_true, y_scaler):\n"
+            "    return np.sqrt(np.mean((y_scaler.inverse_transform(y_pred_scaled) - y_true) ** 2))\n",
+        ),
+        (
+            "summed",
+            "def error_in_units(y_pred_scaled, y_true, y_scaler):\n"
+            "    return np.sum(np.abs(y_scaler.inverse_transform(y_pred_scaled) - y_true))\n",
+        ),
+        (
+            "scaled_units",
+            "def error_in_units(y_pred_scaled, y_true, y_scaler):\n"
+            "    return np.mean(np.abs(y_pred_scaled - y_scaler.transform(y_true)))\n",
+        ),
+        (
+            "signed",
+            "def error_in_units(y_pred_scaled, y_true, y_scaler):\n"
+            "    return np.mean(y_scaler.inverse_transform(y_pred_scaled) - y_true)\n",
+        ),
+        (
+            "no_mean_added",
+            "def error_in_units(y_pred_scaled, y_true, y_scaler):\n"
+            "    return np.mean(np.abs(y_pred_scaled * y_scaler.std - y_true))\n",
+        ),
+        (
+            "inverse_order",
+            "def error_in_units(y_pred_scaled, y_true, y_scaler):\n"
+            "    return np.mean(np.abs((y_pred_scaled + y_scaler.mean) * y_scaler.std - y_true))\n",
+        ),
+        (
+            "not_reduced",
+            "def error_in_units(y_pred_scaled, y_true, y_scaler):\n"
+            "    return np.abs(y_scaler.inverse_transform(y_pred_scaled) - y_true)\n",
+        ),
+        (
+            None,
+            "def error_in_units(y_pred_scaled, y_true, y_scaler):\n"
+            "    return np.median(np.abs(y_scaler.inverse_transform(y_pred_scaled) - y_true))\n",
+        ),
+    ],
+    "check_digits_from_scratch": [
+        (
+            "params_only",
+            """
+            from annlib.scratch import initialize
+
+            def train_digits_from_scratch(X_train, Y_train, rng):
+                return initialize([64, 32, 10], rng)
+            """,
+        ),
+        (
+            "history_not_activations",
+            """
+            from annlib.scratch import initialize, train
+
+            def train_digits_from_scratch(X_train, Y_train, rng):
+                params = initialize([64, 10], rng)
+                return train(params, X_train, Y_train, ["softmax"], "cross_entropy", learning_rate=0.1, epochs=1,
+                             batch_size=16, rng=rng)
+            """,
+        ),
+        (
+            "untrained",
+            """
+            from annlib.scratch import initialize
+
+            def train_digits_from_scratch(X_train, Y_train, rng):
+                return initialize([64, 32, 10], rng), ["tanh", "softmax"]
+            """,
+        ),
+        (
+            "rng_ignored",
+            """
+            from annlib.scratch import initialize, train
+
+            def train_digits_from_scratch(X_train, Y_train, rng):
+                rng = np.random.default_rng(0)
+                params = initialize([64, 32, 10], rng)
+                params, _ = train(params, X_train, Y_train, ["tanh", "softmax"], "cross_entropy", learning_rate=0.1,
+                                  epochs=12, batch_size=16, rng=rng)
+                return params, ["tanh", "softmax"]
+            """,
+        ),
+        (
+            "rng_ignored",
+            """
+            from annlib.scratch import train
+
+            def train_digits_from_scratch(X_train, Y_train, rng):
+                params = [(np.random.randn(64, 32) / 8, np.zeros(32)), (np.random.randn(32, 10) / 6, np.zeros(10))]
+                params, _ = train(params, X_train, Y_train, ["tanh", "softmax"], "cross_entropy", learning_rate=0.1,
+                                  epochs=12, batch_size=16, rng=np.random.default_rng())
+                return params, ["tanh", "softmax"]
+            """,
+        ),
+        (
+            "rng_not_for_shuffles",
+            """
+            from annlib.scratch import initialize, train
+
+            def train_digits_from_scratch(X_train, Y_train, rng):
+                params = initialize([64, 32, 10], rng)
+                params, _ = train(params, X_train, Y_train, ["tanh", "softmax"], "cross_entropy", learning_rate=0.1,
+                                  epochs=12, batch_size=16, rng=np.random.default_rng(1))
+                return params, ["tanh", "softmax"]
+            """,
+        ),
+        (
+            "low_accuracy",
+            """
+            from annlib.scratch import initialize, train
+
+            def train_digits_from_scratch(X_train, Y_train, rng):
+                params = initialize([64, 10], rng)
+                params, _ = train(params, X_train, Y_train, ["softmax"], "cross_entropy", learning_rate=0.1,
+                                  epochs=1, batch_size=64, rng=rng)
+                return params, ["softmax"]
+            """,
+        ),
+        (
+            "activations_mismatch",
+            """
+            from annlib.scratch import initialize
+
+            def train_digits_from_scratch(X_train, Y_train, rng):
+                return initialize([64, 32, 10], rng), ["softmax"]
+            """,
+        ),
+        (
+            "wrong_output_size",
+            """
+            from annlib.scratch import initialize
+
+            def train_digits_from_scratch(X_train, Y_train, rng):
+                return initialize([64, 32, 1], rng), ["tanh", "sigmoid"]
+            """,
+        ),
+        (
+            "not_softmax",
+            """
+            from annlib.scratch import initialize, train
+
+            def train_digits_from_scratch(X_train, Y_train, rng):
+                params = initialize([64, 10], rng)
+                params, _ = train(params, X_train, Y_train, ["sigmoid"], "mse", learning_rate=0.5, epochs=1,
+                                  batch_size=16, rng=rng)
+                return params, ["sigmoid"]
+            """,
+        ),
+        (
+            None,  # uses annlib's Network and fit: the part asks for the learner's own functions
+            """
+            from annlib import Network, fit
+
+            def train_digits_from_scratch(X_train, Y_train, rng):
+                network = Network.from_sizes([64, 32, 10], activation="tanh", output_activation="softmax", rng=rng)
+                fit(network, X_train, Y_train, "cross_entropy", "adam", learning_rate=0.01, epochs=3,
+                    batch_size=32, rng=rng, progress=False)
+                return network, ["tanh", "softmax"]
+            """,
+        ),
+    ],
+    "check_best_epoch": [
+        ("argmax", "def best_epoch(train_costs, val_costs):\n    return int(np.argmax(val_costs)) + 1\n"),
+        ("zero_based", "def best_epoch(train_costs, val_costs):\n    return int(np.argmin(val_costs))\n"),
+        ("training_curve", "def best_epoch(train_costs, val_costs):\n    return int(np.argmin(train_costs)) + 1\n"),
+        (
+            "last_of_ties",
+            """
+            def best_epoch(train_costs, val_costs):
+                best = 0
+                for epoch in range(len(val_costs)):
+                    if val_costs[epoch] <= val_costs[best]:
+                        best = epoch
+                return best + 1
+            """,
+        ),
+        ("cost_not_epoch", "def best_epoch(train_costs, val_costs):\n    return min(val_costs)\n"),
+        ("last_epoch", "def best_epoch(train_costs, val_costs):\n    return len(val_costs)\n"),
+        (
+            "first_rise",
+            """
+            def best_epoch(train_costs, val_costs):
+                for epoch in range(1, len(val_costs)):
+                    if val_costs[epoch] > val_costs[epoch - 1]:
+                        return epoch
+                return len(val_costs)
+            """,
+        ),
+        (
+            "smallest_gap",
+            "def best_epoch(train_costs, val_costs):\n"
+            "    return int(np.argmin(np.abs(np.array(val_costs) - np.array(train_costs)))) + 1\n",
+        ),
+        (
+            "training_curve",
+            "def best_epoch(train_costs, val_costs):\n    return train_costs.index(min(train_costs)) + 1\n",
+        ),
+        (
+            "sum_of_curves",
+            "def best_epoch(train_costs, val_costs):\n"
+            "    return int(np.argmin(np.array(train_costs) + np.array(val_costs))) + 1\n",
+        ),
+        ("float_epoch", "def best_epoch(train_costs, val_costs):\n    return float(np.argmin(val_costs) + 1)\n"),
+    ],
+}

@@ -1,0 +1,205 @@
+"""Exercise 04's checks on the answers that were graded wrongly: each is named by its own mistake, with a hint
+that says truthfully what differs (the logarithm's base, the clip's epsilon, a missing clip, a Jacobian that
+loses a saturated softmax's error), and a delta computed by hand passes without Part 5's helper."""
+
+import numpy as np
+import pytest
+
+from annlib import checks as C
+from annlib.checks import CheckFailed
+
+
+def _cell(source, name):
+    namespace = {"np": np}
+    exec(compile(source, "<cell>", "exec"), namespace)
+    return namespace[name]
+
+
+def _failure(check, answer, seed=0):
+    with pytest.raises(CheckFailed) as info:
+        check(answer, seed=seed)
+    return info.value
+
+
+@pytest.mark.parametrize("seed", [0, 403])
+def test_binary_cross_entropy_with_log10_is_named_as_log10_not_as_swapped(seed):
+    def log10(p, y):
+        p = np.clip(p, 1e-12, 1 - 1e-12)
+        return -np.mean(y * np.log10(p) + (1 - y) * np.log10(1 - p))
+
+    failure = _failure(C.check_binary_cross_entropy, log10, seed)
+    assert failure.mistakes == ("log10",)
+    assert "np.log10" in failure.hint and "natural logarithm" in failure.hint and "swap" not in failure.hint
+
+
+def test_cross_entropy_with_log10_is_named_as_log10():
+    failure = _failure(C.check_cross_entropy, lambda P, Y: -np.sum(Y * np.log10(np.clip(P, 1e-12, 1))) / len(P))
+    assert failure.mistakes == ("log10",)
+
+
+@pytest.mark.parametrize("epsilon", [1e-15, 1e-7])
+def test_binary_cross_entropy_clipping_with_another_epsilon_is_told_the_epsilon_differs(epsilon):
+    # The text fixes epsilon = 1e-12 ("as annlib does"); the answer clips already, so "clip first" would be false.
+    def other_epsilon(p, y):
+        p = np.clip(p, epsilon, 1 - epsilon)
+        return -np.mean(y * np.log(p) + (1 - y) * np.log(1 - p))
+
+    failure = _failure(C.check_binary_cross_entropy, other_epsilon)
+    assert failure.mistakes == ("epsilon",)
+    assert "epsilon" in failure.hint and "only where p is exactly 0 or 1" in failure.hint
+    assert "clip the probabilities first" not in str(failure)
+
+
+@pytest.mark.parametrize("epsilon", [1e-15, 1e-7])
+def test_cross_entropy_clipping_with_another_epsilon_is_told_the_epsilon_differs(epsilon):
+    failure = _failure(C.check_cross_entropy, lambda P, Y: -np.sum(Y * np.log(np.clip(P, epsilon, 1))) / len(P))
+    assert failure.mistakes == ("epsilon",) and "clip P first" not in str(failure)
+
+
+def test_clipping_one_minus_p_instead_of_p_passes(capsys):
+    # np.maximum(1 - p, 1e-12) is the text's clip up to rounding (1 - (1 - 1e-12) is 1.00009e-12).
+    def clip_both_logs(p, y):
+        return -np.mean(y * np.log(np.maximum(p, 1e-12)) + (1 - y) * np.log(np.maximum(1 - p, 1e-12)))
+
+    C.check_binary_cross_entropy(clip_both_logs)
+    C.check_binary_cross_entropy(clip_both_logs, seed=403)
+    assert capsys.readouterr().out.count("\u2713") == 2
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "def binary_cross_entropy(p, y):\n    return -np.mean(y * np.log(p) + (1 - y) * np.log(1 - p))\n",
+        "def binary_cross_entropy(p, y):\n    return -np.mean(np.where(y == 1, np.log(p), np.log(1 - p)))\n",
+    ],
+)
+def test_an_unclipped_binary_cross_entropy_is_named_by_its_own_hint(source):
+    # inf equals only inf now, so the answer's inf at p = 0 is a wrong value, and only "no clip" explains it.
+    failure = _failure(C.check_binary_cross_entropy, _cell(source, "binary_cross_entropy"))
+    assert failure.mistakes == ("no_clip",)
+    assert "got inf" in failure.message and "np.clip(p, 1e-12, 1 - 1e-12)" in failure.hint
+
+
+def test_an_unclipped_cross_entropy_and_gradient_are_named_by_their_own_hint():
+    failure = _failure(C.check_cross_entropy, lambda P, Y: -np.sum(Y * np.log(P)) / len(P))
+    assert failure.mistakes == ("no_clip",)
+    failure = _failure(
+        C.check_cost_gradient, lambda P, Y, kind: 2 * (P - Y) / P.size if kind == "mse" else -Y / P / len(P)
+    )
+    assert failure.mistakes == ("ce_no_clip",)
+
+
+def _q(p):
+    return np.clip(p, 1e-12, 1 - 1e-12)
+
+
+def _jacobian_delta(Y_hat, Y, kind):
+    grad = cost_gradient(Y_hat, Y, kind)  # noqa: F821 -- the course's, bound while the check runs
+    if kind == "mse":
+        return grad
+    return np.stack([(np.diag(p) - np.outer(p, p)) @ g for p, g in zip(Y_hat, grad)])
+
+
+@pytest.mark.parametrize("seed", [0, 406])
+def test_output_delta_through_the_jacobian_is_separated_by_a_softmax_saturated_on_the_wrong_class(seed):
+    failure = _failure(C.check_output_delta, _jacobian_delta, seed)
+    assert failure.mistakes == ("ce_jacobian",)
+    assert "saturated" in failure.hint
+
+
+def test_output_delta_by_hand_passes_and_part_5_is_the_courses(capsys):
+    by_hand = _cell(
+        "def cost_gradient(Y_hat, Y, kind):\n    raise NotImplementedError()\n"
+        "def output_delta(Y_hat, Y, kind):\n"
+        "    n, k = Y_hat.shape\n"
+        "    return 2 * (Y_hat - Y) / (n * k) if kind == 'mse' else (Y_hat - Y) / n\n",
+        "output_delta",
+    )
+    with_helper = _cell(
+        "def cost_gradient(Y_hat, Y, kind):\n    raise NotImplementedError()\n"
+        "def output_delta(Y_hat, Y, kind):\n"
+        "    return cost_gradient(Y_hat, Y, 'mse') if kind == 'mse' else (Y_hat - Y) / len(Y_hat)\n",
+        "output_delta",
+    )
+    for answer in (by_hand, with_helper):
+        C.check_output_delta(answer)
+        C.check_output_delta(answer, seed=406)
+    assert capsys.readouterr().out.count("\u2713") == 4
+
+
+@pytest.mark.parametrize(
+    "check, answer, key",
+    [
+        ("check_mse", lambda p, y: np.sum((p - y) ** 2), "sum"),
+        ("check_mse", lambda p, y: np.mean((p - y) ** 2, axis=0), "axis"),
+        ("check_mse", lambda p, y: np.mean(np.sum((p - y) ** 2, axis=1)), "mean_over_samples"),
+        (
+            "check_binary_cross_entropy",
+            lambda p, y: -np.mean(y * np.log(_q(p)) + (1 - y) * np.log(1 - _q(p)), axis=1),
+            "axis",
+        ),
+        (
+            "check_binary_cross_entropy",
+            lambda p, y: (
+                -np.sum(y * np.log(np.clip(p, 1e-12, 1 - 1e-12)) + (1 - y) * np.log(1 - np.clip(p, 1e-12, 1 - 1e-12)))
+            ),
+            "sum",
+        ),
+        (
+            "check_binary_cross_entropy",
+            lambda p, y: (
+                -np.mean(p * np.log(np.clip(y, 1e-12, 1 - 1e-12)) + (1 - p) * np.log(1 - np.clip(y, 1e-12, 1 - 1e-12)))
+            ),
+            "swapped",
+        ),
+        (
+            "check_binary_cross_entropy",
+            lambda p, y: np.mean(
+                y * np.log(np.clip(p, 1e-12, 1 - 1e-12)) + (1 - y) * np.log(1 - np.clip(p, 1e-12, 1 - 1e-12))
+            ),
+            "no_minus",
+        ),
+        (
+            "check_cross_entropy",
+            lambda P, Y: -np.sum(Y * np.log(np.clip(P, 1e-12, 1)), axis=0).mean(),
+            "mean_over_classes",
+        ),
+        ("check_cross_entropy", lambda P, Y: -np.mean(Y * np.log(np.clip(P, 1e-12, 1))), "mean_over_entries"),
+        ("check_cross_entropy", lambda P, Y: -np.sum(Y * np.log(np.clip(P, 1e-12, 1))), "sum"),
+        ("check_cross_entropy", lambda P, Y: -np.sum(P * np.log(np.clip(Y, 1e-12, 1))) / len(P), "swapped"),
+        ("check_cross_entropy", lambda P, Y: np.sum(Y * np.log(np.clip(P, 1e-12, 1))) / len(P), "no_minus"),
+        ("check_cross_entropy", lambda P, Y: -np.mean(np.log(P[np.arange(len(P)), Y])), "labels"),
+        (
+            "check_cost_gradient",
+            lambda P, Y, kind: 2 * (P - Y) / P.size if kind == "mse" else Y / np.clip(P, 1e-12, 1) / len(P),
+            "ce_sign",
+        ),
+        (
+            "check_cost_gradient",
+            lambda P, Y, kind: 2 * (P - Y) / len(P) if kind == "mse" else -Y / np.clip(P, 1e-12, 1) / len(P),
+            "mse_over_samples",
+        ),
+        (
+            "check_output_delta",
+            lambda P, Y, kind: 2 * (P - Y) / P.size if kind == "mse" else (Y - P) / len(P),
+            "ce_sign",
+        ),
+        (
+            "check_output_delta",
+            lambda P, Y, kind: 2 * (P - Y) / P.size if kind == "mse" else (P - Y) / P.size,
+            "ce_over_entries",
+        ),
+        (
+            "check_output_delta",
+            _cell(
+                "def output_delta(Y_hat, Y, kind):\n"
+                "    if kind == 'mse':\n        return 2 * (Y_hat - Y) / Y_hat.size\n"
+                "    d = Y_hat.copy()\n    d[np.arange(len(d)), Y] -= 1\n    return d / len(d)\n",
+                "output_delta",
+            ),
+            "labels",
+        ),
+    ],
+)
+def test_sum_axis_swap_sign_and_labels_are_each_named(check, answer, key):
+    assert _failure(getattr(C, check), answer).mistakes == (key,)

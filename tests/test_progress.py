@@ -353,3 +353,31 @@ def test_a_part_passes_in_progress_exactly_when_it_passes_in_the_notebook(tmp_pa
         in_progress = {p.grade_id: p.passed for p in result.parts}
         assert in_progress == in_notebook, name
         assert True in in_notebook.values() and False in in_notebook.values(), name  # both verdicts seen
+
+
+def test_a_part_graded_by_hand_is_left_out_of_the_maximum(tmp_path):
+    # A markdown answer worth 3 points, graded by hand: no check can pass it, so it is neither counted in
+    # the maximum nor as failed; the summary says how many points wait for a grader.
+    nb = json.loads((SOURCE / "ex01_neuron.ipynb").read_text(encoding="utf-8"))
+    checked = sum(points for _, points in graded_cells(SOURCE / "ex01_neuron.ipynb"))
+    nb["cells"].append(
+        {
+            "cell_type": "markdown",
+            "metadata": {
+                "nbgrader": {
+                    "schema_version": 3,
+                    "grade": True,
+                    "solution": True,
+                    "locked": False,
+                    "grade_id": "ex01-explain",
+                    "points": 3,
+                }
+            },
+            "source": ["Why does a neuron need a bias?"],
+        }
+    )
+    (tmp_path / "ex01_neuron.ipynb").write_text(json.dumps(nb), encoding="utf-8")
+    result = run_and_check_untouched(tmp_path)
+    assert [p.status for p in result.parts][-1] == "manual"
+    assert result.max_points == checked and result.points == checked
+    assert "graded by hand" in result.summary()

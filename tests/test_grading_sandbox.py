@@ -79,6 +79,7 @@ if _source is not None:
         None,
         """
 import os
+import resource
 _hit = []
 for base, folders, files in os.walk("/tmp"):
     folders[:] = [f for f in folders if not f.startswith(".") and f != "site-packages"]
@@ -656,3 +657,23 @@ def test_a_lost_fork_server_is_replaced_never_by_unsandboxed_kernels(tmp_path, m
     monkeypatch.setattr(kernels.ForkServer, "_fork", always_fails)
     [record] = grade_all([answered_submission(tmp_path / "again")], SOURCE, timeout=20, jobs=1, sandbox="bwrap")
     assert record["score"] == 0.0 and "no namespaces" in record["error"] and record["sandbox"] == "bwrap"
+
+
+@needs_sandbox
+def test_every_limit_reaches_the_kernel_as_given_not_as_another(tmp_path):
+    # Each limit set to a value of its own, none of them the default, so that one taken for another shows.
+    limits = Limits(memory=1536 << 20, processes=77, file_size=3 << 20, scratch=48 << 20)
+    probe = {
+        "fsize": "resource.getrlimit(resource.RLIMIT_FSIZE)[0]",
+        "nproc": "resource.getrlimit(resource.RLIMIT_NPROC)[0]",
+        "address": "resource.getrlimit(resource.RLIMIT_AS)[0]",
+        "scratch": "os.statvfs('/tmp').f_blocks * os.statvfs('/tmp').f_frsize",
+    }
+    with ForkServer(["numpy"], sandbox=limits) as server:
+        with server.kernel(tmp_path) as kernel:
+            reply = kernel.execute("import os, resource", 20, probe)
+    values = {name: eval(reply.user_expressions[name]["data"]["text/plain"]) for name in probe}
+    assert values["fsize"] == 3 << 20
+    assert values["nproc"] == 77
+    assert values["address"] == 1536 << 20
+    assert values["scratch"] == 48 << 20

@@ -51,6 +51,17 @@ def _softmax_shift_in_place(Z):
     return _softmax(Z)
 
 
+def _s(z):
+    return 1 / (1 + np.exp(-z))
+
+
+def _one_sigmoid(v):  # one number at a time, as np.frompyfunc calls it
+    if v >= 0:
+        return 1 / (1 + np.exp(-v))
+    e = np.exp(v)
+    return e / (1 + e)
+
+
 def _rejects(check, answer):
     with pytest.raises(CheckFailed) as info:
         getattr(C, check)(answer)
@@ -90,6 +101,15 @@ REJECTED = [
         "",
     ),
     ("check_softmax", _softmax_shift_in_place, "in_place", "changed its input Z in place"),
+    # right values in a form that is not an array of floats: Python objects, a list, float16, flattened
+    ("check_stable_sigmoid", np.frompyfunc(_one_sigmoid, 1, 1), "object_dtype", "dtype=object"),
+    ("check_stable_sigmoid", lambda z: _stable(z).tolist(), "a_list", "is a list"),
+    ("check_relu", lambda z: np.maximum(z, 0.0).astype(np.float16), "float16", "wrong values"),
+    ("check_relu_derivative", lambda z: (z > 0).astype(float).ravel(), "flattened", "has shape (12,)"),
+    # a clipped z: right for moderate z only
+    ("check_stable_sigmoid", lambda z: 1 / (1 + np.exp(-np.clip(z, -10, 10))), "clipped", "1.929e-22"),
+    # element by element, not a matrix product
+    ("check_sigmoid_derivative", lambda z: np.dot(_s(z), 1 - _s(z)), "dot", "has shape ()"),
 ]
 
 
@@ -128,6 +148,8 @@ def test_every_check_rejects_an_input_changed_in_place(check, answer):
         ("check_relu", lambda z: np.maximum(z, 0)),  # integers back for an integer z: the text asks no floats
         ("check_softmax", _softmax),
         ("check_sigmoid_derivative", lambda z: np.exp(-z) / (1 + np.exp(-z)) ** 2),
+        ("check_stable_sigmoid", lambda z: np.asarray(_stable(z), dtype=np.float32)),  # float32 is floats
+        ("check_relu_derivative", np.vectorize(lambda v: 1.0 if v > 0 else 0.0, otypes=[float])),
     ],
 )
 def test_integer_float32_and_2d_input_pass_a_right_answer(check, answer, capsys):

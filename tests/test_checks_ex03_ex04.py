@@ -743,3 +743,90 @@ def test_the_grader_gives_no_points_for_annlibs_forward_and_output_delta(tmp_pat
         assert cells[passed]["status"] == "passed", cells[passed]
         assert cells[refused]["points"] == 0
         assert "so this part scores no points" in cells[refused]["feedback"]
+
+
+def _named(check, answer, seed):
+    with pytest.raises(CheckFailed) as info:
+        check(answer, seed=seed)
+    return info.value
+
+
+def _reversed_layers(params, X, activations):
+    return EX03["forward"](params[::-1], X, activations)
+
+
+_SCRATCH_TABLE_CALLED = _cells(
+    """
+from annlib.scratch import ACTIVATIONS
+
+def forward(params, X, activations):
+    A, caches = X, []
+    for (W, b), name in zip(params, activations):
+        Z = A @ W + b
+        caches.append((A, Z, name))
+        A = ACTIVATIONS[name](Z)
+    return A, caches
+"""
+)["forward"]
+
+
+@pytest.mark.parametrize("seed", [0, 302])
+def test_forward_with_its_layers_in_reverse_is_not_told_it_feeds_X_to_every_layer(seed):
+    failure = _named(C.check_forward, _reversed_layers, seed)
+    assert failure.mistakes == ("layers_reversed",)
+
+
+@pytest.mark.parametrize("seed", [0, 302])
+def test_forward_calling_scratch_activations_is_told_its_entries_are_pairs(seed):
+    failure = _named(C.check_forward, _SCRATCH_TABLE_CALLED, seed)
+    assert failure.mistakes == ("scratch_pairs",) and "ACTIVATIONS[name][0](Z)" in str(failure)
+
+
+def _drawn_at(scale):
+    return lambda sizes, rng: [
+        (rng.normal(0.0, scale(i, o), size=(i, o)), np.zeros(o)) for i, o in zip(sizes, sizes[1:])
+    ]
+
+
+@pytest.mark.parametrize("seed", [0, 307])
+@pytest.mark.parametrize(
+    "scale, named",
+    [
+        (lambda i, o: 1.0, ("too_large",)),
+        (lambda i, o: np.sqrt(i), ("times_sqrt",)),
+        (lambda i, o: np.sqrt(1 / o), ("fan_out",)),
+        (lambda i, o: 3.0 / np.sqrt(i), ()),  # too large, but neither of those: the measured hint only
+    ],
+    ids=["one", "times_sqrt", "fan_out", "three_times"],
+)
+def test_initialize_names_a_wrong_scale_only_by_the_scale_it_was_drawn_at(scale, named, seed):
+    failure = _named(C.check_initialize, _drawn_at(scale), seed)
+    assert failure.mistakes == named and "too large" in str(failure)
+
+
+@pytest.mark.parametrize("seed", [0, 307])
+def test_initialize_with_the_first_layers_fan_in_everywhere_is_named(seed):
+    def first_fan_in(sizes, rng):
+        return [(rng.normal(0, np.sqrt(1 / sizes[0]), (i, o)), np.zeros(o)) for i, o in zip(sizes, sizes[1:])]
+
+    assert _named(C.check_initialize, first_fan_in, seed).mistakes == ("first_fan_in",)
+
+
+@pytest.mark.parametrize("seed", [0, 303])
+def test_collapse_linear_with_pytorchs_formulas_is_told_the_weights_are_stored_the_other_way(seed):
+    failure = _named(C.check_collapse_linear, lambda W1, b1, W2, b2: (W2 @ W1, W2 @ b1 + b2), seed)
+    assert failure.mistakes == ("torch_convention",)
+
+
+@pytest.mark.parametrize("seed", [0, 304])
+@pytest.mark.parametrize(
+    "answer, key",
+    [
+        (lambda X, W1, b1, W2, b2, W, b: np.max(np.abs(np.tanh(X @ W1 + b1) @ W2 - (X @ W + b))), "no_b2"),
+        (lambda X, W1, b1, W2, b2, W, b: np.max(np.abs(np.tanh(X @ W1) @ W2 + b2 - (X @ W + b))), "no_b1"),
+        (lambda X, W1, b1, W2, b2, W, b: np.min(np.abs(np.tanh(X @ W1 + b1) @ W2 + b2 - (X @ W + b))), "min"),
+    ],
+    ids=["no_b2", "no_b1", "min"],
+)
+def test_tanh_gap_names_a_missing_bias_and_the_minimum(answer, key, seed):
+    assert _named(C.check_tanh_gap, answer, seed).mistakes == (key,)

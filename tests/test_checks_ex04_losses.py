@@ -203,3 +203,65 @@ def test_output_delta_by_hand_passes_and_part_5_is_the_courses(capsys):
 )
 def test_sum_axis_swap_sign_and_labels_are_each_named(check, answer, key):
     assert _failure(getattr(C, check), answer).mistakes == (key,)
+
+
+@pytest.mark.parametrize("seed", [0, 402])
+@pytest.mark.parametrize("epsilon", [1e-5, 1e-3])
+def test_cross_entropy_with_an_epsilon_added_in_the_log_is_told_to_clip(epsilon, seed):
+    failure = _failure(C.check_cross_entropy, lambda P, Y: -np.sum(Y * np.log(P + epsilon)) / len(P), seed)
+    assert failure.mistakes == ("epsilon_in_log",) and "np.clip(P, 1e-12, 1.0)" in str(failure)
+
+
+@pytest.mark.parametrize("seed", [0, 403])
+@pytest.mark.parametrize(
+    "terms, key",
+    [
+        (lambda p, y: y * np.log(1 - p) + (1 - y) * np.log(p), "terms_swapped"),
+        (lambda p, y: y * np.log(p) - (1 - y) * np.log(1 - p), "minus_inside"),
+    ],
+    ids=["terms_swapped", "minus_inside"],
+)
+def test_binary_cross_entropy_names_swapped_terms_and_a_minus_inside(terms, key, seed):
+    def answer(p, y):
+        p = np.clip(p, 1e-12, 1 - 1e-12)
+        return -np.mean(terms(p, y))
+
+    assert _failure(C.check_binary_cross_entropy, answer, seed).mistakes == (key,)
+
+
+@pytest.mark.parametrize("seed", [0, 401])
+@pytest.mark.parametrize(
+    "answer, key",
+    [
+        (lambda p, y: 2 * np.mean((p - y) ** 2), "doubled"),
+        (lambda p, y: np.sum((p - y) ** 2) / p.shape[1], "mean_over_outputs"),
+        (lambda p, y: np.sum((p - y) ** 2) / (p.size - 1), "n_minus_one"),
+    ],
+    ids=["doubled", "mean_over_outputs", "n_minus_one"],
+)
+def test_mse_names_a_doubled_loss_and_the_wrong_count(answer, key, seed):
+    assert _failure(C.check_mse, answer, seed).mistakes == (key,)
+
+
+@pytest.mark.parametrize("seed", [0, 402])
+@pytest.mark.parametrize(
+    "answer, key",
+    [
+        (lambda P, Y: -np.sum(np.log(np.clip(P, 1e-12, 1))) / len(P), "targets_ignored"),
+        (lambda P, Y: -np.sum(Y * np.log2(np.clip(P, 1e-12, 1))) / len(P), "log2"),
+        (lambda P, Y: -np.mean(np.log(np.clip(P.max(axis=1), 1e-12, 1))), "predicted_class"),
+    ],
+    ids=["targets_ignored", "log2", "predicted_class"],
+)
+def test_cross_entropy_names_ignored_targets_log2_and_the_predicted_class(answer, key, seed):
+    assert _failure(C.check_cross_entropy, answer, seed).mistakes == (key,)
+
+
+@pytest.mark.parametrize("seed", [0, 406])
+def test_output_delta_with_the_mses_factor_two_for_cross_entropy_is_named(seed):
+    def answer(Y_hat, Y, kind):
+        if kind == "mse":
+            return 2 * (Y_hat - Y) / Y_hat.size
+        return 2 * (Y_hat - Y) / len(Y_hat)
+
+    assert _failure(C.check_output_delta, answer, seed).mistakes == ("ce_two",)

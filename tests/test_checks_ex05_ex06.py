@@ -567,3 +567,66 @@ def test_the_softmax_backward_demo_turns_the_cross_entropy_gradient_into_the_sho
     Y = np.eye(3)[[0, 2, 1, 2]]
     P = annlib_activations.softmax(Z)
     assert np.allclose(softmax_backward(P, -Y / (4 * P)), (P - Y) / 4)
+
+
+# --- Slips that used to pass or be named wrongly ---------------------------------------------------------
+
+
+def test_make_numeric_that_writes_into_the_array_it_is_given_fails():
+    def make_numeric_in_place(expr, z):
+        f = sp.lambdify(z, expr, "numpy")
+
+        def numeric(values):
+            values[...] = f(values)
+            return values
+
+        return numeric
+
+    with pytest.raises(CheckFailed) as info:
+        C.check_make_numeric(make_numeric_in_place)
+    assert info.value.mistakes == ("in_place",), str(info.value)
+    assert "changed the array it was given" in str(info.value)
+
+
+def test_one_minus_sigma_is_told_what_its_values_are():
+    def one_minus_sigma(z):
+        return 1 - 1 / (1 + sp.exp(-z))
+
+    with pytest.raises(CheckFailed) as info:
+        C.check_sigmoid_derivative_expr(one_minus_sigma)
+    assert info.value.mistakes == ("no_square",) and "1 - sigma" in str(info.value)
+
+
+def test_a_gradient_error_that_checks_the_first_layer_only_fails():
+    def first_layer_only(params, X, Y, activations, kind, eps=1e-6):
+        Y_hat, caches = forward(params, X, activations)
+        grads = backward(params, caches, output_delta(Y_hat, Y, kind))
+
+        def C_():
+            return cost(forward(params, X, activations)[0], Y, kind)
+
+        rs = []
+        for arr, g in zip(params[0], grads[0]):
+            m = numerical_gradient(C_, arr, eps)
+            s = np.linalg.norm(g) + np.linalg.norm(m)
+            rs.append(np.linalg.norm(g - m) / s if s else 0.0)
+        return max(rs)
+
+    with pytest.raises(CheckFailed) as info:
+        C.check_gradient_error(first_layer_only)
+    assert info.value.mistakes == ("first_layer_only",), str(info.value)
+
+
+def test_a_train_step_that_updates_before_backward_is_not_told_it_renames():
+    def update_first(network, X, y, learning_rate):
+        loss = MSE()
+        y_pred = network.forward(X)
+        value = loss(y_pred, y)
+        for p, g in zip(network.parameters(), network.gradients()):
+            p -= learning_rate * g
+        network.backward(loss.gradient(y_pred, y))
+        return value
+
+    with pytest.raises(CheckFailed) as info:
+        C.check_train_step(update_first)
+    assert info.value.mistakes == ("update_before_backward",), str(info.value)

@@ -88,3 +88,50 @@ def test_an_sgd_step_that_passes_changes_a_real_networks_weights():
         assert not all(np.array_equal(a, b) for a, b in zip(before, network.parameters()))
         before = [p.copy() for p in network.parameters()]
     assert fit  # the exercise's import, used by the moons answers
+
+
+def test_an_sgd_or_momentum_step_may_scale_the_gradients_in_place(capsys):
+    # The text asks nothing of grads in Parts 1 and 2, and a Network overwrites them at each backward.
+    def sgd_step(params, grads, learning_rate):
+        for p, g in zip(params, grads):
+            g *= learning_rate
+            p -= g
+
+    def momentum_step(params, grads, velocities, learning_rate, momentum=0.9):
+        for p, g, v in zip(params, grads, velocities):
+            g *= learning_rate
+            v *= momentum
+            v -= g
+            p += v
+
+    checks.check_sgd_step(sgd_step)
+    checks.check_momentum_step(momentum_step)
+    assert capsys.readouterr().out.count("\u2713") == 2
+
+
+MORE_CAUGHT = [  # slips named only since the catalogue grew (the corpus holds each)
+    ("check_momentum_step", "moving_average"),
+    ("check_momentum_step", "ascent"),
+    ("check_momentum_step", "no_decay"),
+    ("check_momentum_step", "nesterov"),
+    ("check_minibatches", "permutation_per_batch"),
+    ("check_minibatches", "batch_count"),
+    ("check_minibatches", "slice_short"),
+    ("check_update", "early_return"),
+    ("check_train", "patience_ignored"),
+    ("check_choose_learning_rate", "mean_cost"),
+    ("check_choose_learning_rate", "highest_cost"),
+]
+
+
+@pytest.mark.parametrize("check, key", MORE_CAUGHT, ids=[f"{c[6:]}-{k}" for c, k in MORE_CAUGHT])
+def test_a_common_slip_is_named_by_its_own_mistake_alone(check, key):
+    with pytest.raises(CheckFailed) as info:
+        getattr(checks, check)(_func(_wrong(check, key), NAMES[check]))
+    assert info.value.mistakes == (key,), str(info.value)
+
+
+def test_a_new_permutation_per_batch_is_not_told_to_avoid_rng_choice():
+    with pytest.raises(CheckFailed) as info:
+        checks.check_minibatches(_func(_wrong("check_minibatches", "permutation_per_batch"), "minibatches"))
+    assert "with_replacement" not in info.value.mistakes and "rng.choice" not in info.value.hint

@@ -146,3 +146,38 @@ def test_most_confused_names_the_diagonal_and_the_order(wrong, key):
 )
 def test_error_in_units_names_the_missing_inverse_and_the_squared_error(wrong, key):
     assert _named(C.check_error_in_units, wrong) == (key,)
+
+
+# --- most_confused: counts, on both sides of the diagonal; error_in_units: shapes and the inverse ----------
+
+
+def test_the_largest_share_of_a_row_is_not_the_most_confused_pair():
+    def most_confused(counts):
+        rates = counts / counts.sum(axis=1, keepdims=True)
+        np.fill_diagonal(rates, 0)
+        i, j = np.unravel_index(np.argmax(rates), rates.shape)
+        return int(i), int(j)
+
+    assert _named(C.check_most_confused, most_confused) == ("row_rates",)
+
+
+def test_only_the_upper_triangle_is_not_told_it_read_row_by_row():
+    def most_confused(counts):
+        m = np.triu(counts, k=1)
+        i, j = np.unravel_index(np.argmax(m), m.shape)
+        return int(i), int(j)
+
+    assert _named(C.check_most_confused, most_confused) == ("upper_only",)
+
+
+def test_an_error_broadcast_to_every_pair_and_a_scale_divided_are_named():
+    broadcast = lambda p, y, s: float(np.mean(np.abs(s.inverse_transform(p).ravel() - y)))  # noqa: E731
+    divided = lambda p, y, s: float(np.mean(np.abs(p / s.std + s.mean - y)))  # noqa: E731
+    assert _named(C.check_error_in_units, broadcast) == ("broadcast",)
+    assert _named(C.check_error_in_units, divided) == ("divided_by_std",)
+
+
+def test_a_transposed_one_hot_and_standardized_pixels_are_named():
+    assert _named(C.check_scale_and_encode, lambda X, y: (X / 16, np.eye(10)[y].T)) == ("transposed_Y",)
+    standardized = lambda X, y: ((X - X.mean(axis=0)) / (X.std(axis=0) + 1e-8), np.eye(10)[y])  # noqa: E731
+    assert _named(C.check_scale_and_encode, standardized) == ("standardized_columns",)

@@ -46,9 +46,72 @@ def _changed_input_first(part):
 
 
 def _fails_only_in_2d(part):
-    """Right on every 1-D case, wrong (or an error) on every case of two dimensions or more."""
+    """Right on every 1-D case, wrong (or an error) on every case of two dimensions or more, and not
+    because the right values came back flattened."""
     results = [(np.ndim(result[0].args[0]) >= 2, _right(*result)) for result in part.results()]
-    return any(deep for deep, _ in results) and all(right != deep for deep, right in results)
+    return (
+        any(deep for deep, _ in results) and all(right != deep for deep, right in results) and not _flattened_2d(part)
+    )
+
+
+def _flattened_2d(part):
+    """Right on every 1-D case; on every 2-D case the right values, flattened to one dimension."""
+    deep = False
+    for case, outcome, want in part.results():
+        if np.ndim(case.args[0]) < 2:
+            if not _right(case, outcome, want):
+                return False
+            continue
+        if outcome.error is not None or np.ndim(outcome.result) != 1:
+            return False
+        if not alike(np.ravel(outcome.result), np.ravel(want.result), **_tolerance(case)):
+            return False
+        deep = True
+    return deep
+
+
+def _flattened(what, f):
+    return Mistake(
+        "flattened",
+        "the result came back flattened to one dimension (ravel, flatten, or a list of values): keep z's shape, "
+        + what,
+        explains=_flattened_2d,
+        example=lambda z: np.ravel(f(z)),
+    )
+
+
+def _float16(f):
+    def low_precision(part):
+        """Some result in float16, and every result right to float16's precision (about 3 digits)."""
+        return any(getattr(o.result, "dtype", None) == np.float16 for o in part.outcomes) and all(
+            o.error is None and alike(o.result, w.result, rtol=2e-3, atol=1e-4)
+            for o, w in zip(part.outcomes, part.wanted)
+        )
+
+    return Mistake(
+        "float16",
+        "float16 keeps only about 3 digits: leave the dtype as numpy gives it (no .astype(np.float16))",
+        explains=low_precision,
+        example=lambda z: np.asarray(f(z)).astype(np.float16),
+    )
+
+
+def _objects_to_floats(part):
+    """Fail when a result is an array of Python objects (np.frompyfunc, or np.array of mixed values)."""
+    for outcome in part.outcomes:
+        if isinstance(outcome.result, np.ndarray) and outcome.result.dtype == object:
+            part.fail(
+                "the result holds Python objects (dtype=object), expected an array of numbers",
+                "np.frompyfunc (and np.array of mixed objects) gives dtype=object: compute with numpy's own "
+                "operations (np.exp, np.where), or give np.vectorize otypes=[float]",
+            )
+
+
+def _objects_right(part):
+    """Right values, and some result an array of dtype object."""
+    return all(_right(*result) for result in part.results()) and any(
+        isinstance(o.result, np.ndarray) and o.result.dtype == object for o in part.outcomes
+    )
 
 
 def _in_place(what, f):
@@ -94,7 +157,9 @@ def _elementwise_cases(seed, salt, *extra):
     return [Case(f"z = {fmt(z)}{' as float32' if z.dtype == np.float32 else kinds[z.dtype.kind]}", z) for z in cases]
 
 
-def _elementwise(name, func, reference, catalogue, cases, *, twin, error_hint=None, floats=False, course=None):
+def _elementwise(
+    name, func, reference, catalogue, cases, *, twin, error_hint=None, floats=False, course=None, shape_hint=None
+):
     part = Part(
         name,
         func,
@@ -105,10 +170,8 @@ def _elementwise(name, func, reference, catalogue, cases, *, twin, error_hint=No
         course=course,
     )
     part.run(cases)
-    part.judge(
-        floats=floats,
-        shape_hint="work element by element: the result has the shape of z (np.maximum, not np.max)",
-    )
+    part.judge(floats=floats, shape_hint=shape_hint or "work element by element: the result has the shape of z")
+    _objects_to_floats(part)
     part.passed()
 
 
@@ -152,6 +215,27 @@ SIGMOID_DERIVATIVE_MISTAKES = [
         lambda z: _sigmoid(1 - _sigmoid(z)),
     ),
     Mistake("precedence", "brackets: s * 1 - s is 0; write s * (1 - s)", lambda z: _sigmoid(z) * 1 - _sigmoid(z)),
+    Mistake(
+        "dot",
+        "np.dot (or @) multiplies matrices and adds up; the derivative multiplies element by element: s * (1 - s)",
+        lambda z: np.dot(_sigmoid(z), 1 - _sigmoid(z)),
+    ),
+    Mistake(
+        "constant",
+        "0.25 is the derivative at z = 0 only: compute s * (1 - s) for every z, with s = sigmoid(z)",
+        explains=lambda part: all(
+            o.error is None and np.allclose(np.asarray(o.result, dtype=np.float64), 0.25) for o in part.outcomes
+        ),
+        example=lambda z: np.full(np.shape(z), 0.25),
+    ),
+    Mistake(
+        "halved",
+        "no factor 1/2: the derivative is s * (1 - s) itself, with s = sigmoid(z) (0.25 at z = 0)",
+        lambda z: _sigmoid(z) * (1 - _sigmoid(z)) / 2,
+    ),
+    _in_place("compute into a new array: s = sigmoid(z), then return s * (1 - s)", activations.sigmoid_derivative),
+    _flattened("s * (1 - s) on the whole array", activations.sigmoid_derivative),
+    _float16(activations.sigmoid_derivative),
     _loop_1d("compute s = sigmoid(z) on the whole array and return s * (1 - s)", activations.sigmoid_derivative),
 ]
 
@@ -172,6 +256,7 @@ def check_sigmoid_derivative(sigmoid_derivative, *, seed=0):
         twin=activations.sigmoid_derivative,
         error_hint="compute s = sigmoid(z) first",
         course={"sigmoid": _sigmoid},
+        shape_hint="work element by element: the result has the shape of z (s * (1 - s), not np.dot)",
     )
 
 
@@ -195,6 +280,21 @@ RELU_MISTAKES = [
         lambda z: np.max(z, 0),
     ),
     Mistake(
+        "np_max_arguments",
+        "np.max(a, axis) takes one array and reduces it; np.maximum(z, 0) compares z with 0 element by element",
+        lambda z: np.max(0, z),
+    ),
+    Mistake(
+        "int_cast",
+        "astype(int) cuts the decimals off: return np.maximum(z, 0) as it is",
+        lambda z: np.maximum(z, 0).astype(int),
+    ),
+    Mistake(
+        "clipped_at_one",
+        "relu has no upper limit: np.clip(z, 0, None), or np.maximum(z, 0)",
+        lambda z: np.clip(z, 0, 1),
+    ),
+    Mistake(
         "builtin_max",
         "Python's max compares whole objects; np.maximum(z, 0) compares element by element",
         lambda z: max(0, z),
@@ -212,6 +312,8 @@ RELU_MISTAKES = [
         example=lambda z: [np.maximum(z, 0, out=z)] and None,
     ),
     _in_place("return a new array: np.maximum(z, 0), or work on z.copy()", activations.relu),
+    _flattened("np.maximum(z, 0)", activations.relu),
+    _float16(activations.relu),
     _loop_1d("np.maximum(z, 0) works on the whole array; a loop needs np.ndenumerate(z)", lambda v: max(0.0, v)),
 ]
 
@@ -229,6 +331,7 @@ def check_relu(relu, *, seed=0):
         RELU_MISTAKES,
         _elementwise_cases(seed, 12, np.array([[0.0, -0.0], [3.0, -3.0]])),
         twin=activations.relu,
+        shape_hint="work element by element: the result has the shape of z (np.maximum, not np.max)",
     )
 
 
@@ -269,6 +372,7 @@ RELU_DERIVATIVE_MISTAKES = [
     Mistake("flipped", "the other way round: 1 where z > 0, 0 where z < 0", lambda z: (z < 0).astype(float)),
     Mistake("all_ones", "for z < 0 relu is flat, so its derivative is 0 there", lambda z: np.ones_like(z)),
     _in_place("return a new array: (z > 0).astype(float)", activations.relu_derivative),
+    _flattened("(z > 0).astype(float)", activations.relu_derivative),
     _loop_1d(
         "(z > 0).astype(float) works on the whole array; a loop needs np.ndenumerate(z)",
         lambda v: 1.0 if v > 0 else 0.0,
@@ -318,6 +422,35 @@ def _nan_where_large(part):
             return False
         found = found or not finite.all()
     return found
+
+
+def _clipped(part):
+    """Right wherever |z| <= 8, finite, and wrong for some larger |z|: z was clipped before the sigmoid."""
+    wrong = False
+    for case, outcome, want in part.results():
+        if outcome.error is not None or np.shape(outcome.result) != np.shape(want.result):
+            return False
+        z = np.asarray(case.args[0], dtype=np.float64)
+        got, right = np.asarray(outcome.result, dtype=np.float64), np.asarray(want.result, dtype=np.float64)
+        if not np.isfinite(got).all() or not alike(got[np.abs(z) <= 8], right[np.abs(z) <= 8], **_tolerance(case)):
+            return False
+        wrong = wrong or not alike(got, right, **_tolerance(case))
+    return wrong
+
+
+def _a_list(part):
+    """Right values, and some result a list rather than an array."""
+    return any(isinstance(o.result, list) for o in part.outcomes) and all(
+        o.error is None and alike(np.asarray(o.result, dtype=np.float64), w.result, **_tolerance(c))
+        for c, o, w in part.results()
+    )
+
+
+def _one_sigmoid(v):
+    if v >= 0:
+        return 1 / (1 + math.exp(-v))
+    e = math.exp(v)
+    return e / (1 + e)
 
 
 def _int_output(z):
@@ -373,6 +506,38 @@ STABLE_SIGMOID_MISTAKES = [
         "probabilities to 0: start from floats, z = np.asarray(z, dtype=float)",
         _int_output,
     ),
+    Mistake(
+        "abs_sign",
+        "e = np.exp(-np.abs(z)), with the minus: np.exp(np.abs(z)) overflows, and the two forms then give "
+        "1 - sigmoid(z)",
+        lambda z: np.where(z >= 0, 1 / (1 + np.exp(np.abs(z))), np.exp(np.abs(z)) / (1 + np.exp(np.abs(z)))),
+    ),
+    Mistake(
+        "minus_in_denominator",
+        "both forms divide by 1 + e, with a plus: e / (1 + e) for z < 0",
+        lambda z: np.where(z >= 0, 1 / (1 + np.exp(-np.abs(z))), np.exp(-np.abs(z)) / (1 - np.exp(-np.abs(z)))),
+    ),
+    Mistake(
+        "clipped",
+        "clipping z changes the answer for large |z| (sigmoid(-50) is about 2e-22, sigmoid(-10) about 5e-5): "
+        "keep z as it is and " + _E_HINT,
+        explains=_clipped,
+        example=lambda z: 1 / (1 + np.exp(-np.clip(z, -10, 10))),
+    ),
+    Mistake(
+        "a_list",
+        "return a numpy array, not a list (.tolist() or a list of values): np.where(...) gives one already, "
+        "or wrap the list in np.array(...)",
+        explains=_a_list,
+        example=lambda z: _stable(z).tolist(),
+    ),
+    Mistake(
+        "object_dtype",
+        "np.frompyfunc gives an array of Python objects (dtype=object), not floats: compute on the whole array "
+        "with np.exp and np.where, or give np.vectorize otypes=[float]",
+        explains=_objects_right,
+        example=lambda z: np.frompyfunc(_one_sigmoid, 1, 1)(z),
+    ),
     _in_place("use np.clip(z, ...) without out=, or work on z.copy()", _stable),
     _loop_1d("np.where works on the whole array; a loop needs np.ndenumerate(z)", _stable),
 ]
@@ -404,6 +569,7 @@ def check_stable_sigmoid(stable_sigmoid, *, seed=0):
     ]
     part.run(Case(f"{name} = {fmt(z)}", z) for name, z in cases)
     part.judge(floats=True, shape_hint="sigmoid works element by element: the result has the shape of z")
+    _objects_to_floats(part)
     part.passed()
 
 
@@ -503,6 +669,30 @@ SOFTMAX_MISTAKES = [
         _softmax_int_output,
     ),
     Mistake(
+        "log_softmax",
+        "that is log(softmax(Z)): return the probabilities themselves, e / e.sum(axis=1, keepdims=True) with "
+        "e = np.exp(Z - Z.max(axis=1, keepdims=True))",
+        lambda Z: (
+            Z
+            - Z.max(axis=1, keepdims=True)
+            - np.log(np.exp(Z - Z.max(axis=1, keepdims=True)).sum(axis=1, keepdims=True))
+        ),
+    ),
+    Mistake(
+        "sigmoid",
+        "that is the sigmoid of each score on its own: softmax divides np.exp(Z - m) by its row's sum, so each "
+        "row sums to 1",
+        lambda Z: 1 / (1 + np.exp(-Z)),
+    ),
+    Mistake(
+        "divided_by_max",
+        "divide by each row's sum, not its max: e / e.sum(axis=1, keepdims=True)",
+        lambda Z: (
+            np.exp(Z - Z.max(axis=1, keepdims=True))
+            / np.exp(Z - Z.max(axis=1, keepdims=True)).max(axis=1, keepdims=True)
+        ),
+    ),
+    Mistake(
         "squeezed",
         "keep the batch's shape: one example is a (1, n_classes) row, and np.squeeze (or [0]) drops that axis",
         lambda Z: np.squeeze(_rows(Z)),
@@ -544,6 +734,7 @@ def check_softmax(softmax, *, seed=0):
     ]
     part.run(Case(f"{name} = {fmt(Z)}", Z) for name, Z in cases)
     part.judge(floats=True, shape_hint="one probability per score: divide by the row sums with keepdims=True")
+    _objects_to_floats(part)
     part.passed()
 
 

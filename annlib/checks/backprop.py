@@ -15,7 +15,7 @@ from annlib import training as _training
 from annlib.activations import Activation as _Activation
 from annlib.activations import sigmoid as _sigmoid
 from annlib.activations import sigmoid_derivative as _sigmoid_derivative
-from annlib.checks._core import Case, CheckFailed, Mistake, Part, changed_inputs, check, fmt, rng_for, same
+from annlib.checks._core import Case, CheckFailed, Mistake, Part, _changed, changed_inputs, check, fmt, rng_for, same
 from annlib.layers import Dense
 from annlib.losses import MSE
 from annlib.network import Network
@@ -34,6 +34,11 @@ _RESTORED = dict(rtol=1e-12, atol=1e-15)
 
 def _restored(after, before):
     return same(np.asarray(after, dtype=np.float64), before, **_RESTORED)
+
+
+def _any_of(*wrongs):
+    """explains: one of these wrong implementations gives every outcome the learner's answer gave."""
+    return lambda part: any(part._explains(Mistake("any_of", "", wrong)) for wrong in wrongs)
 
 
 # --- Part 1: dense_backward(X, W, grad_z) -> (X.T @ grad_z, grad_z summed over rows, grad_z @ W.T) ----------
@@ -103,6 +108,11 @@ DENSE_BACKWARD_MISTAKES = [
         "order",
         "return the three in the order (grad_W, grad_b, grad_X)",
         lambda X, W, gz: (X.T @ gz, gz @ W.T, gz.sum(axis=0)),
+    ),
+    Mistake(
+        "dx_dw_db_order",
+        "(dx, dw, db) is another course's order: return (grad_W, grad_b, grad_X), the gradient for X last",
+        lambda X, W, gz: (gz @ W.T, X.T @ gz, gz.sum(axis=0)),
     ),
     Mistake(
         "in_place",
@@ -193,12 +203,26 @@ SIGMOID_DELTA_MISTAKES = [
     Mistake(
         "matrix_product",
         "multiply element by element (*), not as matrices (@ or np.dot): grad_z has the shape of a",
-        lambda a, grad_a: grad_a @ (a * (1 - a)).T,
+        explains=_any_of(lambda a, grad_a: grad_a @ (a * (1 - a)).T, lambda a, grad_a: grad_a @ (a * (1 - a))),
+        example=lambda a, grad_a: grad_a @ (a * (1 - a)).T,
+    ),
+    Mistake(
+        "negated",
+        "the sign: sigmoid's derivative is a * (1 - a), not a * (a - 1)",
+        lambda a, grad_a: grad_a * a * (a - 1),
     ),
     Mistake(
         "in_place",
         "leave grad_a as it is: return grad_a * a * (1 - a), a new array, instead of grad_a *= ...",
         lambda a, grad_a: np.multiply(grad_a, a * (1 - a), out=grad_a),
+    ),
+    Mistake(
+        "in_place_a",
+        "leave a as it is: a *= 1 - a changes the caller's array; compute a new one, grad_a * a * (1 - a)",
+        explains=lambda part: (
+            changed_inputs(part) and any(0 in _changed(c.args, o.args) for c, o in zip(part.cases, part.outcomes))
+        ),
+        example=lambda a, grad_a: grad_a * np.multiply(a, 1 - a, out=a),
     ),
 ]
 
@@ -313,6 +337,23 @@ def _whole_array(loss, W, eps=1e-6):
     return grad
 
 
+def _row_at_a_time(loss, W, eps=1e-6):
+    grad = np.zeros_like(W, dtype=float)
+    for i in range(len(W)):
+        original = W[i].copy()
+        W[i] = original + eps
+        plus = loss()
+        W[i] = original - eps
+        minus = loss()
+        W[i] = original
+        grad[i] = (plus - minus) / (2 * eps)
+    return grad
+
+
+# Steps a learner fixes inside the function instead of using eps (1e-4 is a common textbook's).
+_FIXED_STEPS = (1e-6, 1e-5, 1e-4, 1e-7, 1e-3, 1e-8)
+
+
 def _precedence(loss, W, eps=1e-6):
     return _central(loss, W, eps, scale=1.0) * eps * eps / 2
 
@@ -332,7 +373,8 @@ NUMERICAL_GRADIENT_MISTAKES = [
     Mistake(
         "eps_ignored",
         "use the eps you are given: the check passes other values of eps too",
-        lambda loss, W, eps=1e-6: _central(loss, W, step=1e-6),
+        explains=_any_of(*[lambda loss, W, eps=1e-6, h=h: _central(loss, W, step=h) for h in _FIXED_STEPS]),
+        example=lambda loss, W, eps=1e-6: _central(loss, W, step=1e-4),
     ),
     Mistake(
         "divided_by_eps",
@@ -359,6 +401,11 @@ NUMERICAL_GRADIENT_MISTAKES = [
         "whole_array",
         "nudge one entry at a time, W[index] += eps: W += eps moves every weight at once",
         _whole_array,
+    ),
+    Mistake(
+        "whole_row",
+        "W[i] with one index is a whole row of a 2-D W: nudge one entry at a time, for index in np.ndindex(W.shape)",
+        _row_at_a_time,
     ),
     Mistake(
         "loss_with_argument",
@@ -423,13 +470,19 @@ def check_numerical_gradient(numerical_gradient, *, seed=0):
 
 
 class _Net:
-    """A case's network: a fresh one for every run (the learner's, the reference, each mistake)."""
+    """A case's network: a fresh one for every run (the learner's, the reference, each mistake). It has been
+    through one forward and backward pass on other data, as in training, so network.gradients() holds that
+    pass's gradients until this step's backward writes over them."""
 
     def __init__(self, sizes, seed):
         self.sizes, self.seed = sizes, seed
 
     def build(self):
-        return Network.from_sizes(self.sizes, rng=self.seed)
+        network = Network.from_sizes(self.sizes, rng=self.seed)
+        rng = np.random.default_rng(self.seed)
+        X, y = rng.normal(size=(3, self.sizes[0])), rng.uniform(size=(3, self.sizes[-1]))
+        network.backward(MSE().gradient(network.forward(X), y))
+        return network
 
 
 def _stepped(func):
@@ -455,6 +508,33 @@ def _train_step(network, X, y, learning_rate, *, rate=None, sign=-1.0, at_z=Fals
     for param, grad in zip(network.parameters(), network.gradients()):
         param += sign * step * grad / divide
     return loss(network.forward(X), y) if after else value
+
+
+def _update_before_backward(network, X, y, learning_rate):
+    loss = MSE()
+    y_pred = network.forward(X)
+    for param, grad in zip(network.parameters(), network.gradients()):
+        param -= learning_rate * grad
+    network.backward(loss.gradient(y_pred, y))
+    return loss(y_pred, y)
+
+
+def _weights_only(network, X, y, learning_rate):
+    loss = MSE()
+    y_pred = network.forward(X)
+    network.backward(loss.gradient(y_pred, y))
+    for param, grad in list(zip(network.parameters(), network.gradients()))[::2]:
+        param -= learning_rate * grad
+    return loss(y_pred, y)
+
+
+def _raw_error(network, X, y, learning_rate):
+    loss = MSE()
+    y_pred = network.forward(X)
+    network.backward(y_pred - y)
+    for param, grad in zip(network.parameters(), network.gradients()):
+        param -= learning_rate * grad
+    return loss(y_pred, y)
 
 
 def _rebinding(network, X, y, learning_rate):
@@ -537,6 +617,23 @@ TRAIN_STEP_MISTAKES = [
         "extra_mean",
         "the gradients already carry the loss's mean: w -= learning_rate * grad, no dividing by n",
         lambda network, X, y, learning_rate: _train_step(network, X, y, learning_rate, divide=len(X)),
+    ),
+    Mistake(
+        "update_before_backward",
+        "update after network.backward(...): before it, network.gradients() still hold the previous pass's "
+        "gradients (forward, loss, backward, then the update)",
+        _update_before_backward,
+    ),
+    Mistake(
+        "weights_only",
+        "update every array of network.parameters(), the biases too: they come as [W0, b0, W1, b1, ...]",
+        _weights_only,
+    ),
+    Mistake(
+        "raw_error",
+        "pass network.backward the loss's gradient, MSE().gradient(y_pred, y) = 2 (y_pred - y) / y.size, not "
+        "y_pred - y",
+        _raw_error,
     ),
     Mistake(
         "no_return",
@@ -650,6 +747,8 @@ def _backward_variant(params, caches, delta_output, mistake=None):
             delta = back * _slope(name, Z)
         elif mistake == "slope_at_A":
             delta = back * _slope(name_prev, A_prev)
+        elif mistake == "Z_as_A":
+            delta = back * scratch.ACTIVATIONS[name_prev][1](Z_prev, Z_prev)
         else:
             delta = back * _slope(name_prev, Z_prev)
     if mistake == "in_place":
@@ -690,6 +789,7 @@ _BACKWARD_HINTS = {
     "this_layer": "the slope belongs to the layer before: multiply delta @ W.T by f'(Z) from caches[layer - 1], "
     "not from this layer's cache",
     "slope_at_A": "take the slope at the layer's weighted sums Z (from its cache), not at its output A",
+    "Z_as_A": "f_prime(Z, A) takes the layer's output A = f(Z) as its second argument: f_prime(Z_prev, f(Z_prev))",
     "W_not_transposed": "go back through W transposed: delta @ W.T has the shape of the layer's input",
     "grad_W_transposed": "grad_W has W's shape (n_inputs, n_outputs): A_prev.T @ delta, not its transpose",
     "uses_output": "grad_W multiplies the layer's input A_prev (from its cache), not its output f(Z)",
@@ -838,9 +938,9 @@ def _relative(a, m):
     return 0.0 if scale == 0 else float(np.linalg.norm(a - m) / scale)
 
 
-def _errors(params, X, Y, activations, kind, eps=1e-6, *, numeric=None, which=(0, 1), cost=None):
-    """(analytic, estimate) for every W and b (which=(0,) for the W's only), with the course's pieces; or
-    the estimates of another numeric gradient, or of another cost."""
+def _errors(params, X, Y, activations, kind, eps=1e-6, *, numeric=None, which=(0, 1), cost=None, layers=None):
+    """(analytic, estimate) for every W and b (which=(0,) for the W's only, layers=1 for the first layer's
+    only), with the course's pieces; or the estimates of another numeric gradient, or of another cost."""
     Y_hat, caches = scratch.forward(params, X, activations)
     grads = _case_backward(params, caches, scratch.output_delta(Y_hat, Y, kind))
 
@@ -848,7 +948,8 @@ def _errors(params, X, Y, activations, kind, eps=1e-6, *, numeric=None, which=(0
         return scratch.cost(scratch.forward(params, X, activations)[0], Y, cost or kind)
 
     numeric = numeric or _gradcheck.numerical_gradient
-    return [(grad[k], numeric(C, pair[k], eps)) for pair, grad in zip(params, grads) for k in which]
+    pairs = list(zip(params, grads))[:layers]
+    return [(grad[k], numeric(C, pair[k], eps)) for pair, grad in pairs for k in which]
 
 
 def _gradient_error(params, X, Y, activations, kind, eps=1e-6):
@@ -872,6 +973,18 @@ def _no_zero_guard(part):
         if outcome.error is None and np.isnan(np.asarray(outcome.result, dtype=float)).any():
             return True
     return False
+
+
+def _last_b_mean(params, caches, delta_output):
+    """The course's backward with one bug in the output layer only: its grad_b is a mean, not a sum."""
+    grads = scratch.backward(params, caches, delta_output)
+    grads[-1] = (grads[-1][0], delta_output.mean(axis=0))
+    return grads
+
+
+def _squared(a, m):
+    scale = np.sum(a**2) + np.sum(m**2)
+    return 0.0 if scale == 0 else float(np.sum((a - m) ** 2) / scale)
 
 
 def _whole_network(params, X, Y, activations, kind, eps=1e-6):
@@ -919,6 +1032,29 @@ GRADIENT_ERROR_MISTAKES = [
         "over_one_norm",
         "a relative difference, but divide by the sum of both norms: ||a - m|| / (||a|| + ||m||)",
         _measured(lambda a, m: float(np.linalg.norm(a - m) / np.linalg.norm(m)) if np.linalg.norm(m) else 0.0),
+    ),
+    Mistake(
+        "over_backward_norm",
+        "a relative difference, but divide by the sum of both norms, ||a - m|| / (||a|| + ||m||), not by ||a|| alone",
+        _measured(lambda a, m: float(np.linalg.norm(a - m) / np.linalg.norm(a)) if np.linalg.norm(a) else 0.0),
+    ),
+    Mistake(
+        "squared_norms",
+        "the norms are square roots of the sums of squares, ||a|| = sqrt(sum a_ij**2) (np.linalg.norm): "
+        "||a - m|| / (||a|| + ||m||)",
+        _measured(_squared),
+    ),
+    Mistake(
+        "min_not_max",
+        "return the largest of the arrays' relative differences (max), not the smallest: one array with a bug is "
+        "enough",
+        _measured(_relative, combine=min),
+    ),
+    Mistake(
+        "first_layer_only",
+        "compare every layer's W and b, for (W, b) in params: a bug in a later layer goes unseen when only the first "
+        "is checked",
+        _measured(_relative, layers=1),
     ),
     Mistake(
         "mean_not_max",
@@ -994,10 +1130,11 @@ def check_gradient_error(gradient_error, *, seed=0):
     _CASE_BACKWARD.clear()
     rng = rng_for(seed, 62)
     right, no_slope, b_mean = scratch.backward, _variant("no_slope"), _variant("b_mean")
-    course, slopes, means = (
+    course, slopes, means, last_mean = (
         "the course's backward",
         "a backward missing the slopes",
         "a backward whose grad_b is a mean",
+        "a backward whose output layer's grad_b is a mean",
     )
     classifier, regressor = (
         ([3, 4, 2], ["tanh", "softmax"], "cross_entropy"),
@@ -1009,6 +1146,7 @@ def check_gradient_error(gradient_error, *, seed=0):
         _gradient_error_case(rng, *regressor, 4, b_mean, means),
         _gradient_error_case(rng, *classifier, 3, right, course, zeros=True),
         _gradient_error_case(rng, *regressor, 4, right, course, eps=1e-2),
+        _gradient_error_case(rng, *regressor, 5, _last_b_mean, last_mean),
     ]
     part.run(cases)
     for case, outcome, want in part.results():
@@ -1037,7 +1175,7 @@ def check_gradient_error(gradient_error, *, seed=0):
                 else None,
             )
     part.no_warnings()
-    part.passed(f"tiny for a right backward, and catches 2 bugs, on {len(cases)} cases")
+    part.passed(f"tiny for a right backward, and catches 3 bugs, on {len(cases)} cases")
 
 
 CATALOGUES = {

@@ -240,7 +240,8 @@ SIGMOID_DERIVATIVE_EXPR_MISTAKES = [
     ),
     Mistake(
         "no_square",
-        "the denominator is squared: d/dz 1/(1 + exp(-z)) = exp(-z) / (1 + exp(-z))**2",
+        "a factor is missing: your values are exp(-z) / (1 + exp(-z)) = 1 - sigma; the derivative has the "
+        "denominator squared, exp(-z) / (1 + exp(-z))**2 = sigma (1 - sigma)",
         lambda z: _sp().exp(-z) / (1 + _sp().exp(-z)),
     ),
     Mistake(
@@ -258,6 +259,23 @@ SIGMOID_DERIVATIVE_EXPR_MISTAKES = [
         "one_plus_sigma",
         "sigma (1 - sigma), with a minus: the slope is largest (1/4) at z = 0 and falls towards 0 on both sides",
         lambda z: (1 / (1 + _sp().exp(-z))) * (1 + 1 / (1 + _sp().exp(-z))),
+    ),
+    Mistake(
+        "z_as_sigma",
+        "sigma (1 - sigma) is in terms of sigma(z), not z: build sigma = 1 / (1 + sp.exp(-z)) first, then "
+        "return sigma * (1 - sigma) (or sp.diff(sigma, z))",
+        lambda z: z * (1 - z),
+    ),
+    Mistake(
+        "tanh_not_sigmoid",
+        "that is the derivative of tanh(z); the sigmoid is sigma(z) = 1 / (1 + sp.exp(-z))",
+        lambda z: 1 - _sp().tanh(z) ** 2,
+    ),
+    Mistake(
+        "second_derivative",
+        "that is the second derivative: differentiate once, sp.diff(sigma, z) (sp.diff(sigma, z, 2) "
+        "differentiates twice)",
+        lambda z: _sp().diff(1 / (1 + _sp().exp(-z)), z, 2),
     ),
     Mistake(
         "numpy_exp",
@@ -358,6 +376,21 @@ DLOSS_DW_MISTAKES = [
         lambda w, x, b, y: _sp().diff((1 / (1 + _sp().exp(w * x + b)) - y) ** 2, w),
     ),
     Mistake(
+        "no_sigmoid",
+        "the sigmoid is missing: a = sigmoid(z) = 1 / (1 + sp.exp(-(w*x + b))) comes between z and C, C = (a - y)**2",
+        lambda w, x, b, y: _sp().diff((w * x + b - y) ** 2, w),
+    ),
+    Mistake(
+        "no_a_factor",
+        "da/dz = sigmoid(z)(1 - sigmoid(z)): the factor a = sigmoid(z) is missing, not only (1 - a)",
+        lambda w, x, b, y: 2 * (_a_of(w, x, b) - y) * (1 - _a_of(w, x, b)) * x,
+    ),
+    Mistake(
+        "bracket_in_exponent",
+        "brackets: exp(-w*x + b) negates only w x; the sigmoid takes all of z, exp(-(w*x + b))",
+        lambda w, x, b, y: _sp().diff((1 / (1 + _sp().exp(-w * x + b)) - y) ** 2, w),
+    ),
+    Mistake(
         "no_bias",
         "the bias is missing: z = w x + b",
         lambda w, x, b, y: _sp().diff((_a_of(w, x, 0) - y) ** 2, w),
@@ -451,6 +484,11 @@ NUMERICAL_DERIVATIVE_MISTAKES = [
         lambda f, x, h=1e-5: (f(x + 1e-5) - f(x - 1e-5)) / 2e-5,
     ),
     Mistake(
+        "step_2h",
+        "nudge x by h each way, f(x + h) and f(x - h): the two points are then 2 h apart",
+        lambda f, x, h=1e-5: (f(x + 2 * h) - f(x - 2 * h)) / (2 * h),
+    ),
+    Mistake(
         "negated",
         "the order: f(x + h) - f(x - h), over 2 h",
         lambda f, x, h=1e-5: (f(x - h) - f(x + h)) / (2 * h),
@@ -519,8 +557,19 @@ def _make_numeric(expr, z):
     return lambda values: f(values) + np.zeros_like(values)
 
 
+_IN_PLACE_HINT = (
+    "leave the array the function is given as it was: compute a new one, f(values) + np.zeros_like(values), "
+    "instead of assigning into values"
+)
+_SYMBOLIC_HINT = (
+    "lambdify with the symbol z you are given, sp.lambdify(z, expr, 'numpy'): a symbol of another name is another "
+    "variable, and expr's z stays a symbol"
+)
+
+
 def _called_on(*arrays):
-    """observe: the returned function's results on each array (a fresh copy each), or an _Unusable."""
+    """observe: the returned function's results on each array (a fresh copy each), or an _Unusable: the
+    function changed the array it was given, or its values are still SymPy expressions."""
 
     def observe(result, args, kwargs):
         if not callable(result):
@@ -529,9 +578,36 @@ def _called_on(*arrays):
                 f"returned {_a(result)}, expected a function",
                 "return a function that you call with an array, such as the one sp.lambdify writes",
             )
-        return [result(a.copy()) for a in arrays]
+        values = []
+        for a in arrays:
+            given = a.copy()
+            value = result(given)
+            if not np.array_equal(given, a):
+                return _Unusable("in_place", "the function changed the array it was given", _IN_PLACE_HINT)
+            if isinstance(value, np.ndarray) and value.dtype == object:
+                if any(isinstance(v, _sp().Basic) and v.free_symbols for v in value.flat):
+                    return _Unusable(
+                        "symbolic", "the function's values are SymPy expressions, not numbers", _SYMBOLIC_HINT
+                    )
+            values.append(value)
+        return values
 
     return observe
+
+
+def _unusable_somewhere(key):
+    """explains: on some case the answer had no values for this reason (whatever it did on the others)."""
+    return lambda part: any(isinstance(o.result, _Unusable) and o.result.key == key for o in part.outcomes)
+
+
+def _writes_into_values(expr, z):
+    f = _sp().lambdify(z, expr, "numpy")
+
+    def numeric(values):
+        values[...] = f(values)
+        return values
+
+    return numeric
 
 
 def _lambdified(modules):
@@ -583,6 +659,24 @@ MAKE_NUMERIC_MISTAKES = [
         "the symbols come first: sp.lambdify(z, expr, 'numpy')",
         explains=_raised(SyntaxError, "lambdifygenerated"),
         example=lambda expr, z: _sp().lambdify(expr, z, "numpy"),
+    ),
+    Mistake("in_place", _IN_PLACE_HINT, explains=_unusable_somewhere("in_place"), example=_writes_into_values),
+    Mistake(
+        "own_symbol",
+        _SYMBOLIC_HINT,
+        explains=_unusable_somewhere("symbolic"),
+        example=lambda expr, z: lambda v, f=_sp().lambdify(_sp().Symbol("x"), expr, "numpy"): f(v) + np.zeros_like(v),
+    ),
+    Mistake(
+        "list_of_rows",
+        "a list comprehension over values gives a list, one item per row: let numpy take the whole array and "
+        "return an array, f(values) + np.zeros_like(values)",
+        lambda expr, z: lambda v, f=_sp().lambdify(z, expr, "numpy"): [f(t) for t in v],
+    ),
+    Mistake(
+        "flattened",
+        "keep the input's shape: a 2-D array in gives a 2-D array out (no reshape(-1), ravel or flatten)",
+        lambda expr, z: lambda v, f=_sp().lambdify(z, expr, "numpy"): (f(v) + np.zeros_like(v)).reshape(-1),
     ),
 ]
 
@@ -733,6 +827,11 @@ SOFTMAX_CE_DERIVATIVES_MISTAKES = [
         lambda z, y: [-t / p for t, p in zip(y, _softmax_expr(z))],
     ),
     Mistake(
+        "sum_without_exp",
+        "the softmax's denominator sums exp(z_j), not z_j: p_k = exp(z_k) / (exp(z1) + exp(z2) + exp(z3))",
+        lambda z, y: _diff_all(_ce(z, y, [_sp().exp(t) / sum(z) for t in z]), z),
+    ),
+    Mistake(
         "unnormalised",
         "the softmax needs its normalising sum: p_k = exp(z_k) / (exp(z1) + exp(z2) + exp(z3)), not just exp(z_k)",
         lambda z, y: _diff_all(_ce(z, y, [_sp().exp(t) for t in z]), z),
@@ -741,6 +840,34 @@ SOFTMAX_CE_DERIVATIVES_MISTAKES = [
         "no_log",
         "the log is missing: C = -sum_k y_k log p_k, with sp.log",
         lambda z, y: _diff_all(-sum(t * p for t, p in zip(y, _softmax_expr(z))), z),
+    ),
+    Mistake(
+        "mean_over_classes",
+        "C = -sum_k y_k log p_k is a sum over the classes, not a mean: no dividing by K = 3",
+        lambda z, y: [d / 3 for d in _softmax_ce_derivatives(z, y)],
+    ),
+    Mistake(
+        "log10",
+        "the cross-entropy uses the natural log, sp.log(p) (base e), not log base 10",
+        lambda z, y: _diff_all(-sum(t * _sp().log(p, 10) for t, p in zip(y, _softmax_expr(z))), z),
+    ),
+    Mistake(
+        "binary_cross_entropy",
+        "that is the binary cross-entropy, with (1 - y) log(1 - p) terms; with a softmax over K classes, "
+        "C = -sum_k y_k log p_k",
+        lambda z, y: _diff_all(
+            -sum(t * _sp().log(p) + (1 - t) * _sp().log(1 - p) for t, p in zip(y, _softmax_expr(z))), z
+        ),
+    ),
+    Mistake(
+        "reversed_order",
+        "return the derivatives in the order of z: [dC/dz1, dC/dz2, dC/dz3]",
+        lambda z, y: _softmax_ce_derivatives(z, y)[::-1],
+    ),
+    Mistake(
+        "softmax_slope",
+        "that is dp_k/dz_k, the softmax's own slope; differentiate C = -sum_k y_k log p_k with respect to z_k",
+        lambda z, y: [_sp().diff(p, t) for p, t in zip(_softmax_expr(z), z)],
     ),
     Mistake(
         "returns_loss",
@@ -895,6 +1022,33 @@ SOFTMAX_BACKWARD_MISTAKES = [
         "in_place",
         "leave A as it is: compute into a new array (A * (...)) instead of A *= ...",
         _in_place,
+    ),
+    Mistake(
+        "inner_not_outer",
+        "for a 1-D row a, a @ a.T is one number (.T leaves a 1-D array as it is): the Jacobian's -a_j a_k is the "
+        "outer product, np.diag(a) - np.outer(a, a)",
+        lambda A, G: np.array([(np.diag(a) - a @ a) @ g for a, g in zip(A, G)]),
+    ),
+    Mistake(
+        "sum_of_A",
+        "the row's sum is sum_j g_j a_j, of grad_A * A: A's rows alone sum to 1",
+        lambda A, G: A * (G - A.sum(axis=1, keepdims=True)),
+    ),
+    Mistake(
+        "whole_batch_sum",
+        "each row has its own sum_j g_j a_j: sum over axis=1 with keepdims=True, not over the whole batch",
+        lambda A, G: A * (G - np.sum(G * A)),
+    ),
+    Mistake(
+        "mean_not_sum",
+        "the chain rule sums over j: (grad_A * A).sum(axis=1, keepdims=True), not the mean",
+        lambda A, G: A * (G - (G * A).mean(axis=1, keepdims=True)),
+    ),
+    Mistake(
+        "grad_A_returned",
+        "that is grad_A = dC/dA as it came in; go on through the softmax's Jacobian to dC/dZ: "
+        "a_k (g_k - sum_j g_j a_j)",
+        lambda A, G: G.copy(),
     ),
 ]
 

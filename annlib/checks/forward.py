@@ -17,7 +17,7 @@ from annlib.activations import relu as _relu
 from annlib.activations import sigmoid as _sigmoid
 from annlib.activations import softmax as _softmax
 from annlib.activations import tanh as _tanh
-from annlib.checks._core import Case, Mistake, Part, alike, check, rng_for
+from annlib.checks._core import Case, Mistake, Part, alike, check, rng_for, run_quietly
 from annlib.layers import Dense
 from annlib.network import Network
 
@@ -131,6 +131,12 @@ DENSE_FORWARD_MISTAKES = [
         lambda X, W, b, f: f(X) @ W + b,
     ),
     Mistake(
+        "summed_neurons",
+        "each neuron keeps its own column: X @ W + b is (n_samples, n_outputs), one weighted sum per neuron; "
+        "adding them up makes the layer one neuron",
+        lambda X, W, b, f: f(np.sum(X @ W + b, axis=1, keepdims=True)),
+    ),
+    Mistake(
         "bias_column",
         "b of shape (n_outputs,) is added to every row as it is: X @ W + b; as a column it goes down the wrong axis",
         lambda X, W, b, f: f(X @ W + b.reshape(-1, 1)),
@@ -235,6 +241,12 @@ ARTICLE_WEIGHT_MISTAKES = [
         "in W.flat each row holds n_outputs entries: index row * W.shape[1] + column (or simply W[row, column])",
         lambda W, name: W.flat[_row(name) * W.shape[0] + int(name[2]) - 1],
     ),
+    Mistake(
+        "flat_by_columns",
+        "W.flat (and W.flatten()) goes row by row, not column by column: index row * W.shape[1] + column "
+        "(or simply W[row, column])",
+        lambda W, name: W.flat[(int(name[2]) - 1) * W.shape[0] + _row(name)],
+    ),
 ]
 
 
@@ -318,6 +330,11 @@ COUNT_PARAMETERS_MISTAKES = [
         lambda sizes: sum(i * o + o for i, o in _pairs(sizes)[1:]),
     ),
     Mistake(
+        "first_layer_only",
+        "add up every layer, not only the first: one n_in * n_out + n_out for each neighbouring pair of sizes",
+        lambda sizes: sizes[0] * sizes[1] + sizes[1],
+    ),
+    Mistake(
         "neurons",
         "count connections, not nodes: a layer of n_in -> n_out has n_in * n_out weights and n_out biases",
         lambda sizes: sum(sizes),
@@ -384,9 +401,10 @@ class _Fails(Exception):
     """A rung an initialize fails: str() is the rung (what two answers must share), message and hint are
     what the learner reads."""
 
-    def __init__(self, rung, message, hint):
+    def __init__(self, rung, message, hint, scale=None):
         super().__init__(rung)
         self.message, self.hint = message, hint
+        self.scale = scale  # (std of W, n_in, n_out) of the layer whose spread failed
 
 
 def _initial_pairs(result, sizes):
@@ -540,6 +558,7 @@ def _spread(initialize, pairs, sizes, seed):
             f"W of layer {layer} has a standard deviation of {W.std():.3g} with {n_in} inputs, for sizes {sizes}: "
             f"too {size}",
             hint + _SCALE_HINT,
+            scale=(float(W.std()), n_in, W.shape[1]),
         )
 
 
@@ -570,6 +589,26 @@ def _initialize(sizes, rng):
 
 def _init_mistake(key, hint, wrong):
     return Mistake(key, hint, _verdict(wrong), example=wrong)
+
+
+def _scale_mistake(key, hint, scale):
+    """A mistake in the standard deviation, scale(n_in, n_out) instead of sqrt(1 / n_in): the same rungs as an
+    initialize drawn at that scale, and where a W's spread failed, that W's standard deviation near the scale
+    (so a W ten times too wide is not named as one of standard deviation 1)."""
+    wrong = _drawn(lambda rng, i, o: rng.normal(0.0, scale(i, o), size=(i, o)))
+    verdict = _verdict(wrong)
+
+    def explains(part):
+        for case, outcome in zip(part.cases, part.outcomes):
+            if not alike(outcome.error, run_quietly(verdict, case).error):
+                return False
+            if isinstance(outcome.error, _Fails) and outcome.error.scale is not None:
+                std, n_in, n_out = outcome.error.scale
+                if not 0.7 <= std / scale(n_in, n_out) <= 1.4:
+                    return False
+        return bool(part.cases)
+
+    return Mistake(key, hint, explains=explains, example=wrong)
 
 
 def _drawn(draw):
@@ -609,11 +648,29 @@ INITIALIZE_MISTAKES = [
         "draw from rng, the Generator passed in",
         lambda sizes, rng: _initialize(sizes, np.random.default_rng(0)),
     ),
-    _init_mistake(
+    _scale_mistake(
         "too_large",
         "a standard deviation of 1 makes each sum spread sqrt(n_in) times as wide as its inputs, and tanh "
         "saturates: " + _SCALE_HINT,
-        _drawn(lambda rng, i, o: rng.normal(size=(i, o))),
+        lambda i, o: 1.0,
+    ),
+    _scale_mistake(
+        "times_sqrt",
+        "multiplying by sqrt(n_in) makes the weights wider as the inputs grow: divide instead, "
+        "rng.normal(size=(n_in, n_out)) / np.sqrt(n_in), a standard deviation of sqrt(1 / n_in)",
+        lambda i, o: np.sqrt(i),
+    ),
+    _scale_mistake(
+        "fan_out",
+        "the scale comes from the number of inputs, n_in, which is how many terms each sum adds up: "
+        "sqrt(1 / n_in), not sqrt(1 / n_out)",
+        lambda i, o: np.sqrt(1.0 / o),
+    ),
+    _init_mistake(
+        "first_fan_in",
+        "each layer takes its own n_in, the size before it: sqrt(1 / sizes[l - 1]) for layer l, not sizes[0] for "
+        "every layer",
+        lambda sizes, rng: [(rng.normal(0, np.sqrt(1 / sizes[0]), (i, o)), np.zeros(o)) for i, o in _pairs(sizes)],
     ),
     _init_mistake(
         "too_small",
@@ -740,6 +797,40 @@ def _fed_from_X(params, X, activations):
     return A, caches
 
 
+def _cache_holds_X(params, X, activations):
+    A, caches = X, []
+    for (W, b), name in zip(params, activations):
+        Z = A @ W + b
+        caches.append((X, Z, name))
+        A = ACTIVATION_FUNCTIONS[name](Z)
+    return A, caches
+
+
+def _relu_then_sigmoid(params, X, activations):
+    """Deep-learning courses' L_model_forward: relu in every hidden layer and a sigmoid at the output, whatever
+    the names given."""
+    A, caches = X, []
+    for k, (W, b) in enumerate(params):
+        name = "sigmoid" if k == len(params) - 1 else "relu"
+        Z = A @ W + b
+        caches.append((A, Z, name))
+        A = ACTIVATION_FUNCTIONS[name](Z)
+    return A, caches
+
+
+def _scratch_pairs_used(part):
+    """Every case raised "'tuple' object is not callable", and the learner's code can reach
+    annlib.scratch.ACTIVATIONS, whose entries are (function, derivative) pairs."""
+    namespace = getattr(part.func, "__globals__", {})
+    reachable = any(value is scratch.ACTIVATIONS or value is scratch for value in namespace.values())
+    errors = [o.error for o in part.outcomes]
+    return (
+        reachable
+        and bool(errors)
+        and all(isinstance(e, TypeError) and "'tuple' object is not callable" in str(e) for e in errors)
+    )
+
+
 def _pop_params(params, X, activations):
     A, caches, k = X, [], 0
     while params:
@@ -835,6 +926,29 @@ FORWARD_MISTAKES = [
         _variant(end=lambda A, Z, caches: (A, caches[-1:])),
     ),
     Mistake(
+        "layers_reversed",
+        "go through the layers in the order of params, first layer first: X meets W1, and the last layer gives A",
+        lambda params, X, activations: _forward(params[::-1], X, activations),
+    ),
+    Mistake(
+        "cache_holds_X",
+        "each layer's cache keeps its own input A_prev, the previous layer's output: X only for the first layer",
+        _cache_holds_X,
+    ),
+    Mistake(
+        "fixed_activations",
+        "use the activations you are given, ACTIVATION_FUNCTIONS[activations[k]] for layer k, not relu and a "
+        "sigmoid fixed in the code: the check runs networks with tanh, softmax and identity layers too",
+        _relu_then_sigmoid,
+    ),
+    Mistake(
+        "scratch_pairs",
+        "annlib.scratch.ACTIVATIONS[name] is a pair (function, derivative), not a function: call its first "
+        "item, ACTIVATIONS[name][0](Z), or use ACTIVATION_FUNCTIONS[name](Z)",
+        explains=_scratch_pairs_used,
+        example=lambda params, X, activations: _forward_with(params, X, activations, scratch.ACTIVATIONS),
+    ),
+    Mistake(
         "input_every_layer",
         "feed each layer's output into the next: a layer's input is the previous layer's A, X only for the first",
         _fed_from_X,
@@ -851,6 +965,15 @@ FORWARD_MISTAKES = [
         _pop_params,
     ),
 ]
+
+
+def _forward_with(params, X, activations, functions):
+    A, caches = X, []
+    for (W, b), name in zip(params, activations):
+        Z = A @ W + b
+        caches.append((A, Z, name))
+        A = functions[name](Z)
+    return A, caches
 
 
 def _forward_from(params, X, activations, start):
@@ -936,7 +1059,8 @@ def check_forward(forward, *, seed=0):
     part.run(
         [
             _forward_case(rng, [3, 4, 4, 1], ["tanh", "tanh", "sigmoid"], n[0]),
-            _forward_case(rng, [2, 5, 3], ["relu", "softmax"], n[1], "integers"),
+            # square layers: there layers taken in the wrong order still run, and their values name it
+            _forward_case(rng, [3, 3, 3], ["relu", "softmax"], n[1], "integers"),
             _forward_case(rng, [4, 3, 3, 2], ["sigmoid", "tanh", "identity"], n[2], "float32"),
             _forward_case(rng, [3, 2], ["identity"], n[3]),
             _forward_case(rng, [2, 3, 4, 3, 2], ["tanh", "relu", "sigmoid", "softmax"], n[4]),
@@ -968,6 +1092,18 @@ COLLAPSE_LINEAR_MISTAKES = [
         "biases_added",
         "b1 goes through W2 like everything the first layer outputs: b = b1 @ W2 + b2, not b1 + b2",
         lambda W1, b1, W2, b2: (W1 @ W2, b1 + b2),
+    ),
+    Mistake(
+        "torch_convention",
+        "W2 @ W1 and W2 @ b1 + b2 are the formulas for weights stored (n_out, n_in), as in PyTorch; here every W "
+        "is (n_in, n_out) and X comes first, so W = W1 @ W2 and b = b1 @ W2 + b2",
+        lambda W1, b1, W2, b2: (W2 @ W1, W2 @ b1 + b2),
+    ),
+    Mistake(
+        "b1_summed",
+        "b1 is not added up into one number: each hidden bias reaches each output through its own weight, "
+        "b = b1 @ W2 + b2",
+        lambda W1, b1, W2, b2: (W1 @ W2, np.sum(b1) + b2),
     ),
     Mistake(
         "b1_dropped",
@@ -1113,6 +1249,26 @@ TANH_GAP_MISTAKES = [
         "per_output",
         "one number over every example and every output: np.max without an axis",
         lambda X, W1, b1, W2, b2, W, b: np.max(np.abs(_tanh_net(X, W1, b1, W2, b2) - (X @ W + b)), axis=0),
+    ),
+    Mistake(
+        "per_example",
+        "one number over every example and every output: np.max without an axis (axis=1 leaves one per example)",
+        lambda X, W1, b1, W2, b2, W, b: np.max(np.abs(_tanh_net(X, W1, b1, W2, b2) - (X @ W + b)), axis=1),
+    ),
+    Mistake(
+        "min",
+        "the largest difference, np.max, not the smallest",
+        lambda X, W1, b1, W2, b2, W, b: np.min(np.abs(_tanh_net(X, W1, b1, W2, b2) - (X @ W + b))),
+    ),
+    Mistake(
+        "no_b1",
+        "the first layer's bias goes inside the tanh: tanh(X @ W1 + b1) @ W2 + b2",
+        lambda X, W1, b1, W2, b2, W, b: np.max(np.abs(np.tanh(X @ W1) @ W2 + b2 - (X @ W + b))),
+    ),
+    Mistake(
+        "no_b2",
+        "the second layer adds its bias too: tanh(X @ W1 + b1) @ W2 + b2",
+        lambda X, W1, b1, W2, b2, W, b: np.max(np.abs(np.tanh(X @ W1 + b1) @ W2 - (X @ W + b))),
     ),
     Mistake(
         "not_reduced",

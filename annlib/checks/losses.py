@@ -161,6 +161,23 @@ MSE_MISTAKES = [
         "np.var subtracts the errors' own mean first: the MSE is np.mean((y_pred - y_true) ** 2)",
         lambda p, y: np.var(p - y),
     ),
+    Mistake(
+        "mean_over_outputs",
+        "average over every element, n_samples * n_outputs of them, not over the outputs (the columns) only: "
+        "np.mean((y_pred - y_true) ** 2)",
+        lambda p, y: np.sum((p - y) ** 2) / np.shape(p)[1],
+    ),
+    Mistake(
+        "n_minus_one",
+        "divide by the number of elements itself, not by one less (that is for a sample's variance): "
+        "np.mean((y_pred - y_true) ** 2)",
+        lambda p, y: np.sum((p - y) ** 2) / (np.size(p) - 1),
+    ),
+    Mistake(
+        "doubled",
+        "no factor 2 in the loss itself (it appears in the gradient, 2 (ŷ - y) / N): np.mean((y_pred - y_true) ** 2)",
+        lambda p, y: 2 * np.mean((p - y) ** 2),
+    ),
 ]
 
 
@@ -286,6 +303,18 @@ BCE_MISTAKES = [
         lambda p, y: -np.mean(y * np.log(_clip(p))),
     ),
     Mistake(
+        "terms_swapped",
+        "y weighs log p (the probability the model gives to 1), and 1 - y weighs log(1 - p): "
+        "y * np.log(p) + (1 - y) * np.log(1 - p)",
+        lambda p, y: -np.mean(y * np.log(1 - _clip(p)) + (1 - y) * np.log(_clip(p))),
+    ),
+    Mistake(
+        "minus_inside",
+        "the two terms are added inside the brackets, and one minus sign goes in front of the mean: "
+        "-np.mean(y * np.log(p) + (1 - y) * np.log(1 - p))",
+        lambda p, y: -np.mean(y * np.log(_clip(p)) - (1 - y) * np.log(1 - _clip(p))),
+    ),
+    Mistake(
         "brackets",
         "brackets: (1 - y) * np.log(1 - p); without them 1 - y * np.log(1 - p) is computed",
         lambda p, y: -np.mean(y * np.log(_clip(p)) + 1 - y * np.log(1 - _clip(p))),
@@ -345,6 +374,26 @@ def _any_zero(case):
     return bool(np.any(_floats(case.args[0]) == 0))
 
 
+_LOG_EPSILONS = (1e-3, 1e-4, 1e-5, 1e-6, 1e-7, 1e-8, 1e-9, 1e-10)
+
+
+def _epsilon_in_log(part):
+    """-sum(Y log(P + eps)) / n for one eps (as large as 1e-10) explains every case, where the clip was meant;
+    and clipping at that eps does not (for a small eps the two agree, and the clip's epsilon names it)."""
+
+    def explained_by(loss):
+        return all(
+            o.error is None and alike(o.result, loss(_floats(c.args[0]), _floats(c.args[1])), rtol=part.rtol)
+            for c, o in zip(part.cases, part.outcomes)
+        )
+
+    for eps in _LOG_EPSILONS:
+        added = explained_by(lambda P, Y: -np.sum(Y * np.log(P + eps)) / len(P))
+        if added and not explained_by(lambda P, Y: -np.sum(Y * np.log(np.clip(P, eps, 1.0))) / len(P)):
+            return bool(part.cases)
+    return False
+
+
 _CLIP_P = f"np.clip(P, {EPSILON:g}, 1.0)"
 
 CE_MISTAKES = [
@@ -402,6 +451,29 @@ CE_MISTAKES = [
         "Y holds one-hot rows, not class labels: multiply, Y * np.log(P), or pick with np.argmax(Y, axis=1)",
         explains=_raises_index_error,
         example=lambda P, Y: -np.mean(np.log(P[np.arange(len(P)), Y])),
+    ),
+    Mistake(
+        "log2",
+        "np.log2 is the logarithm to base 2; cross-entropy uses the natural logarithm, np.log",
+        lambda P, Y: -np.sum(_ce_logs(P, Y, np.log2)) / len(P),
+    ),
+    Mistake(
+        "predicted_class",
+        "the true class comes from the target Y, np.argmax(Y, axis=1), not from the prediction's largest entry",
+        lambda P, Y: -np.mean(np.log(_clip(P, 1.0)[np.arange(len(P)), np.argmax(P, axis=1)])),
+    ),
+    Mistake(
+        "targets_ignored",
+        "only the true class's probability counts: multiply log P by the one-hot Y before adding up, "
+        "-np.sum(Y * np.log(P)) / n",
+        lambda P, Y: -np.sum(np.log(_clip(P, 1.0))) / len(P),
+    ),
+    Mistake(
+        "epsilon_in_log",
+        f"np.log(P + eps) shifts every probability, not only the zeros, and by more than the text's 1e-12: "
+        f"clip instead, {_CLIP_P}, which leaves every other probability as it is",
+        explains=_epsilon_in_log,
+        example=lambda P, Y: -np.sum(Y * np.log(P + 1e-5)) / len(P),
     ),
 ]
 
@@ -790,6 +862,11 @@ OUTPUT_DELTA_MISTAKES = [
         "ce_over_entries",
         "the cross-entropy averages over the examples only: divide by n_samples, not by Y_hat.size",
         _by_kind(_right_mse, lambda P, Y: (P - Y) / P.size),
+    ),
+    Mistake(
+        "ce_two",
+        "the factor 2 comes from the MSE's square; cross-entropy's delta has none: (Ŷ - Y) / n",
+        _by_kind(_right_mse, lambda P, Y: 2 * (P - Y) / len(P)),
     ),
     Mistake(
         "ce_no_slope",

@@ -49,7 +49,55 @@ WEIGHTED_SUM_MISTAKES = [
         "x * w gives one product per input; add them up with np.sum (or use x @ w)",
         lambda x, w, b: x * w + b,
     ),
+    Mistake(
+        "mean",
+        "np.mean divides the sum of the products by N: the weighted sum adds them up, np.sum(x * w) or x @ w",
+        lambda x, w, b: np.mean(x * w) + b,
+    ),
+    Mistake(
+        "added_not_multiplied",
+        "multiply each input by its weight (x * w), do not add them (x + w): z = x . w + b",
+        lambda x, w, b: np.sum(x + w) + b,
+    ),
+    Mistake(
+        "activation_applied",
+        "that is sigmoid(z): this part asks for the weighted sum z = x . w + b itself, before any activation",
+        lambda x, w, b: 1 / (1 + np.exp(-(x @ w + b))),
+    ),
+    Mistake(
+        "two_inputs_only",
+        "only x[0] and x[1] are used: the neuron has N inputs (the check tries 1 to 5), so add all the "
+        "products, np.dot(x, w)",
+        lambda x, w, b: x[0] * w[0] + x[1] * w[1] + b,
+    ),
+    Mistake(
+        "cut_to_integer",
+        "int() (or np.floor, //) cuts off the decimals: return the weighted sum as it is, float(x @ w + b)",
+        explains=lambda part: _near_but_not_exact(part, lambda r: float(r).is_integer(), 1.0),
+        example=lambda x, w, b: int(x @ w + b),
+    ),
+    Mistake(
+        "rounded",
+        "return the value as computed: rounding (round, np.round) belongs to printing, not to the function",
+        explains=lambda part: _near_but_not_exact(part, _rounded, 0.05),
+        example=lambda x, w, b: round(float(x @ w + b), 2),
+    ),
 ]
+
+
+def _near_but_not_exact(part, shaped, within):
+    """Every result a number of the given kind (whole, rounded) within `within` of the right one, and some
+    result not the right one: the value was cut or rounded on its way out."""
+    off = False
+    for outcome, want in zip(part.outcomes, part.wanted):
+        if outcome.error is not None or np.ndim(outcome.result) != 0:
+            return False
+        got, right = float(outcome.result), float(want.result)
+        if got != right:
+            if not shaped(got) or abs(got - right) > within:
+                return False
+            off = True
+    return off
 
 
 def _one_example_cases(seed):
@@ -92,6 +140,12 @@ def _rounded(value):
     return bool(np.all(np.round(array, 4) == array))
 
 
+def _step(part):
+    """Only 0, 0.5 and 1 wherever the answer ran, and a 0 or 1 among them (some calls may have raised)."""
+    ran = [np.asarray(o.result, dtype=np.float64) for o in part.outcomes if o.error is None]
+    return all(np.isin(v, (0.0, 0.5, 1.0)).all() for v in ran) and any(np.isin(v, (0.0, 1.0)).any() for v in ran)
+
+
 def _math_sigmoid(z):
     return 1 / (1 + math.exp(-z))
 
@@ -106,14 +160,19 @@ SIGMOID_MISTAKES = [
         "rounded",
         "return the values as computed: rounding (np.round) belongs to printing, not to the function",
         explains=lambda part: all(
-            o.error is None and _rounded(o.result) and not _rounded(w.result)
+            o.error is None
+            and _rounded(o.result)
+            and not _rounded(w.result)
+            and np.shape(o.result) == np.shape(w.result)
+            and np.max(np.abs(np.asarray(o.result, dtype=np.float64) - w.result)) <= 0.05
             for o, w in zip(part.outcomes[1:], part.wanted[1:])
         ),
         example=lambda z: np.round(1 / (1 + np.exp(-z)), 2),
     ),
     Mistake(
         "mirrored",
-        "that is 1 - sigmoid(z), the curve mirrored: check the sign in the exponent, sigmoid(z) = 1 / (1 + exp(-z))",
+        "that is 1 - sigmoid(z) = sigmoid(-z), the curve mirrored: check the sign in the exponent and that the "
+        "numerator is 1, sigmoid(z) = 1 / (1 + exp(-z))",
         lambda z: 1 / (1 + np.exp(z)),
     ),
     Mistake("tanh", "that is tanh(z); sigmoid(z) = 1 / (1 + exp(-z))", lambda z: np.tanh(z)),
@@ -133,6 +192,24 @@ SIGMOID_MISTAKES = [
         "math_exp",
         "math.exp takes one number; np.exp works on a whole array at once",
         _math_sigmoid,
+    ),
+    Mistake(
+        "step",
+        "your values are only 0 and 1 (a step, as z > 0 gives): sigmoid is smooth, 1 / (1 + np.exp(-z)), "
+        "strictly between 0 and 1",
+        explains=_step,
+        example=lambda z: np.where(np.asarray(z) > 0, 1.0, 0.0),
+    ),
+    Mistake("relu", "that is ReLU, max(0, z); sigmoid(z) = 1 / (1 + exp(-z))", lambda z: np.maximum(0, z)),
+    Mistake(
+        "abs",
+        "that is sigmoid(|z|), never below 0.5: sigmoid uses z itself, 1 / (1 + np.exp(-z)), below 0.5 for z < 0",
+        lambda z: 1 / (1 + np.exp(-np.abs(z))),
+    ),
+    Mistake(
+        "half_exponent",
+        "the exponent is -z, not -z / 2: sigmoid(z) = 1 / (1 + np.exp(-z))",
+        lambda z: 1 / (1 + np.exp(-z / 2)),
     ),
 ]
 
@@ -181,7 +258,8 @@ NEURON_OUTPUT_MISTAKES = [
     Mistake(
         "transposed",
         "each row of X is one example: use X @ w, not X.T @ w (or np.dot(w, X))",
-        lambda X, w, b: _sigmoid(X.T @ w + b),
+        explains=lambda part: _transposed(part),
+        example=lambda X, w, b: _sigmoid(X.T @ w + b),
     ),
     Mistake(
         "bias_after_activation",
@@ -208,7 +286,73 @@ NEURON_OUTPUT_MISTAKES = [
         "one output per example: keep X @ w as it is, without adding up over the rows",
         lambda X, w, b: _sigmoid(np.sum(X @ w) + b),
     ),
+    Mistake(
+        "thresholded",
+        "return the outputs themselves, sigmoid(X @ w + b): comparing with 0.5 (or rounding) turns them into "
+        "0/1 predictions",
+        explains=lambda part: _thresholded(part),
+        example=lambda X, w, b: _sigmoid(X @ w + b) > 0.5,
+    ),
+    Mistake(
+        "negated",
+        "that is 1 - sigmoid(X @ w + b): check the sign, sigmoid(z) = 1 / (1 + exp(-z)) of z = X @ w + b",
+        lambda X, w, b: _sigmoid(-(X @ w + b)),
+    ),
+    Mistake(
+        "mean",
+        "np.mean divides each weighted sum by N: add the products up, X @ w (or np.sum(X * w, axis=1))",
+        lambda X, w, b: _sigmoid(np.mean(X * w, axis=1) + b),
+    ),
+    Mistake(
+        "relu",
+        "that is ReLU; this neuron's activation is the sigmoid: sigmoid(X @ w + b)",
+        lambda X, w, b: np.maximum(0, X @ w + b),
+    ),
+    Mistake(
+        "loop_skips_last",
+        "the last example's output is missing: range(len(X)) (or range(X.shape[0])) already stops before the end",
+        explains=lambda part: _last_missing(part),
+        example=lambda X, w, b: np.concatenate([_sigmoid(X[:-1] @ w + b), [0.0]]),
+    ),
 ]
+
+
+def _transposed(part):
+    """X.T @ w where X is square, and an error (no matching shapes) on every other case."""
+    seen = False
+    for case, outcome in zip(part.cases, part.outcomes):
+        X, w, b = case.args
+        if X.shape[0] != X.shape[1]:
+            if outcome.error is None:
+                return False
+            continue
+        if outcome.error is not None or not np.allclose(outcome.result, _sigmoid(X.T @ w + b)):
+            return False
+        seen = True
+    return seen
+
+
+def _thresholded(part):
+    """Only 0s and 1s, each the right output rounded (where that output is not 0.5 itself)."""
+    for outcome, want in zip(part.outcomes, part.wanted):
+        if outcome.error is not None or np.shape(outcome.result) != np.shape(want.result):
+            return False
+        got, right = np.asarray(outcome.result, dtype=np.float64), np.asarray(want.result, dtype=np.float64)
+        decided = np.abs(right - 0.5) > 1e-9
+        if not np.isin(got, (0.0, 1.0)).all() or not (got[decided] == (right[decided] > 0.5)).all():
+            return False
+    return True
+
+
+def _last_missing(part):
+    """Right for every example but the last, which is 0 (the array it was written into), on every case."""
+    for outcome, want in zip(part.outcomes, part.wanted):
+        if outcome.error is not None or np.shape(outcome.result) != np.shape(want.result):
+            return False
+        got, right = np.asarray(outcome.result, dtype=np.float64), np.asarray(want.result, dtype=np.float64)
+        if got[-1] != 0.0 or not np.allclose(got[:-1], right[:-1]):
+            return False
+    return True
 
 
 @check
@@ -244,11 +388,20 @@ _CORNERS = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
 _AND = [False, False, False, True]
 
 
+def _outputs(part):
+    """The learner's neuron's output at each corner (the course's sigmoid, in float64)."""
+    w, b = (np.array(v, dtype=np.float64) for v in part.outcomes[0].result)
+    return _sigmoid(_CORNERS @ w + b)
+
+
 def _fires(part):
-    """Which corners the learner's neuron fires for (z > 0), or None when it gave no (w, b)."""
-    result = part.outcomes[0].result
-    w, b = (np.array(v, dtype=np.float64) for v in result)
-    return ((_CORNERS @ w + b) > 0).tolist()
+    """Which corners the learner's neuron fires for (output above 0.5)."""
+    return (_outputs(part) > 0.5).tolist()
+
+
+def _swapped(part):
+    first, second = part.outcomes[0].result
+    return np.ndim(first) == 0 and np.shape(second) == (2,)
 
 
 AND_GATE_MISTAKES = [
@@ -283,6 +436,18 @@ AND_GATE_MISTAKES = [
         explains=lambda part: not any(_fires(part)),
         example=lambda: (np.array([1.0, 1.0]), -3.0),
     ),
+    Mistake(
+        "swapped",
+        "the pair is the wrong way round: return w first, then b, `return w, b`",
+        explains=_swapped,
+        example=lambda: (-15.0, np.array([10.0, 10.0])),
+    ),
+    Mistake(
+        "bias_in_w",
+        "keep the bias apart: w holds the two input weights only, w = np.array([w1, w2]), and b is returned beside it",
+        explains=lambda part: np.shape(part.outcomes[0].result[0]) == (3,) and float(part.outcomes[0].result[1]) == 0,
+        example=lambda: (np.array([-15.0, 10.0, 10.0]), 0.0),
+    ),
 ]
 
 
@@ -316,7 +481,7 @@ def check_and_gate(and_gate_parameters, *, seed=0):
     w_hint = "one weight per input: w = np.array([w1, w2])"
     part.compare(w, np.zeros(2), case=case, what="w", shape_hint=w_hint, values=False, lists=True)
     part.compare(b, 0.0, case=case, what="b", scalar=True, shape_hint="the bias is one number", values=False)
-    outputs = _sigmoid(_CORNERS @ np.array(w, dtype=np.float64) + float(np.array(b, dtype=np.float64)))
+    outputs = _outputs(part)
     table = ", ".join(f"{tuple(int(v) for v in c)} -> {o:.3f}" for c, o in zip(_CORNERS, outputs))
     if _fires(part) != _AND:
         part.fail(

@@ -86,6 +86,11 @@ SCALE_AND_ENCODE_MISTAKES = [
         lambda X, y: ((X - X.mean()) / X.std(), _one_hot(y)),
     ),
     Mistake(
+        "standardized_columns",
+        "here, scale every pixel the same way, to [0, 1], by dividing by 16 (standardizing is for the regression part)",
+        lambda X, y: ((X - X.mean(axis=0)) / np.where(X.std(axis=0) > 0, X.std(axis=0), 1.0), _one_hot(y)),
+    ),
+    Mistake(
         "floor_division",
         "// rounds down to whole numbers: divide with / to keep the fractions",
         lambda X, y: (X // 16, _one_hot(y)),
@@ -104,6 +109,11 @@ SCALE_AND_ENCODE_MISTAKES = [
         "shifted_labels",
         "the digit d has its 1 in column d (digits start at 0): index with y itself, not y - 1",
         lambda X, y: (X / 16, _one_hot(y - 1)),
+    ),
+    Mistake(
+        "transposed_Y",
+        "Y has one row per digit, (n_samples, 10), like X has: leave out the .T",
+        lambda X, y: (X / 16, _one_hot(y).T),
     ),
     Mistake("swapped", "return them in this order: (X_scaled, Y)", lambda X, y: (_one_hot(y), X / 16)),
     Mistake("scaled_in_place", "X /= 16 changes the caller's array: compute a new one, X / 16", _scale_in_place),
@@ -310,6 +320,27 @@ def _row_then_column(counts):
     return i, int(np.argmax(off[i]))
 
 
+def _upper_only(counts):
+    off = np.triu(np.array(counts), k=1)
+    i, j = np.unravel_index(np.argmax(off), off.shape)
+    return int(i), int(j)
+
+
+def _row_rates(counts):
+    counts = np.array(counts, dtype=np.float64)
+    rates = counts / counts.sum(axis=1, keepdims=True)
+    np.fill_diagonal(rates, 0)
+    i, j = np.unravel_index(np.argmax(rates), rates.shape)
+    return int(i), int(j)
+
+
+def _smallest_of_zeroed(counts):
+    off = np.array(counts)
+    np.fill_diagonal(off, 0)
+    i, j = np.unravel_index(np.argmin(off), off.shape)
+    return int(i), int(j)
+
+
 def _smallest(counts):
     off = np.array(counts, dtype=np.float64)
     np.fill_diagonal(off, np.inf)
@@ -340,6 +371,12 @@ MOST_CONFUSED_MISTAKES = [
     ),
     Mistake("smallest", "the pair confused most has the largest count: np.argmax, not np.argmin", _smallest),
     Mistake(
+        "smallest_of_zeroed",
+        "the pair confused most has the largest count: np.argmax, not np.argmin (which finds a 0, maybe the "
+        "diagonal you set to 0)",
+        _smallest_of_zeroed,
+    ),
+    Mistake(
         "one_based",
         "classes count from 0, like the rows and columns: return the indices as they are",
         lambda c: tuple(v + 1 for v in _most_confused(c)),
@@ -348,6 +385,18 @@ MOST_CONFUSED_MISTAKES = [
         "row_then_column",
         "the row with the most mistakes need not hold the largest single entry: look at every entry at once",
         _row_then_column,
+    ),
+    Mistake(
+        "upper_only",
+        "mistakes sit on both sides of the diagonal: np.triu keeps only those above it; set the diagonal to 0 "
+        "on a copy and look at every other entry",
+        _upper_only,
+    ),
+    Mistake(
+        "row_rates",
+        "the pair confused most is the largest count, not the largest share of its row: look at counts as they "
+        "are, without dividing by the row sums",
+        _row_rates,
     ),
     Mistake(
         "fixed_size",
@@ -370,6 +419,9 @@ def _confusion_cases(seed):
         np.diag([30, 31, 29, 33]) + np.array([[0, 4, 4, 4], [0, 0, 0, 2], [9, 0, 0, 1], [0, 1, 0, 0]]),
         # a tie: (0, 1) and (2, 0) are both the largest; either is right
         np.array([[40, 6, 1], [2, 38, 0], [6, 1, 41]]),
+        # the largest count is below the diagonal, in a row of many examples: row 2 holds the most mistakes,
+        # row 3 the largest share of its examples
+        np.array([[200, 3, 3, 3], [12, 300, 0, 0], [7, 7, 20, 0], [0, 0, 5, 10]]),
     ]
     big = rng.integers(0, 5, size=(10, 10)) + np.diag(rng.integers(80, 100, size=10))
     i, j = rng.choice(10, size=2, replace=False)
@@ -459,6 +511,17 @@ ERROR_IN_UNITS_MISTAKES = [
         "inverse_order",
         "multiply first, then add the mean: y_pred_scaled * std + mean (or y_scaler.inverse_transform)",
         lambda p, y, s: np.mean(np.abs((p + s.mean) * s.std - y)),
+    ),
+    Mistake(
+        "broadcast",
+        "y_true has shape (n, 1): subtracting an (n,) array from it gives an (n, n) table of every pair; keep "
+        "both (n, 1), or ravel both",
+        lambda p, y, s: np.mean(np.abs(_in_units(p, s).ravel() - y)),
+    ),
+    Mistake(
+        "divided_by_std",
+        "standardizing divided by the standard deviation, so undoing it multiplies: y_pred_scaled * std + mean",
+        lambda p, y, s: np.mean(np.abs(p / s.std + s.mean - y)),
     ),
     Mistake(
         "not_reduced",

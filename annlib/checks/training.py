@@ -29,7 +29,12 @@ train = scratch.train
 
 def _at(stage):
     """An explains-predicate for a part judged rung by rung: the check stopped at this rung."""
-    return lambda part: getattr(part, "stage", None) == stage
+
+    def explains(part):
+        found = getattr(part, "stage", None)
+        return stage in found if isinstance(found, tuple) else found == stage
+
+    return explains
 
 
 def _stop(part, stage, message, hint=None):
@@ -86,8 +91,8 @@ def _judge_steps(part, names, inputs):
                         f"{name}[i] = ... puts a new array into the list, and the caller keeps the old one: "
                         "change each array in place (x -= ..., or x[...] = ...)"
                         if replaced
-                        else f"`x = x - ...` makes a new array and leaves the one in {name} as it was: change it "
-                        "in place (x -= ..., or x[...] = ...)",
+                        else f"does every array of {name} get its step? `x = x - ...` makes a new array and "
+                        f"leaves the one in {name} as it was: change each in place (x -= ..., or x[...] = ...)",
                     )
                 part.compare(g, w, case=case, what=f"{name}[{i}] after the step")
         for index, name in inputs:
@@ -111,12 +116,6 @@ def _sgd_new_arrays(params, grads, learning_rate):
 
 def _sgd_first_only(params, grads, learning_rate):
     params[0] -= learning_rate * grads[0]
-
-
-def _sgd_grads_changed(params, grads, learning_rate):
-    for param, grad in zip(params, grads):
-        grad *= learning_rate
-        param -= grad
 
 
 def _sgd(update):
@@ -152,11 +151,6 @@ SGD_STEP_MISTAKES = [
         "first_only",
         "only the first parameter changed: is `return` inside the loop? Every (param, grad) pair takes the step",
         _sgd_first_only,
-    ),
-    Mistake(
-        "grads_changed",
-        "grad *= learning_rate changes the caller's gradient: compute learning_rate * grad as a new array",
-        _sgd_grads_changed,
     ),
     Mistake(
         "rate_divides",
@@ -195,7 +189,7 @@ def check_sgd_step(sgd_step, *, seed=0):
     part.run(
         Case(f"params of shapes {_shapes_text(p)}{t}, learning_rate {r}", p, g, r) for (p, g, r), t in zip(cases, texts)
     )
-    _judge_steps(part, [(0, "params")], [(1, "grads")])
+    _judge_steps(part, [(0, "params")], [])  # grads may change: a Network overwrites them at each backward
     part.passed()
 
 
@@ -235,6 +229,19 @@ def _momentum_params_rebound(params, grads, velocities, learning_rate, momentum=
         v *= momentum
         v -= learning_rate * g
         p = p + v
+
+
+def _momentum_moving_average(params, grads, velocities, learning_rate, momentum=0.9):
+    for p, g, v in zip(params, grads, velocities):
+        v[...] = momentum * v + (1 - momentum) * g
+        p -= learning_rate * v
+
+
+def _momentum_nesterov(params, grads, velocities, learning_rate, momentum=0.9):
+    for p, g, v in zip(params, grads, velocities):
+        old = v.copy()
+        v[...] = momentum * v - learning_rate * g
+        p += -momentum * old + (1 + momentum) * v
 
 
 def _plain_sgd(params, grads, velocities, learning_rate, momentum=0.9):
@@ -285,6 +292,27 @@ MOMENTUM_STEP_MISTAKES = [
         _plain_sgd,
     ),
     Mistake(
+        "ascent",
+        "the gradient points uphill: subtract it, v = momentum * v - learning_rate * grad, then param += v",
+        _momentum(lambda v, g, r, m: m * v + r * g),
+    ),
+    Mistake(
+        "moving_average",
+        "that is the moving-average form, v = momentum * v + (1 - momentum) * grad, w -= learning_rate * v: "
+        "this exercise's momentum is v = momentum * v - learning_rate * grad, then w += v",
+        _momentum_moving_average,
+    ),
+    Mistake(
+        "no_decay",
+        "the old velocity is scaled by momentum first: v = momentum * v - learning_rate * grad (v *= momentum)",
+        _momentum(lambda v, g, r, m: v - r * g),
+    ),
+    Mistake(
+        "nesterov",
+        "that is Nesterov's momentum; this exercise's is the plain one: param += v, with the new v",
+        _momentum_nesterov,
+    ),
+    Mistake(
         "grad_added",
         "the velocity is momentum * v - learning_rate * grad, and the step adds it: param += v",
         _momentum(lambda v, g, r, m: m * v + r * g, lambda p, v, old: p - v),
@@ -323,7 +351,7 @@ def check_momentum_step(momentum_step, *, seed=0):
             cases.append(Case(text + f"from an earlier step, momentum={momentum}", *args, momentum=momentum))
     part.adapt = _held
     part.run(cases)
-    _judge_steps(part, [(0, "params"), (2, "velocities")], [(1, "grads")])
+    _judge_steps(part, [(0, "params"), (2, "velocities")], [])  # grads may change, as in sgd_step
     part.passed()
 
 
@@ -352,7 +380,7 @@ def _minibatches(X, y, batch_size, rng):
         yield X[batch], y[batch]
 
 
-def _batches_of(order_of, starts_of=lambda n, size: range(0, n, size), y_order_of=None):
+def _batches_of(order_of, starts_of=lambda n, size: range(0, n, size), y_order_of=None, slice_end=0):
     """A minibatches that draws order_of(n, rng), cuts it at starts_of(n, batch_size), and indexes y with
     y_order_of(order, rng) (the same order by default)."""
 
@@ -360,9 +388,22 @@ def _batches_of(order_of, starts_of=lambda n, size: range(0, n, size), y_order_o
         order = order_of(len(X), rng)
         y_order = order if y_order_of is None else y_order_of(order, rng)
         for start in starts_of(len(X), batch_size):
-            yield X[order[start : start + batch_size]], y[y_order[start : start + batch_size]]
+            end = start + batch_size + slice_end
+            yield X[order[start:end]], y[y_order[start:end]]
 
     return minibatches
+
+
+def _permutation_per_batch(X, y, batch_size, rng):
+    for start in range(0, len(X), batch_size):
+        rows = rng.permutation(len(X))[start : start + batch_size]
+        yield X[rows], y[rows]
+
+
+def _split_into(X, y, batch_size, rng):
+    order = rng.permutation(len(X))
+    for rows in np.array_split(order, batch_size):
+        yield X[rows], y[rows]
 
 
 def _split_equally(X, y, batch_size, rng):
@@ -437,6 +478,13 @@ def _permutation(n, rng):
     return rng.permutation(n)
 
 
+_PERMUTATION_PER_BATCH = Mistake(
+    "permutation_per_batch",
+    "a new permutation for every batch repeats some examples and misses others: draw one order, before the loop, "
+    "and cut it into batches",
+    _permutation_per_batch,
+)
+
 MINIBATCHES_MISTAKES = [
     Mistake(
         "no_shuffle",
@@ -472,8 +520,20 @@ MINIBATCHES_MISTAKES = [
         "with_replacement",
         "some examples come twice and others never: draw a permutation (rng.permutation(len(X))), not "
         "rng.integers or rng.choice with replacement",
-        explains=_only("repeats"),
+        explains=lambda part: _only("repeats")(part) and not part._explains(_PERMUTATION_PER_BATCH),
         example=_batches_of(lambda n, rng: rng.integers(0, n, size=n)),
+    ),
+    _PERMUTATION_PER_BATCH,
+    Mistake(
+        "batch_count",
+        "np.array_split(order, k) cuts into k batches; batch_size is the size of each: "
+        "for start in range(0, len(X), batch_size)",
+        lambda X, y, batch_size, rng: _split_into(X, y, batch_size, rng),
+    ),
+    Mistake(
+        "slice_short",
+        "order[start:start + batch_size] already holds batch_size indices (the end is left out): no - 1",
+        _batches_of(_permutation, lambda n, size: range(0, n, size), slice_end=-1),
     ),
     Mistake(
         "shuffles_in_place",
@@ -830,6 +890,12 @@ UPDATE_MISTAKES = [
         lambda params, grads, learning_rate: None,
     ),
     Mistake(
+        "early_return",
+        "only the first layer came back: is `return new_params` inside the loop? Return after the loop, once "
+        "every layer has its pair",
+        lambda params, grads, learning_rate: _update(params[:1], grads[:1], learning_rate),
+    ),
+    Mistake(
         "flat_list",
         "one (W, b) pair per layer: new_params.append((W, b)), not new_params += [W, b]",
         lambda params, grads, learning_rate: [a for pair in _update(params, grads, learning_rate) for a in pair],
@@ -1012,7 +1078,7 @@ def _trained(part, case, outcome):
 def _replay(params, X, Y, activations, kind, learning_rate, epochs_batches):
     """What train must give for these batches: params, history, and the histories of the likely slips."""
     n = len(X)
-    history, slips = [], {"cost_before": [], "batch_mean": [], "batch_mean_plain": [], "cost_of_last_batch": []}
+    history, slips = [], {key: [] for key in _HISTORY_SLIPS}
     for batches in epochs_batches:
         slips["cost_before"].append(scratch.cost(scratch.forward(params, X, activations)[0], Y, kind))
         costs = []
@@ -1025,6 +1091,8 @@ def _replay(params, X, Y, activations, kind, learning_rate, epochs_batches):
         slips["batch_mean"].append(sum(c * k for c, k in costs) / n)
         slips["batch_mean_plain"].append(float(np.mean([c for c, _ in costs])))
         slips["cost_of_last_batch"].append(costs[-1][0])
+        Y_hat, _ = scratch.forward(params, X[batches[-1]], activations)  # the last batch, after its update
+        slips["last_batch_after"].append(scratch.cost(Y_hat, Y[batches[-1]], kind))
     return params, history, slips
 
 
@@ -1090,7 +1158,7 @@ def _stops(costs, target_cost, patience, rule="right"):
     last = costs[-1]
     if target_cost is not None and ((last < target_cost) if rule == "target_strict" else (last <= target_cost)):
         return True
-    if patience is None:
+    if patience is None or rule == "patience_ignored":
         return False
     best, since = np.inf, 0
     for epoch, c in enumerate(costs, start=1):
@@ -1118,6 +1186,7 @@ def _stop_variants(script, target_cost, patience):
 
 STOP_SLIPS = (  # in this order, the first slip that ran as many epochs as the answer on every case is named
     "never_stops",
+    "patience_ignored",
     "target_strict",
     "tie_improves",
     "patience_late",
@@ -1297,6 +1366,10 @@ TRAIN_MISTAKES = [  # each names the rung of check_train it fails; its example i
             " seed must give the same training"
         ),
         "never_stops": "stop once the cost is at most target_cost, or has not improved for patience epochs",
+        "patience_ignored": (
+            "patience is a stopping rule too: count the epochs in a row without a new best cost, and stop when "
+            "they reach patience"
+        ),
         "target_strict": "stop when the cost is at most target_cost: <=, not <",
         "tie_improves": (
             "a cost equal to the best so far is no improvement: count it as an epoch without one (cost < best, not <=)"
@@ -1326,7 +1399,8 @@ _OWN_DELTA = (
     "your train computes the output delta itself: it must be output_delta's, for the batch's own targets "
     "Y[batch] (2 (Y_hat - Y) / Y_hat.size for mse, (Y_hat - Y) / n for cross_entropy), or call output_delta"
 )
-_HISTORY_SLIPS = ("cost_before", "batch_mean", "batch_mean_plain", "cost_of_last_batch")
+_HISTORY_SLIPS = ("cost_before", "batch_mean", "batch_mean_plain", "cost_of_last_batch", "last_batch_after")
+_HISTORY_STAGES = {"batch_mean_plain": "batch_mean", "last_batch_after": "cost_of_last_batch"}
 
 
 @check
@@ -1368,7 +1442,7 @@ def check_train(train, *, seed=0):
             slip = next((s for s in _HISTORY_SLIPS if same(np.array(history), np.array(slips[s]))), None)
             _stop(
                 part,
-                "batch_mean" if slip == "batch_mean_plain" else slip,
+                _HISTORY_STAGES.get(slip, slip),
                 f"wrong history for {text}: expected {fmt(want_history)}, got {fmt(history)}",
                 None if spies.y_batches else _OWN_DELTA,
             )
@@ -1449,25 +1523,53 @@ def _score(outcome, read):
     return np.inf if outcome == "diverges" else read(outcome)
 
 
-CHOICE_SLIPS = {  # a wrong choice's key -> how it scores each rate's outcome (the lowest score wins)
-    "nan_wins": lambda o: _score(o, lambda h: h[-1]),  # np.argmin picks nan
-    "lowest_not_final": lambda o: _score(o, np.nanmin),
-    "first_epoch": lambda o: _score(o, lambda h: h[0] if np.isfinite(h[0]) else np.inf),
-    "largest_rate": None,
-    "smallest_rate": None,
+def _finite(value):
+    return value if np.isfinite(value) else np.inf
+
+
+def _lowest(score):
+    """The rate whose outcome scores lowest (np.argmin: a nan score is picked first)."""
+    return lambda rates, outcomes: rates[int(np.argmin([score(outcomes[r]) for r in rates]))]
+
+
+def _highest(score):
+    return lambda rates, outcomes: rates[int(np.argmax([score(outcomes[r]) for r in rates]))]
+
+
+CHOICE_SLIPS = {  # a wrong choice's key -> the choices it makes (any of them), from the rates and outcomes
+    "nan_wins": [
+        _lowest(lambda o: _score(o, lambda h: h[-1])),  # np.argmin picks nan
+        _lowest(lambda o: np.nan if o == "diverges" else o[-1]),  # a diverging run counted as nan
+    ],
+    "lowest_not_final": [_lowest(lambda o: _score(o, np.nanmin))],
+    "first_epoch": [_lowest(lambda o: _score(o, lambda h: _finite(h[0])))],
+    "mean_cost": [_lowest(lambda o: _score(o, lambda h: _finite(np.mean(h))))],
+    "highest_cost": [
+        lambda rates, outcomes: rates[
+            int(
+                np.argmax(
+                    [-np.inf if o == "diverges" or not np.isfinite(o[-1]) else o[-1] for o in map(outcomes.get, rates)]
+                )
+            )
+        ],
+    ],
+    "largest_rate": [
+        lambda rates, outcomes: max(rates),
+        _highest(lambda o: _score(o, lambda h: _finite(h[-1]))),  # np.argmax: a diverging run, inf, wins
+    ],
+    "smallest_rate": [lambda rates, outcomes: min(rates)],
 }
 
 
-def _wrong_choice(got, rates, outcomes):
-    """The key of the likely slip that chooses `got` among rates, or None."""
-    for key, score in CHOICE_SLIPS.items():
-        if score is None:
-            choice = max(rates) if key == "largest_rate" else min(rates)
-        else:
-            choice = rates[int(np.argmin([score(outcomes[r]) for r in rates]))]
-        if choice == got:
-            return key
-    return None
+def _wrong_choice(choices):
+    """The keys of the likely slips that make every one of these choices ((got, rates, outcomes), right ones
+    included), or None."""
+    keys = tuple(
+        key
+        for key, ways in CHOICE_SLIPS.items()
+        if any(all(way(rates, outcomes) == got for got, rates, outcomes in choices) for way in ways)
+    )
+    return keys or None
 
 
 def _choosing(
@@ -1554,6 +1656,20 @@ CHOOSE_MISTAKES = [
         example=_choosing(score=lambda h: h[0]),
     ),
     Mistake(
+        "mean_cost",
+        "judge each rate by the cost its run ends with (history[-1]), not by the mean of its history",
+        explains=_at("mean_cost"),
+        example=_choosing(score=np.mean),
+    ),
+    Mistake(
+        "highest_cost",
+        "the best rate is the one whose run ends with the LOWEST cost: np.argmin (or min), not np.argmax",
+        explains=_at("highest_cost"),
+        example=_choosing(
+            pick=lambda scores, rates: int(np.argmax([v if np.isfinite(v) else -np.inf for v in scores]))
+        ),
+    ),
+    Mistake(
         "largest_rate",
         "the largest rate diverged: it is the worst, not the best; compare the runs' last costs",
         explains=_at("largest_rate"),
@@ -1587,6 +1703,7 @@ def _choose(part, spy, text, params, X, Y, rates, **options):
 
 
 def _judge_choice(part, spy, got, rates, outcomes, best, epochs, text):
+    """The rungs of one experiment before its choice; the choices are judged together (_judge_choices)."""
     tried = [call["rate"] for call in spy.calls]
     if sorted(map(float, tried)) != sorted(rates):
         part.fail(
@@ -1611,12 +1728,18 @@ def _judge_choice(part, spy, got, rates, outcomes, best, epochs, text):
     if float(got) not in [float(r) for r in rates]:
         stage = "index_returned" if float(got) in range(len(rates)) else None
         _stop(part, stage, f"returned {float(got):g}, which is not one of {rates}", "return the best rate itself")
-    if float(got) != best:
-        _stop(
-            part,
-            _wrong_choice(float(got), rates, outcomes),
-            f"chose {float(got):g}, expected {best:g}: " + ", ".join(_outcome_text(r, outcomes[r]) for r in rates),
-        )
+
+
+def _judge_choices(part, choices):
+    """Every experiment's choice ((got, rates, outcomes, best) each): the first wrong one fails, naming the slip
+    that makes all of them."""
+    for got, rates, outcomes, best in choices:
+        if float(got) != best:
+            _stop(
+                part,
+                _wrong_choice([(float(g), r, o) for g, r, o, _ in choices]),
+                f"chose {float(got):g}, expected {best:g}: " + ", ".join(_outcome_text(r, outcomes[r]) for r in rates),
+            )
 
 
 @check
@@ -1636,6 +1759,7 @@ def check_choose_learning_rate(choose_learning_rate, *, seed=0):
     rng = rng_for(seed, 55)
     X, Y = _train_problem(rng, 12, [2, 3, 1], "mse")
     params = _network_params(rng, [2, 3, 1])
+    choices = []
     for rates, outcomes, best in CHOOSE_CASES:
         epochs = len(next(o for o in outcomes.values() if o != "diverges"))
         spy = _TrainSpy(outcomes)
@@ -1643,6 +1767,8 @@ def check_choose_learning_rate(choose_learning_rate, *, seed=0):
         options = dict(epochs=epochs, batch_size=4, rng=np.random.default_rng(1 + int(rng.integers(0, 1000))))
         got = _choose(part, spy, text, params, X, Y, rates, **options)
         _judge_choice(part, spy, got, rates, outcomes, best, epochs, text)
+        choices.append((got, rates, outcomes, best))
+    _judge_choices(part, choices)
     # The same experiment from another seed must give each run another order: the shuffles come from rng.
     rates, outcomes, _ = CHOOSE_CASES[0]
     spies = [_TrainSpy(outcomes), _TrainSpy(outcomes)]

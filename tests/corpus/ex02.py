@@ -452,3 +452,1038 @@ WRONG = {
         ),
     ],
 }
+
+
+# Held-out answers, written blind from the notebook's text, and real learners' code translated into
+# the exercise's signatures (added to the dicts above).
+_HELD_OUT_CORRECT = {
+    "check_relu": [
+        """
+            def relu(z):
+                return np.maximum(z, 0)
+        """,
+        """
+            def relu(z):
+                return np.maximum(0, z)
+        """,
+        """
+            def relu(z):
+                return z * (z > 0)
+        """,
+        """
+            def relu(z):
+                return np.where(z > 0, z, 0)
+        """,
+        """
+            def relu(z):
+                r = z.copy()
+                r[r < 0] = 0
+                return r
+        """,
+        """
+            def relu(z):
+                return np.clip(z, 0, None)
+        """,
+        """
+            def relu(z):
+                return np.array([max(0, v) for v in z.ravel()]).reshape(z.shape)
+        """,
+        """
+            def relu(z):
+                return (z + np.abs(z)) / 2
+        """,
+        """
+            def relu(z):
+                return np.fmax(z, 0)
+        """,
+        """
+            def relu(z):
+                return z.clip(min=0)
+        """,
+        """
+            def relu(z):
+                out = np.array(z, dtype=float)
+                out[out < 0] = 0.0
+                return out
+        """,
+        """
+            def relu(x):
+                return np.maximum(0,x)
+        """,
+    ],
+    "check_relu_derivative": [
+        """
+            def relu_derivative(z):
+                return (z > 0).astype(float)
+        """,
+        """
+            def relu_derivative(z):
+                return np.where(z > 0, 1.0, 0.0)
+        """,
+        """
+            def relu_derivative(z):
+                return (z > 0) * 1.0
+        """,
+        """
+            def relu_derivative(z):
+                return np.heaviside(z, 0.0)
+        """,
+        """
+            def relu_derivative(z):
+                d = np.zeros_like(z, dtype=float)
+                d[z > 0] = 1
+                return d
+        """,
+        """
+            def relu_derivative(z):
+                return np.greater(z, 0).astype(np.float64)
+        """,
+        """
+            def relu_derivative(z):
+                return np.array(z > 0, dtype=float)
+        """,
+        """
+            def relu_derivative(z):
+                return (z > 0).astype(np.float32)
+        """,
+        """
+            def relu_derivative(z):
+                return np.sign(np.maximum(z, 0)).astype(float)
+        """,
+        """
+            def relu_derivative(z):
+                return np.vectorize(lambda v: 1.0 if v > 0 else 0.0, otypes=[float])(z)
+        """,
+        """
+            def relu_derivative(x):
+                return (x > 0).astype(float)
+        """,
+        """
+            def relu_derivative(x):
+                indices = x > 0
+                grad = np.ones(x.shape)
+                return grad * indices
+        """,
+    ],
+    "check_sigmoid_derivative": [
+        """
+            from annlib.activations import sigmoid
+
+            def sigmoid_derivative(z):
+                s = sigmoid(z)
+                return s * (1 - s)
+        """,
+        """
+            from annlib.activations import sigmoid
+
+            def sigmoid_derivative(z):
+                return sigmoid(z) * (1 - sigmoid(z))
+        """,
+        """
+            def sigmoid_derivative(z):
+                return np.exp(-z) / (1 + np.exp(-z)) ** 2
+        """,
+        """
+            from annlib.activations import sigmoid
+
+            def sigmoid_derivative(z):
+                return sigmoid(z) * sigmoid(-z)
+        """,
+        """
+            def sigmoid_derivative(z):
+                return 0.25 * (1 - np.tanh(z / 2) ** 2)
+        """,
+        """
+            from annlib.activations import sigmoid
+
+            def sigmoid_derivative(z):
+                s = sigmoid(z)
+                return np.multiply(s, 1 - s)
+        """,
+        """
+            from annlib.activations import sigmoid
+
+            def sigmoid_derivative(z):
+                s = sigmoid(z)
+                return s - s ** 2
+        """,
+        """
+            from annlib.activations import sigmoid
+
+            def sigmoid_derivative(z):
+                z = np.asarray(z, dtype=np.float64)
+                s = sigmoid(z)
+                return s * (1.0 - s)
+        """,
+        """
+            def sigmoid_derivative(z):
+                return 1 / (2 + np.exp(z) + np.exp(-z))
+        """,
+        """
+            from annlib.activations import sigmoid
+
+            def sigmoid_derivative(z):
+                out = np.empty(np.shape(z))
+                for idx in np.ndindex(out.shape):
+                    s = sigmoid(z[idx])
+                    out[idx] = s * (1 - s)
+                return out
+        """,
+        """
+            def sigmoid(x):
+                s = 1 / (1 + np.exp(-x))
+
+                return s
+
+
+            def sigmoid_derivative(x):
+                s = sigmoid(x)
+                ds = s * (1 - s)
+
+                return ds
+        """,
+        """
+            def sigmoid_derivative(x):
+
+                s = 1 / (1 + np.exp(-x))
+                ds = s * (1 - s)
+                return ds
+        """,
+        """
+            import math
+
+            def sigmoid(x):
+                return 1 / (1 + math.exp(-x))
+
+
+            def sigmoid_derivative(x):
+                return sigmoid(x) * (1 - sigmoid(x))
+        """,
+    ],
+    "check_softmax": [
+        """
+            def softmax(Z):
+                e = np.exp(Z - Z.max(axis=1, keepdims=True))
+                return e / e.sum(axis=1, keepdims=True)
+        """,
+        """
+            def softmax(Z):
+                e = np.exp(Z - np.max(Z, axis=1, keepdims=True))
+                return e / np.sum(e, axis=1, keepdims=True)
+        """,
+        """
+            def softmax(Z):
+                e = np.exp(Z - Z.max(axis=1)[:, None])
+                return e / e.sum(axis=1)[:, np.newaxis]
+        """,
+        """
+            def softmax(Z):
+                out = np.empty(Z.shape)
+                for i in range(len(Z)):
+                    e = np.exp(Z[i] - Z[i].max())
+                    out[i] = e / e.sum()
+                return out
+        """,
+        """
+            def softmax(Z):
+                return np.array([np.exp(r - r.max()) / np.exp(r - r.max()).sum() for r in Z])
+        """,
+        """
+            def softmax(Z):
+                m = Z.max(axis=1, keepdims=True)
+                lse = m + np.log(np.sum(np.exp(Z - m), axis=1, keepdims=True))
+                return np.exp(Z - lse)
+        """,
+        """
+            def softmax(Z):
+                e = np.exp(Z.T - Z.max(axis=1))
+                return (e / e.sum(axis=0)).T
+        """,
+        """
+            def softmax(Z):
+                Z = np.asarray(Z, dtype=float)
+                e = np.exp(Z - Z.max(axis=1, keepdims=True))
+                return e * (1 / e.sum(axis=1, keepdims=True))
+        """,
+        """
+            def softmax(Z):
+                Z = Z.astype(float)
+                Z -= Z.max(axis=1, keepdims=True)
+                np.exp(Z, out=Z)
+                Z /= Z.sum(axis=1, keepdims=True)
+                return Z
+        """,
+        """
+            def softmax(Z):
+                shifted = Z - np.amax(Z, axis=-1, keepdims=True)
+                num = np.exp(shifted)
+                den = np.einsum("ij->i", num)
+                return num / den.reshape(-1, 1)
+        """,
+        """
+            def softmax(x, axis=-1):
+                x_max = np.max(x, axis=axis, keepdims=True)
+                exps = np.exp(x - x_max)
+                return exps / np.sum(exps, axis=axis, keepdims=True)
+        """,
+        """
+            def softmax(x, axis=1):
+                unnormalized = np.exp(x - x.max(axis, keepdims=True))
+                return unnormalized / unnormalized.sum(axis, keepdims=True)
+        """,
+    ],
+    "check_stable_sigmoid": [
+        """
+            def stable_sigmoid(z):
+                e = np.exp(-np.abs(z))
+                return np.where(z >= 0, 1 / (1 + e), e / (1 + e))
+        """,
+        """
+            def stable_sigmoid(z):
+                out = np.empty(z.shape)
+                pos = z >= 0
+                out[pos] = 1 / (1 + np.exp(-z[pos]))
+                e = np.exp(z[~pos])
+                out[~pos] = e / (1 + e)
+                return out
+        """,
+        """
+            def stable_sigmoid(z):
+                return 0.5 * (1 + np.tanh(z / 2))
+        """,
+        """
+            def stable_sigmoid(z):
+                return np.exp(-np.logaddexp(0, -z))
+        """,
+        """
+            def stable_sigmoid(z):
+                e = np.exp(-np.abs(z))
+                return np.where(z > 0, 1 / (1 + e), e / (1 + e))
+        """,
+        """
+            import math
+
+            def stable_sigmoid(z):
+                def one(v):
+                    if v >= 0:
+                        return 1 / (1 + math.exp(-v))
+                    e = math.exp(v)
+                    return e / (1 + e)
+                return np.array([one(v) for v in np.ravel(z)]).reshape(np.shape(z))
+        """,
+        """
+            def stable_sigmoid(z):
+                pos = np.where(z >= 0, z, 0)
+                neg = np.where(z < 0, z, 0)
+                return np.where(z >= 0, 1 / (1 + np.exp(-pos)), np.exp(neg) / (1 + np.exp(neg)))
+        """,
+        """
+            def stable_sigmoid(z):
+                z = np.asarray(z, dtype=float)
+                e = np.exp(-np.abs(z))
+                s = 1 / (1 + e)
+                return np.where(z < 0, 1 - s, s)
+        """,
+        """
+            def stable_sigmoid(z):
+                e = np.exp(-np.abs(z))
+                return np.where(z >= 0, 1, e) / (1 + e)
+        """,
+        """
+            def stable_sigmoid(x):
+                return np.exp(np.minimum(x, 0)) / (1 + np.exp(- np.abs(x)))
+        """,
+        """
+            def stable_sigmoid(x):
+                arr = np.asarray(x, dtype=np.float64)
+                out = np.empty_like(arr, dtype=np.float64)
+                pos = arr >= 0
+                neg = ~pos
+                out[pos] = 1.0 / (1.0 + np.exp(-arr[pos]))
+                exp_x = np.exp(arr[neg])
+                out[neg] = exp_x / (1.0 + exp_x)
+                return out
+        """,
+        """
+            def stable_sigmoid(z):
+                e = np.exp(-np.abs(z))
+                return np.where(z >= 0, 1 / (1 + e), e / (1 + e)).astype(np.float32)
+        """,
+    ],
+}
+_HELD_OUT_WRONG = {
+    "check_relu": [
+        (
+            "np_max",
+            """
+            def relu(z):
+                return np.max(z, 0)
+            """,
+        ),
+        (
+            "np_max_arguments",
+            """
+            def relu(z):
+                return np.max(0, z)
+            """,
+        ),
+        (
+            "in_place",
+            """
+            def relu(z):
+                z[z < 0] = 0
+                return z
+            """,
+        ),
+        (
+            "abs",
+            """
+            def relu(z):
+                return np.abs(z)
+            """,
+        ),
+        (
+            "minimum",
+            """
+            def relu(z):
+                return np.minimum(z, 0)
+            """,
+        ),
+        (
+            "mask",
+            """
+            def relu(z):
+                return np.where(z > 0, 1, 0)
+            """,
+        ),
+        (
+            "int_cast",
+            """
+            def relu(z):
+                return np.maximum(z, 0).astype(int)
+            """,
+        ),
+        (
+            "minimum",
+            """
+            def relu(z):
+                return z * (z < 0)
+            """,
+        ),
+        (
+            "clipped_at_one",
+            """
+            def relu(z):
+                return np.clip(z, 0, 1)
+            """,
+        ),
+        (
+            "leaky",
+            """
+            def relu(z):
+                return np.where(z > 0, z, 0.01 * z)
+            """,
+        ),
+        (
+            "in_place",
+            """
+            def relu(z):
+                return np.maximum(z, 0, out=z)
+            """,
+        ),
+        (
+            "builtin_max",
+            """
+            def relu(z):
+                return max(0, z)
+            """,
+        ),
+        (
+            "float16",
+            """
+            def relu(z):
+                return np.maximum(z, 0.0).astype(np.float16)
+            """,
+        ),
+        (
+            "in_place",
+            """
+            def relu(z):
+                z *= z > 0
+                return z
+            """,
+        ),
+        (
+            "loop_1d",
+            """
+            def relu(x):
+                l = [0 if i < 0 else i for i in x]
+                return np.array(l)
+            """,
+        ),
+    ],
+    "check_relu_derivative": [
+        (
+            "one_at_zero",
+            """
+            def relu_derivative(z):
+                return np.where(z >= 0, 1.0, 0.0)
+            """,
+        ),
+        (
+            "not_floats",
+            """
+            def relu_derivative(z):
+                return (z > 0).astype(int)
+            """,
+        ),
+        (
+            "not_floats",
+            """
+            def relu_derivative(z):
+                return z > 0
+            """,
+        ),
+        (
+            "relu_itself",
+            """
+            def relu_derivative(z):
+                return np.where(z > 0, z, 0.0)
+            """,
+        ),
+        (
+            "flipped",
+            """
+            def relu_derivative(z):
+                return (z < 0).astype(float)
+            """,
+        ),
+        (
+            "one_at_zero",
+            """
+            def relu_derivative(z):
+                return np.heaviside(z, 1.0)
+            """,
+        ),
+        (
+            "half_at_zero",
+            """
+            def relu_derivative(z):
+                return np.heaviside(z, 0.5)
+            """,
+        ),
+        (
+            "in_place",
+            """
+            def relu_derivative(z):
+                z[z > 0] = 1
+                z[z <= 0] = 0
+                return z
+            """,
+        ),
+        (
+            "sign",
+            """
+            def relu_derivative(z):
+                return np.sign(z).astype(float)
+            """,
+        ),
+        (
+            "all_ones",
+            """
+            def relu_derivative(z):
+                return np.ones_like(z, dtype=float)
+            """,
+        ),
+        (
+            "flattened",
+            """
+            def relu_derivative(z):
+                return np.maximum(z, 0).astype(bool).astype(float).ravel()
+            """,
+        ),
+        (
+            "not_floats",
+            """
+            def relu_derivative(x):
+                return np.where(x <= 0, 0, 1)
+            """,
+        ),
+        (
+            "relu_itself",
+            """
+            def relu_derivative(x):
+                dZ = np.array(x, copy=True)
+                dZ[x <= 0] = 0
+                assert(dZ.shape == x.shape)
+                return dZ
+            """,
+        ),
+        (
+            "one_at_zero",
+            """
+            def relu_derivative(x):
+                return np.where(x >= 0, 1, 0)
+            """,
+        ),
+        (
+            "not_floats",
+            """
+            def relu_derivative(x):
+                return (x > 0) * 1
+            """,
+        ),
+    ],
+    "check_sigmoid_derivative": [
+        (
+            "sigmoid_not_applied",
+            """
+            def sigmoid_derivative(z):
+                return z * (1 - z)
+            """,
+        ),
+        (
+            "plus",
+            """
+            from annlib.activations import sigmoid
+
+            def sigmoid_derivative(z):
+                s = sigmoid(z)
+                return s * (1 + s)
+            """,
+        ),
+        (
+            "one_minus_z",
+            """
+            from annlib.activations import sigmoid
+
+            def sigmoid_derivative(z):
+                return sigmoid(z) * (1 - z)
+            """,
+        ),
+        (
+            "one_minus_sigmoid",
+            """
+            from annlib.activations import sigmoid
+
+            def sigmoid_derivative(z):
+                return 1 - sigmoid(z)
+            """,
+        ),
+        (
+            "negated",
+            """
+            from annlib.activations import sigmoid
+
+            def sigmoid_derivative(z):
+                s = sigmoid(z)
+                return s * (s - 1)
+            """,
+        ),
+        (
+            "one_minus_sigmoid",
+            """
+            def sigmoid_derivative(z):
+                return np.exp(-z) / (1 + np.exp(-z))
+            """,
+        ),
+        (
+            "nested",
+            """
+            from annlib.activations import sigmoid
+
+            def sigmoid_derivative(z):
+                return sigmoid(1 - sigmoid(z))
+            """,
+        ),
+        (
+            "squared",
+            """
+            from annlib.activations import sigmoid
+
+            def sigmoid_derivative(z):
+                s = sigmoid(z)
+                return s ** 2
+            """,
+        ),
+        (
+            "halved",
+            """
+            from annlib.activations import sigmoid
+
+            def sigmoid_derivative(z):
+                s = sigmoid(z)
+                return s * (1 - s) / 2
+            """,
+        ),
+        (
+            "dot",
+            """
+            from annlib.activations import sigmoid
+
+            def sigmoid_derivative(z):
+                s = sigmoid(z)
+                return np.dot(s, 1 - s)
+            """,
+        ),
+        (
+            "in_place",
+            """
+            from annlib.activations import sigmoid
+
+            def sigmoid_derivative(z):
+                z[...] = sigmoid(z)
+                return z * (1 - z)
+            """,
+        ),
+        (
+            "float16",
+            """
+            from annlib.activations import sigmoid
+
+            def sigmoid_derivative(z):
+                s = sigmoid(z)
+                return (s * (1 - s)).astype(np.float16)
+            """,
+        ),
+        (
+            "constant",
+            """
+            def sigmoid_derivative(z):
+                return np.full(np.shape(z), 0.25)
+            """,
+        ),
+        (
+            None,
+            """
+            from annlib.activations import sigmoid
+
+            def sigmoid_derivative(z):
+                return sigmoid(z) * (1 - sigmoid(z)) * z
+            """,
+        ),
+        (
+            "sigmoid_not_applied",
+            """
+            def sigmoid_derivative(s):
+                return s * (1 - s)
+            """,
+        ),
+    ],
+    "check_softmax": [
+        (
+            "not_shifted",
+            """
+            def softmax(Z):
+                e = np.exp(Z)
+                return e / e.sum(axis=1, keepdims=True)
+            """,
+        ),
+        (
+            "wrong_axis",
+            """
+            def softmax(Z):
+                e = np.exp(Z - Z.max(axis=0, keepdims=True))
+                return e / e.sum(axis=0, keepdims=True)
+            """,
+        ),
+        (
+            "no_keepdims",
+            """
+            def softmax(Z):
+                e = np.exp(Z - Z.max(axis=1, keepdims=True))
+                return e / e.sum(axis=1)
+            """,
+        ),
+        (
+            "no_keepdims",
+            """
+            def softmax(Z):
+                e = np.exp(Z - Z.max(axis=1))
+                return e / e.sum(axis=1, keepdims=True)
+            """,
+        ),
+        (
+            "global_max",
+            """
+            def softmax(Z):
+                e = np.exp(Z - Z.max())
+                return e / e.sum(axis=1, keepdims=True)
+            """,
+        ),
+        (
+            "sum_all",
+            """
+            def softmax(Z):
+                e = np.exp(Z - Z.max(axis=1, keepdims=True))
+                return e / e.sum()
+            """,
+        ),
+        (
+            "in_place",
+            """
+            def softmax(Z):
+                Z -= Z.max(axis=1, keepdims=True)
+                e = np.exp(Z)
+                return e / e.sum(axis=1, keepdims=True)
+            """,
+        ),
+        (
+            "no_exp",
+            """
+            def softmax(Z):
+                return Z / Z.sum(axis=1, keepdims=True)
+            """,
+        ),
+        (
+            "mixed_shift",
+            """
+            def softmax(Z):
+                e = np.exp(Z - Z.max(axis=1, keepdims=True))
+                return e / np.sum(np.exp(Z), axis=1, keepdims=True)
+            """,
+        ),
+        (
+            "min_shift",
+            """
+            def softmax(Z):
+                e = np.exp(Z - Z.min(axis=1, keepdims=True))
+                return e / e.sum(axis=1, keepdims=True)
+            """,
+        ),
+        (
+            "log_softmax",
+            """
+            def softmax(Z):
+                m = Z.max(axis=1, keepdims=True)
+                return Z - m - np.log(np.sum(np.exp(Z - m), axis=1, keepdims=True))
+            """,
+        ),
+        (
+            "sigmoid",
+            """
+            def softmax(Z):
+                return 1 / (1 + np.exp(-Z))
+            """,
+        ),
+        (
+            "divided_by_max",
+            """
+            def softmax(Z):
+                e = np.exp(Z - Z.max(axis=1, keepdims=True))
+                return e / e.max(axis=1, keepdims=True)
+            """,
+        ),
+        (
+            "int_output",
+            """
+            def softmax(Z):
+                out = np.zeros_like(Z)
+                for i in range(Z.shape[0]):
+                    e = np.exp(Z[i] - Z[i].max())
+                    out[i] = e / e.sum()
+                return out
+            """,
+        ),
+        (
+            None,
+            """
+            def softmax(Z):
+                e = np.exp(Z - Z.max(axis=1, keepdims=True))
+                return e / (e.sum(axis=1, keepdims=True) + 1)
+            """,
+        ),
+        (
+            "not_shifted",
+            """
+            def softmax(x):
+                x_exp = np.exp(x)
+                x_sum = np.sum(x_exp,axis=1,keepdims=True)
+                s = x_exp/x_sum
+
+                return s
+            """,
+        ),
+        (
+            "wrong_axis",
+            """
+            def softmax(x):
+                e_x = np.exp(x - np.max(x))
+                return e_x / e_x.sum(axis=0)
+            """,
+        ),
+        (
+            "global_max",
+            """
+            def softmax(x, *, axis=-1):
+                e_x = np.exp(x - np.max(x))
+                return e_x / np.sum(e_x, axis=axis, keepdims=True)
+            """,
+        ),
+        (
+            "sum_all",
+            """
+            def softmax(x, axis=None):
+                divisors = np.sum(np.exp(x), axis=axis, keepdims=True)
+                return np.exp(x) / divisors
+            """,
+        ),
+    ],
+    "check_stable_sigmoid": [
+        (
+            "float32_overflow",
+            """
+            def stable_sigmoid(x):
+                return 1.0 / (1.0 + np.exp(-np.clip(x, -500, 500)))
+            """,
+        ),
+        (
+            "overflow",
+            """
+            def stable_sigmoid(z):
+                return 1 / (1 + np.exp(-z))
+            """,
+        ),
+        (
+            "overflow",
+            """
+            def stable_sigmoid(z):
+                return np.where(z >= 0, 1 / (1 + np.exp(-z)), np.exp(z) / (1 + np.exp(z)))
+            """,
+        ),
+        (
+            "mirrored",
+            """
+            def stable_sigmoid(z):
+                e = np.exp(-np.abs(z))
+                return np.where(z >= 0, e / (1 + e), 1 / (1 + e))
+            """,
+        ),
+        (
+            "abs_sign",
+            """
+            def stable_sigmoid(z):
+                e = np.exp(np.abs(z))
+                return np.where(z >= 0, 1 / (1 + e), e / (1 + e))
+            """,
+        ),
+        (
+            "one_form",
+            """
+            def stable_sigmoid(z):
+                e = np.exp(-np.abs(z))
+                return 1 / (1 + e)
+            """,
+        ),
+        (
+            "int_output",
+            """
+            def stable_sigmoid(z):
+                out = np.empty_like(z)
+                pos = z >= 0
+                out[pos] = 1 / (1 + np.exp(-z[pos]))
+                e = np.exp(z[~pos])
+                out[~pos] = e / (1 + e)
+                return out
+            """,
+        ),
+        (
+            "in_place",
+            """
+            def stable_sigmoid(z):
+                e = np.exp(-np.abs(z))
+                z[z >= 0] = 1 / (1 + e[z >= 0])
+                return np.where(z >= 0, z, e / (1 + e))
+            """,
+        ),
+        (
+            "minus_in_denominator",
+            """
+            def stable_sigmoid(z):
+                e = np.exp(-np.abs(z))
+                return np.where(z >= 0, 1 / (1 + e), e / (1 - e))
+            """,
+        ),
+        (
+            "clipped",
+            """
+            def stable_sigmoid(z):
+                return 1 / (1 + np.exp(-np.clip(z, -10, 10)))
+            """,
+        ),
+        (
+            "no_abs",
+            """
+            def stable_sigmoid(z):
+                e = np.exp(-z)
+                return np.where(z >= 0, 1 / (1 + e), e / (1 + e))
+            """,
+        ),
+        (
+            "a_list",
+            """
+            def stable_sigmoid(z):
+                e = np.exp(-np.abs(z))
+                return np.where(z >= 0, 1 / (1 + e), e / (1 + e)).tolist()
+            """,
+        ),
+        (
+            None,
+            """
+            def stable_sigmoid(z):
+                e = np.exp(-np.abs(z))
+                return np.where(z >= 0, 1 / (1 + e), 1 - 1 / (1 + e) ** 2)
+            """,
+        ),
+        (
+            "object_dtype",
+            """
+            def _sigmoid(x):
+                if x >= 0:
+                    z = np.exp(-x)
+                    return 1 / (1 + z)
+                else:
+                    z = np.exp(x)
+                    return z / (1 + z)
+
+            stable_sigmoid = np.frompyfunc(_sigmoid, 1, 1)
+            """,
+        ),
+        (
+            "int_output",
+            """
+            def stable_sigmoid(X):
+                X = np.clip(X, -700, 700)
+                mask = (X >= 0)
+                res = np.empty_like(X)
+                res[mask] = 1 / (1 + np.exp(-X[mask]))
+                t = np.exp(X[~mask])
+                res[~mask] = t / (1 + t)
+                return res
+            """,
+        ),
+        (
+            "overflow",
+            """
+            def stable_sigmoid(X):
+                return np.where(X >= 0, 1 / (1 + np.exp(-X)), np.exp(X) / (1 + np.exp(X)))
+            """,
+        ),
+        (
+            "int_output",
+            """
+            def stable_sigmoid(dist1):
+                sigma_dist1 = np.full_like(dist1, np.nan)
+                mask = dist1 >= 0
+                pos_calc = np.exp(dist1[~mask])
+                sigma_dist1[~mask] = pos_calc / (1 + pos_calc)
+                sigma_dist1[mask] = 1 / (1 + np.exp(-dist1[mask]))
+                return sigma_dist1
+            """,
+        ),
+    ],
+}
+for _name, _sources in _HELD_OUT_CORRECT.items():
+    CORRECT.setdefault(_name, []).extend(_sources)
+for _name, _answers in _HELD_OUT_WRONG.items():
+    WRONG.setdefault(_name, []).extend(_answers)

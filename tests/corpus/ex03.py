@@ -862,3 +862,1390 @@ WRONG = {
         ),
     ],
 }
+
+
+# More answers in other styles, and real learners' code translated into the exercise's signatures
+# (added to the dicts above).
+_MORE_CORRECT = {
+    "check_dense_forward": [
+        """
+            def dense_forward(X, W, b, activation):
+                return activation(X @ W + b)
+        """,
+        """
+            def dense_forward(X, W, b, activation):
+                Z = np.dot(X, W) + b
+                return activation(Z)
+        """,
+        """
+            def dense_forward(X, W, b, activation):
+                return activation(np.matmul(X, W) + b.reshape(1, -1))
+        """,
+        """
+            def dense_forward(X, W, b, activation):
+                Z = np.einsum("ij,jk->ik", X, W) + b
+                A = activation(Z)
+                return A
+        """,
+        """
+            def dense_forward(X, W, b, activation):
+                Z = np.zeros((X.shape[0], W.shape[1]))
+                for i in range(X.shape[0]):
+                    for j in range(W.shape[1]):
+                        Z[i, j] = sum(X[i, k] * W[k, j] for k in range(X.shape[1])) + b[j]
+                return activation(Z)
+        """,
+        """
+            def dense_forward(X, W, b, activation):
+                rows = [x @ W + b for x in X]
+                return activation(np.array(rows))
+        """,
+        """
+            def dense_forward(X, W, b, activation):
+                X = np.asarray(X, dtype=float)
+                Z = X.dot(W)
+                Z = Z + b
+                return activation(Z)
+        """,
+        """
+            def linear(X, W, b):
+                return X @ W + b
+
+            def dense_forward(X, W, b, activation):
+                return activation(linear(X, W, b))
+        """,
+        """
+            def dense_forward(X, W, b, activation):
+                Z = np.add(X @ W, b[np.newaxis, :])
+                return activation(Z)
+        """,
+        """
+            def dense_forward(X, W, b, activation):
+                columns = [X @ W[:, j] + b[j] for j in range(W.shape[1])]
+                return activation(np.stack(columns, axis=1))
+        """,
+        # real learner (03axdov/Neural-Network-Framework Dense.forward), translated
+        """
+            def dense_forward(X, W, b, activation):
+                product = np.dot(X, W) + b
+                output = activation(product)
+                return output
+        """,
+        # real learner (DenseScratch.forward), translated
+        """
+            def dense_forward(X, W, b, activation):
+                z = np.dot(X, W) + b
+                return activation(z)
+        """,
+    ],
+    "check_article_weight": [
+        """
+            def article_weight(W, name):
+                return W[ord(name[1]) - ord("a"), int(name[2:]) - 1]
+        """,
+        """
+            def article_weight(W, name):
+                row = "abc".index(name[1])
+                col = int(name[2]) - 1
+                return W[row][col]
+        """,
+        """
+            def article_weight(W, name):
+                letters = {"a": 0, "b": 1, "c": 2}
+                return W[letters[name[1]], int(name[-1]) - 1]
+        """,
+        """
+            import string
+
+            def article_weight(W, name):
+                i = string.ascii_lowercase.index(name[1])
+                j = int(name[2:]) - 1
+                return float(W[i, j])
+        """,
+        """
+            import re
+
+            def article_weight(W, name):
+                letter, digit = re.match(r"w([a-z])([0-9]+)", name).groups()
+                return W[ord(letter) - 97, int(digit) - 1]
+        """,
+        """
+            def article_weight(W, name):
+                letter = name[1]
+                number = int(name[2])
+                row = ord(letter) - ord("a")
+                return W.item(row, number - 1)
+        """,
+        """
+            def article_weight(W, name):
+                col = int(name[2:]) - 1
+                column = W[:, col]
+                return column[ord(name[1]) - ord("a")]
+        """,
+        """
+            def article_weight(W, name):
+                return W.T[int(name[2:]) - 1, ord(name[1]) - ord("a")]
+        """,
+        """
+            def article_weight(W, name):
+                n_out = W.shape[1]
+                row = ord(name[1]) - ord("a")
+                col = int(name[2:]) - 1
+                return W.flatten()[row * n_out + col]
+        """,
+        """
+            def article_weight(W, name):
+                name = name.lower().strip()
+                for i, letter in enumerate("abcdefghij"):
+                    if name[1] == letter:
+                        return W[i, int(name[2:]) - 1]
+        """,
+    ],
+    "check_count_parameters": [
+        """
+            def count_parameters(sizes):
+                return sum(n_in * n_out + n_out for n_in, n_out in zip(sizes, sizes[1:]))
+        """,
+        """
+            def count_parameters(sizes):
+                total = 0
+                for l in range(1, len(sizes)):
+                    total += sizes[l - 1] * sizes[l] + sizes[l]
+                return total
+        """,
+        """
+            def count_parameters(sizes):
+                weights = sum(sizes[i] * sizes[i + 1] for i in range(len(sizes) - 1))
+                biases = sum(sizes[1:])
+                return weights + biases
+        """,
+        """
+            def count_parameters(sizes):
+                s = np.array(sizes)
+                return int(np.dot(s[:-1], s[1:]) + s[1:].sum())
+        """,
+        """
+            def count_parameters(sizes):
+                return sum((a + 1) * b for a, b in zip(sizes[:-1], sizes[1:]))
+        """,
+        """
+            def count_parameters(sizes):
+                if len(sizes) < 2:
+                    return 0
+                return sizes[0] * sizes[1] + sizes[1] + count_parameters(sizes[1:])
+        """,
+        """
+            from functools import reduce
+
+            def count_parameters(sizes):
+                pairs = list(zip(sizes, sizes[1:]))
+                return reduce(lambda acc, p: acc + p[0] * p[1] + p[1], pairs, 0)
+        """,
+        """
+            def count_parameters(sizes):
+                sizes = list(sizes)
+                n = 0
+                i = 0
+                while i < len(sizes) - 1:
+                    n_in, n_out = sizes[i], sizes[i + 1]
+                    n += n_in * n_out
+                    n += n_out
+                    i += 1
+                return n
+        """,
+        """
+            def count_parameters(sizes):
+                layers = [(sizes[l - 1], sizes[l]) for l in range(1, len(sizes))]
+                return sum([w * h + h for w, h in layers])
+        """,
+        # counting the entries of parameters made as in a deep-learning course (dict of W, b)
+        """
+            def count_parameters(sizes):
+                parameters = {}
+                for l in range(1, len(sizes)):
+                    parameters["W" + str(l)] = np.zeros((sizes[l], sizes[l - 1]))
+                    parameters["b" + str(l)] = np.zeros((sizes[l], 1))
+                return sum(p.size for p in parameters.values())
+        """,
+    ],
+    "check_initialize": [
+        """
+            def initialize(sizes, rng):
+                params = []
+                for n_in, n_out in zip(sizes, sizes[1:]):
+                    W = rng.normal(0.0, np.sqrt(1.0 / n_in), size=(n_in, n_out))
+                    params.append((W, np.zeros(n_out)))
+                return params
+        """,
+        """
+            def initialize(sizes, rng):
+                return [
+                    (rng.standard_normal((a, b)) / np.sqrt(a), np.zeros(b))
+                    for a, b in zip(sizes[:-1], sizes[1:])
+                ]
+        """,
+        """
+            def initialize(sizes, rng):
+                params = []
+                for l in range(1, len(sizes)):
+                    n_in, n_out = sizes[l - 1], sizes[l]
+                    W = rng.normal(size=(n_in, n_out)) * np.sqrt(1 / n_in)
+                    b = np.zeros((n_out,))
+                    params.append((W, b))
+                return params
+        """,
+        """
+            def initialize(sizes, rng):
+                params = []
+                for n_in, n_out in zip(sizes, sizes[1:]):
+                    std = np.sqrt(2.0 / (n_in + n_out))  # Glorot
+                    params.append((rng.normal(0, std, (n_in, n_out)), np.zeros(n_out)))
+                return params
+        """,
+        """
+            import math
+
+            def initialize(sizes, rng):
+                out = []
+                for i in range(len(sizes) - 1):
+                    W = rng.normal(loc=0.0, scale=1 / math.sqrt(sizes[i]), size=(sizes[i], sizes[i + 1]))
+                    b = np.zeros(sizes[i + 1])
+                    out.append((W, b))
+                return out
+        """,
+        """
+            def initialize(sizes, rng):
+                params = []
+                for n_in, n_out in zip(sizes, sizes[1:]):
+                    W = rng.normal(0, 1, (n_in, n_out))
+                    W *= np.sqrt(1.0 / n_in)
+                    b = np.zeros(n_out, dtype=float)
+                    params.append((W, b))
+                return params
+        """,
+        """
+            def layer(n_in, n_out, rng):
+                return rng.normal(0.0, n_in ** -0.5, size=(n_in, n_out)), np.zeros(n_out)
+
+            def initialize(sizes, rng):
+                return [layer(n_in, n_out, rng) for n_in, n_out in zip(sizes, sizes[1:])]
+        """,
+        """
+            def initialize(sizes, rng):
+                params = []
+                for n_in, n_out in zip(sizes, sizes[1:]):
+                    W = rng.standard_normal(size=(n_out, n_in)).T / np.sqrt(n_in)
+                    params.append((W.copy(), np.zeros(n_out)))
+                return params
+        """,
+        """
+            def initialize(sizes, rng):
+                params = []
+                for n_in, n_out in zip(sizes, sizes[1:]):
+                    W = np.sqrt(1.0 / n_in) * rng.normal(size=n_in * n_out).reshape(n_in, n_out)
+                    b = np.zeros_like(W[0])
+                    params.append((W, b))
+                return params
+        """,
+        # real learner (jnuho/CatVsNonCat initialize_parameters_deep, randn / sqrt(n_in)),
+        # translated to rng and W (n_in, n_out)
+        """
+            def initialize(sizes, rng):
+                params = []
+                L = len(sizes)
+                for l in range(1, L):
+                    W = rng.standard_normal((sizes[l - 1], sizes[l])) / np.sqrt(sizes[l - 1])
+                    b = np.zeros(sizes[l])
+                    params.append((W, b))
+                return params
+        """,
+    ],
+    "check_forward": [
+        """
+            def forward(params, X, activations):
+                A = X
+                caches = []
+                for (W, b), name in zip(params, activations):
+                    Z = A @ W + b
+                    caches.append((A, Z, name))
+                    A = ACTIVATION_FUNCTIONS[name](Z)
+                return A, caches
+        """,
+        """
+            def forward(params, X, activations):
+                caches = []
+                A = X
+                for l in range(len(params)):
+                    W, b = params[l]
+                    A_prev = A
+                    Z = np.dot(A_prev, W) + b
+                    A = ACTIVATION_FUNCTIONS[activations[l]](Z)
+                    caches.append((A_prev, Z, activations[l]))
+                return A, caches
+        """,
+        """
+            def forward(params, X, activations):
+                A, caches = X, []
+                for i, (W, b) in enumerate(params):
+                    f = ACTIVATION_FUNCTIONS[activations[i]]
+                    Z = np.matmul(A, W) + b
+                    caches.append((A, Z, activations[i]))
+                    A = f(Z)
+                return A, caches
+        """,
+        """
+            from annlib.activations import identity, relu, sigmoid, softmax, tanh
+
+            def forward(params, X, activations):
+                A = X
+                caches = []
+                for (W, b), name in zip(params, activations):
+                    Z = A @ W + b
+                    if name == "tanh":
+                        out = tanh(Z)
+                    elif name == "sigmoid":
+                        out = sigmoid(Z)
+                    elif name == "relu":
+                        out = relu(Z)
+                    elif name == "softmax":
+                        out = softmax(Z)
+                    else:
+                        out = identity(Z)
+                    caches.append((A, Z, name))
+                    A = out
+                return A, caches
+        """,
+        """
+            def layer_forward(A_prev, W, b, name):
+                Z = A_prev @ W + b
+                return ACTIVATION_FUNCTIONS[name](Z), (A_prev, Z, name)
+
+            def forward(params, X, activations):
+                caches = []
+                A = X
+                for (W, b), name in zip(params, activations):
+                    A, cache = layer_forward(A, W, b, name)
+                    caches.append(cache)
+                return A, caches
+        """,
+        """
+            def forward(params, X, activations):
+                A = X
+                caches = []
+                l = 0
+                while l < len(params):
+                    W, b = params[l]
+                    Z = A.dot(W) + b
+                    caches.append((A, Z, activations[l]))
+                    A = ACTIVATION_FUNCTIONS[activations[l]](Z)
+                    l += 1
+                return A, caches
+        """,
+        """
+            from annlib.scratch import ACTIVATIONS
+
+            def forward(params, X, activations):
+                A = X
+                caches = []
+                for (W, b), name in zip(params, activations):
+                    Z = A @ W + b
+                    caches.append((A, Z, name))
+                    A = ACTIVATIONS[name][0](Z)  # (function, derivative)
+                return A, caches
+        """,
+        """
+            def forward(params, X, activations):
+                inputs = [X]
+                sums = []
+                for (W, b), name in zip(params, activations):
+                    sums.append(inputs[-1] @ W + b)
+                    inputs.append(ACTIVATION_FUNCTIONS[name](sums[-1]))
+                caches = [(inputs[i], sums[i], activations[i]) for i in range(len(params))]
+                return inputs[-1], caches
+        """,
+        """
+            def forward(params, X, activations):
+                A = np.asarray(X, dtype=float)
+                caches = []
+                for (W, b), name in zip(params, activations):
+                    Z = np.einsum("ij,jk->ik", A, W) + b
+                    caches.append((A, Z, name))
+                    A = ACTIVATION_FUNCTIONS[name](Z)
+                return A, caches
+        """,
+        """
+            def forward(params, X, activations):
+                A = X
+                caches = []
+                for (W, b), name in zip(params, activations):
+                    Z = A @ W + b
+                    caches.append((A.copy(), Z.copy(), name))
+                    A = ACTIVATION_FUNCTIONS[name](Z)
+                return A, caches
+        """,
+        # real learner: deeplearning.ai L_model_forward (a per-layer helper), translated to this format
+        """
+            def linear_activation_forward(A_prev, W, b, activation):
+                Z = np.dot(A_prev, W) + b
+                A = ACTIVATION_FUNCTIONS[activation](Z)
+                cache = (A_prev, Z, activation)
+                return A, cache
+
+            def forward(params, X, activations):
+                caches = []
+                A = X
+                L = len(params)
+                for l in range(L):
+                    A_prev = A
+                    A, cache = linear_activation_forward(A_prev, params[l][0], params[l][1], activations[l])
+                    caches.append(cache)
+                return A, caches
+        """,
+    ],
+    "check_collapse_linear": [
+        """
+            def collapse_linear(W1, b1, W2, b2):
+                return W1 @ W2, b1 @ W2 + b2
+        """,
+        """
+            def collapse_linear(W1, b1, W2, b2):
+                W = np.dot(W1, W2)
+                b = np.dot(b1, W2) + b2
+                return W, b
+        """,
+        """
+            def collapse_linear(W1, b1, W2, b2):
+                W = np.einsum("ij,jk->ik", W1, W2)
+                b = np.einsum("j,jk->k", b1, W2) + b2
+                return W, b
+        """,
+        """
+            def collapse_linear(W1, b1, W2, b2):
+                W = np.matmul(W1, W2)
+                b = W2.T @ b1 + b2
+                return W, b
+        """,
+        """
+            def collapse_linear(W1, b1, W2, b2):
+                b = (b1.reshape(1, -1) @ W2).ravel() + b2
+                return W1 @ W2, b
+        """,
+        """
+            def collapse_linear(W1, b1, W2, b2):
+                # probe the two layers: X = 0 gives b, X = I gives W + b
+                n_in = W1.shape[0]
+                b = (np.zeros((1, n_in)) @ W1 + b1) @ W2 + b2
+                W = (np.eye(n_in) @ W1 + b1) @ W2 + b2 - b
+                return W, b[0]
+        """,
+        """
+            def collapse_linear(W1, b1, W2, b2):
+                n_in, n_hidden = W1.shape
+                n_out = W2.shape[1]
+                W = np.zeros((n_in, n_out))
+                b = np.array(b2, dtype=float)
+                for i in range(n_in):
+                    for k in range(n_out):
+                        W[i, k] = sum(W1[i, j] * W2[j, k] for j in range(n_hidden))
+                for k in range(n_out):
+                    b[k] += sum(b1[j] * W2[j, k] for j in range(n_hidden))
+                return W, b
+        """,
+        """
+            def collapse_linear(W1, b1, W2, b2):
+                W = W1.dot(W2)
+                b = b2 + b1.dot(W2)
+                return (W, b)
+        """,
+        """
+            def collapse_linear(W1, b1, W2, b2):
+                b = (b1[:, None] * W2).sum(axis=0) + b2
+                return W1 @ W2, b
+        """,
+    ],
+    "check_tanh_gap": [
+        """
+            def tanh_gap(X, W1, b1, W2, b2, W, b):
+                return np.max(np.abs(np.tanh(X @ W1 + b1) @ W2 + b2 - (X @ W + b)))
+        """,
+        """
+            def tanh_gap(X, W1, b1, W2, b2, W, b):
+                two = np.tanh(np.dot(X, W1) + b1).dot(W2) + b2
+                one = np.dot(X, W) + b
+                return float(np.abs(one - two).max())
+        """,
+        """
+            def tanh_gap(X, W1, b1, W2, b2, W, b):
+                H = np.tanh(X @ W1 + b1)
+                Y_net = H @ W2 + b2
+                Y_one = X @ W + b
+                d = Y_net - Y_one
+                return max(d.max(), -d.min())
+        """,
+        """
+            def tanh_gap(X, W1, b1, W2, b2, W, b):
+                gap = 0.0
+                for x in X:
+                    y_net = np.tanh(x @ W1 + b1) @ W2 + b2
+                    y_one = x @ W + b
+                    gap = max(gap, np.max(np.abs(y_net - y_one)))
+                return gap
+        """,
+        """
+            def tanh_gap(X, W1, b1, W2, b2, W, b):
+                diff = (np.tanh(X @ W1 + b1) @ W2 + b2) - (X @ W + b)
+                return np.linalg.norm(diff.ravel(), ord=np.inf)
+        """,
+        """
+            import math
+
+            def tanh_gap(X, W1, b1, W2, b2, W, b):
+                net = np.tanh(X @ W1 + b1) @ W2 + b2
+                lin = X @ W + b
+                best = 0.0
+                for i in range(net.shape[0]):
+                    for k in range(net.shape[1]):
+                        best = max(best, math.fabs(net[i, k] - lin[i, k]))
+                return best
+        """,
+        """
+            def tanh_gap(X, W1, b1, W2, b2, W, b):
+                return np.amax(np.absolute(X @ W + b - (np.tanh(X @ W1 + b1) @ W2 + b2)))
+        """,
+        """
+            def tanh_gap(X, W1, b1, W2, b2, W, b):
+                hidden = np.tanh(np.matmul(X, W1) + b1)
+                out = np.matmul(hidden, W2) + b2
+                return np.abs(out - (np.matmul(X, W) + b)).max().item()
+        """,
+        """
+            def tanh_gap(X, W1, b1, W2, b2, W, b):
+                gaps = np.abs(np.tanh(X @ W1 + b1) @ W2 + b2 - X @ W - b)
+                return np.max(np.max(gaps, axis=1))
+        """,
+    ],
+}
+_MORE_WRONG = {
+    "check_dense_forward": [
+        (
+            "W_transposed",
+            """
+                def dense_forward(X, W, b, activation):
+                    return activation(X @ W.T + b)
+            """,
+        ),
+        (
+            "no_bias",
+            """
+                def dense_forward(X, W, b, activation):
+                    return activation(X @ W)
+            """,
+        ),
+        (
+            "no_activation",
+            """
+                def dense_forward(X, W, b, activation):
+                    return X @ W + b
+            """,
+        ),
+        (
+            "bias_after_activation",
+            """
+                def dense_forward(X, W, b, activation):
+                    return activation(X @ W) + b
+            """,
+        ),
+        (
+            "minus_bias",
+            """
+                def dense_forward(X, W, b, activation):
+                    return activation(X @ W - b)
+            """,
+        ),
+        (
+            "activation_ignored",
+            """
+                def dense_forward(X, W, b, activation):
+                    return 1 / (1 + np.exp(-(X @ W + b)))
+            """,
+        ),
+        (
+            None,
+            """
+                def dense_forward(X, W, b, activation):
+                    return activation((W.T @ X.T + b[:, None]).T[::-1])
+            """,
+        ),
+        (
+            None,
+            """
+                def dense_forward(X, W, b, activation):
+                    return activation(X @ W + b.sum())
+            """,
+        ),
+        (
+            None,
+            """
+                def dense_forward(X, W, b, activation):
+                    return activation(activation(X) @ W + b)
+            """,
+        ),
+        (
+            None,
+            """
+                def dense_forward(X, W, b, activation):
+                    Z = X @ W + b
+                    return activation(Z).astype(int)
+            """,
+        ),
+        (
+            None,
+            """
+                def dense_forward(X, W, b, activation):
+                    Z = X @ W + b[0]
+                    return activation(Z)
+            """,
+        ),
+        (
+            "summed_neurons",
+            """
+                def dense_forward(X, W, b, activation):
+                    Z = np.sum(X @ W + b, axis=1, keepdims=True)
+                    return activation(Z)
+            """,
+        ),
+        (
+            "activation_ignored",
+            """
+                def dense_forward(X, W, b, activation):
+                    return np.maximum(0, X @ W + b)
+            """,
+        ),
+    ],
+    "check_article_weight": [
+        (
+            "rows_are_neurons",
+            """
+                def article_weight(W, name):
+                    return W[int(name[2:]) - 1, ord(name[1]) - ord("a")]
+            """,
+        ),
+        (
+            "neuron_from_zero",
+            """
+                def article_weight(W, name):
+                    return W[ord(name[1]) - ord("a"), int(name[2:])]
+            """,
+        ),
+        (
+            "letter_from_one",
+            """
+                def article_weight(W, name):
+                    return W[ord(name[1]) - ord("a") + 1, int(name[2:]) - 1]
+            """,
+        ),
+        (
+            "letter_from_one",
+            """
+                def article_weight(W, name):
+                    return W[ord(name[1]) - 96, int(name[2:]) - 1]
+            """,
+        ),
+        (
+            "reads_w",
+            """
+                def article_weight(W, name):
+                    return W[ord(name[0]) - ord("a"), int(name[2:]) - 1]
+            """,
+        ),
+        (
+            "flat_index",
+            """
+                def article_weight(W, name):
+                    return W.flatten()[(ord(name[1]) - ord("a")) * 3 + int(name[2:]) - 1]
+            """,
+        ),
+        (
+            "flat_by_columns",
+            """
+                def article_weight(W, name):
+                    return W.flatten()[(int(name[2:]) - 1) * 3 + ord(name[1]) - ord("a")]
+            """,
+        ),
+        (
+            "whole_row",
+            """
+                def article_weight(W, name):
+                    return W[ord(name[1]) - ord("a")]
+            """,
+        ),
+        (
+            "whole_column",
+            """
+                def article_weight(W, name):
+                    return W[:, int(name[2:]) - 1]
+            """,
+        ),
+        (
+            None,
+            """
+                def article_weight(W, name):
+                    return W[ord(name[1]) - ord("a"), int(name[2:]) - 1] if name[1] != "a" else W[0, 0]
+            """,
+        ),
+        (
+            None,
+            """
+                def article_weight(W, name):
+                    return W[int(name[2:]) % 3, ord(name[1]) - ord("a")]
+            """,
+        ),
+        (
+            None,
+            """
+                def article_weight(W, name):
+                    return W[-(ord(name[1]) - ord("a")) - 1, int(name[2:]) - 1]
+            """,
+        ),
+    ],
+    "check_count_parameters": [
+        (
+            "no_biases",
+            """
+                def count_parameters(sizes):
+                    return sum(a * b for a, b in zip(sizes, sizes[1:]))
+            """,
+        ),
+        (
+            "biases_of_inputs",
+            """
+                def count_parameters(sizes):
+                    return sum(a * b + a for a, b in zip(sizes, sizes[1:]))
+            """,
+        ),
+        (
+            "input_biases",
+            """
+                def count_parameters(sizes):
+                    return sum(a * b for a, b in zip(sizes, sizes[1:])) + sum(sizes)
+            """,
+        ),
+        (
+            "last_layer_missing",
+            """
+                def count_parameters(sizes):
+                    total = 0
+                    for l in range(1, len(sizes) - 1):
+                        total += sizes[l - 1] * sizes[l] + sizes[l]
+                    return total
+            """,
+        ),
+        (
+            None,
+            """
+                def count_parameters(sizes):
+                    return sum((a + 1) * (b + 1) for a, b in zip(sizes, sizes[1:]))
+            """,
+        ),
+        (
+            None,
+            """
+                def count_parameters(sizes):
+                    return int(np.prod(sizes)) + sum(sizes[1:])
+            """,
+        ),
+        (
+            "one_bias_per_layer",
+            """
+                def count_parameters(sizes):
+                    return sum(a * b for a, b in zip(sizes, sizes[1:])) + len(sizes) - 1
+            """,
+        ),
+        (
+            "first_layer_only",
+            """
+                def count_parameters(sizes):
+                    return sizes[0] * sizes[1] + sizes[1]
+            """,
+        ),
+        (
+            "input_biases",
+            """
+                def count_parameters(sizes):
+                    return sum(a * b + b for a, b in zip(sizes, sizes[1:])) + sizes[0]
+            """,
+        ),
+        (
+            "biases_of_inputs",
+            """
+                def count_parameters(sizes):
+                    return sum(a * (b + 1) for a, b in zip(sizes, sizes[1:]))
+            """,
+        ),
+        (
+            None,
+            """
+                def count_parameters(sizes):
+                    return float(sum(a * b + b for a, b in zip(sizes, sizes[1:]))) / 1.0 + 0.5
+            """,
+        ),
+        (
+            "last_layer_missing",
+            """
+                def count_parameters(sizes):
+                    return sum(sizes[i] * sizes[i + 1] + sizes[i + 1] for i in range(len(sizes) - 2))
+            """,
+        ),
+    ],
+    "check_initialize": [
+        (
+            "zeros",
+            """
+                def initialize(sizes, rng):
+                    return [(np.zeros((a, b)), np.zeros(b)) for a, b in zip(sizes, sizes[1:])]
+            """,
+        ),
+        (
+            "too_small",
+            """
+                def initialize(sizes, rng):
+                    return [(rng.normal(size=(a, b)) * 0.01, np.zeros(b)) for a, b in zip(sizes, sizes[1:])]
+            """,
+        ),
+        (
+            "too_large",
+            """
+                def initialize(sizes, rng):
+                    return [(rng.normal(size=(a, b)), np.zeros(b)) for a, b in zip(sizes, sizes[1:])]
+            """,
+        ),
+        (
+            "fan_out",
+            """
+                def initialize(sizes, rng):
+                    return [(rng.normal(size=(a, b)) / np.sqrt(b), np.zeros(b)) for a, b in zip(sizes, sizes[1:])]
+            """,
+        ),
+        (
+            "variance_as_scale",
+            """
+                def initialize(sizes, rng):
+                    return [(rng.normal(size=(a, b)) / a, np.zeros(b)) for a, b in zip(sizes, sizes[1:])]
+            """,
+        ),
+        (
+            "transposed",
+            """
+                def initialize(sizes, rng):
+                    return [(rng.normal(size=(b, a)) / np.sqrt(a), np.zeros(b)) for a, b in zip(sizes, sizes[1:])]
+            """,
+        ),
+        (
+            "bias_shape",
+            """
+                def initialize(sizes, rng):
+                    return [(rng.normal(size=(a, b)) / np.sqrt(a), np.zeros((b, 1)))
+                            for a, b in zip(sizes, sizes[1:])]
+            """,
+        ),
+        (
+            "global_random",
+            """
+                def initialize(sizes, rng):
+                    return [(np.random.normal(size=(a, b)) / np.sqrt(a), np.zeros(b))
+                            for a, b in zip(sizes, sizes[1:])]
+            """,
+        ),
+        (
+            "fixed_seed",
+            """
+                def initialize(sizes, rng):
+                    rng = np.random.default_rng(0)
+                    return [(rng.normal(size=(a, b)) / np.sqrt(a), np.zeros(b)) for a, b in zip(sizes, sizes[1:])]
+            """,
+        ),
+        (
+            "random_biases",
+            """
+                def initialize(sizes, rng):
+                    return [(rng.normal(size=(a, b)) / np.sqrt(a), rng.normal(size=b))
+                            for a, b in zip(sizes, sizes[1:])]
+            """,
+        ),
+        (
+            "all_equal",
+            """
+                def initialize(sizes, rng):
+                    return [(np.full((a, b), 1 / np.sqrt(a)), np.zeros(b)) for a, b in zip(sizes, sizes[1:])]
+            """,
+        ),
+        (
+            "times_sqrt",
+            """
+                def initialize(sizes, rng):
+                    return [(rng.normal(size=(a, b)) * np.sqrt(a), np.zeros(b)) for a, b in zip(sizes, sizes[1:])]
+            """,
+        ),
+        (
+            "layer_missing",
+            """
+                def initialize(sizes, rng):
+                    params = []
+                    for l in range(1, len(sizes) - 1):
+                        W = rng.normal(size=(sizes[l - 1], sizes[l])) / np.sqrt(sizes[l - 1])
+                        params.append((W, np.zeros(sizes[l])))
+                    return params
+            """,
+        ),
+        (
+            "first_fan_in",
+            """
+                def initialize(sizes, rng):
+                    return [(rng.normal(size=(a, b)) / np.sqrt(sizes[0]), np.zeros(b))
+                            for a, b in zip(sizes, sizes[1:])]
+            """,
+        ),
+        (
+            "not_centred",
+            """
+                def initialize(sizes, rng):
+                    return [(rng.uniform(0, 1, size=(a, b)) / np.sqrt(a), np.zeros(b))
+                            for a, b in zip(sizes, sizes[1:])]
+            """,
+        ),
+        # real learner (deeplearning.ai initialize_parameters_deep: * 0.01, np.random, (n_out, n_in))
+        (
+            None,
+            """
+                def initialize(sizes, rng):
+                    np.random.seed(3)
+                    params = []
+                    L = len(sizes)
+                    for l in range(1, L):
+                        W = np.random.randn(sizes[l], sizes[l - 1]) * 0.01
+                        b = np.zeros((sizes[l], 1))
+                        params.append((W, b))
+                    return params
+            """,
+        ),
+        # real learner (nathanrowe4 He init with np.random, (n_out, n_in)), translated
+        (
+            None,
+            """
+                def initialize(sizes, rng):
+                    params = []
+                    L = len(sizes) - 1
+                    for l in range(1, L + 1):
+                        W = np.random.randn(sizes[l], sizes[l - 1]) * np.sqrt(2 / sizes[l - 1])
+                        b = np.zeros((sizes[l], 1))
+                        params.append((W, b))
+                    return params
+            """,
+        ),
+    ],
+    "check_forward": [
+        (
+            "cache_output",
+            """
+                def forward(params, X, activations):
+                    A = X
+                    caches = []
+                    for (W, b), name in zip(params, activations):
+                        Z = A @ W + b
+                        A = ACTIVATION_FUNCTIONS[name](Z)
+                        caches.append((A, Z, name))
+                    return A, caches
+            """,
+        ),
+        (
+            "z_after_activation",
+            """
+                def forward(params, X, activations):
+                    A = X
+                    caches = []
+                    for (W, b), name in zip(params, activations):
+                        Z = A @ W + b
+                        caches.append((A, ACTIVATION_FUNCTIONS[name](Z), name))
+                        A = ACTIVATION_FUNCTIONS[name](Z)
+                    return A, caches
+            """,
+        ),
+        (
+            "caches_reversed",
+            """
+                def forward(params, X, activations):
+                    A = X
+                    caches = []
+                    for (W, b), name in zip(params, activations):
+                        Z = A @ W + b
+                        caches.insert(0, (A, Z, name))
+                        A = ACTIVATION_FUNCTIONS[name](Z)
+                    return A, caches
+            """,
+        ),
+        (
+            "cache_order",
+            """
+                def forward(params, X, activations):
+                    A = X
+                    caches = []
+                    for (W, b), name in zip(params, activations):
+                        Z = A @ W + b
+                        caches.append((Z, A, name))
+                        A = ACTIVATION_FUNCTIONS[name](Z)
+                    return A, caches
+            """,
+        ),
+        (
+            "cache_without_name",
+            """
+                def forward(params, X, activations):
+                    A = X
+                    caches = []
+                    for (W, b), name in zip(params, activations):
+                        Z = A @ W + b
+                        caches.append((A, Z))
+                        A = ACTIVATION_FUNCTIONS[name](Z)
+                    return A, caches
+            """,
+        ),
+        (
+            "first_activation_only",
+            """
+                def forward(params, X, activations):
+                    A = X
+                    caches = []
+                    for W, b in params:
+                        Z = A @ W + b
+                        caches.append((A, Z, activations[0]))
+                        A = ACTIVATION_FUNCTIONS[activations[0]](Z)
+                    return A, caches
+            """,
+        ),
+        (
+            "no_output_activation",
+            """
+                def forward(params, X, activations):
+                    A = X
+                    caches = []
+                    for i, ((W, b), name) in enumerate(zip(params, activations)):
+                        Z = A @ W + b
+                        caches.append((A, Z, name))
+                        A = ACTIVATION_FUNCTIONS[name](Z) if i < len(params) - 1 else Z
+                    return A, caches
+            """,
+        ),
+        (
+            "swapped_return",
+            """
+                def forward(params, X, activations):
+                    A = X
+                    caches = []
+                    for (W, b), name in zip(params, activations):
+                        Z = A @ W + b
+                        caches.append((A, Z, name))
+                        A = ACTIVATION_FUNCTIONS[name](Z)
+                    return caches, A
+            """,
+        ),
+        (
+            "z_without_bias",
+            """
+                def forward(params, X, activations):
+                    A = X
+                    caches = []
+                    for (W, b), name in zip(params, activations):
+                        Z = A @ W
+                        caches.append((A, Z, name))
+                        A = ACTIVATION_FUNCTIONS[name](Z + b)
+                    return A, caches
+            """,
+        ),
+        (
+            "cache_function",
+            """
+                def forward(params, X, activations):
+                    A = X
+                    caches = []
+                    for (W, b), name in zip(params, activations):
+                        Z = A @ W + b
+                        caches.append((A, Z, ACTIVATION_FUNCTIONS[name]))
+                        A = ACTIVATION_FUNCTIONS[name](Z)
+                    return A, caches
+            """,
+        ),
+        (
+            None,
+            """
+                def forward(params, X, activations):
+                    A = X
+                    caches = []
+                    for (W, b), name in zip(params, activations):
+                        Z = A @ W + b
+                        A = ACTIVATION_FUNCTIONS[name](Z)
+                    caches.append((X, Z, activations[-1]))
+                    return A, caches
+            """,
+        ),
+        (
+            "cache_holds_X",
+            """
+                def forward(params, X, activations):
+                    A = X
+                    caches = []
+                    for (W, b), name in zip(params, activations):
+                        Z = A @ W + b
+                        caches.append((X, Z, name))
+                        A = ACTIVATION_FUNCTIONS[name](Z)
+                    return A, caches
+            """,
+        ),
+        (
+            "layers_reversed",
+            """
+                def forward(params, X, activations):
+                    A = X
+                    caches = []
+                    for (W, b), name in zip(reversed(params), activations):
+                        Z = A @ W + b
+                        caches.append((A, Z, name))
+                        A = ACTIVATION_FUNCTIONS[name](Z)
+                    return A, caches
+            """,
+        ),
+        # annlib.scratch.ACTIVATIONS called as if it held functions: it holds (function, derivative) pairs
+        (
+            "scratch_pairs",
+            """
+                from annlib.scratch import ACTIVATIONS
+
+                def forward(params, X, activations):
+                    A = X
+                    caches = []
+                    for (W, b), name in zip(params, activations):
+                        Z = A @ W + b
+                        caches.append((A, Z, name))
+                        A = ACTIVATIONS[name](Z)
+                    return A, caches
+            """,
+        ),
+        # real learner (deeplearning.ai L_model_forward: relu hidden, sigmoid output, names ignored)
+        (
+            "fixed_activations",
+            """
+                def forward(params, X, activations):
+                    caches = []
+                    A = X
+                    L = len(params)
+                    for l in range(L - 1):
+                        A_prev = A
+                        W, b = params[l]
+                        Z = np.dot(A_prev, W) + b
+                        A = np.maximum(0, Z)
+                        caches.append((A_prev, Z, "relu"))
+                    W, b = params[L - 1]
+                    Z = np.dot(A, W) + b
+                    AL = 1 / (1 + np.exp(-Z))
+                    caches.append((A, Z, "sigmoid"))
+                    return AL, caches
+            """,
+        ),
+    ],
+    "check_collapse_linear": [
+        (
+            "b1_dropped",
+            """
+                def collapse_linear(W1, b1, W2, b2):
+                    return W1 @ W2, b2
+            """,
+        ),
+        (
+            "b2_dropped",
+            """
+                def collapse_linear(W1, b1, W2, b2):
+                    return W1 @ W2, b1 @ W2
+            """,
+        ),
+        (
+            "b1_summed",
+            """
+                def collapse_linear(W1, b1, W2, b2):
+                    return W1 @ W2, b1.sum() + b2
+            """,
+        ),
+        (
+            None,
+            """
+                def collapse_linear(W1, b1, W2, b2):
+                    return W1 @ W2, b1 @ W2 - b2
+            """,
+        ),
+        (
+            "swapped",
+            """
+                def collapse_linear(W1, b1, W2, b2):
+                    return b1 @ W2 + b2, W1 @ W2
+            """,
+        ),
+        (
+            "bias_2d",
+            """
+                def collapse_linear(W1, b1, W2, b2):
+                    return W1 @ W2, (b1.reshape(1, -1) @ W2) + b2
+            """,
+        ),
+        (
+            "W_transposed",
+            """
+                def collapse_linear(W1, b1, W2, b2):
+                    return (W2.T @ W1.T), b1 @ W2 + b2
+            """,
+        ),
+        (
+            "biases_added",
+            """
+                def collapse_linear(W1, b1, W2, b2):
+                    return W1 @ W2, b1[: W2.shape[1]] + b2
+            """,
+        ),
+        (
+            None,
+            """
+                def collapse_linear(W1, b1, W2, b2):
+                    return W1 @ W2 + b1 @ W2, b2
+            """,
+        ),
+        (
+            None,
+            """
+                def collapse_linear(W1, b1, W2, b2):
+                    return W1 @ W2, b1 @ W2 + b2 * W2.shape[0]
+            """,
+        ),
+        (
+            None,
+            """
+                def collapse_linear(W1, b1, W2, b2):
+                    W = W1 @ W2
+                    b = b1 @ W2 + b2
+                    return W.astype(int), b
+            """,
+        ),
+        (
+            None,
+            """
+                def collapse_linear(W1, b1, W2, b2):
+                    W = W1 * W2.sum(axis=1)
+                    return W @ np.ones((W1.shape[1], W2.shape[1])), b1 @ W2 + b2
+            """,
+        ),
+        # layer fusion as written for weights stored (n_out, n_in) (PyTorch): W2 @ W1, W2 @ b1 + b2
+        (
+            "torch_convention",
+            """
+                def collapse_linear(W1, b1, W2, b2):
+                    fused_w = W2 @ W1
+                    fused_b = W2 @ b1 + b2
+                    return fused_w, fused_b
+            """,
+        ),
+    ],
+    "check_tanh_gap": [
+        (
+            "mean",
+            """
+                def tanh_gap(X, W1, b1, W2, b2, W, b):
+                    return np.mean(np.abs(np.tanh(X @ W1 + b1) @ W2 + b2 - (X @ W + b)))
+            """,
+        ),
+        (
+            "no_abs",
+            """
+                def tanh_gap(X, W1, b1, W2, b2, W, b):
+                    return np.max(np.tanh(X @ W1 + b1) @ W2 + b2 - (X @ W + b))
+            """,
+        ),
+        (
+            "sum",
+            """
+                def tanh_gap(X, W1, b1, W2, b2, W, b):
+                    return np.sum(np.abs(np.tanh(X @ W1 + b1) @ W2 + b2 - (X @ W + b)))
+            """,
+        ),
+        (
+            None,
+            """
+                def tanh_gap(X, W1, b1, W2, b2, W, b):
+                    return np.max(np.abs(np.tanh(np.tanh(X @ W1 + b1) @ W2 + b2) - (X @ W + b)))
+            """,
+        ),
+        (
+            "no_b2",
+            """
+                def tanh_gap(X, W1, b1, W2, b2, W, b):
+                    return np.max(np.abs(np.tanh(X @ W1 + b1) @ W2 - (X @ W + b)))
+            """,
+        ),
+        (
+            "no_tanh",
+            """
+                def tanh_gap(X, W1, b1, W2, b2, W, b):
+                    return np.max(np.abs((X @ W1 + b1) @ W2 + b2 - (X @ W + b)))
+            """,
+        ),
+        (
+            "norm",
+            """
+                def tanh_gap(X, W1, b1, W2, b2, W, b):
+                    return np.linalg.norm(np.tanh(X @ W1 + b1) @ W2 + b2 - (X @ W + b))
+            """,
+        ),
+        (
+            "per_example",
+            """
+                def tanh_gap(X, W1, b1, W2, b2, W, b):
+                    return np.max(np.abs(np.tanh(X @ W1 + b1) @ W2 + b2 - (X @ W + b)), axis=1)
+            """,
+        ),
+        (
+            "min",
+            """
+                def tanh_gap(X, W1, b1, W2, b2, W, b):
+                    return np.min(np.abs(np.tanh(X @ W1 + b1) @ W2 + b2 - (X @ W + b)))
+            """,
+        ),
+        (
+            "squared",
+            """
+                def tanh_gap(X, W1, b1, W2, b2, W, b):
+                    return np.max((np.tanh(X @ W1 + b1) @ W2 + b2 - (X @ W + b)) ** 2)
+            """,
+        ),
+        (
+            "tanh_on_both",
+            """
+                def tanh_gap(X, W1, b1, W2, b2, W, b):
+                    return np.max(np.abs(np.tanh(X @ W1 + b1) @ W2 + b2 - np.tanh(X @ W + b)))
+            """,
+        ),
+        (
+            "no_b1",
+            """
+                def tanh_gap(X, W1, b1, W2, b2, W, b):
+                    return np.max(np.abs(np.tanh(X @ W1) @ W2 + b2 - (X @ W + b)))
+            """,
+        ),
+        (
+            None,
+            """
+                def tanh_gap(X, W1, b1, W2, b2, W, b):
+                    return abs(np.max(np.tanh(X @ W1 + b1) @ W2 + b2) - np.max(X @ W + b))
+            """,
+        ),
+    ],
+}
+
+for _name, _sources in _MORE_CORRECT.items():
+    CORRECT.setdefault(_name, []).extend(_sources)
+for _name, _answers in _MORE_WRONG.items():
+    WRONG.setdefault(_name, []).extend(_answers)

@@ -818,3 +818,1196 @@ WRONG = {
         ),
     ],
 }
+
+
+# More answers in other styles, and real learners' code translated into the exercise's signatures
+# (added to the dicts above).
+_MORE_CORRECT = {
+    "check_mse": [
+        """
+            def mse(y_pred, y_true):
+                return float(np.mean((y_pred - y_true) ** 2))
+        """,
+        """
+            def mse(y_pred, y_true):
+                return np.square(y_true - y_pred).mean()
+        """,
+        """
+            def mse(y_pred, y_true):
+                diff = y_pred - y_true
+                return np.sum(diff * diff) / diff.size
+        """,
+        """
+            def mse(y_pred, y_true):
+                total = 0.0
+                n = 0
+                for p_row, t_row in zip(y_pred, y_true):
+                    for p, t in zip(p_row, t_row):
+                        total += (p - t) ** 2
+                        n += 1
+                return total / n
+        """,
+        """
+            def mse(y_pred, y_true):
+                d = (y_pred - y_true).ravel()
+                return float(d @ d / len(d))
+        """,
+        """
+            def mse(y_pred, y_true):
+                return np.average(np.power(y_pred - y_true, 2))
+        """,
+        """
+            def mse(y_pred, y_true):
+                e = np.asarray(y_pred, dtype=float) - np.asarray(y_true, dtype=float)
+                return np.linalg.norm(e) ** 2 / e.size
+        """,
+        """
+            def mse(y_pred, y_true):
+                n_samples, n_outputs = y_pred.shape
+                return np.sum((y_pred - y_true) ** 2) / (n_samples * n_outputs)
+        """,
+        """
+            def mse(y_pred, y_true):
+                return np.mean(np.mean((y_pred - y_true) ** 2, axis=1))
+        """,
+        # real learner (cs-joy/Neural_Networks Losses.mse), translated
+        """
+            def mse(y_pred, y_true):
+                return np.mean(np.power(y_true - y_pred, 2))
+        """,
+    ],
+    "check_binary_cross_entropy": [
+        """
+            def binary_cross_entropy(p, y):
+                p = np.clip(p, 1e-12, 1 - 1e-12)
+                return float(-np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)))
+        """,
+        """
+            def binary_cross_entropy(p, y):
+                eps = 1e-12
+                p = np.clip(p, eps, 1 - eps)
+                losses = -(y * np.log(p) + (1 - y) * np.log(1 - p))
+                return losses.mean()
+        """,
+        """
+            def binary_cross_entropy(p, y):
+                p = np.clip(p, 1e-12, 1 - 1e-12)
+                return -np.sum(y * np.log(p) + (1 - y) * np.log1p(-p)) / p.size
+        """,
+        """
+            import math
+
+            def binary_cross_entropy(p, y):
+                total = 0.0
+                p_flat, y_flat = np.ravel(p), np.ravel(y)
+                for pi, yi in zip(p_flat, y_flat):
+                    pi = min(max(pi, 1e-12), 1 - 1e-12)
+                    total += yi * math.log(pi) + (1 - yi) * math.log(1 - pi)
+                return -total / len(p_flat)
+        """,
+        """
+            def binary_cross_entropy(p, y):
+                p = np.clip(p.astype(float), 1e-12, 1 - 1e-12)
+                y = y.astype(float)
+                return -np.mean(np.where(y == 1, np.log(p), np.log(1 - p)))
+        """,
+        """
+            def binary_cross_entropy(p, y):
+                p_clipped = np.minimum(np.maximum(p, 1e-12), 1 - 1e-12)
+                pos = y * np.log(p_clipped)
+                neg = (1 - y) * np.log(1 - p_clipped)
+                return float(-(pos + neg).sum() / len(p_clipped))
+        """,
+        """
+            def binary_cross_entropy(p, y):
+                p = np.clip(np.asarray(p, dtype=np.float64).reshape(-1), 1e-12, 1 - 1e-12)
+                y = np.asarray(y).reshape(-1)
+                return -np.mean(y * np.log(p) + (1 - y) * np.log(1 - p))
+        """,
+        """
+            def binary_cross_entropy(p, y):
+                q = np.clip(p, 1e-12, 1 - 1e-12)
+                n = q.shape[0]
+                return -1.0 / n * np.sum(y * np.log(q) + (1 - y) * np.log(1 - q))
+        """,
+        """
+            def binary_cross_entropy(p, y):
+                p = np.clip(p, 1e-12, 1 - 1e-12)
+                return np.mean(-y * np.log(p) - (1 - y) * np.log(1 - p))
+        """,
+        # axis=0 leaves a one-element array for a column: one number, as the checks take it
+        """
+            def binary_cross_entropy(p, y):
+                p = np.clip(p, 1e-12, 1 - 1e-12)
+                return -np.mean(y * np.log(p) + (1 - y) * np.log(1 - p), axis=0)
+        """,
+        # eps added inside the logs instead of clipping: the same up to 1e-12
+        """
+            def binary_cross_entropy(p, y):
+                eps = 1e-12
+                return -np.mean(y * np.log(p + eps) + (1 - y) * np.log(1 - p + eps))
+        """,
+        # a loss class's __call__ written as one function
+        """
+            def binary_cross_entropy(p, y):
+                y_pred = np.clip(p, 1e-12, 1 - 1e-12)
+                return np.mean(-y * np.log(y_pred) - (1 - y) * np.log(1 - y_pred))
+        """,
+    ],
+    "check_cross_entropy": [
+        """
+            def cross_entropy(P, Y):
+                P = np.clip(P, 1e-12, 1.0)
+                return float(-np.sum(Y * np.log(P)) / P.shape[0])
+        """,
+        """
+            def cross_entropy(P, Y):
+                P = np.maximum(P, 1e-12)
+                return -np.mean(np.sum(Y * np.log(P), axis=1))
+        """,
+        """
+            def cross_entropy(P, Y):
+                n = P.shape[0]
+                true_class = np.argmax(Y, axis=1)
+                p_true = np.clip(P[np.arange(n), true_class], 1e-12, None)
+                return -np.mean(np.log(p_true))
+        """,
+        """
+            def cross_entropy(P, Y):
+                total = 0.0
+                for p_row, y_row in zip(P, Y):
+                    for p, y in zip(p_row, y_row):
+                        if y:
+                            total -= y * np.log(max(p, 1e-12))
+                return total / len(P)
+        """,
+        """
+            def cross_entropy(P, Y):
+                P = np.clip(P, 1e-12, 1 - 1e-12)
+                return -np.einsum("ij,ij->", Y, np.log(P)) / len(P)
+        """,
+        """
+            def cross_entropy(P, Y):
+                logP = np.log(np.clip(P, 1e-12, 1))
+                per_example = -(Y * logP).sum(axis=1)
+                return float(per_example.mean())
+        """,
+        """
+            def cross_entropy(P, Y):
+                n_samples, n_classes = P.shape
+                P = np.clip(P, 1e-12, 1.0)
+                return -np.sum(Y * np.log(P)) / n_samples
+        """,
+        """
+            def cross_entropy(P, Y):
+                P = np.clip(np.asarray(P, dtype=float), 1e-12, 1.0)
+                return -np.sum(np.multiply(Y, np.log(P))) / Y.shape[0]
+        """,
+        """
+            def cross_entropy(P, Y):
+                idx = Y.argmax(axis=1)
+                losses = [-np.log(max(P[i, j], 1e-12)) for i, j in enumerate(idx)]
+                return sum(losses) / len(losses)
+        """,
+        # clipping both ends, as the common cross_entropy(predictions, targets, epsilon=1e-12) does
+        """
+            def cross_entropy(P, Y):
+                epsilon = 1e-12
+                predictions = np.clip(P, epsilon, 1. - epsilon)
+                N = predictions.shape[0]
+                ce = -np.sum(Y * np.log(predictions)) / N
+                return ce
+        """,
+    ],
+    "check_loss_choices": [
+        """
+            def loss_choices():
+                return {
+                    "house_price": "mse",
+                    "spam": "binary_cross_entropy",
+                    "digit": "cross_entropy",
+                    "temperature": "mse",
+                    "tumour_malignant": "binary_cross_entropy",
+                    "animal_species": "cross_entropy",
+                }
+        """,
+        """
+            def loss_choices():
+                regression = ["house_price", "temperature"]
+                binary = ["spam", "tumour_malignant"]
+                multi = ["digit", "animal_species"]
+                choices = {}
+                for t in regression:
+                    choices[t] = "mse"
+                for t in binary:
+                    choices[t] = "binary_cross_entropy"
+                for t in multi:
+                    choices[t] = "cross_entropy"
+                return choices
+        """,
+        """
+            def loss_choices():
+                tasks = ["house_price", "spam", "digit", "temperature", "tumour_malignant", "animal_species"]
+                losses = ["mse", "binary_cross_entropy", "cross_entropy",
+                          "mse", "binary_cross_entropy", "cross_entropy"]
+                return dict(zip(tasks, losses))
+        """,
+        """
+            def loss_choices():
+                return dict(
+                    animal_species="cross_entropy",
+                    tumour_malignant="binary_cross_entropy",
+                    temperature="mse",
+                    digit="cross_entropy",
+                    spam="binary_cross_entropy",
+                    house_price="mse",
+                )
+        """,
+        """
+            def loss_choices():
+                kind = {"house_price": "regression", "temperature": "regression", "spam": "yes/no",
+                        "tumour_malignant": "yes/no", "digit": "classes", "animal_species": "classes"}
+                loss_for = {"regression": "mse", "yes/no": "binary_cross_entropy", "classes": "cross_entropy"}
+                return {task: loss_for[k] for task, k in kind.items()}
+        """,
+        """
+            def loss_choices():
+                choices = {}
+                choices["house_price"] = "mse"
+                choices["spam"] = "binary_cross_entropy"
+                choices["digit"] = "cross_entropy"
+                choices["temperature"] = "mse"
+                choices["tumour_malignant"] = "binary_cross_entropy"
+                choices["animal_species"] = "cross_entropy"
+                return choices
+        """,
+        """
+            MSE, BCE, CE = "mse", "binary_cross_entropy", "cross_entropy"
+
+            def loss_choices():
+                return {"house_price": MSE, "spam": BCE, "digit": CE, "temperature": MSE,
+                        "tumour_malignant": BCE, "animal_species": CE}
+        """,
+        """
+            def loss_choices():
+                n_classes = {"spam": 2, "tumour_malignant": 2, "digit": 10, "animal_species": 12}
+                out = {"house_price": "mse", "temperature": "mse"}
+                for task, k in n_classes.items():
+                    out[task] = "binary_cross_entropy" if k == 2 else "cross_entropy"
+                return out
+        """,
+    ],
+    "check_cost_gradient": [
+        """
+            def cost_gradient(Y_hat, Y, kind):
+                if kind == "mse":
+                    return 2.0 * (Y_hat - Y) / Y_hat.size
+                P = np.clip(Y_hat, 1e-12, 1.0)
+                return -Y / P / Y_hat.shape[0]
+        """,
+        """
+            def cost_gradient(Y_hat, Y, kind):
+                n, k = Y_hat.shape
+                if kind == "mse":
+                    return 2 * (Y_hat - Y) / (n * k)
+                elif kind == "cross_entropy":
+                    return -(1 / n) * Y / np.maximum(Y_hat, 1e-12)
+        """,
+        """
+            def cost_gradient(Y_hat, Y, kind):
+                if kind == "cross_entropy":
+                    return -Y / (np.clip(Y_hat, 1e-12, None) * len(Y_hat))
+                return 2 * (Y_hat - Y) / np.prod(Y_hat.shape)
+        """,
+        """
+            def cost_gradient(Y_hat, Y, kind):
+                Y_hat = np.asarray(Y_hat, dtype=float)
+                Y = np.asarray(Y, dtype=float)
+                if kind == "mse":
+                    N = Y_hat.size
+                    grad = (2.0 / N) * (Y_hat - Y)
+                else:
+                    n = Y_hat.shape[0]
+                    grad = -(Y / np.clip(Y_hat, 1e-12, 1.0)) / n
+                return grad
+        """,
+        """
+            def cost_gradient(Y_hat, Y, kind):
+                grad = np.zeros_like(Y_hat, dtype=float)
+                n, k = Y_hat.shape
+                for i in range(n):
+                    for j in range(k):
+                        if kind == "mse":
+                            grad[i, j] = 2 * (Y_hat[i, j] - Y[i, j]) / (n * k)
+                        else:
+                            grad[i, j] = -Y[i, j] / max(Y_hat[i, j], 1e-12) / n
+                return grad
+        """,
+        """
+            def mse_grad(Y_hat, Y):
+                return 2 * (Y_hat - Y) / np.size(Y_hat)
+
+            def ce_grad(Y_hat, Y):
+                return -np.divide(Y, np.clip(Y_hat, 1e-12, 1)) / Y_hat.shape[0]
+
+            def cost_gradient(Y_hat, Y, kind):
+                return {"mse": mse_grad, "cross_entropy": ce_grad}[kind](Y_hat, Y)
+        """,
+        """
+            def cost_gradient(Y_hat, Y, kind):
+                if kind == "mse":
+                    diff = Y_hat - Y
+                    return diff * (2.0 / diff.size)
+                P = Y_hat.copy()
+                P[P < 1e-12] = 1e-12
+                return -Y / (P.shape[0] * P)
+        """,
+        """
+            def cost_gradient(Y_hat, Y, kind):
+                if kind == "mse":
+                    return np.multiply(2 / Y_hat.size, np.subtract(Y_hat, Y))
+                if kind == "cross_entropy":
+                    safe = np.clip(Y_hat, 1e-12, 1.0)
+                    return -(Y / safe) / Y.shape[0]
+                raise ValueError(kind)
+        """,
+        # real learner (cs-joy mse_prime, 2 * (y_pred - y_true) / np.size(y_true)), with the cross-entropy
+        """
+            def mse_prime(y_true, y_pred):
+                return 2 * (y_pred - y_true) / np.size(y_true)
+
+            def cost_gradient(Y_hat, Y, kind):
+                if kind == "mse":
+                    return mse_prime(Y, Y_hat)
+                Y_hat = np.clip(Y_hat, 1e-12, 1)
+                return -Y / Y_hat / len(Y)
+        """,
+    ],
+    "check_output_delta": [
+        """
+            def output_delta(Y_hat, Y, kind):
+                if kind == "mse":
+                    return 2.0 * (Y_hat - Y) / Y_hat.size
+                return (Y_hat - Y) / Y_hat.shape[0]
+        """,
+        """
+            def output_delta(Y_hat, Y, kind):
+                n, k = Y_hat.shape
+                if kind == "mse":
+                    return 2 * (Y_hat - Y) / (n * k)
+                elif kind == "cross_entropy":
+                    return (Y_hat - Y) / n
+        """,
+        """
+            def output_delta(Y_hat, Y, kind):
+                error = Y_hat - Y
+                scale = 2.0 / error.size if kind == "mse" else 1.0 / error.shape[0]
+                return scale * error
+        """,
+        """
+            def output_delta(Y_hat, Y, kind):
+                delta = np.subtract(Y_hat, Y).astype(float)
+                if kind == "mse":
+                    delta *= 2.0 / delta.size
+                else:
+                    delta /= len(delta)
+                return delta
+        """,
+        """
+            def output_delta(Y_hat, Y, kind):
+                out = np.empty(Y_hat.shape)
+                n, k = Y_hat.shape
+                for i in range(n):
+                    for j in range(k):
+                        e = Y_hat[i, j] - Y[i, j]
+                        out[i, j] = 2 * e / (n * k) if kind == "mse" else e / n
+                return out
+        """,
+        """
+            def output_delta(Y_hat, Y, kind):
+                if kind == "cross_entropy":
+                    return (Y_hat - Y) / len(Y_hat)
+                return (Y_hat - Y) * 2 / np.prod(Y_hat.shape)
+        """,
+        """
+            def output_delta(Y_hat, Y, kind):
+                Y_hat = np.asarray(Y_hat, dtype=np.float64)
+                Y = np.asarray(Y, dtype=np.float64)
+                if kind == "mse":
+                    return 2.0 / Y_hat.size * (Y_hat - Y)
+                return 1.0 / Y_hat.shape[0] * (Y_hat - Y)
+        """,
+        """
+            def output_delta(Y_hat, Y, kind):
+                scales = {"mse": lambda A: 2.0 / A.size, "cross_entropy": lambda A: 1.0 / A.shape[0]}
+                return scales[kind](Y_hat) * (Y_hat - Y)
+        """,
+        # real learner (softmax_cross_entropy_backward with probs.copy()), for one-hot Y
+        """
+            def output_delta(Y_hat, Y, kind):
+                if kind == "mse":
+                    return 2 * (Y_hat - Y) / Y_hat.size
+                N, C = Y_hat.shape
+                y = np.argmax(Y, axis=1)
+                dScores = Y_hat.copy()
+                dScores[np.arange(N), y] -= 1
+                dScores /= N
+                return dScores
+        """,
+    ],
+}
+_MORE_WRONG = {
+    "check_mse": [
+        (
+            "sum",
+            """
+                def mse(y_pred, y_true):
+                    return np.sum((y_pred - y_true) ** 2)
+            """,
+        ),
+        (
+            "mean_over_samples",
+            """
+                def mse(y_pred, y_true):
+                    return np.sum((y_pred - y_true) ** 2) / y_pred.shape[0]
+            """,
+        ),
+        (
+            "mae",
+            """
+                def mse(y_pred, y_true):
+                    return np.mean(np.abs(y_pred - y_true))
+            """,
+        ),
+        (
+            "not_squared",
+            """
+                def mse(y_pred, y_true):
+                    return np.mean(y_pred - y_true)
+            """,
+        ),
+        (
+            "rmse",
+            """
+                def mse(y_pred, y_true):
+                    return np.sqrt(np.mean((y_pred - y_true) ** 2))
+            """,
+        ),
+        (
+            "half",
+            """
+                def mse(y_pred, y_true):
+                    return 0.5 * np.mean((y_pred - y_true) ** 2)
+            """,
+        ),
+        (
+            "axis",
+            """
+                def mse(y_pred, y_true):
+                    return np.mean((y_pred - y_true) ** 2, axis=0)
+            """,
+        ),
+        (
+            "square_of_mean",
+            """
+                def mse(y_pred, y_true):
+                    return np.mean(y_pred - y_true) ** 2
+            """,
+        ),
+        (
+            "n_minus_one",
+            """
+                def mse(y_pred, y_true):
+                    return np.sum((y_pred - y_true) ** 2) / (y_pred.size - 1)
+            """,
+        ),
+        (
+            None,
+            """
+                def mse(y_pred, y_true):
+                    return np.mean(y_pred ** 2 - y_true ** 2)
+            """,
+        ),
+        (
+            "axis",
+            """
+                def mse(y_pred, y_true):
+                    return np.mean((y_pred - y_true) ** 2, axis=1)
+            """,
+        ),
+        (
+            "mean_over_outputs",
+            """
+                def mse(y_pred, y_true):
+                    return np.sum((y_pred - y_true) ** 2) / y_pred.shape[1]
+            """,
+        ),
+        (
+            "doubled",
+            """
+                def mse(y_pred, y_true):
+                    return np.mean((y_pred - y_true) ** 2) * 2
+            """,
+        ),
+    ],
+    "check_binary_cross_entropy": [
+        (
+            "no_clip",
+            """
+                def binary_cross_entropy(p, y):
+                    return float(-np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)))
+            """,
+        ),
+        (
+            "sum",
+            """
+                def binary_cross_entropy(p, y):
+                    p = np.clip(p, 1e-12, 1 - 1e-12)
+                    return float(-np.sum(y * np.log(p) + (1 - y) * np.log(1 - p)))
+            """,
+        ),
+        (
+            "no_minus",
+            """
+                def binary_cross_entropy(p, y):
+                    p = np.clip(p, 1e-12, 1 - 1e-12)
+                    return float(np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)))
+            """,
+        ),
+        (
+            "positive_term_only",
+            """
+                def binary_cross_entropy(p, y):
+                    p = np.clip(p, 1e-12, 1 - 1e-12)
+                    return float(-np.mean(y * np.log(p)))
+            """,
+        ),
+        (
+            "swapped",
+            """
+                def binary_cross_entropy(p, y):
+                    p = np.clip(p, 1e-12, 1 - 1e-12)
+                    return float(-np.mean(p * np.log(y + 1e-12) + (1 - p) * np.log(1 - y + 1e-12)))
+            """,
+        ),
+        (
+            "log10",
+            """
+                def binary_cross_entropy(p, y):
+                    p = np.clip(p, 1e-12, 1 - 1e-12)
+                    return float(-np.mean(y * np.log10(p) + (1 - y) * np.log10(1 - p)))
+            """,
+        ),
+        (
+            "epsilon",
+            """
+                def binary_cross_entropy(p, y):
+                    p = np.clip(p, 1e-7, 1 - 1e-7)
+                    return float(-np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)))
+            """,
+        ),
+        (
+            "terms_swapped",
+            """
+                def binary_cross_entropy(p, y):
+                    p = np.clip(p, 1e-12, 1 - 1e-12)
+                    return float(-np.mean(y * np.log(1 - p) + (1 - y) * np.log(p)))
+            """,
+        ),
+        (
+            "minus_inside",
+            """
+                def binary_cross_entropy(p, y):
+                    p = np.clip(p, 1e-12, 1 - 1e-12)
+                    return float(-np.mean(y * np.log(p) - (1 - y) * np.log(1 - p)))
+            """,
+        ),
+        (
+            "clip_one_side",
+            """
+                def binary_cross_entropy(p, y):
+                    p = np.clip(p, 1e-12, 1)
+                    return float(-np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)))
+            """,
+        ),
+        (
+            None,
+            """
+                def binary_cross_entropy(p, y):
+                    np.clip(p, 1e-12, 1 - 1e-12, out=p)
+                    return float(-np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)))
+            """,
+        ),
+        # real learner (JBratvold/TrafficController binary_cross_entropy, eps 1e-15), translated
+        (
+            "epsilon",
+            """
+                def binary_cross_entropy(p, y):
+                    y_pred = np.clip(p, 1e-15, 1 - 1e-15)
+                    return np.mean(-y * np.log(y_pred) - (1 - y) * np.log(1 - y_pred))
+            """,
+        ),
+        # real learner (sayush2807 bce_loss: -y*log(y) - (1-y_hat)*log(1-y_hat)), translated
+        (
+            None,
+            """
+                def binary_cross_entropy(p, y):
+                    y_hat = p
+                    return np.mean(-y * np.log(y) - (1 - y_hat) * np.log(1 - y_hat))
+            """,
+        ),
+        # real learner (MBELSABAH activation-gradient-flow, eps 1e-8), translated
+        (
+            "epsilon",
+            """
+                def binary_cross_entropy(p, y, eps=1e-8):
+                    y_pred = np.clip(p, eps, 1 - eps)
+                    return -np.mean(y * np.log(y_pred) + (1 - y) * np.log(1 - y_pred))
+            """,
+        ),
+    ],
+    "check_cross_entropy": [
+        (
+            "mean_over_entries",
+            """
+                def cross_entropy(P, Y):
+                    P = np.clip(P, 1e-12, 1.0)
+                    return float(-np.mean(Y * np.log(P)))
+            """,
+        ),
+        (
+            "no_minus",
+            """
+                def cross_entropy(P, Y):
+                    P = np.clip(P, 1e-12, 1.0)
+                    return float(np.sum(Y * np.log(P)) / P.shape[0])
+            """,
+        ),
+        (
+            "no_clip",
+            """
+                def cross_entropy(P, Y):
+                    return float(-np.sum(Y * np.log(P)) / P.shape[0])
+            """,
+        ),
+        (
+            "binary_formula",
+            """
+                def cross_entropy(P, Y):
+                    P = np.clip(P, 1e-12, 1 - 1e-12)
+                    return float(-np.sum(Y * np.log(P) + (1 - Y) * np.log(1 - P)) / P.shape[0])
+            """,
+        ),
+        (
+            "sum",
+            """
+                def cross_entropy(P, Y):
+                    P = np.clip(P, 1e-12, 1.0)
+                    return float(-np.sum(Y * np.log(P)))
+            """,
+        ),
+        (
+            "mean_over_classes",
+            """
+                def cross_entropy(P, Y):
+                    P = np.clip(P, 1e-12, 1.0)
+                    return float(-np.sum(Y * np.log(P)) / P.shape[1])
+            """,
+        ),
+        (
+            "not_summed",
+            """
+                def cross_entropy(P, Y):
+                    P = np.clip(P, 1e-12, 1.0)
+                    return -np.sum(Y * np.log(P), axis=1)
+            """,
+        ),
+        (
+            "predicted_class",
+            """
+                def cross_entropy(P, Y):
+                    n = P.shape[0]
+                    return float(-np.mean(np.log(np.clip(P[np.arange(n), P.argmax(axis=1)], 1e-12, 1))))
+            """,
+        ),
+        (
+            "swapped",
+            """
+                def cross_entropy(P, Y):
+                    Y = np.clip(Y, 1e-12, 1.0)
+                    return float(-np.sum(P * np.log(Y)) / P.shape[0])
+            """,
+        ),
+        (
+            "log2",
+            """
+                def cross_entropy(P, Y):
+                    P = np.clip(P, 1e-12, 1.0)
+                    return float(-np.sum(Y * np.log2(P)) / P.shape[0])
+            """,
+        ),
+        (
+            "targets_ignored",
+            """
+                def cross_entropy(P, Y):
+                    P = np.clip(P, 1e-12, 1.0)
+                    return float(-np.sum(np.log(P)) / P.shape[0])
+            """,
+        ),
+        # real learner (shilpavakkayil cross_entropy: clip 1e-10 and +1e-5 in the log), translated
+        (
+            "epsilon_in_log",
+            """
+                def cross_entropy(P, Y, epsilon=1e-10):
+                    predictions = np.clip(P, epsilon, 1. - epsilon)
+                    N = predictions.shape[0]
+                    ce_loss = -np.sum(np.sum(Y * np.log(predictions + 1e-5))) / N
+                    return ce_loss
+            """,
+        ),
+        # real learner (dsr-lab/numpy_cnn cross_entropy: +1e-8, divides by shape[1]), translated
+        (
+            None,
+            """
+                def cross_entropy(P, Y):
+                    n_predictions = P.shape[1]
+                    ce = -np.sum(Y * np.log(P + 1e-8)) / n_predictions
+                    return ce
+            """,
+        ),
+        # real learner (cross_entropy(predictions, targets, epsilon=1e-12) with + 1e-9 in the log)
+        (
+            "epsilon",
+            """
+                def cross_entropy(P, Y, epsilon=1e-12):
+                    predictions = np.clip(P, epsilon, 1. - epsilon)
+                    N = predictions.shape[0]
+                    ce = -np.sum(Y * np.log(predictions + 1e-9)) / N
+                    return ce
+            """,
+        ),
+        # real learner (msandru/Neural-Networks-Assignments cross_entropy: no mean, no clip)
+        (
+            None,
+            """
+                def cross_entropy(P, Y):
+                    ce = -np.sum(Y * np.log(P))
+                    return ce
+            """,
+        ),
+    ],
+    "check_loss_choices": [
+        (
+            "ce_for_yes_no",
+            """
+                def loss_choices():
+                    return {
+                        "house_price": "mse",
+                        "spam": "cross_entropy",
+                        "digit": "cross_entropy",
+                        "temperature": "mse",
+                        "tumour_malignant": "cross_entropy",
+                        "animal_species": "cross_entropy",
+                    }
+            """,
+        ),
+        (
+            "bce_for_classes",
+            """
+                def loss_choices():
+                    return {
+                        "house_price": "mse",
+                        "spam": "binary_cross_entropy",
+                        "digit": "binary_cross_entropy",
+                        "temperature": "mse",
+                        "tumour_malignant": "binary_cross_entropy",
+                        "animal_species": "cross_entropy",
+                    }
+            """,
+        ),
+        (
+            "mse_for_classification",
+            """
+                def loss_choices():
+                    return {
+                        "house_price": "mse",
+                        "spam": "binary_cross_entropy",
+                        "digit": "mse",
+                        "temperature": "mse",
+                        "tumour_malignant": "binary_cross_entropy",
+                        "animal_species": "cross_entropy",
+                    }
+            """,
+        ),
+        (
+            "missing_task",
+            """
+                def loss_choices():
+                    return {
+                        "house_price": "mse",
+                        "spam": "binary_cross_entropy",
+                        "digit": "cross_entropy",
+                        "temperature": "mse",
+                        "tumour_malignant": "binary_cross_entropy",
+                    }
+            """,
+        ),
+        (
+            "unknown_name",
+            """
+                def loss_choices():
+                    return {
+                        "house_price": "MSE",
+                        "spam": "binary_cross_entropy",
+                        "digit": "cross_entropy",
+                        "temperature": "MSE",
+                        "tumour_malignant": "binary_cross_entropy",
+                        "animal_species": "cross_entropy",
+                    }
+            """,
+        ),
+        (
+            "unknown_name",
+            """
+                def loss_choices():
+                    return {
+                        "house_price": "mse",
+                        "spam": "binary_cross_entropy",
+                        "digit": "categorical_cross_entropy",
+                        "temperature": "mse",
+                        "tumour_malignant": "binary_cross_entropy",
+                        "animal_species": "categorical_cross_entropy",
+                    }
+            """,
+        ),
+        (
+            "cross_entropy_for_regression",
+            """
+                def loss_choices():
+                    return {
+                        "house_price": "mse",
+                        "spam": "binary_cross_entropy",
+                        "digit": "cross_entropy",
+                        "temperature": "binary_cross_entropy",
+                        "tumour_malignant": "binary_cross_entropy",
+                        "animal_species": "cross_entropy",
+                    }
+            """,
+        ),
+        (
+            "bce_for_classes",
+            """
+                def loss_choices():
+                    return {
+                        "house_price": "mse",
+                        "spam": "binary_cross_entropy",
+                        "digit": "cross_entropy",
+                        "temperature": "mse",
+                        "tumour_malignant": "cross_entropy",
+                        "animal_species": "binary_cross_entropy",
+                    }
+            """,
+        ),
+        (
+            "unknown_name",
+            """
+                def loss_choices():
+                    return {
+                        "house_price": "mse",
+                        "spam": "bce",
+                        "digit": "ce",
+                        "temperature": "mse",
+                        "tumour_malignant": "bce",
+                        "animal_species": "ce",
+                    }
+            """,
+        ),
+        (
+            "not_a_dict",
+            """
+                def loss_choices():
+                    return [
+                        ("house_price", "mse"),
+                        ("spam", "binary_cross_entropy"),
+                        ("digit", "cross_entropy"),
+                        ("temperature", "mse"),
+                        ("tumour_malignant", "binary_cross_entropy"),
+                        ("animal_species", "cross_entropy"),
+                    ]
+            """,
+        ),
+        (
+            "cross_entropy_for_regression",
+            """
+                def loss_choices():
+                    return {
+                        "house_price": "cross_entropy",
+                        "spam": "binary_cross_entropy",
+                        "digit": "cross_entropy",
+                        "temperature": "cross_entropy",
+                        "tumour_malignant": "binary_cross_entropy",
+                        "animal_species": "cross_entropy",
+                    }
+            """,
+        ),
+        (
+            "unknown_task",
+            """
+                def loss_choices():
+                    return {
+                        "house_price": "mse",
+                        "spam": "binary_cross_entropy",
+                        "digit": "cross_entropy",
+                        "temperature": "mse",
+                        "tumor_malignant": "binary_cross_entropy",
+                        "animal_species": "cross_entropy",
+                    }
+            """,
+        ),
+    ],
+    "check_cost_gradient": [
+        (
+            "mse_over_samples",
+            """
+                def cost_gradient(Y_hat, Y, kind):
+                    if kind == "mse":
+                        return 2.0 * (Y_hat - Y) / Y_hat.shape[0]
+                    return -Y / np.clip(Y_hat, 1e-12, 1.0) / Y_hat.shape[0]
+            """,
+        ),
+        (
+            "mse_no_two",
+            """
+                def cost_gradient(Y_hat, Y, kind):
+                    if kind == "mse":
+                        return (Y_hat - Y) / Y_hat.size
+                    return -Y / np.clip(Y_hat, 1e-12, 1.0) / Y_hat.shape[0]
+            """,
+        ),
+        (
+            "mse_sign",
+            """
+                def cost_gradient(Y_hat, Y, kind):
+                    if kind == "mse":
+                        return 2.0 * (Y - Y_hat) / Y_hat.size
+                    return -Y / np.clip(Y_hat, 1e-12, 1.0) / Y_hat.shape[0]
+            """,
+        ),
+        (
+            "ce_over_entries",
+            """
+                def cost_gradient(Y_hat, Y, kind):
+                    if kind == "mse":
+                        return 2.0 * (Y_hat - Y) / Y_hat.size
+                    return -Y / np.clip(Y_hat, 1e-12, 1.0) / Y_hat.size
+            """,
+        ),
+        (
+            "ce_no_clip",
+            """
+                def cost_gradient(Y_hat, Y, kind):
+                    if kind == "mse":
+                        return 2.0 * (Y_hat - Y) / Y_hat.size
+                    return -Y / Y_hat / Y_hat.shape[0]
+            """,
+        ),
+        (
+            "ce_sign",
+            """
+                def cost_gradient(Y_hat, Y, kind):
+                    if kind == "mse":
+                        return 2.0 * (Y_hat - Y) / Y_hat.size
+                    return Y / np.clip(Y_hat, 1e-12, 1.0) / Y_hat.shape[0]
+            """,
+        ),
+        (
+            "ce_softmax_delta",
+            """
+                def cost_gradient(Y_hat, Y, kind):
+                    if kind == "mse":
+                        return 2.0 * (Y_hat - Y) / Y_hat.size
+                    return (Y_hat - Y) / Y_hat.shape[0]
+            """,
+        ),
+        (
+            "ce_not_divided",
+            """
+                def cost_gradient(Y_hat, Y, kind):
+                    if kind == "mse":
+                        return 2.0 * (Y_hat - Y) / Y_hat.size
+                    return -Y / np.clip(Y_hat, 1e-12, 1.0)
+            """,
+        ),
+        (
+            "always_mse",
+            """
+                def cost_gradient(Y_hat, Y, kind):
+                    return 2.0 * (Y_hat - Y) / Y_hat.size
+            """,
+        ),
+        (
+            "always_cross_entropy",
+            """
+                def cost_gradient(Y_hat, Y, kind):
+                    if kind == "MSE":
+                        return 2.0 * (Y_hat - Y) / Y_hat.size
+                    return -Y / np.clip(Y_hat, 1e-12, 1.0) / Y_hat.shape[0]
+            """,
+        ),
+        (
+            "ce_loss_not_gradient",
+            """
+                def cost_gradient(Y_hat, Y, kind):
+                    if kind == "mse":
+                        return 2.0 * (Y_hat - Y) / Y_hat.size
+                    return -np.log(np.clip(Y_hat, 1e-12, 1.0)) * Y / Y_hat.shape[0]
+            """,
+        ),
+        (
+            None,
+            """
+                def cost_gradient(Y_hat, Y, kind):
+                    if kind == "mse":
+                        return np.mean(2.0 * (Y_hat - Y))
+                    return -Y / np.clip(Y_hat, 1e-12, 1.0) / Y_hat.shape[0]
+            """,
+        ),
+        # real learner (JBratvold binary_cross_entropy_prime used for cross-entropy), translated
+        (
+            None,
+            """
+                def cost_gradient(Y_hat, Y, kind):
+                    if kind == "mse":
+                        return 2 * (Y_hat - Y) / np.size(Y)
+                    y_pred = np.clip(Y_hat, 1e-15, 1 - 1e-15)
+                    return ((1 - Y) / (1 - y_pred) - Y / y_pred) / np.size(Y)
+            """,
+        ),
+    ],
+    "check_output_delta": [
+        (
+            "mse_no_two",
+            """
+                def output_delta(Y_hat, Y, kind):
+                    if kind == "mse":
+                        return (Y_hat - Y) / Y_hat.size
+                    return (Y_hat - Y) / Y_hat.shape[0]
+            """,
+        ),
+        (
+            "mse_over_samples",
+            """
+                def output_delta(Y_hat, Y, kind):
+                    if kind == "mse":
+                        return 2.0 * (Y_hat - Y) / Y_hat.shape[0]
+                    return (Y_hat - Y) / Y_hat.shape[0]
+            """,
+        ),
+        (
+            "ce_over_entries",
+            """
+                def output_delta(Y_hat, Y, kind):
+                    if kind == "mse":
+                        return 2.0 * (Y_hat - Y) / Y_hat.size
+                    return (Y_hat - Y) / Y_hat.size
+            """,
+        ),
+        (
+            "ce_not_divided",
+            """
+                def output_delta(Y_hat, Y, kind):
+                    if kind == "mse":
+                        return 2.0 * (Y_hat - Y) / Y_hat.size
+                    return Y_hat - Y
+            """,
+        ),
+        (
+            "ce_sign",
+            """
+                def output_delta(Y_hat, Y, kind):
+                    if kind == "mse":
+                        return 2.0 * (Y_hat - Y) / Y_hat.size
+                    return (Y - Y_hat) / Y_hat.shape[0]
+            """,
+        ),
+        (
+            "ce_no_slope",
+            """
+                def output_delta(Y_hat, Y, kind):
+                    if kind == "mse":
+                        return 2.0 * (Y_hat - Y) / Y_hat.size
+                    return -Y / np.clip(Y_hat, 1e-12, 1.0) / Y_hat.shape[0]
+            """,
+        ),
+        (
+            "ce_slope_again",
+            """
+                def output_delta(Y_hat, Y, kind):
+                    if kind == "mse":
+                        return 2.0 * (Y_hat - Y) / Y_hat.size
+                    return (Y_hat - Y) * Y_hat * (1 - Y_hat) / Y_hat.shape[0]
+            """,
+        ),
+        (
+            "mse_sigmoid_slope",
+            """
+                def output_delta(Y_hat, Y, kind):
+                    if kind == "mse":
+                        return 2.0 * (Y_hat - Y) / Y_hat.size * Y_hat * (1 - Y_hat)
+                    return (Y_hat - Y) / Y_hat.shape[0]
+            """,
+        ),
+        (
+            "always_cross_entropy",
+            """
+                def output_delta(Y_hat, Y, kind):
+                    return (Y_hat - Y) / Y_hat.shape[0]
+            """,
+        ),
+        (
+            "always_mse",
+            """
+                def output_delta(Y_hat, Y, kind):
+                    return 2.0 * (Y_hat - Y) / Y_hat.size
+            """,
+        ),
+        (
+            "ce_two",
+            """
+                def output_delta(Y_hat, Y, kind):
+                    if kind == "mse":
+                        return 2.0 * (Y_hat - Y) / Y_hat.size
+                    return 2.0 * (Y_hat - Y) / Y_hat.shape[0]
+            """,
+        ),
+        (
+            "mse_not_divided",
+            """
+                def output_delta(Y_hat, Y, kind):
+                    if kind == "mse":
+                        return 2.0 * (Y_hat - Y)
+                    return (Y_hat - Y) / Y_hat.shape[0]
+            """,
+        ),
+        # real learner (CS231n-style SoftmaxCrossEntropyLoss: delta = probs; in place), translated
+        (
+            None,
+            """
+                def output_delta(Y_hat, Y, kind):
+                    if kind == "mse":
+                        return 2 * (Y_hat - Y) / Y_hat.size
+                    n = Y_hat.shape[0]
+                    y = np.argmax(Y, axis=1)
+                    delta = Y_hat
+                    delta[range(n), y] -= 1
+                    delta /= float(n)
+                    return delta
+            """,
+        ),
+    ],
+}
+
+for _name, _sources in _MORE_CORRECT.items():
+    CORRECT.setdefault(_name, []).extend(_sources)
+for _name, _answers in _MORE_WRONG.items():
+    WRONG.setdefault(_name, []).extend(_answers)

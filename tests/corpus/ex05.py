@@ -735,3 +735,1206 @@ WRONG = {
         ),
     ],
 }
+
+
+# More answers in other learners' styles, their slips, and real learners' code in these signatures.
+
+_MORE_CORRECT = {
+    "check_sigmoid_derivative_expr": [
+        """
+            import sympy as sp
+            def sigmoid_derivative_expr(z):
+                return sp.diff(1 / (1 + sp.exp(-z)), z)
+            """,
+        """
+            import sympy as sp
+            def sigmoid_derivative_expr(z):
+                s = 1 / (1 + sp.exp(-z))
+                return s * (1 - s)
+            """,
+        """
+            import sympy as sp
+            def sigmoid_derivative_expr(z):
+                return sp.exp(-z) / (1 + sp.exp(-z)) ** 2
+            """,
+        """
+            import sympy as sp
+            def sigmoid_derivative_expr(z):
+                return sp.exp(z) / (1 + sp.exp(z)) ** 2
+            """,
+        """
+            import sympy as sp
+            def sigmoid_derivative_expr(z):
+                sigma = sp.exp(z) / (sp.exp(z) + 1)
+                return sp.diff(sigma, z)
+            """,
+        """
+            import sympy as sp
+            def sigmoid_derivative_expr(z):
+                return sp.simplify(sp.diff(1 / (1 + sp.exp(-z)), z))
+            """,
+        """
+            import sympy as sp
+            def sigmoid_derivative_expr(z):
+                sigma = 1 / (1 + sp.E ** (-z))
+                return sigma.diff(z)
+            """,
+        """
+            import sympy as sp
+            def sigmoid_derivative_expr(z):
+                return sp.Rational(1, 4) * sp.sech(z / 2) ** 2
+            """,
+        """
+            import sympy as sp
+            def sigmoid_derivative_expr(z):
+                return (1 - sp.tanh(z / 2) ** 2) / 4
+            """,
+        """
+            import sympy as sp
+            def sigmoid_derivative_expr(z):
+                sigma = (1 + sp.tanh(z / 2)) / 2
+                return sp.diff(sigma, z)
+            """,
+        """
+            import sympy as sp
+            def sigmoid_derivative_expr(z):
+                s = 1 / (1 + sp.exp(z))
+                return s * (1 - s)
+            """,
+        """
+            import sympy as sp
+
+            def sigmoid_derivative_expr(z):
+                fx = sp.E ** z / (1 + sp.E ** z)
+                dx = sp.diff(fx, z)
+                return dx
+            """,
+        """
+            import sympy as sp
+
+            def sigmoid_derivative_expr(z):
+                logistyczna = lambda x: 1 / (1 + sp.exp(-x))
+                A2 = logistyczna(z)
+                dA2_dZ2 = sp.diff(A2, z)
+                return dA2_dZ2
+            """,
+    ],
+    "check_dloss_dw": [
+        """
+            import sympy as sp
+            def dloss_dw(w, x, b, y):
+                a = 1 / (1 + sp.exp(-(w * x + b)))
+                return sp.diff((a - y) ** 2, w)
+            """,
+        """
+            import sympy as sp
+            def dloss_dw(w, x, b, y):
+                a = 1 / (1 + sp.exp(-(w * x + b)))
+                return 2 * (a - y) * a * (1 - a) * x
+            """,
+        """
+            import sympy as sp
+            def dloss_dw(w, x, b, y):
+                z = w * x + b
+                return 2 * (1 / (1 + sp.exp(-z)) - y) * sp.exp(-z) / (1 + sp.exp(-z)) ** 2 * x
+            """,
+        """
+            import sympy as sp
+            def dloss_dw(w, x, b, y):
+                a = 1 / (1 + sp.exp(-(w * x + b)))
+                return -2 * (y - a) * a * (1 - a) * x
+            """,
+        """
+            import sympy as sp
+            def dloss_dw(w, x, b, y):
+                t = sp.Symbol("t")
+                sig = 1 / (1 + sp.exp(-t))
+                dadz = sp.diff(sig, t).subs(t, w * x + b)
+                a = sig.subs(t, w * x + b)
+                return 2 * (a - y) * dadz * x
+            """,
+        """
+            import sympy as sp
+            def dloss_dw(w, x, b, y):
+                a = 1 / (1 + sp.exp(-(w * x + b)))
+                C = a ** 2 - 2 * a * y + y ** 2
+                return sp.diff(C, w)
+            """,
+        """
+            import sympy as sp
+            def dloss_dw(w, x, b, y):
+                a = 1 / (1 + sp.exp(-(w * x + b)))
+                return sp.simplify(sp.diff((a - y) ** 2, w))
+            """,
+        """
+            import sympy as sp
+            def dloss_dw(w, x, b, y):
+                a = 1 / (1 + sp.exp(-(w * x + b)))
+                return sp.diff((y - a) ** 2, w)
+            """,
+        """
+            import sympy as sp
+            def dloss_dw(w, x, b, y):
+                a = sp.exp(w * x + b) / (1 + sp.exp(w * x + b))
+                C = (a - y) ** 2
+                return C.diff(w)
+            """,
+        """
+            import sympy as sp
+            def dloss_dw(w, x, b, y):
+                z = x * w + b
+                a = 1 / (1 + sp.exp(-z))
+                dC_da = 2 * (a - y)
+                da_dz = a * (1 - a)
+                dz_dw = x
+                return dC_da * da_dz * dz_dw
+            """,
+        """
+            import sympy as sp
+            def dloss_dw(w, x, b, y):
+                C = (1 / (1 + sp.exp(-(w * x + b))) - y) ** 2
+                return sp.Derivative(C, w).doit()
+            """,
+        """
+            import sympy as sp
+            def dloss_dw(w, x, b, y):
+                a = 1 / (1 + sp.exp(-(w * x + b)))
+                return sp.expand(sp.diff((a - y) ** 2, w))
+            """,
+    ],
+    "check_numerical_derivative": [
+        """
+            import sympy as sp
+            def numerical_derivative(f, x, h=1e-5):
+                return (f(x + h) - f(x - h)) / (2 * h)
+            """,
+        """
+            import sympy as sp
+            def numerical_derivative(f, x, h=1e-5):
+                fp = f(x + h)
+                fm = f(x - h)
+                return (fp - fm) / (2 * h)
+            """,
+        """
+            import sympy as sp
+            def numerical_derivative(f, x, h=1e-5):
+                return (f(x + h) - f(x - h)) / h / 2
+            """,
+        """
+            import sympy as sp
+            def numerical_derivative(f, x, h=1e-5):
+                return 0.5 * (f(x + h) - f(x - h)) / h
+            """,
+        """
+            import sympy as sp
+            def numerical_derivative(f, x, h=1e-5):
+                return float((f(x + h) - f(x - h)) / (2 * h))
+            """,
+        """
+            import sympy as sp
+            def numerical_derivative(f, x, h=1e-5):
+                forward = (f(x + h) - f(x)) / h
+                backward = (f(x) - f(x - h)) / h
+                return (forward + backward) / 2
+            """,
+        """
+            import sympy as sp
+            def numerical_derivative(f, x, h=1e-5):
+                xp, xm = x + h, x - h
+                return (f(xp) - f(xm)) / (xp - xm)
+            """,
+        """
+            import sympy as sp
+            numerical_derivative = lambda f, x, h=1e-5: (f(x + h) - f(x - h)) / (2 * h)
+            """,
+        """
+            import sympy as sp
+            def numerical_derivative(f, x, h=1e-5):
+                x = np.float64(x)
+                return (f(x + h) - f(x - h)) / (h + h)
+            """,
+        """
+            import sympy as sp
+            def numerical_derivative(f, x, h=1e-5):
+                values = [f(x + s * h) for s in (1, -1)]
+                return (values[0] - values[1]) / (2 * h)
+            """,
+        """
+            import sympy as sp
+            def numerical_derivative(f, x, h=1e-5):
+                return (f(x + h) - f(x - h)) / (2 * h)
+            """,
+        """
+            import sympy as sp
+
+            def numerical_derivative(f, x, h=1e-5):
+                fxph = f(x + h)
+                fxnh = f(x - h)
+                result = (fxph - fxnh) / (2 * h)
+                return result
+            """,
+    ],
+    "check_make_numeric": [
+        """
+            import sympy as sp
+            def make_numeric(expr, z):
+                f = sp.lambdify(z, expr, "numpy")
+                def numeric(values):
+                    values = np.asarray(values, dtype=float)
+                    return f(values) + np.zeros_like(values)
+                return numeric
+            """,
+        """
+            import sympy as sp
+            def make_numeric(expr, z):
+                f = sp.lambdify(z, expr)
+                def g(values):
+                    return np.broadcast_to(f(values), np.shape(values)).astype(float)
+                return g
+            """,
+        """
+            import sympy as sp
+            def make_numeric(expr, z):
+                f = sp.lambdify(z, expr, modules="numpy")
+                def g(v):
+                    out = f(v)
+                    if np.ndim(out) == 0:
+                        return np.full(np.shape(v), float(out))
+                    return out
+                return g
+            """,
+        """
+            import sympy as sp
+            def make_numeric(expr, z):
+                return np.vectorize(sp.lambdify(z, expr))
+            """,
+        """
+            import sympy as sp
+            def make_numeric(expr, z):
+                def g(values):
+                    values = np.asarray(values, dtype=float)
+                    return np.array([float(expr.subs(z, v)) for v in values.flat]).reshape(values.shape)
+                return g
+            """,
+        """
+            import sympy as sp
+            def make_numeric(expr, z):
+                f = sp.lambdify(z, expr, "numpy")
+                return lambda values: np.ones_like(values, dtype=float) * f(values)
+            """,
+        """
+            import sympy as sp
+            def make_numeric(expr, z):
+                f = sp.lambdify(z, expr, "numpy")
+                def g(values):
+                    values = np.asarray(values, dtype=float)
+                    result = np.asarray(f(values), dtype=float)
+                    if result.shape != values.shape:
+                        result = np.full(values.shape, result)
+                    return result
+                return g
+            """,
+        """
+            import sympy as sp
+            def make_numeric(expr, z):
+                f = sp.lambdify([z], expr)
+                def g(values):
+                    return np.broadcast_arrays(f(values), values)[0].astype(float)
+                return g
+            """,
+        """
+            import sympy as sp
+            def make_numeric(expr, z):
+                if expr.is_constant():
+                    c = float(expr)
+                    return lambda values: np.full(np.shape(values), c)
+                return sp.lambdify(z, expr, "numpy")
+            """,
+        """
+            import sympy as sp
+            def make_numeric(expr, z):
+                f = sp.lambdify(z, expr, "numpy")
+                def g(values):
+                    values = np.array(values, dtype=float)
+                    out = np.empty_like(values)
+                    out[...] = f(values)
+                    return out
+                return g
+            """,
+    ],
+    "check_softmax_ce_derivatives": [
+        """
+            import sympy as sp
+            def softmax_ce_derivatives(z, y):
+                total = sum(sp.exp(zj) for zj in z)
+                p = [sp.exp(zk) / total for zk in z]
+                C = -sum(yk * sp.log(pk) for yk, pk in zip(y, p))
+                return [sp.diff(C, zk) for zk in z]
+            """,
+        """
+            import sympy as sp
+            def softmax_ce_derivatives(z, y):
+                lse = sp.log(sum(sp.exp(zj) for zj in z))
+                C = -sum(y[k] * (z[k] - lse) for k in range(3))
+                return [sp.diff(C, z[k]) for k in range(3)]
+            """,
+        """
+            import sympy as sp
+            def softmax_ce_derivatives(z, y):
+                total = sp.exp(z[0]) + sp.exp(z[1]) + sp.exp(z[2])
+                p = [sp.exp(zk) / total for zk in z]
+                return [p[k] * (y[0] + y[1] + y[2]) - y[k] for k in range(3)]
+            """,
+        """
+            import sympy as sp
+            def softmax_ce_derivatives(z, y):
+                z1, z2, z3 = z
+                y1, y2, y3 = y
+                s = sp.exp(z1) + sp.exp(z2) + sp.exp(z3)
+                C = -(y1 * sp.log(sp.exp(z1) / s) + y2 * sp.log(sp.exp(z2) / s) + y3 * sp.log(sp.exp(z3) / s))
+                return [C.diff(z1), C.diff(z2), C.diff(z3)]
+            """,
+        """
+            import sympy as sp
+            def softmax_ce_derivatives(z, y):
+                Z = sp.Matrix(z)
+                e = Z.applyfunc(sp.exp)
+                p = e / sum(e)
+                C = -sum(y[k] * sp.log(p[k]) for k in range(3))
+                return [sp.diff(C, zk) for zk in z]
+            """,
+        """
+            import sympy as sp
+            def softmax_ce_derivatives(z, y):
+                total = sum(sp.exp(zj) for zj in z)
+                C = -sum(yk * sp.log(sp.exp(zk)) for yk, zk in zip(y, z)) + sum(y) * sp.log(total)
+                return [sp.diff(C, zk) for zk in z]
+            """,
+        """
+            import sympy as sp
+            def softmax_ce_derivatives(z, y):
+                total = sum(sp.exp(zj) for zj in z)
+                p = [sp.exp(zk) / total for zk in z]
+                dC_dp = [-y[j] / p[j] for j in range(3)]
+                out = []
+                for k in range(3):
+                    out.append(sum(dC_dp[j] * p[j] * ((1 if j == k else 0) - p[k]) for j in range(3)))
+                return out
+            """,
+        """
+            import sympy as sp
+            def softmax_ce_derivatives(z, y):
+                total = sum(sp.exp(zj) for zj in z)
+                p = [sp.exp(zk) / total for zk in z]
+                C = -sum(yk * sp.log(pk) for yk, pk in zip(y, p))
+                return [sp.simplify(sp.diff(C, zk)) for zk in z]
+            """,
+        """
+            import sympy as sp
+            def softmax_ce_derivatives(z, y):
+                total = sum(sp.exp(zj) for zj in z)
+                C = 0
+                for k in range(3):
+                    C = C - y[k] * sp.log(sp.exp(z[k]) / total)
+                grads = []
+                for k in range(3):
+                    grads.append(sp.diff(C, z[k]))
+                return grads
+            """,
+        """
+            import sympy as sp
+            def softmax_ce_derivatives(z, y):
+                m = sp.Symbol("m")
+                total = sum(sp.exp(zj) for zj in z)
+                p = [sp.exp(zk) / total for zk in z]
+                C = -sum(yk * sp.log(pk) for yk, pk in zip(y, p))
+                return list(sp.Matrix([C]).jacobian(z))
+            """,
+    ],
+    "check_softmax_backward": [
+        """
+            import sympy as sp
+            def softmax_backward(A, grad_A):
+                s = (grad_A * A).sum(axis=1, keepdims=True)
+                return A * (grad_A - s)
+            """,
+        """
+            import sympy as sp
+            def softmax_backward(A, grad_A):
+                out = np.zeros_like(A)
+                for i in range(A.shape[0]):
+                    a = A[i]
+                    J = np.diag(a) - np.outer(a, a)
+                    out[i] = J @ grad_A[i]
+                return out
+            """,
+        """
+            import sympy as sp
+            def softmax_backward(A, grad_A):
+                K = A.shape[1]
+                J = A[:, :, None] * np.eye(K)[None] - A[:, :, None] * A[:, None, :]
+                return np.einsum("nj,njk->nk", grad_A, J)
+            """,
+        """
+            import sympy as sp
+            def softmax_backward(A, grad_A):
+                K = A.shape[1]
+                J = A[:, :, None] * (np.eye(K)[None] - A[:, None, :])
+                return (grad_A[:, None, :] @ J)[:, 0, :]
+            """,
+        """
+            import sympy as sp
+            def softmax_backward(A, grad_A):
+                n, K = A.shape
+                out = np.zeros((n, K))
+                for i in range(n):
+                    for k in range(K):
+                        total = 0.0
+                        for j in range(K):
+                            delta = 1.0 if j == k else 0.0
+                            total += grad_A[i, j] * A[i, j] * (delta - A[i, k])
+                        out[i, k] = total
+                return out
+            """,
+        """
+            import sympy as sp
+            def softmax_backward(A, grad_A):
+                return A * grad_A - A * np.sum(A * grad_A, axis=1)[:, None]
+            """,
+        """
+            import sympy as sp
+            def softmax_backward(A, grad_A):
+                return A * (grad_A - np.einsum('ij,ij->i', A, grad_A)[:, np.newaxis])
+            """,
+        """
+            import sympy as sp
+            def softmax_backward(A, grad_A):
+                out = A.copy()
+                out *= grad_A - np.sum(A * grad_A, axis=1, keepdims=True)
+                return out
+            """,
+        """
+            import sympy as sp
+            def softmax_backward(A, grad_A):
+                dots = np.array([np.dot(a, g) for a, g in zip(A, grad_A)])
+                return A * (grad_A - dots.reshape(-1, 1))
+            """,
+        """
+            import sympy as sp
+            def softmax_backward(A, grad_A):
+                dinputs = np.empty_like(grad_A)
+                for index, (single_output, single_dvalues) in enumerate(zip(A, grad_A)):
+                    single_output = single_output.reshape(-1, 1)
+                    jacobian_matrix = np.diagflat(single_output) - np.dot(single_output, single_output.T)
+                    dinputs[index] = np.dot(jacobian_matrix, single_dvalues)
+                return dinputs
+            """,
+        """
+            import sympy as sp
+            def softmax_backward(A, grad_A):
+                sm_d_out = grad_A.copy()
+                eye = np.eye(grad_A.shape[1])
+                for prob, d_out_, batch in zip(A, grad_A, range(grad_A.shape[0])):
+                    grad = prob[:, np.newaxis] * (eye - prob[np.newaxis, :])
+                    sm_d_out[batch] = grad.dot(d_out_)
+                return sm_d_out
+            """,
+    ],
+}
+
+_MORE_WRONG = {
+    "check_sigmoid_derivative_expr": [
+        (
+            "sigmoid_itself",
+            """
+            import sympy as sp
+            def sigmoid_derivative_expr(z):
+                return 1 / (1 + sp.exp(-z))
+            """,
+        ),
+        (
+            "sign_in_exponent",
+            """
+            import sympy as sp
+            def sigmoid_derivative_expr(z):
+                return sp.diff(1 / (1 + sp.exp(z)), z)
+            """,
+        ),
+        (
+            "one_plus_sigma",
+            """
+            import sympy as sp
+            def sigmoid_derivative_expr(z):
+                s = 1 / (1 + sp.exp(-z))
+                return s * (1 + s)
+            """,
+        ),
+        (
+            "no_square",
+            """
+            import sympy as sp
+            def sigmoid_derivative_expr(z):
+                return sp.exp(-z) / (1 + sp.exp(-z))
+            """,
+        ),
+        (
+            "inner_factor",
+            """
+            import sympy as sp
+            def sigmoid_derivative_expr(z):
+                return -sp.exp(-z) / (1 + sp.exp(-z)) ** 2
+            """,
+        ),
+        (
+            "second_derivative",
+            """
+            import sympy as sp
+            def sigmoid_derivative_expr(z):
+                return sp.diff(1 / (1 + sp.exp(-z)), z, 2)
+            """,
+        ),
+        (
+            None,
+            """
+            import sympy as sp
+            def sigmoid_derivative_expr(z):
+                return sp.exp(-z) / (1 + sp.exp(-z) ** 2)
+            """,
+        ),
+        (
+            "no_square",
+            """
+            import sympy as sp
+            def sigmoid_derivative_expr(z):
+                s = 1 / (1 + sp.exp(-z))
+                return 1 - s
+            """,
+        ),
+        (
+            "tanh_not_sigmoid",
+            """
+            import sympy as sp
+            def sigmoid_derivative_expr(z):
+                return sp.diff(sp.tanh(z), z)
+            """,
+        ),
+        (
+            "z_as_sigma",
+            """
+            import sympy as sp
+            def sigmoid_derivative_expr(z):
+                return z * (1 - z)
+            """,
+        ),
+        (
+            "numpy_exp",
+            """
+            import sympy as sp
+            def sigmoid_derivative_expr(z):
+                return sp.diff(1 / (1 + np.exp(-z)), z)
+            """,
+        ),
+        (
+            None,
+            """
+            import sympy as sp
+            def sigmoid_derivative_expr(z):
+                s = 1 / (1 + sp.exp(-z))
+                return s * (1 - s) / 2
+            """,
+        ),
+        (
+            None,
+            """
+            import sympy as sp
+            def sigmoid_derivative_expr(z):
+                s = 1 / (1 + sp.exp(-z))
+                return s ** 2 * (1 - s)
+            """,
+        ),
+    ],
+    "check_dloss_dw": [
+        (
+            "no_two",
+            """
+            import sympy as sp
+            def dloss_dw(w, x, b, y):
+                a = 1 / (1 + sp.exp(-(w * x + b)))
+                return (a - y) * a * (1 - a) * x
+            """,
+        ),
+        (
+            "no_x",
+            """
+            import sympy as sp
+            def dloss_dw(w, x, b, y):
+                a = 1 / (1 + sp.exp(-(w * x + b)))
+                return 2 * (a - y) * a * (1 - a)
+            """,
+        ),
+        (
+            "no_sigmoid_derivative",
+            """
+            import sympy as sp
+            def dloss_dw(w, x, b, y):
+                a = 1 / (1 + sp.exp(-(w * x + b)))
+                return 2 * (a - y) * x
+            """,
+        ),
+        (
+            "negated",
+            """
+            import sympy as sp
+            def dloss_dw(w, x, b, y):
+                a = 1 / (1 + sp.exp(-(w * x + b)))
+                return 2 * (y - a) * a * (1 - a) * x
+            """,
+        ),
+        (
+            "no_x",
+            """
+            import sympy as sp
+            def dloss_dw(w, x, b, y):
+                a = 1 / (1 + sp.exp(-(w * x + b)))
+                return sp.diff((a - y) ** 2, b)
+            """,
+        ),
+        (
+            "wrt_x",
+            """
+            import sympy as sp
+            def dloss_dw(w, x, b, y):
+                a = 1 / (1 + sp.exp(-(w * x + b)))
+                return sp.diff((a - y) ** 2, x)
+            """,
+        ),
+        (
+            "no_two",
+            """
+            import sympy as sp
+            def dloss_dw(w, x, b, y):
+                a = 1 / (1 + sp.exp(-(w * x + b)))
+                return sp.diff((a - y) ** 2 / 2, w)
+            """,
+        ),
+        (
+            "returns_loss",
+            """
+            import sympy as sp
+            def dloss_dw(w, x, b, y):
+                a = 1 / (1 + sp.exp(-(w * x + b)))
+                return (a - y) ** 2
+            """,
+        ),
+        (
+            "sign_in_exponent",
+            """
+            import sympy as sp
+            def dloss_dw(w, x, b, y):
+                a = 1 / (1 + sp.exp(w * x + b))
+                return sp.diff((a - y) ** 2, w)
+            """,
+        ),
+        (
+            "no_a_factor",
+            """
+            import sympy as sp
+            def dloss_dw(w, x, b, y):
+                a = 1 / (1 + sp.exp(-(w * x + b)))
+                return 2 * (a - y) * (1 - a) * x
+            """,
+        ),
+        (
+            "no_sigmoid",
+            """
+            import sympy as sp
+            def dloss_dw(w, x, b, y):
+                return sp.diff((w * x + b - y) ** 2, w)
+            """,
+        ),
+        (
+            "bracket_in_exponent",
+            """
+            import sympy as sp
+            def dloss_dw(w, x, b, y):
+                a = 1 / (1 + sp.exp(-w * x + b))
+                return sp.diff((a - y) ** 2, w)
+            """,
+        ),
+    ],
+    "check_numerical_derivative": [
+        (
+            "forward",
+            """
+            import sympy as sp
+            def numerical_derivative(f, x, h=1e-5):
+                return (f(x + h) - f(x)) / h
+            """,
+        ),
+        (
+            "over_h",
+            """
+            import sympy as sp
+            def numerical_derivative(f, x, h=1e-5):
+                return (f(x + h) - f(x - h)) / h
+            """,
+        ),
+        (
+            "precedence",
+            """
+            import sympy as sp
+            def numerical_derivative(f, x, h=1e-5):
+                return (f(x + h) - f(x - h) / (2 * h))
+            """,
+        ),
+        (
+            "ignores_h",
+            """
+            import sympy as sp
+            def numerical_derivative(f, x, h=1e-5):
+                h = 1e-4
+                return (f(x + h) - f(x - h)) / (2 * h)
+            """,
+        ),
+        (
+            "negated",
+            """
+            import sympy as sp
+            def numerical_derivative(f, x, h=1e-5):
+                return (f(x - h) - f(x + h)) / (2 * h)
+            """,
+        ),
+        (
+            "backward",
+            """
+            import sympy as sp
+            def numerical_derivative(f, x, h=1e-5):
+                return (f(x) - f(x - h)) / h
+            """,
+        ),
+        (
+            "times_h",
+            """
+            import sympy as sp
+            def numerical_derivative(f, x, h=1e-5):
+                return (f(x + h) - f(x - h)) / 2 * h
+            """,
+        ),
+        (
+            "not_divided",
+            """
+            import sympy as sp
+            def numerical_derivative(f, x, h=1e-5):
+                return f(x + h) - f(x - h)
+            """,
+        ),
+        (
+            "step_2h",
+            """
+            import sympy as sp
+            def numerical_derivative(f, x, h=1e-5):
+                return (f(x + 2 * h) - f(x - 2 * h)) / (2 * h)
+            """,
+        ),
+        (
+            None,
+            """
+            import sympy as sp
+            def numerical_derivative(f, x, h=1e-5):
+                return round((f(x + h) - f(x - h)) / (2 * h), 3)
+            """,
+        ),
+        (
+            None,
+            """
+            import sympy as sp
+            def numerical_derivative(f, x, h=1e-5):
+                return (f(x * (1 + h)) - f(x * (1 - h))) / (2 * h)
+            """,
+        ),
+        (
+            "forward",
+            """
+            import sympy as sp
+            def numerical_derivative(f, x, h=1e-5):
+                return (f(x + h) - f(x)) / h
+            """,
+        ),
+    ],
+    "check_make_numeric": [
+        (
+            "constant_not_spread",
+            """
+            import sympy as sp
+            def make_numeric(expr, z):
+                return sp.lambdify(z, expr)
+            """,
+        ),
+        (
+            "math_module",
+            """
+            import sympy as sp
+            def make_numeric(expr, z):
+                return sp.lambdify(z, expr, 'math')
+            """,
+        ),
+        (
+            "one_number",
+            """
+            import sympy as sp
+            def make_numeric(expr, z):
+                return lambda v: expr.subs(z, v)
+            """,
+        ),
+        (
+            "length_not_shape",
+            """
+            import sympy as sp
+            def make_numeric(expr, z):
+                f = sp.lambdify(z, expr)
+                return lambda v: f(v) + np.zeros(len(v))
+            """,
+        ),
+        (
+            "constant_not_spread",
+            """
+            import sympy as sp
+            def make_numeric(expr, z):
+                f = sp.lambdify(z, expr + 0 * z)
+                return f
+            """,
+        ),
+        (
+            "constant_not_spread",
+            """
+            import sympy as sp
+            def make_numeric(expr, z):
+                f = sp.lambdify(z, expr)
+                return lambda v: np.array(f(v))
+            """,
+        ),
+        (
+            "swapped_arguments",
+            """
+            import sympy as sp
+            def make_numeric(expr, z):
+                f = sp.lambdify(expr, z)
+                return lambda v: f(v) + np.zeros_like(v)
+            """,
+        ),
+        (
+            "own_symbol",
+            """
+            import sympy as sp
+            def make_numeric(expr, z):
+                f = sp.lambdify(sp.Symbol('x'), expr)
+                return lambda v: f(v) + np.zeros_like(v)
+            """,
+        ),
+        (
+            "list_of_rows",
+            """
+            import sympy as sp
+            def make_numeric(expr, z):
+                f = sp.lambdify(z, expr)
+                return lambda v: [f(r) for r in v]
+            """,
+        ),
+        (
+            "flattened",
+            """
+            import sympy as sp
+            def make_numeric(expr, z):
+                f = sp.lambdify(z, expr)
+                return lambda v: (f(v) + np.zeros_like(v)).reshape(-1)
+            """,
+        ),
+        (
+            "in_place",
+            """
+            import sympy as sp
+            def make_numeric(expr, z):
+                f = sp.lambdify(z, expr)
+                def g(values):
+                    values[...] = f(values)
+                    return values
+                return g
+            """,
+        ),
+        (
+            "constant_not_spread",
+            """
+            import sympy as sp
+            def make_numeric(expr, z):
+                pdx = sp.lambdify(z, expr)
+                return pdx
+            """,
+        ),
+        (
+            "length_not_shape",
+            """
+            import sympy as sp
+            def make_numeric(expr, z):
+                f = sp.lambdify(z, expr)
+                return lambda v: f(v) * np.ones(np.shape(v)[0])
+            """,
+        ),
+    ],
+    "check_softmax_ce_derivatives": [
+        (
+            "assumed_shortcut",
+            """
+            import sympy as sp
+            def softmax_ce_derivatives(z, y):
+                total = sum(sp.exp(zj) for zj in z)
+                return [sp.exp(zk) / total - yk for zk, yk in zip(z, y)]
+            """,
+        ),
+        (
+            "own_probability_only",
+            """
+            import sympy as sp
+            def softmax_ce_derivatives(z, y):
+                total = sum(sp.exp(zj) for zj in z)
+                p = [sp.exp(zk) / total for zk in z]
+                return [sp.diff(-y[k] * sp.log(p[k]), z[k]) for k in range(3)]
+            """,
+        ),
+        (
+            "no_minus",
+            """
+            import sympy as sp
+            def softmax_ce_derivatives(z, y):
+                total = sum(sp.exp(zj) for zj in z)
+                C = sum(yk * sp.log(sp.exp(zk) / total) for yk, zk in zip(y, z))
+                return [sp.diff(C, zk) for zk in z]
+            """,
+        ),
+        (
+            "no_log",
+            """
+            import sympy as sp
+            def softmax_ce_derivatives(z, y):
+                total = sum(sp.exp(zj) for zj in z)
+                C = -sum(yk * sp.exp(zk) / total for yk, zk in zip(y, z))
+                return [sp.diff(C, zk) for zk in z]
+            """,
+        ),
+        (
+            "sum_without_exp",
+            """
+            import sympy as sp
+            def softmax_ce_derivatives(z, y):
+                total = sum(z)
+                C = -sum(yk * sp.log(sp.exp(zk) / total) for yk, zk in zip(y, z))
+                return [sp.diff(C, zk) for zk in z]
+            """,
+        ),
+        (
+            "wrt_y",
+            """
+            import sympy as sp
+            def softmax_ce_derivatives(z, y):
+                total = sum(sp.exp(zj) for zj in z)
+                C = -sum(yk * sp.log(sp.exp(zk) / total) for yk, zk in zip(y, z))
+                return [sp.diff(C, yk) for yk in y]
+            """,
+        ),
+        (
+            "softmax_slope",
+            """
+            import sympy as sp
+            def softmax_ce_derivatives(z, y):
+                total = sum(sp.exp(zj) for zj in z)
+                p = [sp.exp(zk) / total for zk in z]
+                return [sp.diff(p[k], z[k]) for k in range(3)]
+            """,
+        ),
+        (
+            "mean_over_classes",
+            """
+            import sympy as sp
+            def softmax_ce_derivatives(z, y):
+                total = sum(sp.exp(zj) for zj in z)
+                C = -sum(yk * sp.log(sp.exp(zk) / total) for yk, zk in zip(y, z)) / 3
+                return [sp.diff(C, zk) for zk in z]
+            """,
+        ),
+        (
+            "log10",
+            """
+            import sympy as sp
+            def softmax_ce_derivatives(z, y):
+                total = sum(sp.exp(zj) for zj in z)
+                C = -sum(yk * sp.log(sp.exp(zk) / total, 10) for yk, zk in zip(y, z))
+                return [sp.diff(C, zk) for zk in z]
+            """,
+        ),
+        (
+            "binary_cross_entropy",
+            """
+            import sympy as sp
+            def softmax_ce_derivatives(z, y):
+                total = sum(sp.exp(zj) for zj in z)
+                p = [sp.exp(zk) / total for zk in z]
+                C = -sum(yk * sp.log(pk) + (1 - yk) * sp.log(1 - pk) for yk, pk in zip(y, p))
+                return [sp.diff(C, zk) for zk in z]
+            """,
+        ),
+        (
+            "reversed_order",
+            """
+            import sympy as sp
+            def softmax_ce_derivatives(z, y):
+                total = sum(sp.exp(zj) for zj in z)
+                C = -sum(yk * sp.log(sp.exp(zk) / total) for yk, zk in zip(y, z))
+                return [sp.diff(C, zk) for zk in reversed(z)]
+            """,
+        ),
+        (
+            "assumed_shortcut",
+            """
+            import sympy as sp
+            def softmax_ce_derivatives(z, y):
+                a = [sp.exp(zk) / sum(sp.exp(zj) for zj in z) for zk in z]
+                return [a[k] - y[k] for k in range(3)]
+            """,
+        ),
+    ],
+    "check_softmax_backward": [
+        (
+            "diagonal_only",
+            """
+            import sympy as sp
+            def softmax_backward(A, grad_A):
+                return A * (1 - A) * grad_A
+            """,
+        ),
+        (
+            "wrong_axis",
+            """
+            import sympy as sp
+            def softmax_backward(A, grad_A):
+                s = (grad_A * A).sum(axis=0, keepdims=True)
+                return A * (grad_A - s)
+            """,
+        ),
+        (
+            "no_keepdims",
+            """
+            import sympy as sp
+            def softmax_backward(A, grad_A):
+                s = (grad_A * A).sum(axis=1)
+                return A * (grad_A - s)
+            """,
+        ),
+        (
+            "negated",
+            """
+            import sympy as sp
+            def softmax_backward(A, grad_A):
+                s = (grad_A * A).sum(axis=1, keepdims=True)
+                return A * (s - grad_A)
+            """,
+        ),
+        (
+            "grad_only",
+            """
+            import sympy as sp
+            def softmax_backward(A, grad_A):
+                s = (grad_A * A).sum(axis=1, keepdims=True)
+                return grad_A - s
+            """,
+        ),
+        (
+            "sum_of_A",
+            """
+            import sympy as sp
+            def softmax_backward(A, grad_A):
+                return A * (grad_A - A.sum(axis=1, keepdims=True))
+            """,
+        ),
+        (
+            "whole_batch_sum",
+            """
+            import sympy as sp
+            def softmax_backward(A, grad_A):
+                return A * (grad_A - np.sum(A * grad_A))
+            """,
+        ),
+        (
+            "in_place",
+            """
+            import sympy as sp
+            def softmax_backward(A, grad_A):
+                A *= grad_A - (grad_A * A).sum(axis=1, keepdims=True)
+                return A
+            """,
+        ),
+        (
+            "inner_not_outer",
+            """
+            import sympy as sp
+            def softmax_backward(A, grad_A):
+                out = np.zeros_like(A)
+                for i in range(A.shape[0]):
+                    a = A[i]
+                    J = np.diag(a) - a @ a.T
+                    out[i] = J @ grad_A[i]
+                return out
+            """,
+        ),
+        (
+            "grad_A_returned",
+            """
+            import sympy as sp
+            def softmax_backward(A, grad_A):
+                return grad_A
+            """,
+        ),
+        (
+            None,
+            """
+            import sympy as sp
+            def softmax_backward(A, grad_A):
+                return A - grad_A
+            """,
+        ),
+        (
+            "mean_not_sum",
+            """
+            import sympy as sp
+            def softmax_backward(A, grad_A):
+                s = (grad_A * A).mean(axis=1, keepdims=True)
+                return A * (grad_A - s)
+            """,
+        ),
+        (
+            None,
+            """
+            import sympy as sp
+            def softmax_backward(A, grad_A):
+                delta = np.array(grad_A)
+                batch_size, nclasses = delta.shape
+                x = delta
+                shifted_out = x - np.max(x, axis=1, keepdims=True)
+                exp_out = np.exp(shifted_out)
+                s = exp_out / np.sum(exp_out, axis=1, keepdims=True)
+                out = np.zeros((batch_size, nclasses))
+                for id in range(batch_size):
+                    for i in range(nclasses):
+                        for j in range(nclasses):
+                            if i == j:
+                                out[id, i] += s[id, i] - s[id, i] * s[id, j]
+                            else:
+                                out[id, i] += -s[id, i] * s[id, j]
+                return out
+            """,
+        ),
+    ],
+}
+
+for _name, _sources in _MORE_CORRECT.items():
+    CORRECT.setdefault(_name, []).extend(_sources)
+for _name, _answers in _MORE_WRONG.items():
+    WRONG.setdefault(_name, []).extend(_answers)

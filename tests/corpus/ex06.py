@@ -1405,3 +1405,1866 @@ WRONG = {
         ),
     ],
 }
+
+
+# More answers in other learners' styles, their slips, and real learners' code in these signatures.
+
+_MORE_CORRECT = {
+    "check_dense_backward": [
+        """
+            def dense_backward(X, W, grad_z):
+                return X.T @ grad_z, grad_z.sum(axis=0), grad_z @ W.T
+            """,
+        """
+            def dense_backward(X, W, grad_z):
+                grad_W = np.dot(X.T, grad_z)
+                grad_b = np.sum(grad_z, axis=0)
+                grad_X = np.dot(grad_z, W.T)
+                return grad_W, grad_b, grad_X
+            """,
+        """
+            def dense_backward(X, W, grad_z):
+                return np.einsum('ni,no->io', X, grad_z), np.einsum('no->o', grad_z), np.einsum('no,io->ni', grad_z, W)
+            """,
+        """
+            def dense_backward(X, W, grad_z):
+                grad_W = np.zeros(W.shape)
+                grad_b = np.zeros(W.shape[1])
+                for i in range(X.shape[0]):
+                    grad_W += np.outer(X[i], grad_z[i])
+                    grad_b += grad_z[i]
+                grad_X = grad_z @ W.T
+                return grad_W, grad_b, grad_X
+            """,
+        """
+            def dense_backward(X, W, grad_z):
+                n = X.shape[0]
+                return X.T @ grad_z, np.ones(n) @ grad_z, grad_z @ W.T
+            """,
+        """
+            def dense_backward(X, W, grad_z):
+                return (grad_z.T @ X).T, grad_z.sum(0), (W @ grad_z.T).T
+            """,
+        """
+            def dense_backward(X, W, grad_z):
+                grad_b = np.sum(grad_z, axis=0, keepdims=True).reshape(-1)
+                return np.matmul(X.T, grad_z), grad_b, np.matmul(grad_z, W.T)
+            """,
+        """
+            def dense_backward(X, W, grad_z):
+                grad_W = np.tensordot(X, grad_z, axes=([0], [0]))
+                return grad_W, grad_z.sum(axis=0), np.tensordot(grad_z, W, axes=([1], [1]))
+            """,
+        """
+            def dense_backward(X, W, grad_z):
+                grad_W = sum(np.outer(x_row, g_row) for x_row, g_row in zip(X, grad_z))
+                grad_b = sum(g_row for g_row in grad_z)
+                grad_X = np.array([W @ g_row for g_row in grad_z])
+                return grad_W, grad_b, grad_X
+            """,
+        """
+            def dense_backward(X, W, grad_z):
+                n_in, n_out = W.shape
+                grad_W = np.zeros((n_in, n_out))
+                for i in range(n_in):
+                    for j in range(n_out):
+                        grad_W[i, j] = np.sum(X[:, i] * grad_z[:, j])
+                return grad_W, grad_z.sum(axis=0), grad_z.dot(W.T)
+            """,
+        """
+            def dense_backward(X, W, grad_z):
+                dx = np.dot(grad_z, W.T)
+                dW = np.dot(X.T, grad_z)
+                db = np.sum(grad_z, axis=0)
+                return dW, db, dx
+            """,
+        """
+            def dense_backward(X, W, grad_z):
+                N = X.shape[0]
+                x = X.reshape(N, -1)
+                dx = grad_z @ W.T
+                dw = x.T @ grad_z
+                db = grad_z.sum(axis=0)
+                return dw, db, dx
+            """,
+    ],
+    "check_sigmoid_delta": [
+        """
+            def sigmoid_delta(a, grad_a):
+                return np.multiply(grad_a, np.multiply(a, 1 - a))
+            """,
+        """
+            def sigmoid_delta(a, grad_a):
+                out = np.array(grad_a, dtype=float, copy=True)
+                out *= a
+                out *= 1 - a
+                return out
+            """,
+        """
+            def sigmoid_delta(a, grad_a):
+                a = np.asarray(a, dtype=float)
+                return np.asarray(grad_a) * a * (1.0 - a)
+            """,
+        """
+            def sigmoid_delta(a, grad_a):
+                return np.array([g * s * (1 - s) for g, s in zip(np.ravel(grad_a), np.ravel(a))]).reshape(np.shape(a))
+            """,
+        """
+            def sigmoid_delta(a, grad_a):
+                return np.einsum('...,...,...->...', grad_a, a, 1 - a)
+            """,
+        """
+            def sigmoid_delta(a, grad_a):
+                return grad_a * (a - a * a)
+            """,
+        """
+            def sigmoid_delta(a, grad_a):
+                one_minus = 1.0 - a
+                result = grad_a * a
+                return result * one_minus
+            """,
+    ],
+    "check_numerical_gradient": [
+        """
+            def numerical_gradient(loss, W, eps=1e-6):
+                grad = np.zeros_like(W)
+                it = np.nditer(W, flags=['multi_index'], op_flags=['readwrite'])
+                while not it.finished:
+                    ix = it.multi_index
+                    oldval = W[ix]
+                    W[ix] = oldval + eps
+                    fxph = loss()
+                    W[ix] = oldval - eps
+                    fxmh = loss()
+                    W[ix] = oldval
+                    grad[ix] = (fxph - fxmh) / (2 * eps)
+                    it.iternext()
+                return grad
+            """,
+        """
+            def numerical_gradient(loss, W, eps=1e-6):
+                grad = np.zeros(W.shape)
+                for i in range(W.size):
+                    old = W.flat[i]
+                    W.flat[i] = old + eps
+                    up = loss()
+                    W.flat[i] = old - eps
+                    down = loss()
+                    W.flat[i] = old
+                    grad.flat[i] = (up - down) / (2 * eps)
+                return grad
+            """,
+        """
+            def numerical_gradient(loss, W, eps=1e-6):
+                grad = np.zeros_like(W, dtype=float)
+                for index in np.ndindex(*W.shape):
+                    saved = W[index].copy()
+                    try:
+                        W[index] = saved + eps
+                        plus = loss()
+                        W[index] = saved - eps
+                        minus = loss()
+                    finally:
+                        W[index] = saved
+                    grad[index] = (plus - minus) / (2 * eps)
+                return grad
+            """,
+        """
+            def numerical_gradient(loss, W, eps=1e-6):
+                backup = W.copy()
+                grad = np.zeros_like(W)
+                for index in np.ndindex(W.shape):
+                    W[index] = backup[index] + eps
+                    plus = loss()
+                    W[index] = backup[index] - eps
+                    minus = loss()
+                    W[index] = backup[index]
+                    grad[index] = (plus - minus) / (2 * eps)
+                W[...] = backup
+                return grad
+            """,
+        """
+            def numerical_gradient(loss, W, eps=1e-6):
+                def at(index, value):
+                    old = W[index]
+                    W[index] = value
+                    result = loss()
+                    W[index] = old
+                    return result
+                grad = np.zeros_like(W)
+                for index in np.ndindex(W.shape):
+                    grad[index] = (at(index, W[index] + eps) - at(index, W[index] - eps)) / (2 * eps)
+                return grad
+            """,
+        """
+            def numerical_gradient(loss, W, eps=1e-6):
+                values = []
+                for index in np.ndindex(W.shape):
+                    w0 = float(W[index])
+                    W[index] = w0 + eps
+                    lp = loss()
+                    W[index] = w0 - eps
+                    lm = loss()
+                    W[index] = w0
+                    values.append((lp - lm) / (2 * eps))
+                return np.array(values).reshape(W.shape)
+            """,
+        """
+            def numerical_gradient(loss, W, eps=1e-6):
+                grad = np.empty(W.shape)
+                if W.ndim == 1:
+                    indices = range(W.shape[0])
+                else:
+                    indices = np.ndindex(W.shape)
+                for idx in indices:
+                    keep = W[idx]
+                    W[idx] = keep + eps
+                    a = loss()
+                    W[idx] = keep - eps
+                    b = loss()
+                    W[idx] = keep
+                    grad[idx] = (a - b) / (2 * eps)
+                return grad
+            """,
+        """
+            def numerical_gradient(loss, W, eps=1e-6):
+                grad = np.zeros_like(W)
+                for index in np.ndindex(W.shape):
+                    W[index] += eps
+                    plus = loss()
+                    W[index] -= 2 * eps
+                    minus = loss()
+                    W[index] += eps
+                    grad[index] = (plus - minus) / (2 * eps)
+                return grad
+            """,
+    ],
+    "check_train_step": [
+        """
+            from annlib.losses import MSE
+            def train_step(network, X, y, learning_rate):
+                loss = MSE()
+                y_pred = network.forward(X)
+                value = loss(y_pred, y)
+                network.backward(loss.gradient(y_pred, y))
+                for param, grad in zip(network.parameters(), network.gradients()):
+                    param -= learning_rate * grad
+                return value
+            """,
+        """
+            from annlib.losses import MSE
+            def train_step(network, X, y, learning_rate):
+                mse = MSE()
+                pred = network.forward(X)
+                value = mse(pred, y)
+                network.backward(mse.gradient(pred, y))
+                for p, g in zip(network.parameters(), network.gradients()):
+                    p[...] = p - learning_rate * g
+                return value
+            """,
+        """
+            from annlib.losses import MSE
+            def train_step(network, X, y, learning_rate):
+                mse = MSE()
+                out = network.forward(X)
+                current = mse(out, y)
+                network.backward(mse.gradient(out, y))
+                for p, g in zip(network.parameters(), network.gradients()):
+                    np.subtract(p, learning_rate * g, out=p)
+                return current
+            """,
+        """
+            from annlib.losses import MSE
+            def train_step(network, X, y, learning_rate):
+                y_hat = network.forward(X)
+                loss_value = MSE()(y_hat, y)
+                network.backward(MSE().gradient(y_hat, y))
+                params = list(network.parameters())
+                grads = list(network.gradients())
+                for i in range(len(params)):
+                    params[i] -= grads[i] * learning_rate
+                return loss_value
+            """,
+        """
+            from annlib.losses import MSE
+            def train_step(network, X, y, learning_rate):
+                criterion = MSE()
+                y_pred = network.forward(X)
+                loss = criterion(y_pred, y)
+                network.backward(criterion.gradient(y_pred, y))
+                for p, g in zip(network.parameters(), network.gradients()):
+                    p[:] = p - learning_rate * g
+                return float(loss)
+            """,
+        """
+            from annlib.losses import MSE
+            def train_step(network, X, y, learning_rate):
+                mse = MSE()
+                y_pred = network.forward(X)
+                value = mse(y_pred, y)
+                grad = mse.gradient(y_pred, y)
+                network.backward(grad)
+                for p, g in zip(network.parameters(), network.gradients()):
+                    p -= g * learning_rate
+                return value
+            """,
+        """
+            from annlib.losses import MSE
+            def train_step(network, X, y, learning_rate):
+                mse = MSE()
+                y_pred = network.forward(X)
+                value = mse(y_pred, y)
+                network.backward(mse.gradient(y_pred, y))
+                for p, g in zip(network.parameters(), network.gradients()):
+                    step = learning_rate * g
+                    p -= step
+                return value
+            """,
+        """
+            from annlib.losses import MSE
+            def train_step(network, X, y, learning_rate):
+                mse = MSE()
+                y_pred = network.forward(X)
+                value = mse(y_pred, y)
+                network.backward(mse.gradient(y_pred, y))
+                pairs = list(zip(network.parameters(), network.gradients()))
+                for p, g in pairs:
+                    p += -learning_rate * g
+                return value
+            """,
+        """
+            from annlib.losses import MSE
+            def train_step(network, X, y, learning_rate):
+                mse = MSE()
+                y_pred = network.forward(X)
+                value = mse(y_pred, y)
+                network.backward(mse.gradient(y_pred, y))
+                for p, g in zip(network.parameters(), network.gradients()):
+                    p.__isub__(learning_rate * g)
+                return value
+            """,
+    ],
+    "check_backward": [
+        """
+            from annlib.scratch import ACTIVATIONS
+            def backward(params, caches, delta_output):
+                grads = [None] * len(params)
+                delta = delta_output
+                for layer in reversed(range(len(params))):
+                    W, _ = params[layer]
+                    A_prev, _, _ = caches[layer]
+                    grads[layer] = (A_prev.T @ delta, delta.sum(axis=0))
+                    if layer > 0:
+                        _, Z_prev, name = caches[layer - 1]
+                        f, f_prime = ACTIVATIONS[name]
+                        delta = (delta @ W.T) * f_prime(Z_prev, f(Z_prev))
+                return grads
+            """,
+        """
+            from annlib.scratch import ACTIVATIONS
+            def dense_backward(X, W, grad_z):
+                return X.T @ grad_z, grad_z.sum(axis=0), grad_z @ W.T
+
+            def backward(params, caches, delta_output):
+                grads = []
+                delta = delta_output
+                for layer in range(len(params) - 1, -1, -1):
+                    W, _ = params[layer]
+                    A_prev, _, _ = caches[layer]
+                    grad_W, grad_b, grad_A_prev = dense_backward(A_prev, W, delta)
+                    grads.append((grad_W, grad_b))
+                    if layer > 0:
+                        _, Z_prev, name = caches[layer - 1]
+                        f, f_prime = ACTIVATIONS[name]
+                        delta = grad_A_prev * f_prime(Z_prev, f(Z_prev))
+                grads.reverse()
+                return grads
+            """,
+        """
+            from annlib.scratch import ACTIVATIONS
+            def backward(params, caches, delta_output):
+                grads = []
+                delta = delta_output
+                layer = len(params) - 1
+                while layer >= 0:
+                    W, b = params[layer]
+                    A_prev, Z, name = caches[layer]
+                    grads.insert(0, (np.dot(A_prev.T, delta), np.sum(delta, axis=0)))
+                    if layer > 0:
+                        prev_Z, prev_name = caches[layer - 1][1], caches[layer - 1][2]
+                        f, fp = ACTIVATIONS[prev_name]
+                        delta = np.dot(delta, W.T) * fp(prev_Z, f(prev_Z))
+                    layer -= 1
+                return grads
+            """,
+        """
+            from annlib.activations import identity_derivative, relu_derivative, sigmoid_derivative, tanh_derivative
+            def backward(params, caches, delta_output):
+                slopes = {"sigmoid": sigmoid_derivative, "tanh": tanh_derivative, "relu": relu_derivative,
+                          "identity": identity_derivative}
+                grads = [None] * len(params)
+                delta = delta_output
+                for layer in range(len(params) - 1, -1, -1):
+                    A_prev = caches[layer][0]
+                    grads[layer] = (A_prev.T @ delta, delta.sum(axis=0))
+                    if layer:
+                        Z_prev, name = caches[layer - 1][1], caches[layer - 1][2]
+                        delta = (delta @ params[layer][0].T) * slopes[name](Z_prev)
+                return grads
+            """,
+        """
+            from annlib.scratch import ACTIVATIONS
+            def backward(params, caches, delta_output):
+                grads = [None] * len(params)
+                delta = delta_output
+                for layer in reversed(range(len(params))):
+                    A_prev = caches[layer][0]
+                    grads[layer] = (A_prev.T @ delta, delta.sum(axis=0))
+                    if layer > 0:
+                        name = caches[layer - 1][2]
+                        f_prime = ACTIVATIONS[name][1]
+                        # this layer's input is the output of the layer before
+                        delta = (delta @ params[layer][0].T) * f_prime(caches[layer - 1][1], A_prev)
+                return grads
+            """,
+        """
+            from annlib.scratch import ACTIVATIONS
+            def backward(params, caches, delta_output):
+                def go(layer, delta):
+                    A_prev = caches[layer][0]
+                    here = (A_prev.T @ delta, delta.sum(axis=0))
+                    if layer == 0:
+                        return [here]
+                    _, Z_prev, name = caches[layer - 1]
+                    f, fp = ACTIVATIONS[name]
+                    return go(layer - 1, (delta @ params[layer][0].T) * fp(Z_prev, f(Z_prev))) + [here]
+                return go(len(params) - 1, delta_output)
+            """,
+        """
+            from annlib.scratch import ACTIVATIONS
+            def backward(params, caches, delta_output):
+                L = len(params)
+                grads_W, grads_b = [None] * L, [None] * L
+                delta = delta_output.copy()
+                for l in range(L - 1, -1, -1):
+                    grads_W[l] = np.matmul(caches[l][0].T, delta)
+                    grads_b[l] = delta.sum(axis=0)
+                    if l:
+                        Zp = caches[l - 1][1]
+                        f, fp = ACTIVATIONS[caches[l - 1][2]]
+                        delta = np.matmul(delta, params[l][0].T) * fp(Zp, f(Zp))
+                return list(zip(grads_W, grads_b))
+            """,
+        """
+            from annlib.scratch import ACTIVATIONS
+            def backward(params, caches, delta_output):
+                grads = {}
+                delta = delta_output
+                for i, ((W, b), (A_prev, Z, name)) in reversed(list(enumerate(zip(params, caches)))):
+                    grads[i] = (A_prev.T @ delta, np.sum(delta, axis=0))
+                    if i > 0:
+                        Zp, np_name = caches[i - 1][1], caches[i - 1][2]
+                        f, fp = ACTIVATIONS[np_name]
+                        delta = (delta @ W.T) * fp(Zp, f(Zp))
+                return [grads[i] for i in range(len(params))]
+            """,
+        """
+            from annlib.scratch import ACTIVATIONS
+            def backward(params, caches, delta_output):
+                grads = [None] * len(params)
+                delta = delta_output
+                for layer in reversed(range(len(params))):
+                    W, _ = params[layer]
+                    A_prev, _, _ = caches[layer]
+                    grads[layer] = (np.einsum('ni,no->io', A_prev, delta), np.einsum('no->o', delta))
+                    if layer > 0:
+                        _, Z_prev, name = caches[layer - 1]
+                        f, f_prime = ACTIVATIONS[name]
+                        delta = np.einsum('no,io->ni', delta, W) * f_prime(Z_prev, f(Z_prev))
+                return grads
+            """,
+        """
+            from annlib.scratch import ACTIVATIONS
+            def backward(params, caches, delta_output):
+                grads = [None] * len(params)
+                delta = delta_output
+                for layer in reversed(range(len(params))):
+                    W, _ = params[layer]
+                    A_prev, _, _ = caches[layer]
+                    if layer > 0:
+                        _, Z_prev, name = caches[layer - 1]
+                        f, f_prime = ACTIVATIONS[name]
+                        new_delta = (delta @ W.T) * f_prime(Z_prev, f(Z_prev))
+                    else:
+                        new_delta = delta
+                    grads[layer] = (A_prev.T @ new_delta if layer == 0 else A_prev.T @ delta, delta.sum(axis=0))
+                    delta = new_delta
+                return grads
+            """,
+        """
+            from annlib.scratch import ACTIVATIONS
+            def backward(params, caches, delta_output):
+                grads = [None] * len(params)
+                delta = delta_output
+                for layer in reversed(range(len(params))):
+                    W, _ = params[layer]
+                    A_prev, _, _ = caches[layer]
+                    grads[layer] = (A_prev.T @ delta, delta.sum(axis=0))
+                    if layer > 0:
+                        _, Z_prev, name = caches[layer - 1]
+                        f, f_prime = ACTIVATIONS[name]
+                        delta = delta @ W.T
+                        delta *= f_prime(Z_prev, f(Z_prev))
+                        Z_prev *= 1
+                return grads
+            """,
+    ],
+    "check_gradient_error": [
+        """
+            from annlib.scratch import backward, cost, forward, output_delta
+
+            def numerical_gradient(loss, W, eps=1e-6):
+                grad = np.zeros_like(W)
+                for index in np.ndindex(W.shape):
+                    original = W[index]
+                    W[index] = original + eps
+                    plus = loss()
+                    W[index] = original - eps
+                    minus = loss()
+                    W[index] = original
+                    grad[index] = (plus - minus) / (2 * eps)
+                return grad
+
+            def gradient_error(params, X, Y, activations, kind, eps=1e-6):
+                Y_hat, caches = forward(params, X, activations)
+                grads = backward(params, caches, output_delta(Y_hat, Y, kind))
+
+                def C():
+                    return cost(forward(params, X, activations)[0], Y, kind)
+
+                largest = 0.0
+                for (W, b), (grad_W, grad_b) in zip(params, grads):
+                    for array, grad in ((W, grad_W), (b, grad_b)):
+                        estimate = numerical_gradient(C, array, eps)
+                        scale = np.linalg.norm(grad) + np.linalg.norm(estimate)
+                        if scale > 0:
+                            largest = max(largest, np.linalg.norm(grad - estimate) / scale)
+                return largest
+            """,
+        """
+            from annlib.scratch import backward, cost, forward, output_delta
+
+            def numerical_gradient(loss, W, eps=1e-6):
+                grad = np.zeros_like(W)
+                for index in np.ndindex(W.shape):
+                    original = W[index]
+                    W[index] = original + eps
+                    plus = loss()
+                    W[index] = original - eps
+                    minus = loss()
+                    W[index] = original
+                    grad[index] = (plus - minus) / (2 * eps)
+                return grad
+
+            def gradient_error(params, X, Y, activations, kind, eps=1e-6):
+                Y_hat, caches = forward(params, X, activations)
+                grads = backward(params, caches, output_delta(Y_hat, Y, kind))
+
+                def C():
+                    return cost(forward(params, X, activations)[0], Y, kind)
+
+                rs = []
+                for (W, b), (gW, gb) in zip(params, grads):
+                    for arr, g in ((W, gW), (b, gb)):
+                        m = np.zeros_like(arr)
+                        for idx in np.ndindex(arr.shape):
+                            old = arr[idx]
+                            arr[idx] = old + eps
+                            cp = C()
+                            arr[idx] = old - eps
+                            cm = C()
+                            arr[idx] = old
+                            m[idx] = (cp - cm) / (2 * eps)
+                        denom = np.sqrt(np.sum(g ** 2)) + np.sqrt(np.sum(m ** 2))
+                        rs.append(0.0 if denom == 0 else np.sqrt(np.sum((g - m) ** 2)) / denom)
+                return max(rs)
+            """,
+        """
+            from annlib.scratch import backward, cost, forward, output_delta
+
+            def numerical_gradient(loss, W, eps=1e-6):
+                grad = np.zeros_like(W)
+                for index in np.ndindex(W.shape):
+                    original = W[index]
+                    W[index] = original + eps
+                    plus = loss()
+                    W[index] = original - eps
+                    minus = loss()
+                    W[index] = original
+                    grad[index] = (plus - minus) / (2 * eps)
+                return grad
+
+            def gradient_error(params, X, Y, activations, kind, eps=1e-6):
+                Y_hat, caches = forward(params, X, activations)
+                grads = backward(params, caches, output_delta(Y_hat, Y, kind))
+
+                def C():
+                    return cost(forward(params, X, activations)[0], Y, kind)
+
+                errors = []
+                for layer in range(len(params)):
+                    for which in range(2):
+                        a = grads[layer][which]
+                        m = numerical_gradient(C, params[layer][which], eps)
+                        top = np.linalg.norm((a - m).ravel())
+                        bottom = np.linalg.norm(a.ravel()) + np.linalg.norm(m.ravel())
+                        errors.append(top / bottom if bottom else 0.0)
+                return float(np.max(errors))
+            """,
+        """
+            from annlib.scratch import backward, cost, forward, output_delta
+
+            def numerical_gradient(loss, W, eps=1e-6):
+                grad = np.zeros_like(W)
+                for index in np.ndindex(W.shape):
+                    original = W[index]
+                    W[index] = original + eps
+                    plus = loss()
+                    W[index] = original - eps
+                    minus = loss()
+                    W[index] = original
+                    grad[index] = (plus - minus) / (2 * eps)
+                return grad
+
+            def gradient_error(params, X, Y, activations, kind, eps=1e-6):
+                Y_hat, caches = forward(params, X, activations)
+                grads = backward(params, caches, output_delta(Y_hat, Y, kind))
+
+                def C():
+                    return cost(forward(params, X, activations)[0], Y, kind)
+
+                worst = 0
+                for (W, b), (gW, gb) in zip(params, grads):
+                    for arr, g in [(W, gW), (b, gb)]:
+                        m = numerical_gradient(C, arr, eps)
+                        r = np.linalg.norm(g - m) / (np.linalg.norm(g) + np.linalg.norm(m) + 1e-300)
+                        worst = max(worst, r)
+                return worst
+            """,
+        """
+            from annlib.scratch import backward, cost, forward, output_delta
+
+            def numerical_gradient(loss, W, eps=1e-6):
+                grad = np.zeros_like(W)
+                for index in np.ndindex(W.shape):
+                    original = W[index]
+                    W[index] = original + eps
+                    plus = loss()
+                    W[index] = original - eps
+                    minus = loss()
+                    W[index] = original
+                    grad[index] = (plus - minus) / (2 * eps)
+                return grad
+
+            def gradient_error(params, X, Y, activations, kind, eps=1e-6):
+                Y_hat, caches = forward(params, X, activations)
+                delta = output_delta(Y_hat, Y, kind)
+                grads = backward(params, caches, delta)
+                result = 0.0
+                for i, (W, b) in enumerate(params):
+                    for j, arr in enumerate((W, b)):
+                        C = lambda: cost(forward(params, X, activations)[0], Y, kind)
+                        m = numerical_gradient(C, arr, eps=eps)
+                        a = grads[i][j]
+                        na, nm = np.linalg.norm(a), np.linalg.norm(m)
+                        if na == 0 and nm == 0:
+                            continue
+                        result = max(result, np.linalg.norm(a - m) / (na + nm))
+                return result
+            """,
+        """
+            from annlib.scratch import backward, cost, forward, output_delta
+
+            def numerical_gradient(loss, W, eps=1e-6):
+                grad = np.zeros_like(W)
+                for index in np.ndindex(W.shape):
+                    original = W[index]
+                    W[index] = original + eps
+                    plus = loss()
+                    W[index] = original - eps
+                    minus = loss()
+                    W[index] = original
+                    grad[index] = (plus - minus) / (2 * eps)
+                return grad
+
+            def gradient_error(params, X, Y, activations, kind, eps=1e-6):
+                Y_hat, caches = forward(params, X, activations)
+                grads = backward(params, caches, output_delta(Y_hat, Y, kind))
+
+                def C():
+                    return cost(forward(params, X, activations)[0], Y, kind)
+
+                def rel(a, m):
+                    s = np.linalg.norm(a) + np.linalg.norm(m)
+                    return 0.0 if s == 0 else np.linalg.norm(a - m) / s
+                pairs = []
+                for (W, b), (gW, gb) in zip(params, grads):
+                    pairs.append(rel(gW, numerical_gradient(C, W, eps)))
+                    pairs.append(rel(gb, numerical_gradient(C, b, eps)))
+                return max(pairs)
+            """,
+        """
+            from annlib.scratch import backward, cost, forward, output_delta
+
+            def numerical_gradient(loss, W, eps=1e-6):
+                grad = np.zeros_like(W)
+                for index in np.ndindex(W.shape):
+                    original = W[index]
+                    W[index] = original + eps
+                    plus = loss()
+                    W[index] = original - eps
+                    minus = loss()
+                    W[index] = original
+                    grad[index] = (plus - minus) / (2 * eps)
+                return grad
+
+            def gradient_error(params, X, Y, activations, kind, eps=1e-6):
+                Y_hat, caches = forward(params, X, activations)
+                grads = backward(params, caches, output_delta(Y_hat, Y, kind))
+
+                def C():
+                    return cost(forward(params, X, activations)[0], Y, kind)
+
+                out = 0.0
+                for p, g in zip(params, grads):
+                    for k in (0, 1):
+                        arr = p[k]
+                        m = np.zeros(arr.shape)
+                        for i in range(arr.size):
+                            v = arr.flat[i]
+                            arr.flat[i] = v + eps
+                            up = C()
+                            arr.flat[i] = v - eps
+                            dn = C()
+                            arr.flat[i] = v
+                            m.flat[i] = (up - dn) / (2 * eps)
+                        d = np.linalg.norm(g[k]) + np.linalg.norm(m)
+                        if d > 0:
+                            out = max(out, float(np.linalg.norm(g[k] - m) / d))
+                return out
+            """,
+        """
+            from annlib.scratch import backward, cost, forward, output_delta
+
+            def numerical_gradient(loss, W, eps=1e-6):
+                grad = np.zeros_like(W)
+                for index in np.ndindex(W.shape):
+                    original = W[index]
+                    W[index] = original + eps
+                    plus = loss()
+                    W[index] = original - eps
+                    minus = loss()
+                    W[index] = original
+                    grad[index] = (plus - minus) / (2 * eps)
+                return grad
+
+            def gradient_error(params, X, Y, activations, kind, eps=1e-6):
+                Y_hat, caches = forward(params, X, activations)
+                grads = backward(params, caches, output_delta(Y_hat, Y, kind))
+
+                def C():
+                    return cost(forward(params, X, activations)[0], Y, kind)
+
+                import math
+                best = 0.0
+                for (W, b), (gW, gb) in zip(params, grads):
+                    for arr, a in ((W, gW), (b, gb)):
+                        m = numerical_gradient(C, arr, eps)
+                        na = math.sqrt(float((a ** 2).sum()))
+                        nm = math.sqrt(float((m ** 2).sum()))
+                        if na + nm == 0:
+                            r = 0.0
+                        else:
+                            r = math.sqrt(float(((a - m) ** 2).sum())) / (na + nm)
+                        best = r if r > best else best
+                return best
+            """,
+    ],
+}
+
+_MORE_WRONG = {
+    "check_dense_backward": [
+        (
+            "mean_over_batch",
+            """
+            def dense_backward(X, W, grad_z):
+                return X.T @ grad_z, grad_z.mean(axis=0), grad_z @ W.T
+            """,
+        ),
+        (
+            "mean_over_batch",
+            """
+            def dense_backward(X, W, grad_z):
+                return X.T @ grad_z / X.shape[0], grad_z.sum(axis=0), grad_z @ W.T
+            """,
+        ),
+        (
+            "dx_dw_db_order",
+            """
+            def dense_backward(X, W, grad_z):
+                dx = np.dot(grad_z, W.T)
+                dw = np.dot(X.T, grad_z)
+                db = np.sum(grad_z, axis=0)
+                return dx, dw, db
+            """,
+        ),
+        (
+            "grad_X_transposed",
+            """
+            def dense_backward(X, W, grad_z):
+                return X.T @ grad_z, grad_z.sum(axis=0), (W @ grad_z.T)
+            """,
+        ),
+        (
+            "mean_over_batch",
+            """
+            def dense_backward(X, W, grad_z):
+                return X.T @ grad_z, grad_z.sum(axis=0), grad_z @ W.T / X.shape[0]
+            """,
+        ),
+        (
+            None,
+            """
+            def dense_backward(X, W, grad_z):
+                return -(X.T @ grad_z), grad_z.sum(axis=0), grad_z @ W.T
+            """,
+        ),
+        (
+            None,
+            """
+            def dense_backward(X, W, grad_z):
+                return X.T @ grad_z, grad_z.sum(axis=0), X @ W
+            """,
+        ),
+        (
+            None,
+            """
+            def dense_backward(X, W, grad_z):
+                return W.T @ grad_z.T @ X, grad_z.sum(axis=0), grad_z @ W.T
+            """,
+        ),
+    ],
+    "check_sigmoid_delta": [
+        (
+            "sigmoid_again",
+            """
+            def sigmoid_delta(a, grad_a):
+                Z = a
+                s = 1 / (1 + np.exp(-Z))
+                dZ = grad_a * s * (1 - s)
+                return dZ
+            """,
+        ),
+        (
+            None,
+            """
+            def sigmoid_delta(a, grad_a):
+                s = 1 / (1 + np.exp(-a))
+                dZ = s * (1 - s)
+                return dZ
+            """,
+        ),
+        (
+            "negated",
+            """
+            def sigmoid_delta(a, grad_a):
+                return grad_a * a * (a - 1)
+            """,
+        ),
+        (
+            "matrix_product",
+            """
+            def sigmoid_delta(a, grad_a):
+                return grad_a @ (a * (1 - a))
+            """,
+        ),
+        (
+            None,
+            """
+            def sigmoid_delta(a, grad_a):
+                return grad_a * a * (1 - a) / a.shape[0]
+            """,
+        ),
+        (
+            "in_place_a",
+            """
+            def sigmoid_delta(a, grad_a):
+                a *= 1 - a
+                return grad_a * a
+            """,
+        ),
+    ],
+    "check_numerical_gradient": [
+        (
+            "nudge_unseen",
+            """
+            def numerical_gradient(loss, W, eps=1e-6):
+                grad = np.zeros_like(W)
+                for index in np.ndindex(W.shape):
+                    V = W.copy()
+                    V[index] += eps
+                    plus = loss()
+                    V[index] -= 2 * eps
+                    minus = loss()
+                    grad[index] = (plus - minus) / (2 * eps)
+                return grad
+            """,
+        ),
+        (
+            "sign",
+            """
+            def numerical_gradient(loss, W, eps=1e-6):
+                grad = np.zeros_like(W)
+                for index in np.ndindex(W.shape):
+                    original = W[index]
+                    W[index] = original - eps
+                    plus = loss()
+                    W[index] = original + eps
+                    minus = loss()
+                    W[index] = original
+                    grad[index] = (plus - minus) / (2 * eps)
+                return grad
+            """,
+        ),
+        (
+            "whole_row",
+            """
+            def numerical_gradient(loss, W, eps=1e-6):
+                grad = np.zeros_like(W)
+                for i in range(len(W)):
+                    original = W[i].copy()
+                    W[i] = original + eps
+                    plus = loss()
+                    W[i] = original - eps
+                    minus = loss()
+                    W[i] = original
+                    grad[i] = (plus - minus) / (2 * eps)
+                return grad
+            """,
+        ),
+        (
+            None,
+            """
+            def numerical_gradient(loss, W, eps=1e-6):
+                grad = np.zeros_like(W)
+                for index in np.ndindex(W.shape):
+                    original = W[index]
+                    W[index] = original + eps
+                    plus = loss()
+                    W[index] = original - eps
+                    minus = loss()
+                    W[index] = original
+                    grad[index] = (plus - minus) / (2 * eps) / W.size
+                return grad
+            """,
+        ),
+        (
+            None,
+            """
+            def numerical_gradient(loss, W, eps=1e-6):
+                grad = np.zeros_like(W)
+                for index in np.ndindex(W.shape):
+                    original = W[index]
+                    W[index] = original + eps
+                    plus = loss()
+                    W[index] = original - eps
+                    minus = loss()
+                    W[index] = original
+                    grad[index] = (plus + minus) / (2 * eps)
+                return grad
+            """,
+        ),
+        (
+            None,
+            """
+            def numerical_gradient(loss, W, eps=1e-6):
+                grad = np.zeros_like(W)
+                for index in np.ndindex(W.shape):
+                    original = W[index]
+                    W[index] = original * (1 + eps)
+                    plus = loss()
+                    W[index] = original * (1 - eps)
+                    minus = loss()
+                    W[index] = original
+                    grad[index] = (plus - minus) / (2 * eps)
+                return grad
+            """,
+        ),
+        (
+            None,
+            """
+            def numerical_gradient(loss, W, eps=1e-6):
+                grad = np.zeros(W.shape[0])
+                for index in range(W.shape[0]):
+                    original = W[index]
+                    W[index] = original + eps
+                    plus = loss()
+                    W[index] = original - eps
+                    minus = loss()
+                    W[index] = original
+                    grad[index] = np.sum(plus - minus) / (2 * eps)
+                return grad
+            """,
+        ),
+        (
+            None,
+            """
+            def numerical_gradient(loss, W, eps=1e-6):
+                grad = np.zeros_like(W)
+                for index in np.ndindex(W.shape):
+                    original = W[index]
+                    W[index] = original + eps
+                    plus = loss()
+                    W[index] = original - eps
+                    minus = loss()
+                    W[index] = original
+                    grad[index] = (plus - minus) / (2 * eps)
+                    break
+                return grad
+            """,
+        ),
+        (
+            "eps_ignored",
+            """
+            def numerical_gradient(loss, W, eps=1e-6):
+                h = 1e-4
+                grad = np.zeros_like(W)
+                it = np.nditer(W, flags=['multi_index'], op_flags=['readwrite'])
+                while not it.finished:
+                    i = it.multi_index
+                    tmp_x = W[i]
+                    W[i] = tmp_x + h
+                    fhx1 = loss()
+                    W[i] = tmp_x - h
+                    fhx2 = loss()
+                    grad[i] = (fhx1 - fhx2) / (2 * h)
+                    W[i] = tmp_x
+                    it.iternext()
+                return grad
+            """,
+        ),
+    ],
+    "check_train_step": [
+        (
+            "not_in_place",
+            """
+            from annlib.losses import MSE
+            def train_step(network, X, y, learning_rate):
+                mse = MSE()
+                y_pred = network.forward(X)
+                value = mse(y_pred, y)
+                network.backward(mse.gradient(y_pred, y))
+                for p, g in zip(network.parameters(), network.gradients()):
+                    p = p - learning_rate * g
+                return value
+            """,
+        ),
+        (
+            "loss_after_update",
+            """
+            from annlib.losses import MSE
+            def train_step(network, X, y, learning_rate):
+                mse = MSE()
+                y_pred = network.forward(X)
+                network.backward(mse.gradient(y_pred, y))
+                for p, g in zip(network.parameters(), network.gradients()):
+                    p -= learning_rate * g
+                return mse(network.forward(X), y)
+            """,
+        ),
+        (
+            "uphill",
+            """
+            from annlib.losses import MSE
+            def train_step(network, X, y, learning_rate):
+                mse = MSE()
+                y_pred = network.forward(X)
+                value = mse(y_pred, y)
+                network.backward(mse.gradient(y_pred, y))
+                for p, g in zip(network.parameters(), network.gradients()):
+                    p += learning_rate * g
+                return value
+            """,
+        ),
+        (
+            "no_learning_rate",
+            """
+            from annlib.losses import MSE
+            def train_step(network, X, y, learning_rate):
+                mse = MSE()
+                y_pred = network.forward(X)
+                value = mse(y_pred, y)
+                network.backward(mse.gradient(y_pred, y))
+                for p, g in zip(network.parameters(), network.gradients()):
+                    p -= g
+                return value
+            """,
+        ),
+        (
+            "uphill",
+            """
+            from annlib.losses import MSE
+            def train_step(network, X, y, learning_rate):
+                mse = MSE()
+                y_pred = network.forward(X)
+                value = mse(y_pred, y)
+                network.backward(mse.gradient(y, y_pred))
+                for p, g in zip(network.parameters(), network.gradients()):
+                    p -= learning_rate * g
+                return value
+            """,
+        ),
+        (
+            "no_return",
+            """
+            from annlib.losses import MSE
+            def train_step(network, X, y, learning_rate):
+                mse = MSE()
+                y_pred = network.forward(X)
+                value = mse(y_pred, y)
+                network.backward(mse.gradient(y_pred, y))
+                for p, g in zip(network.parameters(), network.gradients()):
+                    p -= learning_rate * g
+            """,
+        ),
+        (
+            "update_before_backward",
+            """
+            from annlib.losses import MSE
+            def train_step(network, X, y, learning_rate):
+                mse = MSE()
+                y_pred = network.forward(X)
+                value = mse(y_pred, y)
+                for p, g in zip(network.parameters(), network.gradients()):
+                    p -= learning_rate * g
+                network.backward(mse.gradient(y_pred, y))
+                return value
+            """,
+        ),
+        (
+            "extra_mean",
+            """
+            from annlib.losses import MSE
+            def train_step(network, X, y, learning_rate):
+                mse = MSE()
+                y_pred = network.forward(X)
+                value = mse(y_pred, y)
+                network.backward(mse.gradient(y_pred, y))
+                for p, g in zip(network.parameters(), network.gradients()):
+                    p -= learning_rate * g / len(X)
+                return value
+            """,
+        ),
+        (
+            "weights_only",
+            """
+            from annlib.losses import MSE
+            def train_step(network, X, y, learning_rate):
+                mse = MSE()
+                y_pred = network.forward(X)
+                value = mse(y_pred, y)
+                network.backward(mse.gradient(y_pred, y))
+                for p, g in list(zip(network.parameters(), network.gradients()))[::2]:
+                    p -= learning_rate * g
+                return value
+            """,
+        ),
+        (
+            None,
+            """
+            from annlib.losses import MSE
+            def train_step(network, X, y, learning_rate):
+                mse = MSE()
+                y_pred = network.forward(X)
+                value = mse(y_pred, y)
+                network.backward(mse.gradient(y_pred, y))
+                for p, g in zip(network.parameters(), network.gradients()):
+                    p -= learning_rate * g
+                return mse.gradient(y_pred, y)
+            """,
+        ),
+        (
+            "raw_error",
+            """
+            from annlib.losses import MSE
+            def train_step(network, X, y, learning_rate):
+                mse = MSE()
+                y_pred = network.forward(X)
+                value = mse(y_pred, y)
+                network.backward(y_pred - y)
+                for p, g in zip(network.parameters(), network.gradients()):
+                    p -= learning_rate * g
+                return value
+            """,
+        ),
+        (
+            None,
+            """
+            from annlib.losses import MSE
+            def train_step(network, X, y, learning_rate):
+                mse = MSE()
+                y_pred = network.forward(X)
+                value = mse(y_pred, y)
+                network.backward(mse.gradient(y_pred, y))
+                for p, g in zip(network.parameters(), network.gradients()):
+                    p -= learning_rate * p
+                return value
+            """,
+        ),
+    ],
+    "check_backward": [
+        (
+            "b_mean",
+            """
+            from annlib.scratch import ACTIVATIONS
+            def backward(params, caches, delta_output):
+                grads = [None] * len(params)
+                delta = delta_output
+                for layer in reversed(range(len(params))):
+                    W, _ = params[layer]
+                    A_prev, _, _ = caches[layer]
+                    grads[layer] = (A_prev.T @ delta, delta.mean(axis=0))
+                    if layer > 0:
+                        _, Z_prev, name = caches[layer - 1]
+                        f, f_prime = ACTIVATIONS[name]
+                        delta = (delta @ W.T) * f_prime(Z_prev, f(Z_prev))
+                return grads
+            """,
+        ),
+        (
+            "mean_over_batch",
+            """
+            from annlib.scratch import ACTIVATIONS
+            def backward(params, caches, delta_output):
+                grads = [None] * len(params)
+                dZ = delta_output
+                m = dZ.shape[0]
+                for layer in reversed(range(len(params))):
+                    W, _ = params[layer]
+                    A_prev, _, _ = caches[layer]
+                    dW = 1 / m * np.dot(A_prev.T, dZ)
+                    db = 1 / m * np.sum(dZ, axis=0)
+                    dA_prev = np.dot(dZ, W.T)
+                    grads[layer] = (dW, db)
+                    if layer > 0:
+                        _, Z_prev, name = caches[layer - 1]
+                        f, f_prime = ACTIVATIONS[name]
+                        dZ = dA_prev * f_prime(Z_prev, f(Z_prev))
+                return grads
+            """,
+        ),
+        (
+            "slope_at_A",
+            """
+            from annlib.scratch import ACTIVATIONS
+            def backward(params, caches, delta_output):
+                grads = [None] * len(params)
+                delta = delta_output
+                for layer in reversed(range(len(params))):
+                    W, _ = params[layer]
+                    A_prev, Z, name = caches[layer]
+                    grads[layer] = (A_prev.T @ delta, delta.sum(axis=0))
+                    if layer > 0:
+                        f, f_prime = ACTIVATIONS[caches[layer - 1][2]]
+                        Z_prev = caches[layer - 1][1]
+                        delta = (delta @ W.T) * f_prime(A_prev, f(A_prev))
+                return grads
+            """,
+        ),
+        (
+            "no_slope",
+            """
+            from annlib.scratch import ACTIVATIONS
+            def backward(params, caches, delta_output):
+                grads = [None] * len(params)
+                delta = delta_output
+                for layer in reversed(range(len(params))):
+                    W, _ = params[layer]
+                    A_prev, _, _ = caches[layer]
+                    grads[layer] = (A_prev.T @ delta, delta.sum(axis=0))
+                    if layer > 0:
+                        delta = delta @ W.T
+                return grads
+            """,
+        ),
+        (
+            "reversed_order",
+            """
+            from annlib.scratch import ACTIVATIONS
+            def backward(params, caches, delta_output):
+                grads = []
+                delta = delta_output
+                for layer in reversed(range(len(params))):
+                    W, _ = params[layer]
+                    A_prev, _, _ = caches[layer]
+                    grads.append((A_prev.T @ delta, delta.sum(axis=0)))
+                    if layer > 0:
+                        _, Z_prev, name = caches[layer - 1]
+                        f, f_prime = ACTIVATIONS[name]
+                        delta = (delta @ W.T) * f_prime(Z_prev, f(Z_prev))
+                return grads
+            """,
+        ),
+        (
+            None,
+            """
+            from annlib.scratch import ACTIVATIONS
+            def backward(params, caches, delta_output):
+                W, _ = params[-1]
+                A_prev, _, _ = caches[-1]
+                return [(A_prev.T @ delta_output, delta_output.sum(axis=0))]
+            """,
+        ),
+        (
+            "Z_as_A",
+            """
+            from annlib.scratch import ACTIVATIONS
+            def backward(params, caches, delta_output):
+                grads = [None] * len(params)
+                delta = delta_output
+                for layer in reversed(range(len(params))):
+                    W, _ = params[layer]
+                    A_prev, _, _ = caches[layer]
+                    grads[layer] = (A_prev.T @ delta, delta.sum(axis=0))
+                    if layer > 0:
+                        _, Z_prev, name = caches[layer - 1]
+                        f, f_prime = ACTIVATIONS[name]
+                        delta = (delta @ W.T) * f_prime(Z_prev, Z_prev)
+                return grads
+            """,
+        ),
+        (
+            None,
+            """
+            from annlib.scratch import ACTIVATIONS
+            def backward(params, caches, delta_output):
+                grads = [None] * len(params)
+                delta = delta_output
+                for layer in reversed(range(len(params))):
+                    W, _ = params[layer]
+                    A_prev, Z, name = caches[layer]
+                    grads[layer] = (A_prev.T @ delta, delta.sum(axis=0))
+                    if layer > 0:
+                        f, f_prime = ACTIVATIONS[caches[layer - 1][2]]
+                        delta = (delta @ W.T) * f_prime(caches[layer - 1][1], f(caches[layer - 1][1]))
+                        delta = delta / delta.shape[0]
+                return grads
+            """,
+        ),
+        (
+            "grad_W_transposed",
+            """
+            from annlib.scratch import ACTIVATIONS
+            def backward(params, caches, delta_output):
+                grads = [None] * len(params)
+                delta = delta_output
+                for layer in reversed(range(len(params))):
+                    W, _ = params[layer]
+                    A_prev, _, _ = caches[layer]
+                    grads[layer] = (delta.T @ A_prev, delta.sum(axis=0))
+                    if layer > 0:
+                        _, Z_prev, name = caches[layer - 1]
+                        f, f_prime = ACTIVATIONS[name]
+                        delta = (delta @ W.T) * f_prime(Z_prev, f(Z_prev))
+                return grads
+            """,
+        ),
+        (
+            None,
+            """
+            from annlib.scratch import ACTIVATIONS
+            def backward(params, caches, delta_output):
+                grads = []
+                delta = delta_output
+                for layer in range(len(params)):
+                    W, _ = params[layer]
+                    A_prev, _, _ = caches[layer]
+                    grads.append((A_prev.T @ delta, delta.sum(axis=0)))
+                    if layer + 1 < len(params):
+                        _, Z, name = caches[layer]
+                        f, f_prime = ACTIVATIONS[name]
+                        delta = (delta @ params[layer + 1][0]) * f_prime(Z, f(Z))
+                return grads
+            """,
+        ),
+        (
+            "this_layer",
+            """
+            from annlib.scratch import ACTIVATIONS
+            def backward(params, caches, delta_output):
+                grads = [None] * len(params)
+                delta = delta_output
+                for layer in reversed(range(len(params))):
+                    W, _ = params[layer]
+                    A_prev, Z, name = caches[layer]
+                    grads[layer] = (A_prev.T @ delta, delta.sum(axis=0))
+                    if layer > 0:
+                        f, f_prime = ACTIVATIONS[name]
+                        delta = (delta @ W.T) * f_prime(Z, f(Z))
+                return grads
+            """,
+        ),
+    ],
+    "check_gradient_error": [
+        (
+            "whole_network",
+            """
+            from annlib.scratch import backward, cost, forward, output_delta
+
+            def numerical_gradient(loss, W, eps=1e-6):
+                grad = np.zeros_like(W)
+                for index in np.ndindex(W.shape):
+                    original = W[index]
+                    W[index] = original + eps
+                    plus = loss()
+                    W[index] = original - eps
+                    minus = loss()
+                    W[index] = original
+                    grad[index] = (plus - minus) / (2 * eps)
+                return grad
+
+            def gradient_error(params, X, Y, activations, kind, eps=1e-6):
+                Y_hat, caches = forward(params, X, activations)
+                grads = backward(params, caches, output_delta(Y_hat, Y, kind))
+
+                def C():
+                    return cost(forward(params, X, activations)[0], Y, kind)
+
+                grad = np.concatenate([g.ravel() for pair in grads for g in pair])
+                gradapprox = np.concatenate(
+                    [numerical_gradient(C, arr, eps).ravel() for pair in params for arr in pair]
+                )
+                numerator = np.linalg.norm(grad - gradapprox)
+                denominator = np.linalg.norm(grad) + np.linalg.norm(gradapprox)
+                difference = numerator / denominator
+                return difference
+            """,
+        ),
+        (
+            "absolute",
+            """
+            from annlib.scratch import backward, cost, forward, output_delta
+
+            def numerical_gradient(loss, W, eps=1e-6):
+                grad = np.zeros_like(W)
+                for index in np.ndindex(W.shape):
+                    original = W[index]
+                    W[index] = original + eps
+                    plus = loss()
+                    W[index] = original - eps
+                    minus = loss()
+                    W[index] = original
+                    grad[index] = (plus - minus) / (2 * eps)
+                return grad
+
+            def gradient_error(params, X, Y, activations, kind, eps=1e-6):
+                Y_hat, caches = forward(params, X, activations)
+                grads = backward(params, caches, output_delta(Y_hat, Y, kind))
+
+                def C():
+                    return cost(forward(params, X, activations)[0], Y, kind)
+
+                largest = 0.0
+                for (W, b), (gW, gb) in zip(params, grads):
+                    for arr, g in ((W, gW), (b, gb)):
+                        m = numerical_gradient(C, arr, eps)
+                        largest = max(largest, np.linalg.norm(g - m))
+                return largest
+            """,
+        ),
+        (
+            "over_backward_norm",
+            """
+            from annlib.scratch import backward, cost, forward, output_delta
+
+            def numerical_gradient(loss, W, eps=1e-6):
+                grad = np.zeros_like(W)
+                for index in np.ndindex(W.shape):
+                    original = W[index]
+                    W[index] = original + eps
+                    plus = loss()
+                    W[index] = original - eps
+                    minus = loss()
+                    W[index] = original
+                    grad[index] = (plus - minus) / (2 * eps)
+                return grad
+
+            def gradient_error(params, X, Y, activations, kind, eps=1e-6):
+                Y_hat, caches = forward(params, X, activations)
+                grads = backward(params, caches, output_delta(Y_hat, Y, kind))
+
+                def C():
+                    return cost(forward(params, X, activations)[0], Y, kind)
+
+                largest = 0.0
+                for (W, b), (gW, gb) in zip(params, grads):
+                    for arr, g in ((W, gW), (b, gb)):
+                        m = numerical_gradient(C, arr, eps)
+                        if np.linalg.norm(g) > 0:
+                            largest = max(largest, np.linalg.norm(g - m) / np.linalg.norm(g))
+                return largest
+            """,
+        ),
+        (
+            "mean_not_max",
+            """
+            from annlib.scratch import backward, cost, forward, output_delta
+
+            def numerical_gradient(loss, W, eps=1e-6):
+                grad = np.zeros_like(W)
+                for index in np.ndindex(W.shape):
+                    original = W[index]
+                    W[index] = original + eps
+                    plus = loss()
+                    W[index] = original - eps
+                    minus = loss()
+                    W[index] = original
+                    grad[index] = (plus - minus) / (2 * eps)
+                return grad
+
+            def gradient_error(params, X, Y, activations, kind, eps=1e-6):
+                Y_hat, caches = forward(params, X, activations)
+                grads = backward(params, caches, output_delta(Y_hat, Y, kind))
+
+                def C():
+                    return cost(forward(params, X, activations)[0], Y, kind)
+
+                rs = []
+                for (W, b), (gW, gb) in zip(params, grads):
+                    for arr, g in ((W, gW), (b, gb)):
+                        m = numerical_gradient(C, arr, eps)
+                        s = np.linalg.norm(g) + np.linalg.norm(m)
+                        rs.append(np.linalg.norm(g - m) / s if s else 0.0)
+                return float(np.mean(rs))
+            """,
+        ),
+        (
+            "weights_only",
+            """
+            from annlib.scratch import backward, cost, forward, output_delta
+
+            def numerical_gradient(loss, W, eps=1e-6):
+                grad = np.zeros_like(W)
+                for index in np.ndindex(W.shape):
+                    original = W[index]
+                    W[index] = original + eps
+                    plus = loss()
+                    W[index] = original - eps
+                    minus = loss()
+                    W[index] = original
+                    grad[index] = (plus - minus) / (2 * eps)
+                return grad
+
+            def gradient_error(params, X, Y, activations, kind, eps=1e-6):
+                Y_hat, caches = forward(params, X, activations)
+                grads = backward(params, caches, output_delta(Y_hat, Y, kind))
+
+                def C():
+                    return cost(forward(params, X, activations)[0], Y, kind)
+
+                largest = 0.0
+                for (W, b), (gW, gb) in zip(params, grads):
+                    m = numerical_gradient(C, W, eps)
+                    s = np.linalg.norm(gW) + np.linalg.norm(m)
+                    if s:
+                        largest = max(largest, np.linalg.norm(gW - m) / s)
+                return largest
+            """,
+        ),
+        (
+            "no_zero_guard",
+            """
+            from annlib.scratch import backward, cost, forward, output_delta
+
+            def numerical_gradient(loss, W, eps=1e-6):
+                grad = np.zeros_like(W)
+                for index in np.ndindex(W.shape):
+                    original = W[index]
+                    W[index] = original + eps
+                    plus = loss()
+                    W[index] = original - eps
+                    minus = loss()
+                    W[index] = original
+                    grad[index] = (plus - minus) / (2 * eps)
+                return grad
+
+            def gradient_error(params, X, Y, activations, kind, eps=1e-6):
+                Y_hat, caches = forward(params, X, activations)
+                grads = backward(params, caches, output_delta(Y_hat, Y, kind))
+
+                def C():
+                    return cost(forward(params, X, activations)[0], Y, kind)
+
+                largest = 0.0
+                for (W, b), (gW, gb) in zip(params, grads):
+                    for arr, g in ((W, gW), (b, gb)):
+                        m = numerical_gradient(C, arr, eps)
+                        largest = max(largest, np.linalg.norm(g - m) / (np.linalg.norm(g) + np.linalg.norm(m)))
+                return largest
+            """,
+        ),
+        (
+            None,
+            """
+            from annlib.scratch import backward, cost, forward, output_delta
+
+            def numerical_gradient(loss, W, eps=1e-6):
+                grad = np.zeros_like(W)
+                for index in np.ndindex(W.shape):
+                    original = W[index]
+                    W[index] = original + eps
+                    plus = loss()
+                    W[index] = original - eps
+                    minus = loss()
+                    W[index] = original
+                    grad[index] = (plus - minus) / (2 * eps)
+                return grad
+
+            def gradient_error(params, X, Y, activations, kind, eps=1e-6):
+                Y_hat, caches = forward(params, X, activations)
+                grads = backward(params, caches, output_delta(Y_hat, Y, kind))
+
+                def C():
+                    return cost(forward(params, X, activations)[0], Y, kind)
+
+                rs = []
+                for (W, b), (gW, gb) in zip(params, grads):
+                    for arr, g in ((W, gW), (b, gb)):
+                        m = numerical_gradient(C, arr, eps)
+                        s = np.linalg.norm(g) + np.linalg.norm(m)
+                        rs.append(np.linalg.norm(g - m) / s if s else 0.0)
+                return rs
+            """,
+        ),
+        (
+            "forward_difference",
+            """
+            from annlib.scratch import backward, cost, forward, output_delta
+
+            def numerical_gradient(loss, W, eps=1e-6):
+                grad = np.zeros_like(W)
+                for index in np.ndindex(W.shape):
+                    original = W[index]
+                    W[index] = original + eps
+                    plus = loss()
+                    W[index] = original - eps
+                    minus = loss()
+                    W[index] = original
+                    grad[index] = (plus - minus) / (2 * eps)
+                return grad
+
+            def gradient_error(params, X, Y, activations, kind, eps=1e-6):
+                Y_hat, caches = forward(params, X, activations)
+                grads = backward(params, caches, output_delta(Y_hat, Y, kind))
+
+                def C():
+                    return cost(forward(params, X, activations)[0], Y, kind)
+
+                largest = 0.0
+                for (W, b), (gW, gb) in zip(params, grads):
+                    for arr, g in ((W, gW), (b, gb)):
+                        m = np.zeros_like(arr)
+                        base = C()
+                        for idx in np.ndindex(arr.shape):
+                            old = arr[idx]
+                            arr[idx] = old + eps
+                            m[idx] = (C() - base) / eps
+                            arr[idx] = old
+                        s = np.linalg.norm(g) + np.linalg.norm(m)
+                        if s:
+                            largest = max(largest, np.linalg.norm(g - m) / s)
+                return largest
+            """,
+        ),
+        (
+            "min_not_max",
+            """
+            from annlib.scratch import backward, cost, forward, output_delta
+
+            def numerical_gradient(loss, W, eps=1e-6):
+                grad = np.zeros_like(W)
+                for index in np.ndindex(W.shape):
+                    original = W[index]
+                    W[index] = original + eps
+                    plus = loss()
+                    W[index] = original - eps
+                    minus = loss()
+                    W[index] = original
+                    grad[index] = (plus - minus) / (2 * eps)
+                return grad
+
+            def gradient_error(params, X, Y, activations, kind, eps=1e-6):
+                Y_hat, caches = forward(params, X, activations)
+                grads = backward(params, caches, output_delta(Y_hat, Y, kind))
+
+                def C():
+                    return cost(forward(params, X, activations)[0], Y, kind)
+
+                smallest = np.inf
+                for (W, b), (gW, gb) in zip(params, grads):
+                    for arr, g in ((W, gW), (b, gb)):
+                        m = numerical_gradient(C, arr, eps)
+                        s = np.linalg.norm(g) + np.linalg.norm(m)
+                        smallest = min(smallest, np.linalg.norm(g - m) / s if s else 0.0)
+                return smallest
+            """,
+        ),
+        (
+            "squared_norms",
+            """
+            from annlib.scratch import backward, cost, forward, output_delta
+
+            def numerical_gradient(loss, W, eps=1e-6):
+                grad = np.zeros_like(W)
+                for index in np.ndindex(W.shape):
+                    original = W[index]
+                    W[index] = original + eps
+                    plus = loss()
+                    W[index] = original - eps
+                    minus = loss()
+                    W[index] = original
+                    grad[index] = (plus - minus) / (2 * eps)
+                return grad
+
+            def gradient_error(params, X, Y, activations, kind, eps=1e-6):
+                Y_hat, caches = forward(params, X, activations)
+                grads = backward(params, caches, output_delta(Y_hat, Y, kind))
+
+                def C():
+                    return cost(forward(params, X, activations)[0], Y, kind)
+
+                largest = 0.0
+                for (W, b), (gW, gb) in zip(params, grads):
+                    for arr, g in ((W, gW), (b, gb)):
+                        m = numerical_gradient(C, arr, eps)
+                        s = np.sum(g ** 2) + np.sum(m ** 2)
+                        if s:
+                            largest = max(largest, np.sum((g - m) ** 2) / s)
+                return largest
+            """,
+        ),
+        (
+            "first_layer_only",
+            """
+            from annlib.scratch import backward, cost, forward, output_delta
+
+            def numerical_gradient(loss, W, eps=1e-6):
+                grad = np.zeros_like(W)
+                for index in np.ndindex(W.shape):
+                    original = W[index]
+                    W[index] = original + eps
+                    plus = loss()
+                    W[index] = original - eps
+                    minus = loss()
+                    W[index] = original
+                    grad[index] = (plus - minus) / (2 * eps)
+                return grad
+
+            def gradient_error(params, X, Y, activations, kind, eps=1e-6):
+                Y_hat, caches = forward(params, X, activations)
+                grads = backward(params, caches, output_delta(Y_hat, Y, kind))
+
+                def C():
+                    return cost(forward(params, X, activations)[0], Y, kind)
+
+                (W, b), (gW, gb) = params[0], grads[0]
+                rs = []
+                for arr, g in ((W, gW), (b, gb)):
+                    m = numerical_gradient(C, arr, eps)
+                    s = np.linalg.norm(g) + np.linalg.norm(m)
+                    rs.append(np.linalg.norm(g - m) / s if s else 0.0)
+                return max(rs)
+            """,
+        ),
+        (
+            "not_restored",
+            """
+            from annlib.scratch import backward, cost, forward, output_delta
+
+            def numerical_gradient(loss, W, eps=1e-6):
+                grad = np.zeros_like(W)
+                for index in np.ndindex(W.shape):
+                    original = W[index]
+                    W[index] = original + eps
+                    plus = loss()
+                    W[index] = original - eps
+                    minus = loss()
+                    W[index] = original
+                    grad[index] = (plus - minus) / (2 * eps)
+                return grad
+
+            def gradient_error(params, X, Y, activations, kind, eps=1e-6):
+                Y_hat, caches = forward(params, X, activations)
+                grads = backward(params, caches, output_delta(Y_hat, Y, kind))
+
+                def C():
+                    return cost(forward(params, X, activations)[0], Y, kind)
+
+                largest = 0.0
+                for (W, b), (gW, gb) in zip(params, grads):
+                    for arr, g in ((W, gW), (b, gb)):
+                        m = np.zeros_like(arr)
+                        for idx in np.ndindex(arr.shape):
+                            old = arr[idx]
+                            arr[idx] = old + eps
+                            cp = C()
+                            arr[idx] = old - eps
+                            cm = C()
+                            m[idx] = (cp - cm) / (2 * eps)
+                        s = np.linalg.norm(g) + np.linalg.norm(m)
+                        if s:
+                            largest = max(largest, np.linalg.norm(g - m) / s)
+                return largest
+            """,
+        ),
+        (
+            "eps_ignored",
+            """
+            from annlib.scratch import backward, cost, forward, output_delta
+
+            def numerical_gradient(loss, W, eps=1e-6):
+                grad = np.zeros_like(W)
+                for index in np.ndindex(W.shape):
+                    original = W[index]
+                    W[index] = original + eps
+                    plus = loss()
+                    W[index] = original - eps
+                    minus = loss()
+                    W[index] = original
+                    grad[index] = (plus - minus) / (2 * eps)
+                return grad
+
+            def gradient_error(params, X, Y, activations, kind, eps=1e-6):
+                Y_hat, caches = forward(params, X, activations)
+                grads = backward(params, caches, output_delta(Y_hat, Y, kind))
+
+                def C():
+                    return cost(forward(params, X, activations)[0], Y, kind)
+
+                largest = 0.0
+                for (W, b), (gW, gb) in zip(params, grads):
+                    for arr, g in ((W, gW), (b, gb)):
+                        m = numerical_gradient(C, arr)
+                        s = np.linalg.norm(g) + np.linalg.norm(m)
+                        if s:
+                            largest = max(largest, np.linalg.norm(g - m) / s)
+                return largest
+            """,
+        ),
+    ],
+}
+
+for _name, _sources in _MORE_CORRECT.items():
+    CORRECT.setdefault(_name, []).extend(_sources)
+for _name, _answers in _MORE_WRONG.items():
+    WRONG.setdefault(_name, []).extend(_answers)

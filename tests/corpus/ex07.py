@@ -481,7 +481,6 @@ WRONG = {
             _sgd("    for i in range(len(params)):\n        params[i] = params[i] - learning_rate * grads[i]\n"),
         ),
         ("first_only", _sgd("    for p, g in zip(params, grads):\n        p -= learning_rate * g\n        return\n")),
-        ("grads_changed", _sgd("    for p, g in zip(params, grads):\n        g *= learning_rate\n        p -= g\n")),
         ("rate_divides", _sgd("    for p, g in zip(params, grads):\n        p -= g / learning_rate\n")),
         ("mean_grad", _sgd("    for p, g in zip(params, grads):\n        p -= learning_rate * np.mean(g)\n")),
     ],
@@ -967,3 +966,1904 @@ WRONG = {
         ),
     ],
 }
+
+
+# More answers, in the styles of learners' and public repositories' code: loops, helpers, classes, in-place
+# forms; the wrong ones with the slips they make.
+_S7 = (
+    "        from annlib.scratch import backward, cost, forward, initialize, output_delta, update\n"
+    "        import copy, math\n"
+)
+
+_MORE_CORRECT = {
+    "check_sgd_step": [
+        """
+        def sgd_step(params, grads, learning_rate):
+            for param, grad in zip(params, grads):
+                param -= learning_rate * grad
+        """,
+        """
+        def sgd_step(params, grads, learning_rate):
+            for i in range(len(params)):
+                params[i] -= learning_rate * grads[i]
+        """,
+        """
+        def sgd_step(params, grads, learning_rate):
+            for p, g in zip(params, grads):
+                np.subtract(p, learning_rate * g, out=p)
+        """,
+        """
+        def sgd_step(params, grads, learning_rate):
+            for p, g in zip(params, grads):
+                p[...] = p - learning_rate * g
+        """,
+        """
+        def sgd_step(params, grads, learning_rate):
+            for i, g in enumerate(grads):
+                params[i] -= g * learning_rate
+        """,
+        """
+        def sgd_step(params, grads, learning_rate):
+            for p, g in zip(params, grads):
+                np.copyto(p, p - learning_rate * g)
+        """,
+        """
+        def sgd_step(params, grads, learning_rate):
+            [p.__isub__(learning_rate * g) for p, g in zip(params, grads)]
+        """,
+        """
+        def sgd_step(params, grads, learning_rate):
+            for p, g in zip(params, grads):
+                p += -learning_rate * g
+        """,
+        """
+        def sgd_step(params, grads, learning_rate):
+            for p, g in zip(params, grads):
+                p -= np.multiply(learning_rate, g)
+        """,
+        # CS231n optim.sgd, translated: w -= config["learning_rate"] * dw
+        """
+        def sgd_step(params, grads, learning_rate):
+            config = {"learning_rate": learning_rate}
+            for w, dw in zip(params, grads):
+                w -= config["learning_rate"] * dw
+        """,
+        # scaling the gradient in place first: the text asks nothing of grads here
+        """
+        def sgd_step(params, grads, learning_rate):
+            for p, g in zip(params, grads):
+                g *= learning_rate
+                p -= g
+        """,
+    ],
+    "check_momentum_step": [
+        """
+        def momentum_step(params, grads, velocities, learning_rate, momentum=0.9):
+            for p, g, v in zip(params, grads, velocities):
+                v *= momentum
+                v -= learning_rate * g
+                p += v
+        """,
+        """
+        def momentum_step(params, grads, velocities, learning_rate, momentum=0.9):
+            for p, g, v in zip(params, grads, velocities):
+                v[:] = momentum * v - learning_rate * g
+                p += v
+        """,
+        """
+        def momentum_step(params, grads, velocities, learning_rate, momentum=0.9):
+            for i in range(len(params)):
+                velocities[i] *= momentum
+                velocities[i] -= learning_rate * grads[i]
+                params[i] += velocities[i]
+        """,
+        """
+        def momentum_step(params, grads, velocities, learning_rate, momentum=0.9):
+            for p, g, v in zip(params, grads, velocities):
+                np.multiply(v, momentum, out=v)
+                np.subtract(v, learning_rate * g, out=v)
+                np.add(p, v, out=p)
+        """,
+        """
+        def momentum_step(params, grads, velocities, learning_rate, momentum=0.9):
+            for p, g, v in zip(params, grads, velocities):
+                v[...] = momentum * v - learning_rate * g
+                p[...] = p + v
+        """,
+        """
+        def momentum_step(params, grads, velocities, learning_rate, momentum=0.9):
+            for p, g, v in zip(params, grads, velocities):
+                new_v = momentum * v - learning_rate * g
+                v[...] = new_v
+                p += new_v
+        """,
+        """
+        def momentum_step(params, grads, velocities, learning_rate, momentum=0.9):
+            for p, g, v in zip(params, grads, velocities):
+                step = momentum * v - learning_rate * g
+                p += step
+                v[...] = step
+        """,
+        """
+        def momentum_step(params, grads, velocities, learning_rate, momentum=0.9):
+            for p, g, v in zip(params, grads, velocities):
+                v *= momentum
+                v += -learning_rate * g
+                p -= -v
+        """,
+        """
+        def momentum_step(params, grads, velocities, learning_rate, momentum=0.9):
+            for k, (p, g) in enumerate(zip(params, grads)):
+                np.copyto(velocities[k], momentum * velocities[k] - learning_rate * g)
+                np.copyto(p, p + velocities[k])
+        """,
+    ],
+    "check_minibatches": [
+        """
+        def minibatches(X, y, batch_size, rng):
+            order = rng.permutation(len(X))
+            for start in range(0, len(X), batch_size):
+                idx = order[start:start + batch_size]
+                yield X[idx], y[idx]
+        """,
+        """
+        def minibatches(X, y, batch_size, rng):
+            order = rng.permutation(len(X))
+            X_shuffled, y_shuffled = X[order], y[order]
+            for start in range(0, len(X), batch_size):
+                yield X_shuffled[start:start + batch_size], y_shuffled[start:start + batch_size]
+        """,
+        """
+        def minibatches(X, y, batch_size, rng):
+            order = rng.permutation(len(X))
+            start = 0
+            while start < len(X):
+                idx = order[start:start + batch_size]
+                yield X[idx], y[idx]
+                start += batch_size
+        """,
+        """
+        def minibatches(X, y, batch_size, rng):
+            order = rng.permutation(len(X))
+            yield from ((X[order[i:i + batch_size]], y[order[i:i + batch_size]]) for i in range(0, len(X), batch_size))
+        """,
+        """
+        import math
+        def minibatches(X, y, batch_size, rng):
+            n = X.shape[0]
+            perm = rng.permutation(n)
+            for k in range(math.ceil(n / batch_size)):
+                idx = perm[k * batch_size:(k + 1) * batch_size]
+                yield X[idx], y[idx]
+        """,
+        # deeplearning.ai random_mini_batches, rows as examples, rng for np.random
+        """
+        import math
+        def minibatches(X, y, batch_size, rng):
+            m = X.shape[0]
+            permutation = list(rng.permutation(m))
+            shuffled_X = X[permutation]
+            shuffled_Y = y[permutation]
+            num_complete_minibatches = math.floor(m / batch_size)
+            for k in range(0, num_complete_minibatches):
+                yield shuffled_X[k * batch_size:(k + 1) * batch_size], shuffled_Y[k * batch_size:(k + 1) * batch_size]
+            if m % batch_size != 0:
+                rest = num_complete_minibatches * batch_size
+                yield shuffled_X[rest:], shuffled_Y[rest:]
+        """,
+        """
+        def minibatches(X, y, batch_size, rng):
+            order = rng.permutation(len(X))
+            for start in range(0, len(X), batch_size):
+                idx = order[start:start + batch_size]
+                yield np.take(X, idx, axis=0), np.take(y, idx, axis=0)
+        """,
+        """
+        def minibatches(X, y, batch_size, rng):
+            order = rng.permutation(len(X))
+            n_batches = (len(X) + batch_size - 1) // batch_size
+            for b in range(n_batches):
+                chosen = order[b * batch_size: min((b + 1) * batch_size, len(X))]
+                yield X[chosen].copy(), y[chosen].copy()
+        """,
+        # thuml get_mini_batches, with rng in place of np.random
+        """
+        def minibatches(X, y, batch_size, rng):
+            m = X.shape[0]
+            permutation = list(rng.permutation(m))
+            Xs, Ys = X[permutation], y[permutation]
+            num_complete = m // batch_size
+            for i in range(num_complete):
+                yield Xs[i * batch_size:(i + 1) * batch_size], Ys[i * batch_size:(i + 1) * batch_size]
+            if m % batch_size != 0:
+                yield Xs[num_complete * batch_size:], Ys[num_complete * batch_size:]
+        """,
+    ],
+    "check_moons_classifier": [
+        """
+        from annlib import Network, fit
+        from annlib.losses import BinaryCrossEntropy
+        def train_moons_classifier(X, y):
+            net = Network.from_sizes([2, 16, 1], activation="tanh", output_activation="sigmoid", rng=1)
+            fit(net, X, y, BinaryCrossEntropy(), "adam", learning_rate=0.03, epochs=100, batch_size=32, rng=1,
+                progress=False)
+            return net
+        """,
+        """
+        from annlib import Network, fit
+        from annlib.losses import BinaryCrossEntropy
+        def train_moons_classifier(X, y):
+            net = Network.from_sizes([2, 12, 12, 1], activation="relu", output_activation="sigmoid", rng=0)
+            fit(net, X, y, BinaryCrossEntropy(), "adam", learning_rate=0.01, epochs=150, batch_size=16, rng=0,
+                progress=False)
+            return net
+        """,
+    ],
+    "check_update": [
+        """
+        def update(params, grads, learning_rate):
+            new_params = []
+            for (W, b), (gW, gb) in zip(params, grads):
+                new_params.append((W - learning_rate * gW, b - learning_rate * gb))
+            return new_params
+        """,
+        """
+        def update(params, grads, learning_rate):
+            return [(W - learning_rate * dW, b - learning_rate * db) for (W, b), (dW, db) in zip(params, grads)]
+        """,
+        """
+        def update(params, grads, learning_rate):
+            out = []
+            for (W, b), (gW, gb) in zip(params, grads):
+                W, b = W.copy(), b.copy()
+                W -= learning_rate * gW
+                b -= learning_rate * gb
+                out.append((W, b))
+            return out
+        """,
+        """
+        def update(params, grads, learning_rate):
+            return [(np.subtract(W, learning_rate * gW), np.subtract(b, learning_rate * gb))
+                    for (W, b), (gW, gb) in zip(params, grads)]
+        """,
+        """
+        def update(params, grads, learning_rate):
+            new = []
+            for l in range(len(params)):
+                W, b = params[l]
+                gW, gb = grads[l]
+                new.append((W - learning_rate * gW, b - learning_rate * gb))
+            return new
+        """,
+        """
+        def update(params, grads, learning_rate):
+            return [tuple(p - learning_rate * g for p, g in zip(layer, layer_grads))
+                    for layer, layer_grads in zip(params, grads)]
+        """,
+        """
+        import copy
+        def update(params, grads, learning_rate):
+            new_params = copy.deepcopy(params)
+            for (W, b), (gW, gb) in zip(new_params, grads):
+                W -= learning_rate * gW
+                b -= learning_rate * gb
+            return new_params
+        """,
+        """
+        def update(params, grads, learning_rate):
+            return list(map(lambda pg: (pg[0][0] - learning_rate * pg[1][0], pg[0][1] - learning_rate * pg[1][1]),
+                            zip(params, grads)))
+        """,
+        # pairs as lists: unpack and index like tuples
+        """
+        def update(params, grads, learning_rate):
+            return [[W - learning_rate * gW, b - learning_rate * gb] for (W, b), (gW, gb) in zip(params, grads)]
+        """,
+    ],
+    "check_train": [
+        _S7
+        + """
+        def train(params, X, Y, activations, kind, *, learning_rate, epochs, batch_size, rng,
+                  target_cost=None, patience=None):
+            history = []
+            best, waited = np.inf, 0
+            for epoch in range(1, epochs + 1):
+                order = rng.permutation(len(X))
+                for start in range(0, len(X), batch_size):
+                    idx = order[start:start + batch_size]
+                    Y_hat, caches = forward(params, X[idx], activations)
+                    grads = backward(params, caches, output_delta(Y_hat, Y[idx], kind))
+                    params = update(params, grads, learning_rate)
+                c = cost(forward(params, X, activations)[0], Y, kind)
+                if not np.isfinite(c):
+                    raise FloatingPointError(f"cost {c} in epoch {epoch}")
+                history.append(c)
+                if target_cost is not None and c <= target_cost:
+                    break
+                if c < best:
+                    best, waited = c, 0
+                else:
+                    waited += 1
+                    if patience is not None and waited >= patience:
+                        break
+            return params, history
+        """,
+        # with a minibatches helper, and the patience rule read off the history
+        _S7
+        + """
+        def minibatches(X, y, batch_size, rng):
+            order = rng.permutation(len(X))
+            for start in range(0, len(X), batch_size):
+                idx = order[start:start + batch_size]
+                yield X[idx], y[idx]
+
+        def train(params, X, Y, activations, kind, *, learning_rate, epochs, batch_size, rng,
+                  target_cost=None, patience=None):
+            history = []
+            for epoch in range(epochs):
+                for Xb, Yb in minibatches(X, Y, batch_size, rng):
+                    Y_hat, caches = forward(params, Xb, activations)
+                    params = update(params, backward(params, caches, output_delta(Y_hat, Yb, kind)), learning_rate)
+                c = cost(forward(params, X, activations)[0], Y, kind)
+                if math.isnan(c) or math.isinf(c):
+                    raise FloatingPointError(f"diverged in epoch {epoch + 1}")
+                history.append(c)
+                if target_cost is not None and c <= target_cost:
+                    break
+                if patience is not None and len(history) > patience:
+                    if min(history[-patience:]) >= min(history[:-patience]):
+                        break
+            return params, history
+        """,
+        # best epoch bookkeeping, while loop
+        _S7
+        + """
+        def train(params, X, Y, activations, kind, *, learning_rate, epochs, batch_size, rng,
+                  target_cost=None, patience=None):
+            history = []
+            best_cost, best_epoch = float("inf"), 0
+            epoch = 0
+            while epoch < epochs:
+                epoch += 1
+                perm = rng.permutation(X.shape[0])
+                Xs, Ys = X[perm], Y[perm]
+                for s in range(0, X.shape[0], batch_size):
+                    out, caches = forward(params, Xs[s:s + batch_size], activations)
+                    g = backward(params, caches, output_delta(out, Ys[s:s + batch_size], kind))
+                    params = update(params, g, learning_rate)
+                c = float(cost(forward(params, X, activations)[0], Y, kind))
+                if np.isnan(c) or np.isinf(c):
+                    raise FloatingPointError("epoch %d: the cost is %s" % (epoch, c))
+                history.append(c)
+                if c < best_cost:
+                    best_cost, best_epoch = c, epoch
+                if target_cost is not None and c <= target_cost:
+                    break
+                if patience is not None and epoch - best_epoch >= patience:
+                    break
+            return params, history
+        """,
+        # early stopping class (drizzle0171 style: self.loss > loss resets; stop when counter >= limit)
+        _S7
+        + """
+        class EarlyStopping:
+            def __init__(self, patience=5):
+                self.loss = np.inf
+                self.patience = 0
+                self.patience_limit = patience
+            def step(self, loss):
+                if self.loss > loss:
+                    self.loss = loss
+                    self.patience = 0
+                else:
+                    self.patience += 1
+            def is_stop(self):
+                return self.patience >= self.patience_limit
+
+        def train(params, X, Y, activations, kind, *, learning_rate, epochs, batch_size, rng,
+                  target_cost=None, patience=None):
+            history = []
+            stopper = EarlyStopping(patience) if patience is not None else None
+            for epoch in range(1, epochs + 1):
+                order = rng.permutation(len(X))
+                for i in range(0, len(order), batch_size):
+                    b = order[i:i + batch_size]
+                    Yh, caches = forward(params, X[b], activations)
+                    params = update(params, backward(params, caches, output_delta(Yh, Y[b], kind)), learning_rate)
+                c = cost(forward(params, X, activations)[0], Y, kind)
+                if not np.isfinite(c):
+                    raise FloatingPointError(f"epoch {epoch}: cost is {c}")
+                history.append(c)
+                if target_cost is not None and c <= target_cost:
+                    break
+                if stopper is not None:
+                    stopper.step(c)
+                    if stopper.is_stop():
+                        break
+            return params, history
+        """,
+        # keep a private copy of params first
+        _S7
+        + """
+        def train(params, X, Y, activations, kind, *, learning_rate, epochs, batch_size, rng,
+                  target_cost=None, patience=None):
+            params = copy.deepcopy(params)
+            history, since_best, best = [], 0, None
+            n = len(X)
+            for epoch in range(1, epochs + 1):
+                order = rng.permutation(n)
+                batches = [order[k:k + batch_size] for k in range(0, n, batch_size)]
+                for idx in batches:
+                    Y_hat, caches = forward(params, X[idx], activations)
+                    delta = output_delta(Y_hat, Y[idx], kind)
+                    params = update(params, backward(params, caches, delta), learning_rate)
+                epoch_cost = cost(forward(params, X, activations)[0], Y, kind)
+                if not math.isfinite(epoch_cost):
+                    raise FloatingPointError(f"not finite cost at epoch {epoch}")
+                history.append(epoch_cost)
+                if target_cost is not None and epoch_cost <= target_cost:
+                    return params, history
+                if best is None or epoch_cost < best:
+                    best, since_best = epoch_cost, 0
+                else:
+                    since_best += 1
+                if patience is not None and since_best == patience:
+                    return params, history
+            return params, history
+        """,
+        # np.isnan / np.isinf divergence check, stopping flags
+        _S7
+        + """
+        def train(params, X, Y, activations, kind, *, learning_rate, epochs, batch_size, rng,
+                  target_cost=None, patience=None):
+            history = []
+            best = np.inf
+            bad = 0
+            for e in range(epochs):
+                idx = rng.permutation(len(X))
+                Xs = X[idx]
+                Ys = Y[idx]
+                batches = [(Xs[i:i + batch_size], Ys[i:i + batch_size]) for i in range(0, len(X), batch_size)]
+                for xb, yb in batches:
+                    Yh, cache = forward(params, xb, activations)
+                    grads = backward(params, cache, output_delta(Yh, yb, kind))
+                    params = update(params, grads, learning_rate)
+                J = cost(forward(params, X, activations)[0], Y, kind)
+                if np.isnan(J) or np.isinf(J):
+                    raise FloatingPointError("training diverged at epoch " + str(e + 1))
+                history.append(J)
+                reached = target_cost is not None and J <= target_cost
+                if J < best:
+                    best = J
+                    bad = 0
+                else:
+                    bad += 1
+                out_of_patience = patience is not None and bad >= patience
+                if reached or out_of_patience:
+                    break
+            return params, history
+        """,
+        # stateful counter written as Keras's EarlyStopping (wait > = patience)
+        _S7
+        + """
+        def train(params, X, Y, activations, kind, *, learning_rate, epochs, batch_size, rng,
+                  target_cost=None, patience=None):
+            history = []
+            wait = 0
+            best = None
+            for epoch in range(epochs):
+                perm = rng.permutation(len(X))
+                for batch in np.array_split(perm, range(batch_size, len(X), batch_size)):
+                    Yh, caches = forward(params, X[batch], activations)
+                    params = update(params, backward(params, caches, output_delta(Yh, Y[batch], kind)), learning_rate)
+                current = cost(forward(params, X, activations)[0], Y, kind)
+                if not np.isfinite(current):
+                    raise FloatingPointError(f"epoch {epoch + 1}: cost {current}")
+                history.append(current)
+                if target_cost is not None and current <= target_cost:
+                    break
+                if best is None or current < best:
+                    best = current
+                    wait = 0
+                    continue
+                wait += 1
+                if patience is not None and wait >= patience:
+                    break
+            return params, history
+        """,
+        # target check after patience, counting epochs in a for/else
+        _S7
+        + """
+        def train(params, X, Y, activations, kind, *, learning_rate, epochs, batch_size, rng,
+                  target_cost=None, patience=None):
+            history = []
+            lowest = float("inf")
+            stale = 0
+            for epoch in range(1, epochs + 1):
+                shuffled = rng.permutation(len(X))
+                for first in range(0, len(X), batch_size):
+                    rows = shuffled[first:first + batch_size]
+                    A, caches = forward(params, X[rows], activations)
+                    params = update(params, backward(params, caches, output_delta(A, Y[rows], kind)),
+                                    learning_rate=learning_rate)
+                C = cost(forward(params, X, activations)[0], Y, kind)
+                if not np.isfinite(C):
+                    raise FloatingPointError(f"cost became {C} in epoch {epoch}")
+                history.append(C)
+                stale = 0 if C < lowest else stale + 1
+                lowest = min(lowest, C)
+                if patience is not None and stale >= patience:
+                    break
+                if target_cost is not None and C <= target_cost:
+                    break
+            return params, history
+        """,
+    ],
+    "check_choose_learning_rate": [
+        _S7
+        + """
+        def choose_learning_rate(params, X, Y, activations, kind, rates, *, epochs, batch_size, rng):
+            best_rate, best_cost = None, np.inf
+            for rate in rates:
+                try:
+                    _, history = train(params, X, Y, activations, kind, learning_rate=rate, epochs=epochs,
+                                       batch_size=batch_size, rng=copy.deepcopy(rng))
+                    final = history[-1]
+                except FloatingPointError:
+                    final = np.inf
+                if np.isfinite(final) and final < best_cost:
+                    best_rate, best_cost = rate, final
+            return best_rate
+        """,
+        _S7
+        + """
+        def choose_learning_rate(params, X, Y, activations, kind, rates, *, epochs, batch_size, rng):
+            results = {}
+            for rate in rates:
+                try:
+                    _, h = train(params, X, Y, activations, kind, learning_rate=rate, epochs=epochs,
+                                 batch_size=batch_size, rng=copy.deepcopy(rng))
+                    results[rate] = h[-1] if np.isfinite(h[-1]) else np.inf
+                except FloatingPointError:
+                    results[rate] = np.inf
+            return min(results, key=results.get)
+        """,
+        _S7
+        + """
+        def choose_learning_rate(params, X, Y, activations, kind, rates, *, epochs, batch_size, rng):
+            finals = []
+            for rate in rates:
+                try:
+                    _, h = train(params, X, Y, activations, kind, learning_rate=rate, epochs=epochs,
+                                 batch_size=batch_size, rng=copy.deepcopy(rng))
+                    finals.append(h[-1])
+                except FloatingPointError:
+                    finals.append(np.inf)
+            finals = np.array(finals, dtype=float)
+            finals[~np.isfinite(finals)] = np.inf
+            return rates[int(np.argmin(finals))]
+        """,
+        _S7
+        + """
+        def choose_learning_rate(params, X, Y, activations, kind, rates, *, epochs, batch_size, rng):
+            start_state = copy.deepcopy(rng)
+            scored = []
+            for rate in rates:
+                run_rng = copy.deepcopy(start_state)
+                try:
+                    _, history = train(copy.deepcopy(params), X, Y, activations, kind, learning_rate=rate,
+                                       epochs=epochs, batch_size=batch_size, rng=run_rng)
+                except FloatingPointError:
+                    continue
+                if math.isfinite(history[-1]):
+                    scored.append((history[-1], rate))
+            return min(scored, key=lambda t: t[0])[1]
+        """,
+        _S7
+        + """
+        def choose_learning_rate(params, X, Y, activations, kind, rates, *, epochs, batch_size, rng):
+            rngs = [copy.deepcopy(rng) for _ in rates]
+            costs = []
+            for rate, r in zip(rates, rngs):
+                try:
+                    costs.append(train(params, X, Y, activations, kind, learning_rate=rate, epochs=epochs,
+                                       batch_size=batch_size, rng=r)[1][-1])
+                except FloatingPointError:
+                    costs.append(np.nan)
+            return rates[int(np.nanargmin(costs))]
+        """,
+        _S7
+        + """
+        def choose_learning_rate(params, X, Y, activations, kind, rates, *, epochs, batch_size, rng):
+            best = None
+            for rate in rates:
+                try:
+                    _, hist = train(params, X, Y, activations, kind, learning_rate=rate, epochs=epochs,
+                                    batch_size=batch_size, rng=copy.deepcopy(rng))
+                except FloatingPointError:
+                    continue
+                last = hist[-1]
+                if np.isnan(last) or np.isinf(last):
+                    continue
+                if best is None or last < best[0]:
+                    best = (last, rate)
+            return best[1]
+        """,
+        _S7
+        + """
+        def choose_learning_rate(params, X, Y, activations, kind, rates, *, epochs, batch_size, rng):
+            def final_cost(rate):
+                try:
+                    h = train(params, X, Y, activations, kind, learning_rate=rate, epochs=epochs,
+                              batch_size=batch_size, rng=copy.deepcopy(rng))[1]
+                except FloatingPointError:
+                    return float("inf")
+                return h[-1] if math.isfinite(h[-1]) else float("inf")
+            return sorted(rates, key=final_cost)[0]
+        """,
+        _S7
+        + """
+        def choose_learning_rate(params, X, Y, activations, kind, rates, *, epochs, batch_size, rng):
+            state = copy.deepcopy(rng.bit_generator.state)
+            best_rate, best_cost = rates[0], float("inf")
+            for rate in rates:
+                run = copy.deepcopy(rng)
+                run.bit_generator.state = state
+                try:
+                    params_out, history = train(params, X, Y, activations, kind, learning_rate=rate,
+                                                epochs=epochs, batch_size=batch_size, rng=run)
+                except FloatingPointError:
+                    continue
+                c = float(history[-1])
+                if c == c and c != float("inf") and c < best_cost:
+                    best_rate, best_cost = rate, c
+            return best_rate
+        """,
+    ],
+}
+
+_MORE_WRONG = {
+    "check_sgd_step": [
+        (
+            "not_in_place",
+            """
+        def sgd_step(params, grads, learning_rate):
+            for p, g in zip(params, grads):
+                p = p - learning_rate * g
+        """,
+        ),
+        (
+            "list_items_replaced",
+            """
+        def sgd_step(params, grads, learning_rate):
+            for i in range(len(params)):
+                params[i] = params[i] - learning_rate * grads[i]
+        """,
+        ),
+        (
+            "ascent",
+            """
+        def sgd_step(params, grads, learning_rate):
+            for p, g in zip(params, grads):
+                p += learning_rate * g
+        """,
+        ),
+        (
+            "no_rate",
+            """
+        def sgd_step(params, grads, learning_rate):
+            for p, g in zip(params, grads):
+                p -= g
+        """,
+        ),
+        (
+            "first_only",
+            """
+        def sgd_step(params, grads, learning_rate):
+            params[0] -= learning_rate * grads[0]
+        """,
+        ),
+        (
+            "rate_divides",
+            """
+        def sgd_step(params, grads, learning_rate):
+            for p, g in zip(params, grads):
+                p -= g / learning_rate
+        """,
+        ),
+        # Nielsen's update_mini_batch, translated: a new list of new arrays, eta divided by the batch
+        (
+            None,
+            """
+        def sgd_step(params, grads, learning_rate):
+            params[:] = [w - (learning_rate / len(grads)) * nw for w, nw in zip(params, grads)]
+        """,
+        ),
+        (
+            "not_in_place",
+            """
+        def sgd_step(params, grads, learning_rate):
+            return [p - learning_rate * g for p, g in zip(params, grads)]
+        """,
+        ),
+        (
+            "mean_grad",
+            """
+        def sgd_step(params, grads, learning_rate):
+            for p, g in zip(params, grads):
+                p -= learning_rate * g.mean()
+        """,
+        ),
+        (
+            None,
+            """
+        def sgd_step(params, grads, learning_rate):
+            for p, g in zip(params, reversed(grads)):
+                p -= learning_rate * g
+        """,
+        ),
+        (
+            None,
+            """
+        def sgd_step(params, grads, learning_rate):
+            for p, g in zip(params, grads):
+                p -= learning_rate * np.sign(g)
+        """,
+        ),
+        (
+            None,
+            """
+        def sgd_step(params, grads, learning_rate):
+            for p, g in zip(params[:-1], grads[:-1]):
+                p -= learning_rate * g
+        """,
+        ),
+    ],
+    "check_momentum_step": [
+        # deeplearning.ai update_parameters_with_momentum, translated in place
+        (
+            "moving_average",
+            """
+        def momentum_step(params, grads, velocities, learning_rate, momentum=0.9):
+            for p, g, v in zip(params, grads, velocities):
+                v[...] = momentum * v + (1 - momentum) * g
+                p[...] = p - learning_rate * v
+        """,
+        ),
+        # CS231n sgd_momentum, translated: v is a new local array
+        (
+            "velocity_not_in_place",
+            """
+        def momentum_step(params, grads, velocities, learning_rate, momentum=0.9):
+            for w, dw, v in zip(params, grads, velocities):
+                v = momentum * v - learning_rate * dw
+                w += v
+        """,
+        ),
+        (
+            "list_items_replaced",
+            """
+        def momentum_step(params, grads, velocities, learning_rate, momentum=0.9):
+            for i in range(len(params)):
+                velocities[i] = momentum * velocities[i] - learning_rate * grads[i]
+                params[i] = params[i] + velocities[i]
+        """,
+        ),
+        (
+            "ascent",
+            """
+        def momentum_step(params, grads, velocities, learning_rate, momentum=0.9):
+            for p, g, v in zip(params, grads, velocities):
+                v[...] = momentum * v + learning_rate * g
+                p += v
+        """,
+        ),
+        (
+            "old_velocity",
+            """
+        def momentum_step(params, grads, velocities, learning_rate, momentum=0.9):
+            for p, g, v in zip(params, grads, velocities):
+                p += v
+                v[...] = momentum * v - learning_rate * g
+        """,
+        ),
+        (
+            "momentum_ignored",
+            """
+        def momentum_step(params, grads, velocities, learning_rate, momentum=0.9):
+            for p, g, v in zip(params, grads, velocities):
+                v[...] = 0.9 * v - learning_rate * g
+                p += v
+        """,
+        ),
+        (
+            "minus_velocity",
+            """
+        def momentum_step(params, grads, velocities, learning_rate, momentum=0.9):
+            for p, g, v in zip(params, grads, velocities):
+                v[...] = momentum * v - learning_rate * g
+                p -= v
+        """,
+        ),
+        (
+            "no_rate",
+            """
+        def momentum_step(params, grads, velocities, learning_rate, momentum=0.9):
+            for p, g, v in zip(params, grads, velocities):
+                v[...] = momentum * v - g
+                p += v
+        """,
+        ),
+        (
+            "no_decay",
+            """
+        def momentum_step(params, grads, velocities, learning_rate, momentum=0.9):
+            for p, g, v in zip(params, grads, velocities):
+                v -= learning_rate * g
+                p += v
+        """,
+        ),
+        (
+            None,
+            """
+        def momentum_step(params, grads, velocities, learning_rate, momentum=0.9):
+            for p, g, v in zip(params, grads, velocities):
+                v[...] = momentum * v - learning_rate * g
+                p += learning_rate * v
+        """,
+        ),
+        # CS231n Nesterov momentum, translated in place
+        (
+            "nesterov",
+            """
+        def momentum_step(params, grads, velocities, learning_rate, momentum=0.9):
+            for p, g, v in zip(params, grads, velocities):
+                v_prev = v.copy()
+                v[...] = momentum * v - learning_rate * g
+                p += -momentum * v_prev + (1 + momentum) * v
+        """,
+        ),
+        (
+            None,
+            """
+        def momentum_step(params, grads, velocities, learning_rate, momentum=0.9):
+            for p, g, v in zip(params, grads, velocities):
+                v[...] = momentum * (v - learning_rate * g)
+                p += v
+        """,
+        ),
+        (
+            None,
+            """
+        def momentum_step(params, grads, velocities, learning_rate, momentum=0.9):
+            for p, g, v in zip(params, grads, velocities):
+                v[...] = (1 - momentum) * v - learning_rate * g
+                p += v
+        """,
+        ),
+    ],
+    "check_minibatches": [
+        (
+            "no_shuffle",
+            """
+        def minibatches(X, y, batch_size, rng):
+            for start in range(0, len(X), batch_size):
+                yield X[start:start + batch_size], y[start:start + batch_size]
+        """,
+        ),
+        (
+            "unpaired",
+            """
+        def minibatches(X, y, batch_size, rng):
+            ox, oy = rng.permutation(len(X)), rng.permutation(len(y))
+            for start in range(0, len(X), batch_size):
+                yield X[ox[start:start + batch_size]], y[oy[start:start + batch_size]]
+        """,
+        ),
+        (
+            "drop_last",
+            """
+        def minibatches(X, y, batch_size, rng):
+            order = rng.permutation(len(X))
+            for start in range(0, len(X) - batch_size + 1, batch_size):
+                idx = order[start:start + batch_size]
+                yield X[idx], y[idx]
+        """,
+        ),
+        (
+            "shuffles_in_place",
+            """
+        def minibatches(X, y, batch_size, rng):
+            order = rng.permutation(len(X))
+            X[:] = X[order]
+            y[:] = y[order]
+            for start in range(0, len(X), batch_size):
+                yield X[start:start + batch_size], y[start:start + batch_size]
+        """,
+        ),
+        (
+            "permutation_per_batch",
+            """
+        def minibatches(X, y, batch_size, rng):
+            for start in range(0, len(X), batch_size):
+                order = rng.permutation(len(X))
+                idx = order[start:start + batch_size]
+                yield X[idx], y[idx]
+        """,
+        ),
+        (
+            "slice_short",
+            """
+        def minibatches(X, y, batch_size, rng):
+            order = rng.permutation(len(X))
+            for start in range(0, len(X), batch_size):
+                idx = order[start:start + batch_size - 1]
+                yield X[idx], y[idx]
+        """,
+        ),
+        (
+            "equal_sizes",
+            """
+        import math
+        def minibatches(X, y, batch_size, rng):
+            order = rng.permutation(len(X))
+            for idx in np.array_split(order, math.ceil(len(X) / batch_size)):
+                yield X[idx], y[idx]
+        """,
+        ),
+        (
+            "order_not_from_rng",
+            """
+        def minibatches(X, y, batch_size, rng):
+            order = np.random.permutation(len(X))
+            for start in range(0, len(X), batch_size):
+                idx = order[start:start + batch_size]
+                yield X[idx], y[idx]
+        """,
+        ),
+        (
+            "batch_count",
+            """
+        def minibatches(X, y, batch_size, rng):
+            order = rng.permutation(len(X))
+            for idx in np.array_split(order, batch_size):
+                yield X[idx], y[idx]
+        """,
+        ),
+        (
+            "with_replacement",
+            """
+        def minibatches(X, y, batch_size, rng):
+            order = rng.choice(len(X), len(X))
+            for start in range(0, len(X), batch_size):
+                idx = order[start:start + batch_size]
+                yield X[idx], y[idx]
+        """,
+        ),
+        (
+            "unpaired",
+            """
+        def minibatches(X, y, batch_size, rng):
+            order = rng.permutation(len(X))
+            for start in range(0, len(X), batch_size):
+                yield X[order[start:start + batch_size]], y[start:start + batch_size]
+        """,
+        ),
+        # iterate_minibatches (a from-scratch repo): drops the last partial batch, np.random's shuffle
+        (
+            None,
+            """
+        def minibatches(X, y, batch_size, rng):
+            permutation = np.random.permutation(X.shape[0])
+            train, labels = X[permutation], y[permutation]
+            for start_idx in range(0, train.shape[0] + 1 - batch_size, batch_size):
+                excerpt = slice(start_idx, start_idx + batch_size)
+                yield train[excerpt], labels[excerpt]
+        """,
+        ),
+        (
+            "drop_last",
+            """
+        def minibatches(X, y, batch_size, rng):
+            order = rng.permutation(len(X))
+            for k in range(len(X) // batch_size):
+                idx = order[k * batch_size:(k + 1) * batch_size]
+                yield X[idx], y[idx]
+        """,
+        ),
+        (
+            "order_not_from_rng",
+            """
+        def minibatches(X, y, batch_size, rng):
+            order = np.arange(len(X))
+            rng.shuffle(order)
+            order = order[::-1]
+            for start in range(0, len(X), batch_size):
+                idx = order[start:start + batch_size]
+                yield X[idx], y[idx]
+        """,
+        ),
+    ],
+    "check_moons_classifier": [
+        (
+            "no_hidden_layer",
+            """
+        from annlib import Network, fit
+        from annlib.losses import BinaryCrossEntropy
+        def train_moons_classifier(X, y):
+            net = Network.from_sizes([2, 1], output_activation="sigmoid", rng=0)
+            fit(net, X, y, BinaryCrossEntropy(), "adam", learning_rate=0.05, epochs=60, batch_size=32, rng=0,
+                progress=False)
+            return net
+        """,
+        ),
+        (
+            "untrained",
+            """
+        from annlib import Network, fit
+        from annlib.losses import BinaryCrossEntropy
+        def train_moons_classifier(X, y):
+            net = Network.from_sizes([2, 16, 1], activation="tanh", output_activation="sigmoid", rng=0)
+            fit(net, X, y, BinaryCrossEntropy(), "sgd", learning_rate=0.001, epochs=3, batch_size=32, rng=0,
+                progress=False)
+            return net
+        """,
+        ),
+        (
+            "no_seed",
+            """
+        from annlib import Network, fit
+        from annlib.losses import BinaryCrossEntropy
+        def train_moons_classifier(X, y):
+            net = Network.from_sizes([2, 16, 1], activation="tanh", output_activation="sigmoid")
+            fit(net, X, y, BinaryCrossEntropy(), "adam", learning_rate=0.03, epochs=60, batch_size=32,
+                progress=False)
+            return net
+        """,
+        ),
+    ],
+    "check_update": [
+        (
+            "in_place",
+            """
+        def update(params, grads, learning_rate):
+            for (W, b), (gW, gb) in zip(params, grads):
+                W -= learning_rate * gW
+                b -= learning_rate * gb
+            return params
+        """,
+        ),
+        (
+            "ascent",
+            """
+        def update(params, grads, learning_rate):
+            return [(W + learning_rate * gW, b + learning_rate * gb) for (W, b), (gW, gb) in zip(params, grads)]
+        """,
+        ),
+        (
+            "biases_unchanged",
+            """
+        def update(params, grads, learning_rate):
+            return [(W - learning_rate * gW, b) for (W, b), (gW, gb) in zip(params, grads)]
+        """,
+        ),
+        (
+            "no_rate",
+            """
+        def update(params, grads, learning_rate):
+            return [(W - gW, b - gb) for (W, b), (gW, gb) in zip(params, grads)]
+        """,
+        ),
+        (
+            "early_return",
+            """
+        def update(params, grads, learning_rate):
+            new = []
+            for (W, b), (gW, gb) in zip(params, grads):
+                new.append((W - learning_rate * gW, b - learning_rate * gb))
+                return new
+        """,
+        ),
+        (
+            "grads_changed",
+            """
+        def update(params, grads, learning_rate):
+            new = []
+            for (W, b), (gW, gb) in zip(params, grads):
+                gW *= learning_rate
+                gb *= learning_rate
+                new.append((W - gW, b - gb))
+            return new
+        """,
+        ),
+        (
+            None,
+            """
+        def update(params, grads, learning_rate):
+            return [(W - learning_rate * gW / len(W), b - learning_rate * gb / len(W))
+                    for (W, b), (gW, gb) in zip(params, grads)]
+        """,
+        ),
+        (
+            None,
+            """
+        def update(params, grads, learning_rate):
+            return [(W - learning_rate * gW, b - learning_rate * gb.mean())
+                    for (W, b), (gW, gb) in zip(params, grads)]
+        """,
+        ),
+        (
+            None,
+            """
+        def update(params, grads, learning_rate):
+            return [(W - learning_rate * gW, b - learning_rate * gW.sum(axis=0))
+                    for (W, b), (gW, gb) in zip(params, grads)]
+        """,
+        ),
+        (
+            None,
+            """
+        def update(params, grads, learning_rate):
+            new = list(params)
+            new[-1] = (params[-1][0] - learning_rate * grads[-1][0], params[-1][1] - learning_rate * grads[-1][1])
+            return new
+        """,
+        ),
+        (
+            "grads_swapped",
+            """
+        def update(params, grads, learning_rate):
+            return [(W - learning_rate * gb, b - learning_rate * gW) for (W, b), (gW, gb) in zip(params, grads)]
+        """,
+        ),
+        (
+            None,
+            """
+        def update(params, grads, learning_rate):
+            return [(W - learning_rate * gW, b - learning_rate * gb)
+                    for (W, b), (gW, gb) in zip(params, grads[::-1])]
+        """,
+        ),
+        (
+            None,
+            """
+        def update(params, grads, learning_rate):
+            return [(W - learning_rate * gW, b - learning_rate * gb)
+                    for (W, b), (gW, gb) in zip(params[1:], grads[1:])]
+        """,
+        ),
+    ],
+    "check_train": [
+        # no shuffle
+        (
+            "no_shuffle",
+            _S7
+            + """
+        def train(params, X, Y, activations, kind, *, learning_rate, epochs, batch_size, rng,
+                  target_cost=None, patience=None):
+            history, best, waited = [], np.inf, 0
+            for epoch in range(1, epochs + 1):
+                for start in range(0, len(X), batch_size):
+                    Yh, caches = forward(params, X[start:start + batch_size], activations)
+                    grads = backward(params, caches, output_delta(Yh, Y[start:start + batch_size], kind))
+                    params = update(params, grads, learning_rate)
+                c = cost(forward(params, X, activations)[0], Y, kind)
+                if not np.isfinite(c):
+                    raise FloatingPointError(f"epoch {epoch}")
+                history.append(c)
+                if target_cost is not None and c <= target_cost:
+                    break
+                if c < best:
+                    best, waited = c, 0
+                else:
+                    waited += 1
+                    if patience is not None and waited >= patience:
+                        break
+            return params, history
+        """,
+        ),
+        # shuffled once, before the epochs
+        (
+            "shuffle_once",
+            _S7
+            + """
+        def train(params, X, Y, activations, kind, *, learning_rate, epochs, batch_size, rng,
+                  target_cost=None, patience=None):
+            history, best, waited = [], np.inf, 0
+            order = rng.permutation(len(X))
+            for epoch in range(1, epochs + 1):
+                for start in range(0, len(X), batch_size):
+                    idx = order[start:start + batch_size]
+                    Yh, caches = forward(params, X[idx], activations)
+                    params = update(params, backward(params, caches, output_delta(Yh, Y[idx], kind)), learning_rate)
+                c = cost(forward(params, X, activations)[0], Y, kind)
+                if not np.isfinite(c):
+                    raise FloatingPointError(f"epoch {epoch}")
+                history.append(c)
+                if target_cost is not None and c <= target_cost:
+                    break
+                if c < best:
+                    best, waited = c, 0
+                else:
+                    waited += 1
+                    if patience is not None and waited >= patience:
+                        break
+            return params, history
+        """,
+        ),
+        # np.random instead of rng
+        (
+            "rng_not_used",
+            _S7
+            + """
+        def train(params, X, Y, activations, kind, *, learning_rate, epochs, batch_size, rng,
+                  target_cost=None, patience=None):
+            history, best, waited = [], np.inf, 0
+            for epoch in range(1, epochs + 1):
+                order = np.random.permutation(len(X))
+                for start in range(0, len(X), batch_size):
+                    idx = order[start:start + batch_size]
+                    Yh, caches = forward(params, X[idx], activations)
+                    params = update(params, backward(params, caches, output_delta(Yh, Y[idx], kind)), learning_rate)
+                c = cost(forward(params, X, activations)[0], Y, kind)
+                if not np.isfinite(c):
+                    raise FloatingPointError(f"epoch {epoch}")
+                history.append(c)
+                if target_cost is not None and c <= target_cost:
+                    break
+                if c < best:
+                    best, waited = c, 0
+                else:
+                    waited += 1
+                    if patience is not None and waited >= patience:
+                        break
+            return params, history
+        """,
+        ),
+        # history: the cost of the last batch, not of the whole (X, Y)
+        (
+            "cost_of_last_batch",
+            _S7
+            + """
+        def train(params, X, Y, activations, kind, *, learning_rate, epochs, batch_size, rng,
+                  target_cost=None, patience=None):
+            history, best, waited = [], np.inf, 0
+            for epoch in range(1, epochs + 1):
+                order = rng.permutation(len(X))
+                for start in range(0, len(X), batch_size):
+                    idx = order[start:start + batch_size]
+                    Yh, caches = forward(params, X[idx], activations)
+                    params = update(params, backward(params, caches, output_delta(Yh, Y[idx], kind)), learning_rate)
+                c = cost(forward(params, X[idx], activations)[0], Y[idx], kind)
+                if not np.isfinite(c):
+                    raise FloatingPointError(f"epoch {epoch}")
+                history.append(c)
+                if target_cost is not None and c <= target_cost:
+                    break
+                if c < best:
+                    best, waited = c, 0
+                else:
+                    waited += 1
+                    if patience is not None and waited >= patience:
+                        break
+            return params, history
+        """,
+        ),
+        # target: strictly below
+        (
+            "target_strict",
+            _S7
+            + """
+        def train(params, X, Y, activations, kind, *, learning_rate, epochs, batch_size, rng,
+                  target_cost=None, patience=None):
+            history, best, waited = [], np.inf, 0
+            for epoch in range(1, epochs + 1):
+                order = rng.permutation(len(X))
+                for start in range(0, len(X), batch_size):
+                    idx = order[start:start + batch_size]
+                    Yh, caches = forward(params, X[idx], activations)
+                    params = update(params, backward(params, caches, output_delta(Yh, Y[idx], kind)), learning_rate)
+                c = cost(forward(params, X, activations)[0], Y, kind)
+                if not np.isfinite(c):
+                    raise FloatingPointError(f"epoch {epoch}")
+                history.append(c)
+                if target_cost is not None and c < target_cost:
+                    break
+                if c < best:
+                    best, waited = c, 0
+                else:
+                    waited += 1
+                    if patience is not None and waited >= patience:
+                        break
+            return params, history
+        """,
+        ),
+        # patience against the previous epoch, not the best so far
+        (
+            "previous_not_best",
+            _S7
+            + """
+        def train(params, X, Y, activations, kind, *, learning_rate, epochs, batch_size, rng,
+                  target_cost=None, patience=None):
+            history, waited = [], 0
+            for epoch in range(1, epochs + 1):
+                order = rng.permutation(len(X))
+                for start in range(0, len(X), batch_size):
+                    idx = order[start:start + batch_size]
+                    Yh, caches = forward(params, X[idx], activations)
+                    params = update(params, backward(params, caches, output_delta(Yh, Y[idx], kind)), learning_rate)
+                c = cost(forward(params, X, activations)[0], Y, kind)
+                if not np.isfinite(c):
+                    raise FloatingPointError(f"epoch {epoch}")
+                if target_cost is not None and c <= target_cost:
+                    history.append(c)
+                    break
+                if history and c >= history[-1]:
+                    waited += 1
+                else:
+                    waited = 0
+                history.append(c)
+                if patience is not None and waited >= patience:
+                    break
+            return params, history
+        """,
+        ),
+        # patience off by one (Keras-like counter > patience)
+        (
+            "patience_late",
+            _S7
+            + """
+        def train(params, X, Y, activations, kind, *, learning_rate, epochs, batch_size, rng,
+                  target_cost=None, patience=None):
+            history, best, counter = [], np.inf, 0
+            for epoch in range(1, epochs + 1):
+                order = rng.permutation(len(X))
+                for start in range(0, len(X), batch_size):
+                    idx = order[start:start + batch_size]
+                    Yh, caches = forward(params, X[idx], activations)
+                    params = update(params, backward(params, caches, output_delta(Yh, Y[idx], kind)), learning_rate)
+                c = cost(forward(params, X, activations)[0], Y, kind)
+                if not np.isfinite(c):
+                    raise FloatingPointError(f"epoch {epoch}")
+                history.append(c)
+                if target_cost is not None and c <= target_cost:
+                    break
+                if c >= best:
+                    counter += 1
+                    if patience is not None and counter > patience:
+                        break
+                else:
+                    best, counter = c, 0
+            return params, history
+        """,
+        ),
+        # no check for divergence
+        (
+            "no_raise",
+            _S7
+            + """
+        def train(params, X, Y, activations, kind, *, learning_rate, epochs, batch_size, rng,
+                  target_cost=None, patience=None):
+            history, best, waited = [], np.inf, 0
+            for epoch in range(1, epochs + 1):
+                order = rng.permutation(len(X))
+                for start in range(0, len(X), batch_size):
+                    idx = order[start:start + batch_size]
+                    Yh, caches = forward(params, X[idx], activations)
+                    params = update(params, backward(params, caches, output_delta(Yh, Y[idx], kind)), learning_rate)
+                c = cost(forward(params, X, activations)[0], Y, kind)
+                history.append(c)
+                if target_cost is not None and c <= target_cost:
+                    break
+                if c < best:
+                    best, waited = c, 0
+                else:
+                    waited += 1
+                    if patience is not None and waited >= patience:
+                        break
+            return params, history
+        """,
+        ),
+        # drops the last partial batch
+        (
+            "drop_last",
+            _S7
+            + """
+        def train(params, X, Y, activations, kind, *, learning_rate, epochs, batch_size, rng,
+                  target_cost=None, patience=None):
+            history, best, waited = [], np.inf, 0
+            for epoch in range(1, epochs + 1):
+                order = rng.permutation(len(X))
+                for start in range(0, len(X) - batch_size + 1, batch_size):
+                    idx = order[start:start + batch_size]
+                    Yh, caches = forward(params, X[idx], activations)
+                    params = update(params, backward(params, caches, output_delta(Yh, Y[idx], kind)), learning_rate)
+                c = cost(forward(params, X, activations)[0], Y, kind)
+                if not np.isfinite(c):
+                    raise FloatingPointError(f"epoch {epoch}")
+                history.append(c)
+                if target_cost is not None and c <= target_cost:
+                    break
+                if c < best:
+                    best, waited = c, 0
+                else:
+                    waited += 1
+                    if patience is not None and waited >= patience:
+                        break
+            return params, history
+        """,
+        ),
+        # Y not shuffled with X
+        (
+            "unpaired",
+            _S7
+            + """
+        def train(params, X, Y, activations, kind, *, learning_rate, epochs, batch_size, rng,
+                  target_cost=None, patience=None):
+            history, best, waited = [], np.inf, 0
+            for epoch in range(1, epochs + 1):
+                order = rng.permutation(len(X))
+                Xs = X[order]
+                for start in range(0, len(X), batch_size):
+                    Yh, caches = forward(params, Xs[start:start + batch_size], activations)
+                    grads = backward(params, caches, output_delta(Yh, Y[start:start + batch_size], kind))
+                    params = update(params, grads, learning_rate)
+                c = cost(forward(params, X, activations)[0], Y, kind)
+                if not np.isfinite(c):
+                    raise FloatingPointError(f"epoch {epoch}")
+                history.append(c)
+                if target_cost is not None and c <= target_cost:
+                    break
+                if c < best:
+                    best, waited = c, 0
+                else:
+                    waited += 1
+                    if patience is not None and waited >= patience:
+                        break
+            return params, history
+        """,
+        ),
+        # cost recorded before the epoch's updates
+        (
+            "cost_before",
+            _S7
+            + """
+        def train(params, X, Y, activations, kind, *, learning_rate, epochs, batch_size, rng,
+                  target_cost=None, patience=None):
+            history, best, waited = [], np.inf, 0
+            for epoch in range(1, epochs + 1):
+                c = cost(forward(params, X, activations)[0], Y, kind)
+                if not np.isfinite(c):
+                    raise FloatingPointError(f"epoch {epoch}")
+                history.append(c)
+                order = rng.permutation(len(X))
+                for start in range(0, len(X), batch_size):
+                    idx = order[start:start + batch_size]
+                    Yh, caches = forward(params, X[idx], activations)
+                    params = update(params, backward(params, caches, output_delta(Yh, Y[idx], kind)), learning_rate)
+                if target_cost is not None and c <= target_cost:
+                    break
+                if c < best:
+                    best, waited = c, 0
+                else:
+                    waited += 1
+                    if patience is not None and waited >= patience:
+                        break
+            return params, history
+        """,
+        ),
+        # EarlyStopping (a from-scratch repo): ties reset the counter (loss <= best_loss)
+        (
+            "patience_late",
+            _S7
+            + """
+        class EarlyStopping:
+            def __init__(self, patience):
+                self.patience = patience
+                self.epochs_without_improvement = 0
+                self.best_loss = None
+            def update(self, loss):
+                if self.best_loss is not None:
+                    if loss <= self.best_loss:
+                        self.best_loss = loss
+                        self.epochs_without_improvement = 0
+                    else:
+                        self.epochs_without_improvement += 1
+                else:
+                    self.best_loss = loss
+            def check_stop_condition(self):
+                return self.patience < self.epochs_without_improvement
+
+        def train(params, X, Y, activations, kind, *, learning_rate, epochs, batch_size, rng,
+                  target_cost=None, patience=None):
+            history = []
+            stopper = EarlyStopping(patience) if patience is not None else None
+            for epoch in range(1, epochs + 1):
+                order = rng.permutation(len(X))
+                for start in range(0, len(X), batch_size):
+                    idx = order[start:start + batch_size]
+                    Yh, caches = forward(params, X[idx], activations)
+                    params = update(params, backward(params, caches, output_delta(Yh, Y[idx], kind)), learning_rate)
+                c = cost(forward(params, X, activations)[0], Y, kind)
+                if not np.isfinite(c):
+                    raise FloatingPointError(f"epoch {epoch}")
+                history.append(c)
+                if target_cost is not None and c <= target_cost:
+                    break
+                if stopper is not None:
+                    stopper.update(c)
+                    if stopper.check_stop_condition():
+                        break
+            return params, history
+        """,
+        ),
+        # khalil-research earlyStopper: an improvement of less than 1e-4 still counts
+        (
+            "tie_improves",
+            _S7
+            + """
+        def train(params, X, Y, activations, kind, *, learning_rate, epochs, batch_size, rng,
+                  target_cost=None, patience=None):
+            history, min_loss, counter = [], np.inf, 0
+            for epoch in range(1, epochs + 1):
+                order = rng.permutation(len(X))
+                for start in range(0, len(X), batch_size):
+                    idx = order[start:start + batch_size]
+                    Yh, caches = forward(params, X[idx], activations)
+                    params = update(params, backward(params, caches, output_delta(Yh, Y[idx], kind)), learning_rate)
+                c = cost(forward(params, X, activations)[0], Y, kind)
+                if not np.isfinite(c):
+                    raise FloatingPointError(f"epoch {epoch}")
+                history.append(c)
+                if target_cost is not None and c <= target_cost:
+                    break
+                if c < min_loss + 1e-4:
+                    min_loss, counter = c, 0
+                else:
+                    counter += 1
+                    if patience is not None and counter >= patience:
+                        break
+            return params, history
+        """,
+        ),
+        # updates in place with the old weights kept? no: changes the given params
+        (
+            "changes_params",
+            _S7
+            + """
+        def train(params, X, Y, activations, kind, *, learning_rate, epochs, batch_size, rng,
+                  target_cost=None, patience=None):
+            history, best, waited = [], np.inf, 0
+            for epoch in range(1, epochs + 1):
+                order = rng.permutation(len(X))
+                for start in range(0, len(X), batch_size):
+                    idx = order[start:start + batch_size]
+                    Yh, caches = forward(params, X[idx], activations)
+                    grads = backward(params, caches, output_delta(Yh, Y[idx], kind))
+                    for (W, b), (gW, gb) in zip(params, grads):
+                        W -= learning_rate * gW
+                        b -= learning_rate * gb
+                c = cost(forward(params, X, activations)[0], Y, kind)
+                if not np.isfinite(c):
+                    raise FloatingPointError(f"epoch {epoch}")
+                history.append(c)
+                if target_cost is not None and c <= target_cost:
+                    break
+                if c < best:
+                    best, waited = c, 0
+                else:
+                    waited += 1
+                    if patience is not None and waited >= patience:
+                        break
+            return params, history
+        """,
+        ),
+        # ignores patience altogether
+        (
+            "patience_ignored",
+            _S7
+            + """
+        def train(params, X, Y, activations, kind, *, learning_rate, epochs, batch_size, rng,
+                  target_cost=None, patience=None):
+            history = []
+            for epoch in range(1, epochs + 1):
+                order = rng.permutation(len(X))
+                for start in range(0, len(X), batch_size):
+                    idx = order[start:start + batch_size]
+                    Yh, caches = forward(params, X[idx], activations)
+                    params = update(params, backward(params, caches, output_delta(Yh, Y[idx], kind)), learning_rate)
+                c = cost(forward(params, X, activations)[0], Y, kind)
+                if not np.isfinite(c):
+                    raise FloatingPointError(f"epoch {epoch}")
+                history.append(c)
+                if target_cost is not None and c <= target_cost:
+                    break
+            return params, history
+        """,
+        ),
+    ],
+    "check_choose_learning_rate": [
+        (
+            "shared_rng",
+            _S7
+            + """
+        def choose_learning_rate(params, X, Y, activations, kind, rates, *, epochs, batch_size, rng):
+            best_rate, best_cost = None, np.inf
+            for rate in rates:
+                try:
+                    _, h = train(params, X, Y, activations, kind, learning_rate=rate, epochs=epochs,
+                                 batch_size=batch_size, rng=rng)
+                except FloatingPointError:
+                    continue
+                if np.isfinite(h[-1]) and h[-1] < best_cost:
+                    best_rate, best_cost = rate, h[-1]
+            return best_rate
+        """,
+        ),
+        (
+            "index_returned",
+            _S7
+            + """
+        def choose_learning_rate(params, X, Y, activations, kind, rates, *, epochs, batch_size, rng):
+            finals = []
+            for rate in rates:
+                try:
+                    _, h = train(params, X, Y, activations, kind, learning_rate=rate, epochs=epochs,
+                                 batch_size=batch_size, rng=copy.deepcopy(rng))
+                    finals.append(h[-1] if np.isfinite(h[-1]) else np.inf)
+                except FloatingPointError:
+                    finals.append(np.inf)
+            return int(np.argmin(finals))
+        """,
+        ),
+        (
+            "highest_cost",
+            _S7
+            + """
+        def choose_learning_rate(params, X, Y, activations, kind, rates, *, epochs, batch_size, rng):
+            finals = []
+            for rate in rates:
+                try:
+                    _, h = train(params, X, Y, activations, kind, learning_rate=rate, epochs=epochs,
+                                 batch_size=batch_size, rng=copy.deepcopy(rng))
+                    finals.append(h[-1] if np.isfinite(h[-1]) else -np.inf)
+                except FloatingPointError:
+                    finals.append(-np.inf)
+            return rates[int(np.argmax(finals))]
+        """,
+        ),
+        (
+            "no_catch",
+            _S7
+            + """
+        def choose_learning_rate(params, X, Y, activations, kind, rates, *, epochs, batch_size, rng):
+            finals = []
+            for rate in rates:
+                _, h = train(params, X, Y, activations, kind, learning_rate=rate, epochs=epochs,
+                             batch_size=batch_size, rng=copy.deepcopy(rng))
+                finals.append(h[-1])
+            return rates[int(np.argmin(finals))]
+        """,
+        ),
+        (
+            "nan_wins",
+            _S7
+            + """
+        def choose_learning_rate(params, X, Y, activations, kind, rates, *, epochs, batch_size, rng):
+            finals = []
+            for rate in rates:
+                try:
+                    _, h = train(params, X, Y, activations, kind, learning_rate=rate, epochs=epochs,
+                                 batch_size=batch_size, rng=copy.deepcopy(rng))
+                    finals.append(h[-1])
+                except FloatingPointError:
+                    finals.append(np.nan)
+            return rates[int(np.argmin(finals))]
+        """,
+        ),
+        (
+            "lowest_not_final",
+            _S7
+            + """
+        def choose_learning_rate(params, X, Y, activations, kind, rates, *, epochs, batch_size, rng):
+            finals = []
+            for rate in rates:
+                try:
+                    _, h = train(params, X, Y, activations, kind, learning_rate=rate, epochs=epochs,
+                                 batch_size=batch_size, rng=copy.deepcopy(rng))
+                    finals.append(min(h))
+                except FloatingPointError:
+                    finals.append(np.inf)
+            finals = [f if np.isfinite(f) else np.inf for f in finals]
+            return rates[int(np.argmin(finals))]
+        """,
+        ),
+        (
+            "shared_rng",
+            _S7
+            + """
+        def choose_learning_rate(params, X, Y, activations, kind, rates, *, epochs, batch_size, rng):
+            run_rng = copy.deepcopy(rng)
+            best_rate, best_cost = None, np.inf
+            for rate in rates:
+                try:
+                    _, h = train(params, X, Y, activations, kind, learning_rate=rate, epochs=epochs,
+                                 batch_size=batch_size, rng=run_rng)
+                except FloatingPointError:
+                    continue
+                if np.isfinite(h[-1]) and h[-1] < best_cost:
+                    best_rate, best_cost = rate, h[-1]
+            return best_rate
+        """,
+        ),
+        (
+            "params_chained",
+            _S7
+            + """
+        def choose_learning_rate(params, X, Y, activations, kind, rates, *, epochs, batch_size, rng):
+            best_rate, best_cost = None, np.inf
+            for rate in rates:
+                try:
+                    trained, h = train(params, X, Y, activations, kind, learning_rate=rate, epochs=epochs,
+                                       batch_size=batch_size, rng=copy.deepcopy(rng))
+                except FloatingPointError:
+                    continue
+                params = trained
+                if np.isfinite(h[-1]) and h[-1] < best_cost:
+                    best_rate, best_cost = rate, h[-1]
+            return best_rate
+        """,
+        ),
+        (
+            "first_epoch",
+            _S7
+            + """
+        def choose_learning_rate(params, X, Y, activations, kind, rates, *, epochs, batch_size, rng):
+            best_rate, best_cost = None, np.inf
+            for rate in rates:
+                try:
+                    _, h = train(params, X, Y, activations, kind, learning_rate=rate, epochs=epochs,
+                                 batch_size=batch_size, rng=copy.deepcopy(rng))
+                except FloatingPointError:
+                    continue
+                if np.isfinite(h[0]) and h[0] < best_cost:
+                    best_rate, best_cost = rate, h[0]
+            return best_rate
+        """,
+        ),
+        (
+            "options_changed",
+            _S7
+            + """
+        def choose_learning_rate(params, X, Y, activations, kind, rates, *, epochs, batch_size, rng):
+            best_rate, best_cost = None, np.inf
+            for rate in rates:
+                try:
+                    _, h = train(params, X, Y, activations, kind, learning_rate=rate, epochs=5,
+                                 batch_size=batch_size, rng=copy.deepcopy(rng))
+                except FloatingPointError:
+                    continue
+                if np.isfinite(h[-1]) and h[-1] < best_cost:
+                    best_rate, best_cost = rate, h[-1]
+            return best_rate
+        """,
+        ),
+        (
+            "mean_cost",
+            _S7
+            + """
+        def choose_learning_rate(params, X, Y, activations, kind, rates, *, epochs, batch_size, rng):
+            best_rate, best_cost = None, np.inf
+            for rate in rates:
+                try:
+                    _, h = train(params, X, Y, activations, kind, learning_rate=rate, epochs=epochs,
+                                 batch_size=batch_size, rng=copy.deepcopy(rng))
+                except FloatingPointError:
+                    continue
+                m = float(np.mean(h))
+                if np.isfinite(m) and m < best_cost:
+                    best_rate, best_cost = rate, m
+            return best_rate
+        """,
+        ),
+        (
+            "nan_wins",
+            _S7
+            + """
+        def choose_learning_rate(params, X, Y, activations, kind, rates, *, epochs, batch_size, rng):
+            costs = []
+            for rate in rates:
+                try:
+                    _, h = train(params, X, Y, activations, kind, learning_rate=rate, epochs=epochs,
+                                 batch_size=batch_size, rng=copy.deepcopy(rng))
+                    costs.append(h[-1])
+                except FloatingPointError:
+                    costs.append(float("nan"))
+            return rates[costs.index(min(costs))]
+        """,
+        ),
+    ],
+}
+
+
+for _name, _answers in _MORE_CORRECT.items():
+    CORRECT.setdefault(_name, []).extend(_answers)
+for _name, _answers in _MORE_WRONG.items():
+    WRONG.setdefault(_name, []).extend(_answers)
+
+
+# Right answers in other forms: rng.shuffle on indices, a list of pairs, numpy integers and dtypes.
+for _name, _source in [
+    (
+        "check_minibatches",
+        """
+        def minibatches(X, y, batch_size, rng):
+            idx = np.arange(len(X))
+            rng.shuffle(idx)
+            for s in range(0, len(X), batch_size):
+                yield X[idx[s:s + batch_size]], y[idx[s:s + batch_size]]
+        """,
+    ),
+    (
+        "check_minibatches",
+        """
+        def minibatches(X, y, batch_size, rng):
+            order = rng.permutation(len(X))
+            cuts = [order[s:s + batch_size] for s in range(0, len(X), batch_size)]
+            return [(X[rows], y[rows]) for rows in cuts]
+        """,
+    ),
+    (
+        "check_choose_learning_rate",
+        _S7
+        + """
+        def choose_learning_rate(params, X, Y, activations, kind, rates, *, epochs, batch_size, rng):
+            state = rng.bit_generator.state
+            best, best_cost = None, float("inf")
+            for rate in rates:
+                rng.bit_generator.state = state
+                try:
+                    _, h = train(params, X, Y, activations, kind, learning_rate=rate, epochs=epochs,
+                                 batch_size=batch_size, rng=rng)
+                except FloatingPointError:
+                    continue
+                if np.isfinite(h[-1]) and h[-1] < best_cost:
+                    best, best_cost = rate, h[-1]
+            return best
+        """,
+    ),
+    (
+        "check_update",
+        """
+        def update(params, grads, learning_rate):
+            return [(W - learning_rate * gW, b - learning_rate * gb) for (W, b), (gW, gb) in zip(params, grads)]
+        """,
+    ),
+    (
+        "check_train",
+        _S7
+        + """
+        def train(params, X, Y, activations, kind, *, learning_rate, epochs, batch_size, rng,
+                  target_cost=None, patience=None):
+            history = []
+            for epoch in range(1, epochs + 1):
+                idx = np.arange(len(X))
+                rng.shuffle(idx)
+                for s in range(0, len(X), batch_size):
+                    b = idx[s:s + batch_size]
+                    Yh, caches = forward(params, X[b], activations)
+                    params = update(params, backward(params, caches, output_delta(Yh, Y[b], kind)), learning_rate)
+                c = cost(forward(params, X, activations)[0], Y, kind)
+                if not np.isfinite(c):
+                    raise FloatingPointError(f"epoch {epoch}")
+                history.append(c)
+                if target_cost is not None and c <= target_cost:
+                    break
+                late = history[-patience:] if patience is not None else []
+                if patience is not None and len(history) > patience and min(late) >= min(history[:-patience]):
+                    break
+            return params, np.array(history)
+        """,
+    ),
+]:
+    CORRECT[_name].append(_source)

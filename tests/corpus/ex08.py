@@ -730,3 +730,777 @@ WRONG = {
         ("float_epoch", "def best_epoch(train_costs, val_costs):\n    return float(np.argmin(val_costs) + 1)\n"),
     ],
 }
+
+
+# More answers, in the styles of learners' and public repositories' code; the wrong ones with the slips
+# they make.
+_D8 = (
+    "        from annlib import Network, datasets, fit\n"
+    "        from annlib.losses import CrossEntropy, MSE, BinaryCrossEntropy\n"
+)
+_SC8 = "        from annlib.scratch import backward, cost, forward, initialize, output_delta, train, update\n"
+
+_MORE_CORRECT = {
+    "check_scale_and_encode": [
+        _D8
+        + """
+        def scale_and_encode(X, y):
+            return X / 16.0, datasets.one_hot(y, 10)
+        """,
+        """
+        def scale_and_encode(X, y):
+            return X / 16, np.eye(10)[y]
+        """,
+        """
+        def scale_and_encode(X, y):
+            Y = np.zeros((len(y), 10))
+            Y[np.arange(len(y)), y] = 1
+            return X / 16, Y
+        """,
+        """
+        def scale_and_encode(X, y):
+            Y = np.zeros((y.shape[0], 10))
+            for i, label in enumerate(y):
+                Y[i, label] = 1.0
+            return X.astype(float) / 16, Y
+        """,
+        """
+        def scale_and_encode(X, y):
+            return np.divide(X, 16), (y[:, None] == np.arange(10)).astype(float)
+        """,
+        """
+        def scale_and_encode(X, y):
+            return X * (1 / 16), np.eye(10)[np.asarray(y, dtype=int)]
+        """,
+        _D8
+        + """
+        def scale_and_encode(X, y):
+            X_scaled = X.astype(np.float64)
+            X_scaled /= 16
+            return X_scaled, datasets.one_hot(y.astype(int), n_classes=10)
+        """,
+        """
+        def scale_and_encode(X, y):
+            Y = np.array([[1.0 if k == label else 0.0 for k in range(10)] for label in y])
+            return X / 16.0, Y
+        """,
+        """
+        def scale_and_encode(X, y):
+            Y = np.zeros((len(y), 10))
+            np.put_along_axis(Y, y.reshape(-1, 1), 1, axis=1)
+            return X / 16, Y
+        """,
+    ],
+    "check_digits_classifier": [
+        _D8
+        + """
+        def train_digits_classifier(X_train, Y_train):
+            net = Network.from_sizes([64, 32, 10], activation="relu", output_activation="softmax", rng=1)
+            fit(net, X_train, Y_train, CrossEntropy(), "adam", learning_rate=0.01, epochs=15, batch_size=32, rng=1,
+                progress=False)
+            return net
+        """,
+        _D8
+        + """
+        def train_digits_classifier(X_train, Y_train):
+            net = Network.from_sizes([64, 10], output_activation="softmax", rng=0)
+            fit(net, X_train, Y_train, CrossEntropy(), "adam", learning_rate=0.02, epochs=20, batch_size=32, rng=0,
+                progress=False)
+            return net
+        """,
+    ],
+    "check_most_confused": [
+        """
+        def most_confused(counts):
+            m = counts.copy()
+            np.fill_diagonal(m, 0)
+            i, j = np.unravel_index(np.argmax(m), m.shape)
+            return int(i), int(j)
+        """,
+        """
+        def most_confused(counts):
+            best, pair = -1, None
+            for i in range(counts.shape[0]):
+                for j in range(counts.shape[1]):
+                    if i != j and counts[i, j] > best:
+                        best, pair = counts[i, j], (i, j)
+            return pair
+        """,
+        """
+        def most_confused(counts):
+            off = counts - np.diag(np.diag(counts))
+            i, j = divmod(int(np.argmax(off)), counts.shape[1])
+            return i, j
+        """,
+        """
+        def most_confused(counts):
+            masked = np.where(np.eye(len(counts), dtype=bool), -1, counts)
+            row, col = np.unravel_index(masked.argmax(), masked.shape)
+            return int(row), int(col)
+        """,
+        """
+        def most_confused(counts):
+            m = counts.astype(float)
+            np.fill_diagonal(m, -np.inf)
+            return tuple(int(k) for k in np.unravel_index(np.argmax(m), m.shape))
+        """,
+        """
+        def most_confused(counts):
+            cells = [(counts[i, j], i, j) for i in range(len(counts)) for j in range(len(counts)) if i != j]
+            _, i, j = max(cells)
+            return int(i), int(j)
+        """,
+        """
+        def most_confused(counts):
+            off = np.ma.masked_array(counts, mask=np.eye(counts.shape[0], dtype=bool))
+            i, j = np.unravel_index(off.argmax(), counts.shape)
+            return int(i), int(j)
+        """,
+        """
+        def most_confused(counts):
+            c = np.array(counts, copy=True)
+            c[np.diag_indices_from(c)] = 0
+            i, j = np.argwhere(c == c.max())[0]
+            return int(i), int(j)
+        """,
+        # numpy integers are numbers too
+        """
+        def most_confused(counts):
+            m = counts.copy()
+            np.fill_diagonal(m, 0)
+            return np.unravel_index(np.argmax(m), m.shape)
+        """,
+    ],
+    "check_error_in_units": [
+        """
+        def error_in_units(y_pred_scaled, y_true, y_scaler):
+            return float(np.mean(np.abs(y_scaler.inverse_transform(y_pred_scaled) - y_true)))
+        """,
+        """
+        def error_in_units(y_pred_scaled, y_true, y_scaler):
+            y_pred = y_pred_scaled * y_scaler.std + y_scaler.mean
+            return np.abs(y_pred - y_true).mean()
+        """,
+        """
+        def error_in_units(y_pred_scaled, y_true, y_scaler):
+            y_pred = y_scaler.inverse_transform(y_pred_scaled)
+            return float(np.sum(np.abs(y_pred - y_true)) / len(y_true))
+        """,
+        """
+        def error_in_units(y_pred_scaled, y_true, y_scaler):
+            y_pred = y_scaler.inverse_transform(y_pred_scaled).ravel()
+            total = 0.0
+            for p, t in zip(y_pred, np.ravel(y_true)):
+                total += abs(p - t)
+            return total / len(y_pred)
+        """,
+        """
+        def error_in_units(y_pred_scaled, y_true, y_scaler):
+            return float(np.mean(np.abs(y_scaler.inverse_transform(y_pred_scaled).ravel() - np.ravel(y_true))))
+        """,
+        # the error in standard deviations, times the standard deviation: the same number
+        """
+        def error_in_units(y_pred_scaled, y_true, y_scaler):
+            return float(np.mean(np.abs(y_pred_scaled - y_scaler.transform(y_true))) * y_scaler.std[0])
+        """,
+        """
+        def error_in_units(y_pred_scaled, y_true, y_scaler):
+            diff = y_scaler.inverse_transform(y_pred_scaled) - y_true
+            return float(np.average(np.absolute(diff)))
+        """,
+        """
+        def error_in_units(y_pred_scaled, y_true, y_scaler):
+            y_pred = y_scaler.inverse_transform(np.asarray(y_pred_scaled, dtype=float))
+            return np.mean(np.abs(y_true - y_pred)).item()
+        """,
+    ],
+    "check_digits_from_scratch": [
+        _SC8
+        + """
+        def train_digits_from_scratch(X_train, Y_train, rng):
+            activations = ["tanh", "softmax"]
+            params = initialize([64, 32, 10], rng)
+            params, _ = train(params, X_train, Y_train, activations, "cross_entropy", learning_rate=0.1, epochs=15,
+                              batch_size=16, rng=rng)
+            return params, activations
+        """,
+        _SC8
+        + """
+        def train_digits_from_scratch(X_train, Y_train, rng):
+            acts = ["relu", "softmax"]
+            params = initialize([64, 40, 10], rng)
+            params, history = train(params, X_train, Y_train, acts, "cross_entropy", learning_rate=0.05, epochs=20,
+                                    batch_size=16, rng=rng)
+            return params, acts
+        """,
+    ],
+    "check_best_epoch": [
+        """
+        def best_epoch(train_costs, val_costs):
+            return int(np.argmin(val_costs)) + 1
+        """,
+        """
+        def best_epoch(train_costs, val_costs):
+            return val_costs.index(min(val_costs)) + 1
+        """,
+        """
+        def best_epoch(train_costs, val_costs):
+            best, best_cost = 1, val_costs[0]
+            for i, c in enumerate(val_costs):
+                if c < best_cost:
+                    best, best_cost = i + 1, c
+            return best
+        """,
+        """
+        def best_epoch(train_costs, val_costs):
+            return min(range(len(val_costs)), key=val_costs.__getitem__) + 1
+        """,
+        """
+        def best_epoch(train_costs, val_costs):
+            best = None
+            for epoch, c in enumerate(val_costs, start=1):
+                if best is None or c < val_costs[best - 1]:
+                    best = epoch
+            return best
+        """,
+        """
+        def best_epoch(train_costs, val_costs):
+            v = np.asarray(val_costs, dtype=float)
+            return int(np.flatnonzero(v == v.min())[0] + 1)
+        """,
+        """
+        def best_epoch(train_costs, val_costs):
+            return sorted(range(1, len(val_costs) + 1), key=lambda e: val_costs[e - 1])[0]
+        """,
+        """
+        import math
+        def best_epoch(train_costs, val_costs):
+            lowest, where = math.inf, 0
+            for epoch in range(len(val_costs)):
+                if val_costs[epoch] < lowest:
+                    lowest, where = val_costs[epoch], epoch
+            return where + 1
+        """,
+    ],
+}
+
+_MORE_WRONG = {
+    "check_scale_and_encode": [
+        (
+            "own_maximum",
+            """
+        def scale_and_encode(X, y):
+            return X / X.max(), np.eye(10)[y]
+        """,
+        ),
+        (
+            "classes_from_batch",
+            _D8
+            + """
+        def scale_and_encode(X, y):
+            return X / 16, datasets.one_hot(y)
+        """,
+        ),
+        (
+            "divided_by_255",
+            """
+        def scale_and_encode(X, y):
+            return X / 255, np.eye(10)[y]
+        """,
+        ),
+        (
+            "not_encoded",
+            """
+        def scale_and_encode(X, y):
+            return X / 16, y
+        """,
+        ),
+        (
+            "transposed_Y",
+            """
+        def scale_and_encode(X, y):
+            return X / 16, np.eye(10)[y].T
+        """,
+        ),
+        (
+            "floor_division",
+            """
+        def scale_and_encode(X, y):
+            return X // 16, np.eye(10)[y]
+        """,
+        ),
+        (
+            "own_maximum",
+            """
+        def scale_and_encode(X, y):
+            return (X - X.min()) / (X.max() - X.min()), np.eye(10)[y]
+        """,
+        ),
+        (
+            "shifted_labels",
+            """
+        def scale_and_encode(X, y):
+            Y = np.zeros((len(y), 10))
+            Y[np.arange(len(y)), y - 1] = 1
+            return X / 16, Y
+        """,
+        ),
+        (
+            "classes_from_batch",
+            """
+        def scale_and_encode(X, y):
+            return X / 16, np.eye(y.max() + 1)[y]
+        """,
+        ),
+        (
+            None,
+            """
+        def scale_and_encode(X, y):
+            return X / 17, np.eye(10)[y]
+        """,
+        ),
+        (
+            None,
+            """
+        def scale_and_encode(X, y):
+            return X / 16, y.reshape(-1, 1)
+        """,
+        ),
+        (
+            "standardized_columns",
+            """
+        def scale_and_encode(X, y):
+            return (X - X.mean(axis=0)) / (X.std(axis=0) + 1e-8), np.eye(10)[y]
+        """,
+        ),
+        (
+            "not_scaled",
+            """
+        def scale_and_encode(X, y):
+            return X, np.eye(10)[y]
+        """,
+        ),
+    ],
+    "check_digits_classifier": [
+        (
+            "not_softmax",
+            _D8
+            + """
+        def train_digits_classifier(X_train, Y_train):
+            net = Network.from_sizes([64, 32, 10], activation="tanh", output_activation="sigmoid", rng=0)
+            fit(net, X_train, Y_train, BinaryCrossEntropy(), "adam", learning_rate=0.01, epochs=15, batch_size=32,
+                rng=0, progress=False)
+            return net
+        """,
+        ),
+        (
+            "no_seed",
+            _D8
+            + """
+        def train_digits_classifier(X_train, Y_train):
+            net = Network.from_sizes([64, 32, 10], activation="tanh", output_activation="softmax")
+            fit(net, X_train, Y_train, CrossEntropy(), "adam", learning_rate=0.01, epochs=10, batch_size=32,
+                progress=False)
+            return net
+        """,
+        ),
+        (
+            "untrained",
+            _D8
+            + """
+        def train_digits_classifier(X_train, Y_train):
+            net = Network.from_sizes([64, 32, 10], activation="tanh", output_activation="softmax", rng=0)
+            fit(net, X_train, Y_train, CrossEntropy(), "sgd", learning_rate=0.001, epochs=1, batch_size=64, rng=0,
+                progress=False)
+            return net
+        """,
+        ),
+    ],
+    "check_most_confused": [
+        (
+            "diagonal_included",
+            """
+        def most_confused(counts):
+            i, j = np.unravel_index(np.argmax(counts), counts.shape)
+            return int(i), int(j)
+        """,
+        ),
+        (
+            "swapped",
+            """
+        def most_confused(counts):
+            m = counts.copy()
+            np.fill_diagonal(m, 0)
+            i, j = np.unravel_index(np.argmax(m), m.shape)
+            return int(j), int(i)
+        """,
+        ),
+        (
+            "changed_counts",
+            """
+        def most_confused(counts):
+            np.fill_diagonal(counts, 0)
+            i, j = np.unravel_index(np.argmax(counts), counts.shape)
+            return int(i), int(j)
+        """,
+        ),
+        (
+            "flat_index",
+            """
+        def most_confused(counts):
+            m = counts.copy()
+            np.fill_diagonal(m, 0)
+            return int(np.argmax(m))
+        """,
+        ),
+        # symmetric confusions (a from-scratch repo's _rank_confused_pairs): cm[i, j] + cm[j, i], i < j
+        (
+            None,
+            """
+        def most_confused(counts):
+            n = counts.shape[0]
+            pairs = {}
+            for i in range(n):
+                for j in range(i + 1, n):
+                    pairs[(i, j)] = int(counts[i, j] + counts[j, i])
+            return max(pairs, key=pairs.get)
+        """,
+        ),
+        (
+            "smallest_of_zeroed",
+            """
+        def most_confused(counts):
+            m = counts.copy()
+            np.fill_diagonal(m, 0)
+            i, j = np.unravel_index(np.argmin(m), m.shape)
+            return int(i), int(j)
+        """,
+        ),
+        (
+            "row_rates",
+            """
+        def most_confused(counts):
+            rates = counts / counts.sum(axis=1, keepdims=True)
+            np.fill_diagonal(rates, 0)
+            i, j = np.unravel_index(np.argmax(rates), rates.shape)
+            return int(i), int(j)
+        """,
+        ),
+        (
+            "upper_only",
+            """
+        def most_confused(counts):
+            m = np.triu(counts, k=1)
+            i, j = np.unravel_index(np.argmax(m), m.shape)
+            return int(i), int(j)
+        """,
+        ),
+        (
+            "row_then_column",
+            """
+        def most_confused(counts):
+            m = counts.copy()
+            np.fill_diagonal(m, 0)
+            i = int(np.argmax(m.sum(axis=1)))
+            return i, int(np.argmax(m[i]))
+        """,
+        ),
+        (
+            "one_based",
+            """
+        def most_confused(counts):
+            m = counts.copy()
+            np.fill_diagonal(m, 0)
+            i, j = np.unravel_index(np.argmax(m), m.shape)
+            return int(i) + 1, int(j) + 1
+        """,
+        ),
+        (
+            None,
+            """
+        def most_confused(counts):
+            m = counts.copy()
+            np.fill_diagonal(m, 0)
+            i, j = np.unravel_index(np.argmax(m), m.shape)
+            return int(i), int(m[i, j])
+        """,
+        ),
+        (
+            "swapped",
+            """
+        def most_confused(counts):
+            m = counts.copy()
+            np.fill_diagonal(m, 0)
+            j, i = np.unravel_index(np.argmax(m.T), m.shape)
+            return int(j), int(i)
+        """,
+        ),
+    ],
+    "check_error_in_units": [
+        (
+            "scaled_units",
+            """
+        def error_in_units(y_pred_scaled, y_true, y_scaler):
+            return float(np.mean(np.abs(y_pred_scaled - y_scaler.transform(y_true))))
+        """,
+        ),
+        (
+            "not_inverted",
+            """
+        def error_in_units(y_pred_scaled, y_true, y_scaler):
+            return float(np.mean(np.abs(y_pred_scaled - y_true)))
+        """,
+        ),
+        (
+            "transform_instead",
+            """
+        def error_in_units(y_pred_scaled, y_true, y_scaler):
+            return float(np.mean(np.abs(y_scaler.transform(y_pred_scaled) - y_true)))
+        """,
+        ),
+        (
+            "root_mean_squared",
+            """
+        def error_in_units(y_pred_scaled, y_true, y_scaler):
+            return float(np.sqrt(np.mean((y_scaler.inverse_transform(y_pred_scaled) - y_true) ** 2)))
+        """,
+        ),
+        (
+            "squared",
+            """
+        def error_in_units(y_pred_scaled, y_true, y_scaler):
+            return float(np.mean((y_scaler.inverse_transform(y_pred_scaled) - y_true) ** 2))
+        """,
+        ),
+        (
+            "summed",
+            """
+        def error_in_units(y_pred_scaled, y_true, y_scaler):
+            return float(np.sum(np.abs(y_scaler.inverse_transform(y_pred_scaled) - y_true)))
+        """,
+        ),
+        (
+            "signed",
+            """
+        def error_in_units(y_pred_scaled, y_true, y_scaler):
+            return float(np.mean(y_scaler.inverse_transform(y_pred_scaled) - y_true))
+        """,
+        ),
+        (
+            "no_mean_added",
+            """
+        def error_in_units(y_pred_scaled, y_true, y_scaler):
+            return float(np.mean(np.abs(y_pred_scaled * y_scaler.std - y_true)))
+        """,
+        ),
+        (
+            "broadcast",
+            """
+        def error_in_units(y_pred_scaled, y_true, y_scaler):
+            return float(np.mean(np.abs(y_scaler.inverse_transform(y_pred_scaled).ravel() - y_true)))
+        """,
+        ),
+        (
+            "divided_by_std",
+            """
+        def error_in_units(y_pred_scaled, y_true, y_scaler):
+            return float(np.mean(np.abs(y_pred_scaled / y_scaler.std + y_scaler.mean - y_true)))
+        """,
+        ),
+        (
+            None,
+            """
+        def error_in_units(y_pred_scaled, y_true, y_scaler):
+            return float(np.median(np.abs(y_scaler.inverse_transform(y_pred_scaled) - y_true)))
+        """,
+        ),
+        (
+            "inverse_order",
+            """
+        def error_in_units(y_pred_scaled, y_true, y_scaler):
+            return float(np.mean(np.abs((y_pred_scaled + y_scaler.mean) * y_scaler.std - y_true)))
+        """,
+        ),
+        (
+            None,
+            """
+        def error_in_units(y_pred_scaled, y_true, y_scaler):
+            return float(np.mean(np.abs(y_pred_scaled - y_scaler.transform(y_true))) * y_scaler.mean[0])
+        """,
+        ),
+    ],
+    "check_digits_from_scratch": [
+        (
+            "rng_ignored",
+            _SC8
+            + """
+        def train_digits_from_scratch(X_train, Y_train, rng):
+            activations = ["tanh", "softmax"]
+            params = initialize([64, 32, 10], np.random.default_rng(0))
+            params, _ = train(params, X_train, Y_train, activations, "cross_entropy", learning_rate=0.1, epochs=15,
+                              batch_size=16, rng=np.random.default_rng(0))
+            return params, activations
+        """,
+        ),
+        (
+            "untrained",
+            _SC8
+            + """
+        def train_digits_from_scratch(X_train, Y_train, rng):
+            activations = ["tanh", "softmax"]
+            params = initialize([64, 32, 10], rng)
+            params, _ = train(params, X_train, Y_train, activations, "cross_entropy", learning_rate=0.001, epochs=2,
+                              batch_size=64, rng=rng)
+            return params, activations
+        """,
+        ),
+        (
+            "untrained",
+            _SC8
+            + """
+        def train_digits_from_scratch(X_train, Y_train, rng):
+            activations = ["tanh", "softmax"]
+            params = initialize([64, 32, 10], rng)
+            train(params, X_train, Y_train, activations, "cross_entropy", learning_rate=0.1, epochs=15,
+                  batch_size=16, rng=rng)
+            return params, activations
+        """,
+        ),
+    ],
+    "check_best_epoch": [
+        (
+            "zero_based",
+            """
+        def best_epoch(train_costs, val_costs):
+            return int(np.argmin(val_costs))
+        """,
+        ),
+        (
+            "training_curve",
+            """
+        def best_epoch(train_costs, val_costs):
+            return int(np.argmin(train_costs)) + 1
+        """,
+        ),
+        (
+            "argmax",
+            """
+        def best_epoch(train_costs, val_costs):
+            return int(np.argmax(val_costs)) + 1
+        """,
+        ),
+        (
+            "last_of_ties",
+            """
+        def best_epoch(train_costs, val_costs):
+            best, best_cost = 1, val_costs[0]
+            for i, c in enumerate(val_costs):
+                if c <= best_cost:
+                    best, best_cost = i + 1, c
+            return best
+        """,
+        ),
+        (
+            "first_rise",
+            """
+        def best_epoch(train_costs, val_costs):
+            for i in range(1, len(val_costs)):
+                if val_costs[i] > val_costs[i - 1]:
+                    return i
+            return len(val_costs)
+        """,
+        ),
+        (
+            None,
+            """
+        def best_epoch(train_costs, val_costs):
+            gap = np.array(val_costs) - np.array(train_costs)
+            return int(np.argmin(gap)) + 1
+        """,
+        ),
+        (
+            "cost_not_epoch",
+            """
+        def best_epoch(train_costs, val_costs):
+            return float(min(val_costs))
+        """,
+        ),
+        (
+            "last_of_ties",
+            """
+        def best_epoch(train_costs, val_costs):
+            return len(val_costs) - int(np.argmin(val_costs[::-1]))
+        """,
+        ),
+        (
+            "sum_of_curves",
+            """
+        def best_epoch(train_costs, val_costs):
+            return int(np.argmin(np.array(train_costs) + np.array(val_costs))) + 1
+        """,
+        ),
+        (
+            "last_epoch",
+            """
+        def best_epoch(train_costs, val_costs):
+            return len(val_costs)
+        """,
+        ),
+        # Keras-style early stopping with patience 5: the epoch training would stop at
+        (
+            None,
+            """
+        def best_epoch(train_costs, val_costs):
+            best, wait = np.inf, 0
+            for epoch, c in enumerate(val_costs, start=1):
+                if c < best:
+                    best, wait = c, 0
+                else:
+                    wait += 1
+                    if wait >= 5:
+                        return epoch
+            return len(val_costs)
+        """,
+        ),
+        (
+            "zero_based",
+            """
+        def best_epoch(train_costs, val_costs):
+            return int(np.argmin(val_costs[1:])) + 1
+        """,
+        ),
+    ],
+}
+
+
+for _name, _answers in _MORE_CORRECT.items():
+    CORRECT.setdefault(_name, []).extend(_answers)
+for _name, _answers in _MORE_WRONG.items():
+    WRONG.setdefault(_name, []).extend(_answers)
+
+
+# Right answers in other forms: rng.shuffle on indices, a list of pairs, numpy integers and dtypes.
+for _name, _source in [
+    (
+        "check_best_epoch",
+        """
+        def best_epoch(train_costs, val_costs):
+            return np.argmin(val_costs) + 1
+        """,
+    ),
+    (
+        "check_scale_and_encode",
+        """
+        def scale_and_encode(X, y):
+            return X / 16, np.eye(10, dtype=int)[y]
+        """,
+    ),
+    (
+        "check_scale_and_encode",
+        """
+        def scale_and_encode(X, y):
+            return X.astype(np.float32) / 16, np.eye(10, dtype=np.float32)[y]
+        """,
+    ),
+]:
+    CORRECT[_name].append(_source)

@@ -3,11 +3,13 @@ answer. Each check module's CATALOGUES maps a check's name to its part's list of
 
 import importlib
 
+import numpy as np
 import pytest
 
 from annlib import checks
 from annlib.checks import CheckFailed
 from annlib.checks._core import Mistake
+from tests.corpus import wrong_here
 
 MODULES = ["neuron", "activations", "forward", "losses", "derivatives", "backprop", "training", "project"]
 
@@ -34,6 +36,8 @@ def test_every_catalogue_belongs_to_a_check_and_keys_are_unique():
 
 @pytest.mark.parametrize("check, mistake", ENTRIES, ids=[f"{c[6:]}-{m.key}" for c, m in ENTRIES])
 def test_each_mistake_is_caught_and_named_by_its_own_check(check, mistake, capfd):
+    if not wrong_here(check, mistake.key):
+        pytest.skip(f"{mistake.key} is right with numpy {np.__version__} (tests/corpus, CONDITIONS)")
     with pytest.raises(CheckFailed) as info:
         getattr(checks, check)(mistake.example)
     assert mistake.key in info.value.mistakes, str(info.value)

@@ -150,3 +150,77 @@ def test_backward_is_graded_with_the_courses_dense_backward(capsys):
     C.check_backward(namespace["backward"])
     assert capsys.readouterr().out.startswith("\u2713 backward")
     assert "ACTIVATIONS" not in namespace  # the course's names are put back as they were
+
+
+# --- A second blind round: the slips it found unnamed -------------------------------------------------------
+
+
+def test_backward_with_the_sigmoids_slope_for_every_layer_is_named():
+    namespace = load(
+        """
+        import numpy as np
+
+        def sigmoid_prime(z):
+            s = 1 / (1 + np.exp(-z))
+            return s * (1 - s)
+
+        def backward(params, caches, delta_output):
+            grads = [None] * len(params)
+            delta = delta_output
+            for layer in reversed(range(len(params))):
+                grads[layer] = (caches[layer][0].T @ delta, delta.sum(axis=0))
+                if layer:
+                    delta = (delta @ params[layer][0].T) * sigmoid_prime(caches[layer - 1][1])
+            return grads
+        """
+    )
+    failure = _fails_with("check_backward", namespace["backward"], "sigmoid_everywhere")
+    assert failure.mistakes == ("sigmoid_everywhere",), str(failure)
+
+
+@pytest.mark.parametrize(
+    "second, key",
+    [
+        ("W[idx] -= eps\n        minus = loss()", "back_to_start"),  # back at w, not at w - eps
+        ("W[idx] -= 2 * eps\n        minus = loss()\n        W[idx] += eps\n        plus = minus", None),
+    ],
+)
+def test_numerical_gradient_that_steps_back_to_the_start_is_named(second, key):
+    namespace = load(
+        f"""
+import numpy as np
+
+def numerical_gradient(loss, W, eps=1e-6):
+    grad = np.zeros_like(W)
+    for idx in np.ndindex(W.shape):
+        W[idx] += eps
+        plus = loss()
+        {second}
+        grad[idx] = (plus - minus) / (2 * eps)
+    return grad
+"""
+    )
+    with pytest.raises(CheckFailed) as info:
+        C.check_numerical_gradient(namespace["numerical_gradient"])
+    if key is not None:
+        assert info.value.mistakes == (key,), str(info.value)
+    else:
+        assert "back_to_start" not in info.value.mistakes, str(info.value)
+
+
+def test_a_backward_difference_is_named_as_one_sided():
+    namespace = load(
+        """
+        import numpy as np
+
+        def numerical_gradient(loss, W, eps=1e-6):
+            grad, base = np.zeros_like(W), loss()
+            for idx in np.ndindex(W.shape):
+                old = W[idx]
+                W[idx] = old - eps
+                grad[idx] = (base - loss()) / eps
+                W[idx] = old
+            return grad
+        """
+    )
+    _fails_with("check_numerical_gradient", namespace["numerical_gradient"], "forward_difference")

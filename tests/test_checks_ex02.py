@@ -182,3 +182,48 @@ def test_check_softmax_tries_one_row_integers_and_scores_of_1000():
     assert any(Z.shape[0] == 1 for Z in tried)
     assert any(Z.dtype.kind == "i" for Z in tried)
     assert any(np.abs(Z).max() >= 1000 for Z in tried)
+
+
+def _cell(source, name):
+    """A function as a notebook cell defines it: in a namespace of its own that holds np."""
+    namespace = {"np": np}
+    exec(source, namespace)
+    return namespace[name]
+
+
+def test_a_sigmoid_that_only_hides_its_overflow_warning_is_rejected_and_named(capfd):
+    hidden = "def stable_sigmoid(z):\n    with np.errstate(over='ignore'):\n        return 1 / (1 + np.exp(-z))\n"
+    failure = _rejects("check_stable_sigmoid", _cell(hidden, "stable_sigmoid"))
+    assert failure.mistakes == ("silenced",), str(failure)
+    assert "hides numpy's overflow warning" in failure.message
+    assert capfd.readouterr().err == ""
+
+
+def test_a_stable_sigmoid_that_also_silences_warnings_still_passes(capsys):
+    careful = (
+        "def stable_sigmoid(z):\n    with np.errstate(all='ignore'):\n        e = np.exp(-np.abs(z))\n"
+        "        return np.where(z >= 0, 1 / (1 + e), e / (1 + e))\n"
+    )
+    C.check_stable_sigmoid(_cell(careful, "stable_sigmoid"))
+    assert "\u2713" in capsys.readouterr().out
+
+
+# Slips named since the second blind round: np.vectorize typed by its first value, the max along axis=0.
+def _softmax_column_max(Z):
+    e = np.exp(Z - Z.max(axis=0))
+    return e / e.sum(axis=1, keepdims=True)
+
+
+NAMED = [
+    ("check_relu", lambda z: np.vectorize(lambda v: v if v > 0 else 0)(z), "int_cast"),
+    ("check_relu", lambda z: np.maximum(z, 0).astype(int), "int_cast"),
+    ("check_softmax", _softmax_column_max, "max_wrong_axis"),
+]
+
+
+@pytest.mark.parametrize("check, answer, key", NAMED, ids=[f"{c[6:]}-{k}" for c, _, k in NAMED])
+@pytest.mark.parametrize("seed", [0, 1, 2026])
+def test_a_second_round_slip_is_named(check, answer, key, seed):
+    with pytest.raises(CheckFailed) as info:
+        getattr(C, check)(answer, seed=seed)
+    assert key in info.value.mistakes, str(info.value)

@@ -830,3 +830,19 @@ def test_collapse_linear_with_pytorchs_formulas_is_told_the_weights_are_stored_t
 )
 def test_tanh_gap_names_a_missing_bias_and_the_minimum(answer, key, seed):
     assert _named(C.check_tanh_gap, answer, seed).mistakes == (key,)
+
+
+def test_forward_with_one_activation_for_every_layer_is_named():
+    from annlib.activations import tanh
+
+    def forward(params, X, activations):
+        A, caches = X, []
+        for (W, b), name in zip(params, activations):
+            Z = A @ W + b
+            caches.append((A, Z, name))
+            A = tanh(Z)
+        return A, caches
+
+    with pytest.raises(CheckFailed) as info:
+        C.check_forward(forward)
+    assert info.value.mistakes == ("one_activation",)

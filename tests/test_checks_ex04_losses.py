@@ -265,3 +265,49 @@ def test_output_delta_with_the_mses_factor_two_for_cross_entropy_is_named(seed):
         return 2 * (Y_hat - Y) / len(Y_hat)
 
     assert _failure(C.check_output_delta, answer, seed).mistakes == ("ce_two",)
+
+
+_MATH_LOG = """
+import math
+
+def binary_cross_entropy(p, y):
+    p = np.clip(p, 1e-12, 1 - 1e-12)
+    return -sum(yi * math.log(pi) + (1 - yi) * math.log(1 - pi) for pi, yi in zip(p, y)) / len(p)
+"""
+
+_FLOAT_OF_COLUMN = """
+def binary_cross_entropy(p, y):
+    p = np.clip(p, 1e-12, 1 - 1e-12)
+    return float(-(y.T @ np.log(p) + (1 - y).T @ np.log(1 - p)) / p.shape[0])
+"""
+
+
+@pytest.mark.parametrize("source, key", [(_MATH_LOG, "math_log"), (_FLOAT_OF_COLUMN, "float_of_column")])
+def test_binary_cross_entropy_tells_math_log_from_float_of_a_column(source, key):
+    """Both raise the same TypeError on a column; only the answer that calls math.log hears about it."""
+    failure = _failure(C.check_binary_cross_entropy, _cell(source, "binary_cross_entropy"))
+    assert failure.mistakes == (key,)
+
+
+@pytest.mark.parametrize(
+    "check, answer, key",
+    [
+        (
+            C.check_cross_entropy,
+            lambda P, Y: (
+                -np.mean(Y * np.log(np.clip(P, 1e-12, 1 - 1e-12)) + (1 - Y) * np.log(1 - np.clip(P, 1e-12, 1 - 1e-12)))
+            ),
+            "binary_formula_mean",
+        ),
+        (C.check_output_delta, lambda Y_hat, Y, kind: Y_hat - Y, "not_scaled"),
+        (
+            C.check_output_delta,
+            lambda Y_hat, Y, kind: 2 * (Y_hat - Y) / Y_hat.size if kind == "mse" else (Y_hat - Y) / Y_hat.shape[1],
+            "ce_over_classes",
+        ),
+    ],
+)
+def test_copied_binary_formula_unscaled_delta_and_mean_over_classes_are_named(check, answer, key):
+    with np.errstate(divide="ignore", invalid="ignore"):
+        failure = _failure(check, answer)
+    assert key in failure.mistakes

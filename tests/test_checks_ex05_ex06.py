@@ -630,3 +630,39 @@ def test_a_train_step_that_updates_before_backward_is_not_told_it_renames():
     with pytest.raises(CheckFailed) as info:
         C.check_train_step(update_first)
     assert info.value.mistakes == ("update_before_backward",), str(info.value)
+
+
+# --- A second blind round: what it found -------------------------------------------------------------------
+
+
+def test_make_numeric_that_sorts_the_array_it_is_given_is_caught():
+    def sorting(expr, z):
+        f = sp.lambdify(z, expr, "numpy")
+
+        def numeric(values):
+            values.sort()  # the caller's array, reordered
+            return f(values) + np.zeros_like(values)
+
+        return numeric
+
+    with pytest.raises(CheckFailed) as info:
+        C.check_make_numeric(sorting)
+    assert info.value.mistakes == ("in_place",), str(info.value)
+
+
+def test_softmax_backward_that_changes_grad_A_is_named_in_place():
+    def on_grad_A(A, grad_A):
+        grad_A -= (A * grad_A).sum(axis=1, keepdims=True)
+        grad_A *= A
+        return grad_A
+
+    with pytest.raises(CheckFailed) as info:
+        C.check_softmax_backward(on_grad_A)
+    assert info.value.mistakes == ("in_place",), str(info.value)
+    assert "grad_A" in info.value.hint
+
+
+def test_softmax_backward_without_a_k_on_the_row_sum_is_named():
+    with pytest.raises(CheckFailed) as info:
+        C.check_softmax_backward(lambda A, grad_A: A * grad_A - (A * grad_A).sum(axis=1, keepdims=True))
+    assert info.value.mistakes == ("sum_not_times_a",), str(info.value)

@@ -4,14 +4,14 @@ least 85% of caught mistakes named. `python -m tests.corpus.report` prints the f
 
 import pytest
 
-from tests.corpus import catalogue_hints, exercises, graded_calls, measure
+from tests.corpus import catalogue_hints, exercises, graded_calls, measure, wrong_here
 
 CORRECT, WRONG = [], []
 for _exercise, _module in exercises().items():
     for _name, _sources in _module.CORRECT.items():
         CORRECT += [(_name, i, s) for i, s in enumerate(_sources)]
     for _name, _answers in _module.WRONG.items():
-        WRONG += [(_name, i, key, s) for i, (key, s) in enumerate(_answers)]
+        WRONG += [(_name, i, key, s, *c) for i, (key, s, *c) in enumerate(_answers)]
 
 
 @pytest.mark.parametrize("name, index, source", CORRECT, ids=[f"{n[6:]}-{i}" for n, i, _ in CORRECT])
@@ -21,9 +21,15 @@ def test_a_right_answer_passes_the_visible_and_the_hidden_calls(name, index, sou
     assert result.stderr == ""
 
 
-@pytest.mark.parametrize("name, index, key, source", WRONG, ids=[f"{n[6:]}-{i}-{k}" for n, i, k, _ in WRONG])
+@pytest.mark.parametrize(
+    "name, index, key, source", [w[:4] for w in WRONG], ids=[f"{w[0][6:]}-{w[1]}-{w[2]}" for w in WRONG]
+)
 def test_a_wrong_answer_fails_where_the_learner_sees_it_and_is_never_misnamed(name, index, key, source):
+    condition = next((w[4:] for w in WRONG if w[0] == name and w[1] == index), ())
     result = measure(name, source)
+    if not wrong_here(name, key, *condition):  # right with this numpy: it may pass, and is never named so
+        assert result.passed or key not in result.failure.mistakes
+        return
     assert result.visible is not None, f"accepted by the visible check:\n{source}"
     named = result.visible.mistakes
     if key is None:
@@ -45,5 +51,5 @@ def test_every_graded_part_has_a_corpus_of_six_right_and_eight_wrong_answers():
 
 
 def test_at_least_85_percent_of_the_corpus_mistakes_are_named():
-    named = sum(1 for *_, key, _s in WRONG if key is not None)
+    named = sum(1 for _n, _i, key, *_ in WRONG if key is not None)
     assert named >= 0.85 * len(WRONG), f"{named} of {len(WRONG)}"

@@ -512,6 +512,23 @@ def _outcomes_alike(a, b, rtol, atol):
     return alike(a.result, b.result, rtol=rtol, atol=atol) and alike(a.args, b.args, rtol=rtol, atol=atol)
 
 
+def _kind(value):
+    if isinstance(value, (bool, np.bool_)):
+        return "b"
+    if isinstance(value, (numbers.Number, np.generic, np.ndarray)):
+        return (isinstance(value, np.ndarray), np.asarray(value).dtype.kind)
+    return type(value)
+
+
+def _same_kinds(a, b):
+    """Whether two values agree in their types as well: array or number, and integer, float or bool."""
+    if isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)):
+        return len(a) == len(b) and all(_same_kinds(x, y) for x, y in zip(a, b))
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(_same_kinds(a[k], b[k]) for k in a)
+    return _kind(a) == _kind(b)
+
+
 def either(hints):
     """One hint for several explanations: "h1 / or: h2"."""
     return hints[0] if len(hints) == 1 else "either " + "; or ".join(hints)
@@ -612,11 +629,21 @@ class Part:
             except Exception:  # a predicate that cannot read these outcomes explains nothing
                 return False
         wrong = self.adapt(mistake.wrong)
-        for case, outcome in zip(self.cases, self.outcomes):
+        right_everywhere = True
+        for case, outcome, want in self.results():
             theirs = run_quietly(wrong, case, self.observe)
-            if not _outcomes_alike(outcome, theirs, *tolerance(case, self.rtol, self.atol)):
+            tolerances = tolerance(case, self.rtol, self.atol)
+            if not _outcomes_alike(outcome, theirs, *tolerances):
                 return False
-        return bool(self.cases)
+            right_everywhere = (
+                right_everywhere
+                and not theirs.warnings
+                and _outcomes_alike(want, theirs, *tolerances)
+                and _same_kinds(want.result, theirs.result)
+            )
+        # A "mistake" that gives the course's answer, without a warning, on every case (numpy may allow here
+        # what it refuses elsewhere) is no mistake here: it explains nothing.
+        return bool(self.cases) and not right_everywhere
 
     def fail(self, message, hint=None, *, explain=True):
         """Raise CheckFailed; the hint names the catalogue's mistakes that explain every outcome, if any,
@@ -766,7 +793,8 @@ class Part:
             name = names[i]
             self.fail(
                 f"changed its input {name} in place",
-                f"work on a new array (e.g. {name}.copy(), or np.maximum(...) instead of assigning into {name})",
+                f"leave {name} as it is: compute a new array (an expression, or {name}.copy() first) instead of "
+                f"assigning into {name} or writing {name} -= ...",
             )
 
     def no_warnings(self, hint=None):

@@ -5,14 +5,28 @@ Each part's known mistakes are its catalogue (a list of `Mistake`); a check name
 gives exactly what the learner's answer gave, on every case the check ran.
 """
 
+import contextlib
 import math
+import types
 
 import numpy as np
 
 from annlib import activations
 from annlib.activations import sigmoid as _sigmoid
 from annlib.activations import softmax as _softmax
-from annlib.checks._core import Case, Mistake, Part, alike, check, fmt, rng_for, tolerance
+from annlib.checks._core import (
+    Case,
+    Mistake,
+    Part,
+    _code_objects,
+    alike,
+    check,
+    fmt,
+    rng_for,
+    run_quietly,
+    substitute,
+    tolerance,
+)
 
 
 def _tolerance(case):
@@ -262,6 +276,23 @@ def check_sigmoid_derivative(sigmoid_derivative, *, seed=0):
 
 # --- Part 2: relu(z) -> max(0, z) --------------------------------------------------------------------
 
+
+def _cut_to_integers(part):
+    """Every result of the right shape, and each one right or the right values cut to integers (an integer
+    array): astype(int), or np.vectorize typed by its first value; some result cut."""
+    cut = False
+    for case, outcome, want in part.results():
+        if outcome.error is not None or np.shape(outcome.result) != np.shape(want.result):
+            return False
+        if _right(case, outcome, want):
+            continue
+        got = np.asarray(outcome.result)
+        if got.dtype.kind not in "iu" or not np.array_equal(got, np.trunc(np.asarray(want.result, dtype=np.float64))):
+            return False
+        cut = True
+    return cut
+
+
 RELU_MISTAKES = [
     Mistake("abs", "negative inputs become 0, not positive: max(0, z)", np.abs),
     Mistake(
@@ -286,8 +317,10 @@ RELU_MISTAKES = [
     ),
     Mistake(
         "int_cast",
-        "astype(int) cuts the decimals off: return np.maximum(z, 0) as it is",
-        lambda z: np.maximum(z, 0).astype(int),
+        "the result holds integers, which cuts the decimals off (astype(int) does it, and so does np.vectorize, "
+        "which takes its dtype from the first value it gives, here the int 0): return np.maximum(z, 0) as it is",
+        explains=lambda part: _cut_to_integers(part),
+        example=lambda z: np.maximum(z, 0).astype(int),
     ),
     Mistake(
         "clipped_at_one",
@@ -371,6 +404,11 @@ RELU_DERIVATIVE_MISTAKES = [
     ),
     Mistake("flipped", "the other way round: 1 where z > 0, 0 where z < 0", lambda z: (z < 0).astype(float)),
     Mistake("all_ones", "for z < 0 relu is flat, so its derivative is 0 there", lambda z: np.ones_like(z)),
+    Mistake(
+        "leaky",
+        "that is a leaky ReLU's derivative: relu is flat for z < 0, so its derivative there is 0.0, not 0.01",
+        lambda z: np.where(z > 0, 1.0, 0.01),
+    ),
     _in_place("return a new array: (z > 0).astype(float)", activations.relu_derivative),
     _flattened("(z > 0).astype(float)", activations.relu_derivative),
     _loop_1d(
@@ -459,11 +497,59 @@ def _int_output(z):
     return out
 
 
+_NUMPY = np  # the real numpy, also while a function of this module runs with its np replaced
+
+
+class _LoudNumpy(types.ModuleType):
+    """numpy, but np.errstate and np.seterr change nothing: what a function's own silencing hides shows."""
+
+    def __init__(self):
+        super().__init__("numpy")
+
+    def __getattr__(self, name):
+        return getattr(_NUMPY, name)
+
+    @staticmethod
+    def errstate(*args, **kwargs):
+        return contextlib.nullcontext()
+
+    @staticmethod
+    def seterr(*args, **kwargs):
+        return _NUMPY.geterr()
+
+
+_SILENCERS = {"errstate", "seterr"}
+
+
+def _silenced(part):
+    """Right values, but only as the function hides numpy's warnings itself (np.errstate, np.seterr): it
+    warns without them."""
+    code = getattr(part.func, "__code__", None)
+    if code is None or not any(_SILENCERS & set(c.co_names) for c in _code_objects(code)):
+        return False
+    if not all(_right(*result) for result in part.results()):
+        return False
+    with substitute(part.func, {"np": _LoudNumpy()}):
+        return any(run_quietly(part.func, case).warnings for case in part.cases)
+
+
+def _silenced_sigmoid(z):
+    with np.errstate(over="ignore"):
+        return 1 / (1 + np.exp(-z))
+
+
 STABLE_SIGMOID_MISTAKES = [
     Mistake(
+        "silenced",
+        "np.errstate (or np.seterr) only hides the warning: exp still overflows to inf, and in other formulas "
+        "inf / inf gives nan; leave the warnings on and " + _E_HINT,
+        explains=_silenced,
+        example=_silenced_sigmoid,
+    ),
+    Mistake(
         "overflow",
-        "exp overflows for large |z|, also in the branch np.where does not pick (it computes both for every z): "
-        + _E_HINT,
+        "exp overflows for large |z| (and so does 1 / np.exp(-|z|)), also in the branch np.where does not pick "
+        "(it computes both for every z): " + _E_HINT + ", and divide only by 1 + e",
         explains=lambda part: _warned(part, float32=False),
         example=lambda z: 1 / (1 + np.exp(-z)),
     ),
@@ -570,6 +656,8 @@ def check_stable_sigmoid(stable_sigmoid, *, seed=0):
     part.run(Case(f"{name} = {fmt(z)}", z) for name, z in cases)
     part.judge(floats=True, shape_hint="sigmoid works element by element: the result has the shape of z")
     _objects_to_floats(part)
+    if _silenced(part):
+        part.fail("the values are right, but only because the function hides numpy's overflow warning")
     part.passed()
 
 
@@ -599,6 +687,11 @@ def _no_keepdims(part):
         _broadcast_error(o) or (o.error is None and c.args[0].shape[0] in (1, c.args[0].shape[1]))
         for c, o in zip(part.cases, part.outcomes)
     )
+
+
+def _rows_shifted_by(Z, m):
+    e = np.exp(Z - m)
+    return e / e.sum(axis=1, keepdims=True)
 
 
 def _softmax_int_output(Z):
@@ -643,6 +736,12 @@ SOFTMAX_MISTAKES = [
         "subtract each row's own max (Z.max(axis=1, keepdims=True)), not the max of the whole batch: "
         "a row far below it gives 0 / 0",
         lambda Z: np.exp(Z - Z.max()) / np.exp(Z - Z.max()).sum(axis=1, keepdims=True),
+    ),
+    Mistake(
+        "max_wrong_axis",
+        "subtract each row's own max, Z.max(axis=1, keepdims=True): axis=0 gives each column's max, and a row "
+        "far below it gives 0 / 0",
+        lambda Z: _rows_shifted_by(Z, Z.max(axis=0, keepdims=True)),
     ),
     Mistake(
         "min_shift",

@@ -95,6 +95,12 @@ DENSE_BACKWARD_MISTAKES = [
         lambda X, W, gz: (X.T @ gz, gz.sum(axis=0, keepdims=True), gz @ W.T),
     ),
     Mistake(
+        "mean_and_keepdims",
+        "two slips of a course with examples in columns: grad_z already carries the 1/n of the mean loss (sum, no "
+        "1/m), and grad_b is flat like b, grad_z.sum(axis=0) without keepdims=True",
+        lambda X, W, gz: (X.T @ gz / len(X), gz.sum(axis=0, keepdims=True) / len(X), gz @ W.T),
+    ),
+    Mistake(
         "grad_X_not_transposed",
         "go back through W transposed: grad_X = grad_z @ W.T",
         lambda X, W, gz: (X.T @ gz, gz.sum(axis=0), gz @ W),
@@ -314,6 +320,28 @@ def _forward_difference(loss, W, eps=1e-6):
     return grad
 
 
+def _backward_difference(loss, W, eps=1e-6):
+    grad, base = np.zeros_like(W, dtype=float), loss()
+    for index in np.ndindex(W.shape):
+        original = W[index]
+        W[index] = original - eps
+        grad[index] = (base - loss()) / eps
+        W[index] = original
+    return grad
+
+
+def _back_to_start(loss, W, eps=1e-6):
+    """`W[index] += eps; plus; W[index] -= eps; minus`: the second value is taken at w, not at w - eps."""
+    grad = np.zeros_like(W, dtype=float)
+    for index in np.ndindex(W.shape):
+        W[index] += eps
+        plus = loss()
+        W[index] -= eps
+        minus = loss()
+        grad[index] = (plus - minus) / (2 * eps)
+    return grad
+
+
 def _not_restored(loss, W, eps=1e-6):
     grad = np.zeros_like(W, dtype=float)
     for index in np.ndindex(W.shape):
@@ -368,7 +396,14 @@ NUMERICAL_GRADIENT_MISTAKES = [
     Mistake(
         "forward_difference",
         "use the central difference (loss(w + eps) - loss(w - eps)) / (2 eps): a one-sided difference is off by ~eps",
-        _forward_difference,
+        explains=_any_of(_forward_difference, _backward_difference),
+        example=_forward_difference,
+    ),
+    Mistake(
+        "back_to_start",
+        "after W[index] += eps, W[index] -= eps brings the entry back to w, not to w - eps: subtract 2 * eps (or "
+        "set W[index] = original - eps) before the second loss()",
+        _back_to_start,
     ),
     Mistake(
         "eps_ignored",
@@ -730,8 +765,10 @@ def _backward_variant(params, caches, delta_output, mistake=None):
         grad_b = delta.sum(axis=1) if mistake == "b_axis" else delta.sum(axis=0)
         if mistake == "b_mean":
             grad_b = delta.mean(axis=0)
-        if mistake == "mean_over_batch":
+        if mistake in ("mean_over_batch", "mean_and_keepdims"):
             grad_W, grad_b = grad_W / n, grad_b / n
+        if mistake == "mean_and_keepdims":
+            grad_b = grad_b.reshape(1, -1)
         grads[layer] = (grad_W, grad_b)
         if mistake == "first_to_last":
             if layer + 1 < layers:
@@ -747,6 +784,8 @@ def _backward_variant(params, caches, delta_output, mistake=None):
             delta = back * _slope(name, Z)
         elif mistake == "slope_at_A":
             delta = back * _slope(name_prev, A_prev)
+        elif mistake == "sigmoid_everywhere":
+            delta = back * _slope("sigmoid", Z_prev)
         elif mistake == "Z_as_A":
             delta = back * scratch.ACTIVATIONS[name_prev][1](Z_prev, Z_prev)
         else:
@@ -788,6 +827,8 @@ _BACKWARD_HINTS = {
     "no_slope": "a factor of the chain rule is missing: multiply delta @ W.T by the slope f'(Z) of the layer before",
     "this_layer": "the slope belongs to the layer before: multiply delta @ W.T by f'(Z) from caches[layer - 1], "
     "not from this layer's cache",
+    "sigmoid_everywhere": "each layer has its own activation: take f'(Z) of caches[layer - 1]'s activation "
+    "(ACTIVATIONS[name][1]), not the sigmoid's for every layer",
     "slope_at_A": "take the slope at the layer's weighted sums Z (from its cache), not at its output A",
     "Z_as_A": "f_prime(Z, A) takes the layer's output A = f(Z) as its second argument: f_prime(Z_prev, f(Z_prev))",
     "W_not_transposed": "go back through W transposed: delta @ W.T has the shape of the layer's input",
@@ -795,6 +836,8 @@ _BACKWARD_HINTS = {
     "uses_output": "grad_W multiplies the layer's input A_prev (from its cache), not its output f(Z)",
     "mean_over_batch": "the mean is taken twice: delta_output already carries the cost's 1/n; sum over the batch, "
     "no dividing by n",
+    "mean_and_keepdims": "two slips of a course with examples in columns: delta_output already carries the cost's "
+    "1/n (sum, no 1/m), and grad_b is flat like b, delta.sum(axis=0) without keepdims=True",
     "b_mean": "grad_b sums delta over the batch (axis=0); delta_output already carries the 1/n, so no mean",
     "b_axis": "grad_b sums over the examples (axis=0), one value per neuron, not over each example's neurons",
     "delta_not_passed_on": "each layer needs its own delta: pass delta @ W.T (times f'(Z)) back to the layer before",

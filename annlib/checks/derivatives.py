@@ -14,7 +14,7 @@ from annlib import activations as _activations
 from annlib import gradcheck as _gradcheck
 from annlib.activations import sigmoid as _sigmoid
 from annlib.activations import softmax as _softmax
-from annlib.checks._core import Case, Mistake, Part, check, fmt, rng_for, run_quietly
+from annlib.checks._core import Case, Mistake, Part, changed_inputs, check, fmt, rng_for, run_quietly
 
 # --- Symbolic answers, observed as numbers -------------------------------------------------------------
 
@@ -549,7 +549,7 @@ def check_numerical_derivative(numerical_derivative, *, seed=0):
 # --- Part 4: make_numeric(expr, z) -> a numpy function ------------------------------------------------------
 
 _ROW = np.array([-2.0, 0.0, 1.5])
-_GRID = np.array([[-2.0, -0.5, 0.0], [0.5, 1.0, 3.0]])
+_GRID = np.array([[-2.0, -0.5, 0.0], [3.0, 0.5, 1.0]])  # a row out of order: sorting values in place shows
 
 
 def _make_numeric(expr, z):
@@ -1020,8 +1020,15 @@ SOFTMAX_BACKWARD_MISTAKES = [
     ),
     Mistake(
         "in_place",
-        "leave A as it is: compute into a new array (A * (...)) instead of A *= ...",
-        _in_place,
+        "leave A and grad_A as they are: compute into a new array, A * (grad_A - ...), instead of A *= ... or "
+        "grad_A -= ...",
+        explains=changed_inputs,
+        example=_in_place,
+    ),
+    Mistake(
+        "sum_not_times_a",
+        "multiply the row's sum by a_k too: dC/dz_k = a_k g_k - a_k sum_j g_j a_j = a_k (g_k - sum_j g_j a_j)",
+        lambda A, G: A * G - (G * A).sum(axis=1, keepdims=True),
     ),
     Mistake(
         "inner_not_outer",

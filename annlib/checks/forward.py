@@ -831,6 +831,27 @@ def _scratch_pairs_used(part):
     )
 
 
+def _one_function(params, X, activations, name="tanh"):
+    """Every layer through the same activation function, whatever its name (which the caches still keep)."""
+    A, caches = X, []
+    for (W, b), given in zip(params, activations):
+        Z = A @ W + b
+        caches.append((A, Z, given))
+        A = ACTIVATION_FUNCTIONS[name](Z)
+    return A, caches
+
+
+def _one_activation_everywhere(part):
+    """One activation function for every layer of every network explains every outcome (the names given
+    ignored, or only kept in the caches)."""
+    return any(
+        part._explains(
+            Mistake("like", "", lambda params, X, activations, name=name: _one_function(params, X, activations, name))
+        )
+        for name in ACTIVATION_FUNCTIONS
+    )
+
+
 def _pop_params(params, X, activations):
     A, caches, k = X, [], 0
     while params:
@@ -883,6 +904,13 @@ FORWARD_MISTAKES = [
         "first_activation_only",
         "each layer has its own activation: layer k uses activations[k], not always the first one",
         _variant(pick=lambda k, names: names[0]),
+    ),
+    Mistake(
+        "one_activation",
+        "each layer has its own activation, named in activations: look it up for every layer, "
+        "ACTIVATION_FUNCTIONS[activations[k]], rather than using one function for all of them",
+        explains=_one_activation_everywhere,
+        example=_one_function,
     ),
     Mistake(
         "no_output_activation",

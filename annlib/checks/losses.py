@@ -11,7 +11,7 @@ import math
 import numpy as np
 
 from annlib import scratch
-from annlib.checks._core import Case, Mistake, Part, _as_floats, alike, check, fmt, rng_for
+from annlib.checks._core import Case, Mistake, Part, _as_floats, alike, check, fmt, rng_for, twin_used
 from annlib.losses import EPSILON, MSE, BinaryCrossEntropy, CrossEntropy, Loss, get_loss
 
 # annlib's own versions of each part: an answer that calls one scores nothing for that part.
@@ -244,6 +244,22 @@ def _math_bce(p, y):
     return -sum(yi * math.log(pi) + (1 - yi) * math.log(1 - pi) for pi, yi in zip(p, y)) / len(p)
 
 
+def _float_of_columns(p, y):
+    p = np.clip(p, EPSILON, 1 - EPSILON)
+    return float(-(y.T @ np.log(p) + (1 - y).T @ np.log(1 - p)) / len(p))
+
+
+def _like(wrong, *, math_log):
+    """The wrong implementation explains every outcome, and the learner's code calls math.log (or does not):
+    math.log(p[i]) and float() of a (1, 1) array raise the same TypeError on a column."""
+
+    def explains(part):
+        uses = twin_used(part.func, (("math.log", math.log),)) is not None
+        return uses == math_log and part._explains(Mistake("like", "", wrong))
+
+    return explains
+
+
 _CLIP = f"np.clip(p, {EPSILON:g}, 1 - {EPSILON:g})"
 
 BCE_MISTAKES = [
@@ -274,7 +290,15 @@ BCE_MISTAKES = [
     Mistake(
         "math_log",
         "math.log takes one number, and p[i] of a column (n_samples, 1) is an array: use np.log on the whole array",
-        _math_bce,
+        explains=_like(_math_bce, math_log=True),
+        example=_math_bce,
+    ),
+    Mistake(
+        "float_of_column",
+        "float() takes one number, and y.T @ np.log(p) of two columns (n_samples, 1) is a (1, 1) array: add up "
+        "with np.sum or np.mean, which give one number for any shape",
+        explains=_like(_float_of_columns, math_log=False),
+        example=_float_of_columns,
     ),
     Mistake(
         "swapped",
@@ -445,6 +469,12 @@ CE_MISTAKES = [
         "binary_formula",
         "that is binary cross-entropy; with one-hot rows only the true class counts: -sum(Y * log P) / n",
         lambda P, Y: -np.sum(_bce_terms(P, Y)) / len(P),
+    ),
+    Mistake(
+        "binary_formula_mean",
+        "that is Part 2's binary cross-entropy, averaged over every entry; with one-hot rows only the true class "
+        "counts, and the mean is over the examples: -np.sum(Y * np.log(P)) / P.shape[0]",
+        lambda P, Y: -np.mean(_bce_terms(P, Y)),
     ),
     Mistake(
         "labels",
@@ -776,6 +806,12 @@ COST_GRADIENT_MISTAKES = [
         _by_kind(_right_mse, lambda P, Y: -Y / _clip(P, 1.0)),
     ),
     Mistake(
+        "ce_over_classes",
+        "the cross-entropy's mean is over the examples, the rows: divide by Y_hat.shape[0], not by the number of "
+        "classes",
+        _by_kind(_right_mse, lambda P, Y: -Y / _clip(P, 1.0) / P.shape[1]),
+    ),
+    Mistake(
         "ce_softmax_delta",
         "that is dC/dZ through the softmax (Part 6); here the gradient at Y_hat itself: -Y / Y_hat / n",
         _by_kind(_right_mse, _right_delta),
@@ -857,6 +893,18 @@ OUTPUT_DELTA_MISTAKES = [
         "ce_not_divided",
         "the 1/n of the mean over the examples is missing: (Ŷ - Y) / n_samples",
         _by_kind(_right_mse, lambda P, Y: P - Y),
+    ),
+    Mistake(
+        "ce_over_classes",
+        "the cross-entropy's mean is over the examples, the rows: divide by Y_hat.shape[0], not by the number of "
+        "classes",
+        _by_kind(_right_mse, lambda P, Y: (P - Y) / P.shape[1]),
+    ),
+    Mistake(
+        "not_scaled",
+        "Ŷ - Y is the error; the delta also takes the cost's mean: 2 (Ŷ - Y) / Y_hat.size for 'mse', "
+        "(Ŷ - Y) / n_samples for 'cross_entropy'",
+        lambda P, Y, kind: _floats(P) - Y,
     ),
     Mistake(
         "ce_over_entries",

@@ -146,6 +146,16 @@ def _step(part):
     return all(np.isin(v, (0.0, 0.5, 1.0)).all() for v in ran) and any(np.isin(v, (0.0, 1.0)).any() for v in ran)
 
 
+def _float16_right(part):
+    """Some result in float16, and every result right to float16's precision (about 3 digits)."""
+    return any(getattr(o.result, "dtype", None) == np.float16 for o in part.outcomes) and all(
+        o.error is None
+        and np.shape(o.result) == np.shape(w.result)
+        and np.allclose(np.asarray(o.result, dtype=np.float64), w.result, rtol=2e-3, atol=1e-4)
+        for o, w in zip(part.outcomes, part.wanted)
+    )
+
+
 def _math_sigmoid(z):
     return 1 / (1 + math.exp(-z))
 
@@ -201,6 +211,23 @@ SIGMOID_MISTAKES = [
         example=lambda z: np.where(np.asarray(z) > 0, 1.0, 0.0),
     ),
     Mistake("relu", "that is ReLU, max(0, z); sigmoid(z) = 1 / (1 + exp(-z))", lambda z: np.maximum(0, z)),
+    Mistake(
+        "base_two",
+        "that is 1 / (1 + 2 ** (-z)): the sigmoid's base is e, 1 / (1 + np.exp(-z))",
+        lambda z: 1 / (1 + 2.0 ** (-np.asarray(z, dtype=np.float64))),
+    ),
+    Mistake(
+        "float16",
+        "float16 keeps only about 3 digits: leave the dtype as numpy gives it (no .astype(np.float16))",
+        explains=lambda part: _float16_right(part),
+        example=lambda z: (1 / (1 + np.exp(-np.asarray(z, dtype=np.float64)))).astype(np.float16),
+    ),
+    Mistake(
+        "derivative",
+        "that is sigmoid's derivative, s * (1 - s) with s = sigmoid(z) (0.25 at z = 0): sigmoid itself is "
+        "1 / (1 + np.exp(-z))",
+        lambda z: 1 / (1 + np.exp(-z)) * (1 - 1 / (1 + np.exp(-z))),
+    ),
     Mistake(
         "abs",
         "that is sigmoid(|z|), never below 0.5: sigmoid uses z itself, 1 / (1 + np.exp(-z)), below 0.5 for z < 0",
@@ -268,7 +295,7 @@ NEURON_OUTPUT_MISTAKES = [
     ),
     Mistake(
         "column",
-        "with w of shape (N,), X @ w has shape (n_samples,) already: do not reshape w into a column",
+        "with w of shape (N,), X @ w has shape (n_samples,) already: do not reshape w (or the result) into a column",
         lambda X, w, b: _sigmoid(X @ w.reshape(-1, 1) + b),
     ),
     Mistake(
@@ -280,6 +307,12 @@ NEURON_OUTPUT_MISTAKES = [
         "minus_bias",
         "the bias is added, not subtracted: sigmoid(X @ w + b)",
         lambda X, w, b: _sigmoid(X @ w - b),
+    ),
+    Mistake(
+        "sum_down_columns",
+        "np.sum(X * w, axis=0) adds down each column, over the examples; each example's weighted sum adds along "
+        "its row: np.sum(X * w, axis=1), or X @ w",
+        lambda X, w, b: _sigmoid(np.sum(X * w, axis=0) + b),
     ),
     Mistake(
         "sum_over_batch",
@@ -307,6 +340,17 @@ NEURON_OUTPUT_MISTAKES = [
         "relu",
         "that is ReLU; this neuron's activation is the sigmoid: sigmoid(X @ w + b)",
         lambda X, w, b: np.maximum(0, X @ w + b),
+    ),
+    Mistake(
+        "tanh",
+        "that is tanh; this neuron's activation is the sigmoid: sigmoid(X @ w + b)",
+        lambda X, w, b: np.tanh(X @ w + b),
+    ),
+    Mistake(
+        "loop_one_short",
+        "the last example's output is missing: range(len(X) - 1) stops one early; range(len(X)) already stops "
+        "before the end",
+        lambda X, w, b: _sigmoid(X[:-1] @ w + b),
     ),
     Mistake(
         "loop_skips_last",

@@ -106,6 +106,12 @@ SCALE_AND_ENCODE_MISTAKES = [
         lambda X, y: (X / 16, datasets.one_hot(y)),
     ),
     Mistake(
+        "classes_counted",
+        "there are always 10 classes, whatever the batch holds: datasets.one_hot(y, 10) or np.eye(10)[y], not "
+        "len(np.unique(y)) columns",
+        lambda X, y: (X / 16, np.eye(len(np.unique(y)))[y]),
+    ),
+    Mistake(
         "shifted_labels",
         "the digit d has its 1 in column d (digits start at 0): index with y itself, not y - 1",
         lambda X, y: (X / 16, _one_hot(y - 1)),
@@ -498,6 +504,12 @@ ERROR_IN_UNITS_MISTAKES = [
         lambda p, y, s: np.mean(_in_units(p, s) - y),
     ),
     Mistake(
+        "abs_of_mean",
+        "take the absolute value of each error before the mean, np.mean(np.abs(y_pred - y_true)): abs(np.mean(...)) "
+        "lets over- and under-estimates cancel",
+        lambda p, y, s: abs(np.mean(_in_units(p, s) - y)),
+    ),
+    Mistake(
         "no_mean_added",
         "inverse_transform also adds the mean back: y_pred_scaled * std + mean",
         lambda p, y, s: np.mean(np.abs(p * s.std - y)),
@@ -620,7 +632,8 @@ DIGITS_FROM_SCRATCH_MISTAKES = [
     _staged(
         "untrained",
         "about chance level: is the network trained with train(params, X_train, Y_train, activations, "
-        "'cross_entropy', ...), and its params returned?",
+        "'cross_entropy', ...), and its params returned? If so, it learned almost nothing: a larger learning "
+        "rate or more epochs",
         _scratch(),
     ),
     _staged(
@@ -812,6 +825,24 @@ BEST_EPOCH_MISTAKES = [
         lambda t, v: min(v),
     ),
     Mistake(
+        "first_skipped",
+        "epoch 1 can hold the lowest validation cost too (a network that overfits from the start): look at every "
+        "cost, from the first",
+        lambda t, v: int(np.argmin(v[1:])) + 2,
+    ),
+    Mistake(
+        "sliced_first",
+        "val_costs[1:] leaves epoch 1 out and shifts every index by one: np.argmin(val_costs) over all of them, "
+        "then add 1 (epochs count from 1)",
+        lambda t, v: int(np.argmin(v[1:])) + 1,
+    ),
+    Mistake(
+        "last_skipped",
+        "the last epoch can hold the lowest validation cost too (a curve still falling): look at every cost, "
+        "to the last",
+        lambda t, v: int(np.argmin(v[:-1])) + 1,
+    ),
+    Mistake(
         "float_epoch",
         "an epoch is a whole number: return int(...)",
         lambda t, v: float(np.argmin(v) + 1),
@@ -824,6 +855,8 @@ def _curves(rng):
     cases = [
         ([1.2, 0.8, 0.6, 0.5, 0.45], [0.9, 0.5, 0.6, 0.4, 0.7], "the text's example"),
         ([1.0, 0.7, 0.5, 0.4, 0.3, 0.25, 0.2], [0.9, 0.6, 0.4, 0.45, 0.4, 0.5, 0.8], "a tie between epochs 3 and 5"),
+        ([1.0, 0.8, 0.7, 0.6, 0.55], [0.9, 0.7, 0.6, 0.65, 0.5], "a curve still falling at its last epoch"),
+        ([0.9, 0.6, 0.4, 0.3], [0.5, 0.6, 0.55, 0.8], "a curve lowest at epoch 1"),
     ]
     for length, bottom, bump in ((30, 12, 5), (45, 20, 8), (25, 9, 3)):
         bottom, bump = bottom + int(rng.integers(-2, 3)), bump + int(rng.integers(0, 2))

@@ -8,9 +8,12 @@ The parts that train (the moons, train, choose_learning_rate) are judged rung by
 their calls to the course's functions show; each of their mistakes names the rung it fails (`_at`).
 """
 
+import contextlib
 import copy
 import functools
+import io
 import re
+import warnings
 
 import numpy as np
 
@@ -244,6 +247,24 @@ def _momentum_nesterov(params, grads, velocities, learning_rate, momentum=0.9):
         p += -momentum * old + (1 + momentum) * v
 
 
+def _momentum_velocities_replaced(params, grads, velocities, learning_rate, momentum=0.9):
+    for i in range(len(params)):
+        velocities[i] = momentum * velocities[i] - learning_rate * grads[i]
+        params[i] += velocities[i]
+
+
+def _momentum_rate_outside(params, grads, velocities, learning_rate, momentum=0.9):
+    for p, g, v in zip(params, grads, velocities):
+        v[...] = momentum * v - g
+        p += learning_rate * v
+
+
+def _momentum_pytorch_form(params, grads, velocities, learning_rate, momentum=0.9):
+    for p, g, v in zip(params, grads, velocities):
+        v[...] = momentum * v + g
+        p -= learning_rate * v
+
+
 def _plain_sgd(params, grads, velocities, learning_rate, momentum=0.9):
     _sgd_step(params, grads, learning_rate)
 
@@ -270,6 +291,25 @@ MOMENTUM_STEP_MISTAKES = [
         "params[i] = ... and velocities[i] = ... put new arrays into the lists; the caller keeps the old ones: "
         "change the arrays themselves (velocities[i] *= momentum, params[i] += velocities[i])",
         _momentum_new_arrays,
+    ),
+    Mistake(
+        "velocities_replaced",
+        "velocities[i] = ... puts a new array into the list, and the caller keeps the old one, so the next step "
+        "forgets the velocity: change it in place (velocities[i] *= momentum; velocities[i] -= learning_rate * "
+        "grads[i])",
+        _momentum_velocities_replaced,
+    ),
+    Mistake(
+        "rate_outside_velocity",
+        "the learning rate goes into the velocity: v = momentum * v - learning_rate * grad, then w += v (not "
+        "v = momentum * v - grad, w += learning_rate * v, whose velocities are other numbers)",
+        _momentum_rate_outside,
+    ),
+    Mistake(
+        "pytorch_form",
+        "that is the form v = momentum * v + grad, w -= learning_rate * v; this exercise's velocity holds the "
+        "learning rate: v = momentum * v - learning_rate * grad, then w += v",
+        _momentum_pytorch_form,
     ),
     Mistake(
         "minus_velocity",
@@ -531,6 +571,17 @@ MINIBATCHES_MISTAKES = [
         lambda X, y, batch_size, rng: _split_into(X, y, batch_size, rng),
     ),
     Mistake(
+        "stop_short",
+        "range(0, len(X) - batch_size, batch_size) stops a batch early and leaves the last examples out: "
+        "range(0, len(X), batch_size) gives every batch's start",
+        _batches_of(_permutation, lambda n, size: range(0, n - size, size)),
+    ),
+    Mistake(
+        "slice_long",
+        "order[start:start + batch_size] already holds batch_size indices (the end is left out): no + 1",
+        _batches_of(_permutation, lambda n, size: range(0, n, size), slice_end=1),
+    ),
+    Mistake(
         "slice_short",
         "order[start:start + batch_size] already holds batch_size indices (the end is left out): no - 1",
         _batches_of(_permutation, lambda n, size: range(0, n, size), slice_end=-1),
@@ -689,7 +740,8 @@ MOONS_MISTAKES = [
     ),
     Mistake(
         "untrained",
-        "about chance level: train the network with fit(...) on X and y before returning it",
+        "about chance level: train the network with fit(...) on X and y before returning it (if it is trained,"
+        " it learned almost nothing: more epochs or a larger learning rate)",
         explains=_at("untrained"),
         example=_moons_classifier(train=False),
     ),
@@ -706,6 +758,30 @@ MOONS_MISTAKES = [
         example=_unseeded,
     ),
 ]
+
+
+def _calls_fit(func, X, y):
+    """Whether func(X, y) calls fit (the name its notebook imports), run once more with fit watched."""
+    calls = []
+
+    def watched_fit(*args, **kwargs):
+        calls.append(1)
+        return training.fit(*args, **kwargs)
+
+    quiet = io.StringIO()
+    try:
+        with (
+            substitute(func, {"fit": watched_fit}),
+            np.errstate(all="ignore"),
+            warnings.catch_warnings(),
+            contextlib.redirect_stdout(quiet),
+            contextlib.redirect_stderr(quiet),
+        ):
+            warnings.simplefilter("ignore")
+            func(X.copy(), y.copy())
+    except Exception:  # the learner's function, already reported on by its first run
+        pass
+    return bool(calls)
 
 
 def _moons_outputs(part, outcome, X_test):
@@ -763,7 +839,7 @@ def check_moons_classifier(train_moons_classifier, *, seed=0):
         stage = (
             "no_hidden_layer" if not hidden
             else "linear_hidden" if set(hidden) == {"identity"}
-            else "untrained" if score < 0.65
+            else "untrained" if score < 0.65 and not _calls_fit(train_moons_classifier, X, y)
             else "undertrained"
         )  # fmt: skip
         _stop(part, stage, f"accuracy {score:.1%} on 300 new moon points, expected at least 90%")
@@ -1156,7 +1232,11 @@ def _stops(costs, target_cost, patience, rule="right"):
     if rule == "never_stops":
         return False
     last = costs[-1]
-    if target_cost is not None and ((last < target_cost) if rule == "target_strict" else (last <= target_cost)):
+    if (
+        target_cost is not None
+        and rule != "target_ignored"
+        and ((last < target_cost) if rule == "target_strict" else (last <= target_cost))
+    ):
         return True
     if patience is None or rule == "patience_ignored":
         return False
@@ -1187,6 +1267,7 @@ def _stop_variants(script, target_cost, patience):
 STOP_SLIPS = (  # in this order, the first slip that ran as many epochs as the answer on every case is named
     "never_stops",
     "patience_ignored",
+    "target_ignored",
     "target_strict",
     "tie_improves",
     "patience_late",
@@ -1369,6 +1450,10 @@ TRAIN_MISTAKES = [  # each names the rung of check_train it fails; its example i
         "patience_ignored": (
             "patience is a stopping rule too: count the epochs in a row without a new best cost, and stop when "
             "they reach patience"
+        ),
+        "target_ignored": (
+            "target_cost is a stopping rule too: when it is not None, stop after the first epoch whose cost is at "
+            "most target_cost"
         ),
         "target_strict": "stop when the cost is at most target_cost: <=, not <",
         "tie_improves": (

@@ -690,7 +690,7 @@ _HELD_OUT_WRONG = {
             """,
         ),
         (
-            None,
+            "base_two",
             """
             def sigmoid(z):
                 return 1 / (1 + 2.0 ** (-z))
@@ -861,4 +861,725 @@ _HELD_OUT_WRONG = {
 for _name, _sources in _HELD_OUT_CORRECT.items():
     CORRECT.setdefault(_name, []).extend(_sources)
 for _name, _answers in _HELD_OUT_WRONG.items():
+    WRONG.setdefault(_name, []).extend(_answers)
+
+
+# More held-out answers, written blind from the notebook's text, and real learners' code translated into
+# the exercise's signatures (added to the dicts above).
+_HELD_OUT_2_CORRECT = {
+    "check_weighted_sum": [
+        """
+            def weighted_sum(x, w, b):
+                z = 0
+                for i in range(len(x)):
+                    z += x[i] * w[i]
+                return z + b
+        """,
+        """
+            def weighted_sum(x, w, b):
+                return sum(xi * wi for xi, wi in zip(x, w)) + b
+        """,
+        """
+            def weighted_sum(x, w, b):
+                return np.sum(x * w) + b
+        """,
+        """
+            def weighted_sum(x, w, b):
+                return x @ w + b
+        """,
+        """
+            def weighted_sum(x, w, b):
+                return float(np.einsum("i,i->", x, w) + b)
+        """,
+        """
+            def weighted_sum(x, w, b):
+                return np.matmul(w, x) + b
+        """,
+        """
+            def weighted_sum(x, w, b):
+                return float(np.dot(w.T, x)) + float(b)
+        """,
+        """
+            def weighted_sum(x, w, b):
+                xs = np.append(x, 1.0)
+                ws = np.append(w, b)
+                return np.dot(xs, ws)
+        """,
+        """
+            import math
+            def weighted_sum(x, w, b):
+                return math.fsum([a * c for a, c in zip(x.tolist(), w.tolist())]) + b
+        """,
+        """
+            def weighted_sum(x, w, b):
+                return (x.reshape(1, -1) @ w.reshape(-1, 1)).item() + b
+        """,
+        """
+            def weighted_sum(x, w, b):
+                sum = 0
+                for index, input in enumerate(x):
+                    sum += input * w[index]
+                output = sum + b
+                return output
+        """,
+        """
+            def weighted_sum(x, w, b):
+                tmp = np.sum(w * x) + b
+                return tmp
+        """,
+        """
+            def weighted_sum(x, w, b):
+                return sum(input_val * weight for input_val, weight in zip(x, w)) + b
+        """,
+    ],
+    "check_sigmoid": [
+        """
+            def sigmoid(z):
+                return 1.0 / (1.0 + np.exp(-z))
+        """,
+        """
+            def sigmoid(z):
+                return np.exp(z) / (1 + np.exp(z))
+        """,
+        """
+            def sigmoid(z):
+                z = np.asarray(z, dtype=float)
+                return 1 / (1 + np.exp(-z))
+        """,
+        """
+            def sigmoid(z):
+                return (1 + np.exp(-z)) ** -1
+        """,
+        """
+            def sigmoid(z):
+                return 0.5 * (1 + np.tanh(z / 2))
+        """,
+        """
+            def sigmoid(z):
+                return np.reciprocal(1 + np.exp(-np.asarray(z, dtype=np.float64)))
+        """,
+        """
+            def sigmoid(z):
+                e = np.exp(-z)
+                s = 1 / (1 + e)
+                return s
+        """,
+        """
+            def sigmoid(z):
+                return np.divide(1, np.add(1, np.exp(np.negative(z))))
+        """,
+        """
+            def sigmoid(z):
+                return 1 / (1 + 1 / np.exp(z))
+        """,
+        """
+            def sigmoid(z):
+                return np.exp(-np.logaddexp(0, -z))
+        """,
+        """
+            def sigmoid(z):
+                s = 1 / (1 + np.exp(-z))
+                return s
+        """,
+        """
+            from numpy import exp
+            def sigmoid(z):
+                return 1. / (1. + exp(-z))
+        """,
+        """
+            def sigmoid(z):
+                return (1 + np.exp(-z)) ** -1
+        """,
+    ],
+    "check_neuron_output": [
+        """
+            def sigmoid(z):
+                return 1 / (1 + np.exp(-z))
+            def neuron_output(X, w, b):
+                return sigmoid(np.dot(X, w) + b)
+        """,
+        """
+            def sigmoid(z):
+                return 1 / (1 + np.exp(-z))
+            def neuron_output(X, w, b):
+                return sigmoid(X @ w + b)
+        """,
+        """
+            def sigmoid(z):
+                return 1 / (1 + np.exp(-z))
+            def neuron_output(X, w, b):
+                z = np.array([np.dot(x, w) + b for x in X])
+                return sigmoid(z)
+        """,
+        """
+            def sigmoid(z):
+                return 1 / (1 + np.exp(-z))
+            def neuron_output(X, w, b):
+                out = np.zeros(X.shape[0])
+                for i in range(X.shape[0]):
+                    out[i] = sigmoid(X[i] @ w + b)
+                return out
+        """,
+        """
+            def sigmoid(z):
+                return 1 / (1 + np.exp(-z))
+            def neuron_output(X, w, b):
+                return sigmoid(np.einsum("ij,j->i", X, w) + b)
+        """,
+        """
+            def sigmoid(z):
+                return 1 / (1 + np.exp(-z))
+            def neuron_output(X, w, b):
+                z = (X @ w.reshape(-1, 1)).ravel() + b
+                return sigmoid(z)
+        """,
+        """
+            def sigmoid(z):
+                return 1 / (1 + np.exp(-z))
+            def neuron_output(X, w, b):
+                return sigmoid(np.sum(X * w, axis=1) + b)
+        """,
+        """
+            def sigmoid(z):
+                return 1 / (1 + np.exp(-z))
+            def neuron_output(X, w, b):
+                return sigmoid(np.matmul(X, w) + b).reshape(X.shape[0])
+        """,
+        """
+            def sigmoid(z):
+                return 1 / (1 + np.exp(-z))
+            def neuron_output(X, w, b):
+                return sigmoid((w @ X.T) + b)
+        """,
+        """
+            def sigmoid(z):
+                return 1 / (1 + np.exp(-z))
+            def neuron_output(X, w, b):
+                Xb = np.hstack([X, np.ones((X.shape[0], 1))])
+                return sigmoid(Xb @ np.append(w, b))
+        """,
+        """
+            def sigmoid(z):
+                return 1.0 / (1.0 + np.exp(-z))
+            def neuron_output(X, w, b):
+                a = X.T
+                return sigmoid(np.dot(w, a) + b)
+        """,
+        """
+            def sigmoid(z):
+                s = 1 / (1 + np.exp(-z))
+                return s
+            def neuron_output(X, w, b):
+                A = sigmoid(np.dot(w.T, X.T) + b)
+                return A
+        """,
+    ],
+    "check_and_gate": [
+        """
+            def and_gate_parameters():
+                return np.array([10.0, 10.0]), -15.0
+        """,
+        """
+            def and_gate_parameters():
+                w = np.array([1, 1])
+                b = -1.5
+                return w, b
+        """,
+        """
+            def and_gate_parameters():
+                return np.array([20.0, 20.0]), -30
+        """,
+        """
+            def and_gate_parameters():
+                return np.array([5.0, 7.0]), -10.0
+        """,
+        """
+            def and_gate_parameters():
+                w = np.ones(2) * 100
+                b = -150.0
+                return w, b
+        """,
+        """
+            def and_gate_parameters():
+                return np.array([2.0, 2.0]), np.float64(-3.0)
+        """,
+        """
+            def and_gate_parameters():
+                return np.array([1.0, 1.0]), -1.9
+        """,
+        """
+            def and_gate_parameters():
+                w = np.array([6.0, 6.0])
+                return w, -1.5 * w[0]
+        """,
+        """
+            def and_gate_parameters():
+                w = np.array([0.5, 0.5])
+                b = -0.7
+                return w, b
+        """,
+        """
+            def and_gate_parameters():
+                return np.array([2, 2]), -3
+        """,
+    ],
+}
+_HELD_OUT_2_WRONG = {
+    "check_weighted_sum": [
+        (
+            "no_bias",
+            """
+                def weighted_sum(x, w, b):
+                    return np.dot(x, w)
+            """,
+        ),
+        (
+            "minus_bias",
+            """
+                def weighted_sum(x, w, b):
+                    return np.dot(x, w) - b
+            """,
+        ),
+        (
+            "products_not_summed",
+            """
+                def weighted_sum(x, w, b):
+                    return x * w + b
+            """,
+        ),
+        (
+            "added_not_multiplied",
+            """
+                def weighted_sum(x, w, b):
+                    return np.sum(x + w) + b
+            """,
+        ),
+        (
+            "times_bias",
+            """
+                def weighted_sum(x, w, b):
+                    return np.dot(x, w) * b
+            """,
+        ),
+        (
+            "bias_per_input",
+            """
+                def weighted_sum(x, w, b):
+                    return np.sum(x * w + b)
+            """,
+        ),
+        (
+            "mean",
+            """
+                def weighted_sum(x, w, b):
+                    return np.mean(x * w) + b
+            """,
+        ),
+        (
+            "loop_skips_last",
+            """
+                def weighted_sum(x, w, b):
+                    z = 0
+                    for i in range(len(x) - 1):
+                        z += x[i] * w[i]
+                    return z + b
+            """,
+        ),
+        (
+            "loop_skips_first",
+            """
+                def weighted_sum(x, w, b):
+                    z = b
+                    for i in range(1, len(x)):
+                        z += x[i] * w[i]
+                    return z
+            """,
+        ),
+        (
+            "activation_applied",
+            """
+                def weighted_sum(x, w, b):
+                    return 1 / (1 + np.exp(-(np.dot(x, w) + b)))
+            """,
+        ),
+        (
+            None,
+            """
+                def weighted_sum(x, w, b):
+                    return np.dot(x, x) + b
+            """,
+        ),
+        (
+            "bias_per_input",
+            """
+                def weighted_sum(x, w, b):
+                    return np.dot(x, w) + b * len(x)
+            """,
+        ),
+        (
+            "cut_to_integer",
+            """
+                def weighted_sum(x, w, b):
+                    return int(np.dot(x, w) + b)
+            """,
+        ),
+        (
+            None,
+            """
+                def weighted_sum(x, w, b):
+                    output = x[0]*w[0] + x[1]*w[1] + x[2]*w[2] + b
+                    return output
+            """,
+        ),
+        (
+            "sum_times_sum",
+            """
+                def weighted_sum(x, w, b):
+                    return np.outer(x, w).sum() + b
+            """,
+        ),
+    ],
+    "check_sigmoid": [
+        (
+            "mirrored",
+            """
+                def sigmoid(z):
+                    return 1 / (1 + np.exp(z))
+            """,
+        ),
+        (
+            "minus_in_denominator",
+            """
+                def sigmoid(z):
+                    return 1 / (1 - np.exp(-z))
+            """,
+        ),
+        (
+            "math_exp",
+            """
+                import math
+                def sigmoid(z):
+                    return 1 / (1 + math.exp(-z))
+            """,
+        ),
+        (
+            "precedence",
+            """
+                def sigmoid(z):
+                    return 1 / 1 + np.exp(-z)
+            """,
+        ),
+        (
+            "mirrored",
+            """
+                def sigmoid(z):
+                    return np.exp(-z) / (1 + np.exp(-z))
+            """,
+        ),
+        (
+            "tanh",
+            """
+                def sigmoid(z):
+                    return np.tanh(z)
+            """,
+        ),
+        (
+            "derivative",
+            """
+                def sigmoid(z):
+                    return 1 / (1 + np.exp(-z)) * (1 - 1 / (1 + np.exp(-z)))
+            """,
+        ),
+        (
+            None,
+            """
+                def sigmoid(z):
+                    return 1 / (1 + np.e ** -z) if np.ndim(z) == 0 else 1 / (1 + np.exp(-z[0]))
+            """,
+        ),
+        (
+            "rounded",
+            """
+                def sigmoid(z):
+                    return np.round(1 / (1 + np.exp(-z)), 2)
+            """,
+        ),
+        (
+            "float16",
+            """
+                def sigmoid(z):
+                    return 1 / (1 + np.exp(-z)).astype(np.float16)
+            """,
+        ),
+        (
+            None,
+            """
+                def sigmoid(z):
+                    return 1 / (1 + np.exp(-np.max(z)))
+            """,
+        ),
+        (
+            "base_two",
+            """
+                def sigmoid(z):
+                    return 1 / (1 + np.exp2(-z))
+            """,
+        ),
+        (
+            None,
+            """
+                def sigmoid(z):
+                    z = np.clip(z, -5, 5)
+                    return 1 / (1 + np.exp(-z))
+            """,
+        ),
+        (
+            "step",
+            """
+                def sigmoid(z):
+                    return np.where(z > 0, 1.0, 0.0)
+            """,
+        ),
+        (
+            None,
+            """
+                def sigmoid(z):
+                    return 1 / (1 + np.exp(-z)).astype(int)
+            """,
+        ),
+    ],
+    "check_neuron_output": [
+        (
+            "no_activation",
+            """
+                def sigmoid(z):
+                    return 1 / (1 + np.exp(-z))
+                def neuron_output(X, w, b):
+                    return X @ w + b
+            """,
+        ),
+        (
+            "bias_after_activation",
+            """
+                def sigmoid(z):
+                    return 1 / (1 + np.exp(-z))
+                def neuron_output(X, w, b):
+                    return sigmoid(X @ w) + b
+            """,
+        ),
+        (
+            "elementwise",
+            """
+                def sigmoid(z):
+                    return 1 / (1 + np.exp(-z))
+                def neuron_output(X, w, b):
+                    return sigmoid(X * w + b)
+            """,
+        ),
+        (
+            "minus_bias",
+            """
+                def sigmoid(z):
+                    return 1 / (1 + np.exp(-z))
+                def neuron_output(X, w, b):
+                    return sigmoid(X @ w - b)
+            """,
+        ),
+        (
+            "sum_down_columns",
+            """
+                def sigmoid(z):
+                    return 1 / (1 + np.exp(-z))
+                def neuron_output(X, w, b):
+                    return sigmoid(np.sum(X * w, axis=0) + b)
+            """,
+        ),
+        (
+            "column",
+            """
+                def sigmoid(z):
+                    return 1 / (1 + np.exp(-z))
+                def neuron_output(X, w, b):
+                    return sigmoid(X @ w + b).reshape(-1, 1)
+            """,
+        ),
+        (
+            "sum_over_batch",
+            """
+                def sigmoid(z):
+                    return 1 / (1 + np.exp(-z))
+                def neuron_output(X, w, b):
+                    return sigmoid(np.sum(X @ w) + b)
+            """,
+        ),
+        (
+            None,
+            """
+                def sigmoid(z):
+                    return 1 / (1 + np.exp(-z))
+                def neuron_output(X, w, b):
+                    return sigmoid(X[0] @ w + b)
+            """,
+        ),
+        (
+            "tanh",
+            """
+                def sigmoid(z):
+                    return 1 / (1 + np.exp(-z))
+                def neuron_output(X, w, b):
+                    return np.tanh(X @ w + b)
+            """,
+        ),
+        (
+            None,
+            """
+                def sigmoid(z):
+                    return 1 / (1 + np.exp(-z))
+                def neuron_output(X, w, b):
+                    return sigmoid(X @ w + b * X.shape[1])
+            """,
+        ),
+        (
+            "mean",
+            """
+                def sigmoid(z):
+                    return 1 / (1 + np.exp(-z))
+                def neuron_output(X, w, b):
+                    return sigmoid(np.mean(X * w, axis=1) + b)
+            """,
+        ),
+        (
+            "thresholded",
+            """
+                def sigmoid(z):
+                    return 1 / (1 + np.exp(-z))
+                def neuron_output(X, w, b):
+                    return (sigmoid(X @ w + b) > 0.5).astype(float)
+            """,
+        ),
+        (
+            "loop_one_short",
+            """
+                def sigmoid(z):
+                    return 1 / (1 + np.exp(-z))
+                def neuron_output(X, w, b):
+                    out = []
+                    for i in range(len(X) - 1):
+                        out.append(sigmoid(X[i] @ w + b))
+                    return np.array(out)
+            """,
+        ),
+        (
+            "negated",
+            """
+                def sigmoid(z):
+                    return 1 / (1 + np.exp(-z))
+                def neuron_output(X, w, b):
+                    z = X @ w
+                    z += b
+                    X += 0
+                    return 1 / (1 + np.exp(z))
+            """,
+        ),
+    ],
+    "check_and_gate": [
+        (
+            "or_gate",
+            """
+                def and_gate_parameters():
+                    return np.array([1.0, 1.0]), -0.5
+            """,
+        ),
+        (
+            "fires_at_zero",
+            """
+                def and_gate_parameters():
+                    return np.array([10.0, 10.0]), 15.0
+            """,
+        ),
+        (
+            "never_fires",
+            """
+                def and_gate_parameters():
+                    return np.array([10.0, 10.0]), -25.0
+            """,
+        ),
+        (
+            "fires_at_zero",
+            """
+                def and_gate_parameters():
+                    return np.array([-10.0, -10.0]), 15.0
+            """,
+        ),
+        (
+            "or_gate",
+            """
+                def and_gate_parameters():
+                    return np.array([10.0, 10.0]), -5.0
+            """,
+        ),
+        (
+            "never_fires",
+            """
+                def and_gate_parameters():
+                    return np.array([1.0, 1.0]), -2.0
+            """,
+        ),
+        (
+            "or_gate",
+            """
+                def and_gate_parameters():
+                    return np.array([10.0, 10.0]), 0.0
+            """,
+        ),
+        (
+            None,
+            """
+                def and_gate_parameters():
+                    return np.array([10.0, -10.0]), -5.0
+            """,
+        ),
+        (
+            "swapped",
+            """
+                def and_gate_parameters():
+                    return -15.0, np.array([10.0, 10.0])
+            """,
+        ),
+        (
+            "one_input_ignored",
+            """
+                def and_gate_parameters():
+                    return np.array([20.0, 5.0]), -10.0
+            """,
+        ),
+        (
+            "bias_in_w",
+            """
+                def and_gate_parameters():
+                    return np.array([1.0, 1.0, -1.5]), 0.0
+            """,
+        ),
+        (
+            "or_gate",
+            """
+                def and_gate_parameters():
+                    w = np.array([0.5, 0.5])
+                    b = -0.4
+                    return w, b
+            """,
+        ),
+        (
+            "fires_at_zero",
+            """
+                def and_gate_parameters():
+                    w1, w2, theta = 0.5, 0.5, 0.7
+                    return np.array([w1, w2]), theta
+            """,
+        ),
+    ],
+}
+for _name, _sources in _HELD_OUT_2_CORRECT.items():
+    CORRECT.setdefault(_name, []).extend(_sources)
+for _name, _answers in _HELD_OUT_2_WRONG.items():
     WRONG.setdefault(_name, []).extend(_answers)

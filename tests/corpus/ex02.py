@@ -1487,3 +1487,952 @@ for _name, _sources in _HELD_OUT_CORRECT.items():
     CORRECT.setdefault(_name, []).extend(_sources)
 for _name, _answers in _HELD_OUT_WRONG.items():
     WRONG.setdefault(_name, []).extend(_answers)
+
+
+# More held-out answers, written blind from the notebook's text, and real learners' code translated into
+# the exercise's signatures (added to the dicts above).
+_HELD_OUT_2_CORRECT = {
+    "check_sigmoid_derivative": [
+        """
+            from annlib.activations import sigmoid
+
+            def sigmoid_derivative(z):
+                return sigmoid(z) * (1 - sigmoid(z))
+        """,
+        """
+            from annlib.activations import sigmoid
+
+            def sigmoid_derivative(z):
+                s = sigmoid(z)
+                return s - s ** 2
+        """,
+        """
+            from annlib.activations import sigmoid
+
+            def sigmoid_derivative(z):
+                return sigmoid(z) * sigmoid(-z)
+        """,
+        """
+            def sigmoid_derivative(z):
+                e = np.exp(-z)
+                return e / (1 + e) ** 2
+        """,
+        """
+            from annlib.activations import sigmoid
+
+            def sigmoid_derivative(z):
+                s = sigmoid(np.asarray(z, dtype=float))
+                return np.multiply(s, 1.0 - s)
+        """,
+        """
+            from annlib.activations import sigmoid
+
+            def sigmoid_derivative(z):
+                s = sigmoid(z)
+                ds = s.copy()
+                ds *= 1 - s
+                return ds
+        """,
+        """
+            def sigmoid_derivative(z):
+                return 0.25 * (1 - np.tanh(z / 2) ** 2)
+        """,
+        """
+            from annlib.activations import sigmoid
+
+            def sigmoid_derivative(z):
+                return np.vectorize(lambda v: sigmoid(v) * (1 - sigmoid(v)))(z).astype(float)
+        """,
+        """
+            def sigmoid_derivative(z):
+                return 1 / (2 + np.exp(z) + np.exp(-z))
+        """,
+        """
+            def sigmoid_derivative(z):
+                s = 1 / (1 + np.exp(-z))
+                ds = s * (1 - s)
+                return ds
+        """,
+        """
+            def _sig(x):
+                return 1/(1+np.exp(-x))
+            def sigmoid_derivative(z):
+                return _sig(z) * _sig(-z)
+        """,
+        """
+            def sigmoid(X):
+                return 1./(1.+np.exp(-X))
+            def sigmoid_derivative(z):
+                return sigmoid(z)*(1-sigmoid(z))
+        """,
+    ],
+    "check_relu": [
+        """
+            def relu(z):
+                return np.maximum(0, z)
+        """,
+        """
+            def relu(z):
+                return np.where(z > 0, z, 0)
+        """,
+        """
+            def relu(z):
+                out = z.copy()
+                out[out < 0] = 0
+                return out
+        """,
+        """
+            def relu(z):
+                return z * (z > 0)
+        """,
+        """
+            def relu(z):
+                return np.clip(z, 0, None)
+        """,
+        """
+            def relu(z):
+                a = np.array(z, copy=True)
+                np.maximum(a, 0, out=a)
+                return a
+        """,
+        """
+            def relu(z):
+                return (np.abs(z) + z) / 2
+        """,
+        """
+            def relu(z):
+                return np.where(z < 0, 0.0, z)
+        """,
+        """
+            def relu(z):
+                r = np.zeros_like(z)
+                mask = z > 0
+                r[mask] = z[mask]
+                return r
+        """,
+        """
+            def relu(z):
+                a = z * (z > 0)
+                return a
+        """,
+        """
+            def relu(z):
+                A = np.maximum(0, z)
+                assert A.shape == z.shape
+                return A
+        """,
+    ],
+    "check_relu_derivative": [
+        """
+            def relu_derivative(z):
+                return np.where(z > 0, 1.0, 0.0)
+        """,
+        """
+            def relu_derivative(z):
+                return (z > 0) * 1.0
+        """,
+        """
+            def relu_derivative(z):
+                d = np.zeros(np.shape(z))
+                d[z > 0] = 1
+                return d
+        """,
+        """
+            def relu_derivative(z):
+                return np.greater(z, 0).astype(np.float64)
+        """,
+        """
+            def relu_derivative(z):
+                return np.heaviside(z, 0.0)
+        """,
+        """
+            def relu_derivative(z):
+                return np.sign(np.maximum(z, 0)).astype(float)
+        """,
+        """
+            def relu_derivative(z):
+                d = np.ones_like(z, dtype=float)
+                d[z <= 0] = 0.0
+                return d
+        """,
+        """
+            def relu_derivative(z):
+                return np.array([[1.0 if v > 0 else 0.0 for v in row] for row in np.atleast_2d(z)]).reshape(np.shape(z))
+        """,
+        """
+            def relu_derivative(z):
+                return np.float64(1) * (np.asarray(z) > 0)
+        """,
+        """
+            def relu_derivative(z):
+                return (z > 0).astype(float)
+        """,
+        """
+            def relu_derivative(z):
+                drelu = np.zeros_like(z, dtype=float)
+                drelu[z > 0] = 1
+                return drelu
+        """,
+    ],
+    "check_stable_sigmoid": [
+        """
+            def stable_sigmoid(z):
+                e = np.exp(-np.abs(z))
+                return np.where(z >= 0, 1 / (1 + e), e / (1 + e))
+        """,
+        """
+            def stable_sigmoid(z):
+                z = np.asarray(z, dtype=float)
+                out = np.empty_like(z)
+                pos = z >= 0
+                out[pos] = 1 / (1 + np.exp(-z[pos]))
+                ez = np.exp(z[~pos])
+                out[~pos] = ez / (1 + ez)
+                return out
+        """,
+        """
+            def stable_sigmoid(z):
+                return np.exp(np.minimum(z, 0)) / (1 + np.exp(-np.abs(z)))
+        """,
+        """
+            def stable_sigmoid(z):
+                return 0.5 * (1 + np.tanh(np.asarray(z, dtype=float) / 2))
+        """,
+        """
+            def stable_sigmoid(z):
+                return np.exp(-np.logaddexp(0, -np.asarray(z, dtype=float)))
+        """,
+        """
+            def stable_sigmoid(z):
+                z = np.asarray(z, dtype=np.float64)
+                e = np.exp(-np.abs(z))
+                s = 1.0 / (1.0 + e)
+                return np.where(z < 0, 1.0 - s, s)
+        """,
+        """
+            def stable_sigmoid(z):
+                flat = np.asarray(z, dtype=float).ravel()
+                out = np.zeros_like(flat)
+                for i, v in enumerate(flat):
+                    if v >= 0:
+                        out[i] = 1 / (1 + np.exp(-v))
+                    else:
+                        out[i] = np.exp(v) / (1 + np.exp(v))
+                return out.reshape(np.shape(z))
+        """,
+        """
+            def stable_sigmoid(z):
+                a = np.abs(z)
+                e = np.exp(-a)
+                p = 1 / (1 + e)
+                return np.where(z >= 0, p, e * p)
+        """,
+        """
+            def stable_sigmoid(z):
+                e = np.exp(-np.abs(z).astype(float))
+                return np.where(np.signbit(z), e / (1 + e), 1 / (1 + e))
+        """,
+        """
+            def stable_sigmoid(z):
+                return np.exp(np.minimum(z, 0)) / (1 + np.exp(- np.abs(z)))
+        """,
+        """
+            def _positive_sigmoid(x):
+                return 1 / (1 + np.exp(-x))
+            def _negative_sigmoid(x):
+                exp = np.exp(x)
+                return exp / (exp + 1)
+            def stable_sigmoid(z):
+                positive = z >= 0
+                negative = ~positive
+                out = np.zeros_like(z, dtype=float)
+                out[positive] = _positive_sigmoid(z[positive])
+                out[negative] = _negative_sigmoid(z[negative])
+                return out
+        """,
+    ],
+    "check_softmax": [
+        """
+            def softmax(Z):
+                e = np.exp(Z - np.max(Z, axis=1, keepdims=True))
+                return e / np.sum(e, axis=1, keepdims=True)
+        """,
+        """
+            def softmax(Z):
+                shifted = Z - Z.max(axis=1)[:, None]
+                e = np.exp(shifted)
+                return e / e.sum(axis=1)[:, None]
+        """,
+        """
+            def softmax(Z):
+                out = np.zeros(Z.shape)
+                for i in range(Z.shape[0]):
+                    row = Z[i] - np.max(Z[i])
+                    out[i] = np.exp(row) / np.sum(np.exp(row))
+                return out
+        """,
+        """
+            def softmax(Z):
+                Z = Z.astype(float)
+                Z = Z - Z.max(axis=1, keepdims=True)
+                np.exp(Z, out=Z)
+                Z /= Z.sum(axis=1, keepdims=True)
+                return Z
+        """,
+        """
+            def softmax(Z):
+                logsum = np.log(np.sum(np.exp(Z - Z.max(axis=1, keepdims=True)), axis=1, keepdims=True))
+                return np.exp(Z - Z.max(axis=1, keepdims=True) - logsum)
+        """,
+        """
+            def softmax(Z):
+                return np.array([np.exp(r - r.max()) / np.exp(r - r.max()).sum() for r in Z])
+        """,
+        """
+            def softmax(Z):
+                m = np.amax(Z, axis=-1, keepdims=True)
+                e = np.exp(Z - m)
+                return e / e.sum(axis=-1, keepdims=True)
+        """,
+        """
+            def softmax(Z):
+                e = np.exp((Z.T - Z.max(axis=1)).T)
+                return (e.T / e.sum(axis=1)).T
+        """,
+        """
+            def softmax(Z):
+                Zf = np.array(Z, dtype=np.float64)
+                Zf -= Zf.max(axis=1, keepdims=True)
+                e = np.exp(Zf)
+                return e / np.einsum("ij->i", e)[:, np.newaxis]
+        """,
+        """
+            def softmax(Z, axis=1):
+                unnormalized = np.exp(Z - Z.max(axis, keepdims=True))
+                return unnormalized / unnormalized.sum(axis, keepdims=True)
+        """,
+    ],
+}
+_HELD_OUT_2_WRONG = {
+    "check_sigmoid_derivative": [
+        (
+            "sigmoid_not_applied",
+            """
+                from annlib.activations import sigmoid
+
+                def sigmoid_derivative(z):
+                    return z * (1 - z)
+            """,
+        ),
+        (
+            "plus",
+            """
+                from annlib.activations import sigmoid
+
+                def sigmoid_derivative(z):
+                    return sigmoid(z) * (1 + sigmoid(z))
+            """,
+        ),
+        (
+            "negated",
+            """
+                from annlib.activations import sigmoid
+
+                def sigmoid_derivative(z):
+                    return sigmoid(z) * (sigmoid(z) - 1)
+            """,
+        ),
+        (
+            "squared",
+            """
+                from annlib.activations import sigmoid
+
+                def sigmoid_derivative(z):
+                    return sigmoid(z) ** 2
+            """,
+        ),
+        (
+            "one_minus_sigmoid",
+            """
+                from annlib.activations import sigmoid
+
+                def sigmoid_derivative(z):
+                    return 1 - sigmoid(z)
+            """,
+        ),
+        (
+            "nested",
+            """
+                from annlib.activations import sigmoid
+
+                def sigmoid_derivative(z):
+                    return sigmoid(1 - sigmoid(z))
+            """,
+        ),
+        (
+            "squared",
+            """
+                from annlib.activations import sigmoid
+
+                def sigmoid_derivative(z):
+                    return sigmoid(z) * (1 - sigmoid(-z))
+            """,
+        ),
+        (
+            None,
+            """
+                def sigmoid_derivative(z):
+                    e = np.exp(-z)
+                    return e / (1 + e ** 2)
+            """,
+        ),
+        (
+            "negated",
+            """
+                def sigmoid_derivative(z):
+                    e = np.exp(z)
+                    return -e / (1 + e) ** 2
+            """,
+        ),
+        (
+            None,
+            """
+                from annlib.activations import sigmoid
+
+                def sigmoid_derivative(z):
+                    return 1 - np.tanh(z) ** 2
+            """,
+        ),
+        (
+            "dot",
+            """
+                from annlib.activations import sigmoid
+
+                def sigmoid_derivative(z):
+                    s = sigmoid(z)
+                    return np.dot(s, 1 - s)
+            """,
+        ),
+        (
+            None,
+            """
+                from annlib.activations import sigmoid
+
+                def sigmoid_derivative(z):
+                    s = sigmoid(z)
+                    return s @ (1 - s).T
+            """,
+        ),
+        (
+            "in_place",
+            """
+                from annlib.activations import sigmoid
+
+                def sigmoid_derivative(z):
+                    z[:] = sigmoid(z)
+                    return z * (1 - z)
+            """,
+        ),
+        (
+            None,
+            """
+                from annlib.activations import sigmoid
+
+                def sigmoid_derivative(z):
+                    s = sigmoid(z).astype(np.float16)
+                    return s * (1 - s)
+            """,
+        ),
+    ],
+    "check_relu": [
+        (
+            "np_max_arguments",
+            """
+                def relu(z):
+                    return np.max(0, z)
+            """,
+        ),
+        (
+            "np_max",
+            """
+                def relu(z):
+                    return np.max(z, 0)
+            """,
+        ),
+        (
+            "in_place",
+            """
+                def relu(z):
+                    z[z < 0] = 0
+                    return z
+            """,
+        ),
+        (
+            "in_place",
+            """
+                def relu(z):
+                    return np.maximum(z, 0, out=z)
+            """,
+        ),
+        (
+            "minimum",
+            """
+                def relu(z):
+                    return np.minimum(0, z)
+            """,
+        ),
+        (
+            "abs",
+            """
+                def relu(z):
+                    return np.abs(z)
+            """,
+        ),
+        (
+            "mask",
+            """
+                def relu(z):
+                    return (z > 0).astype(float)
+            """,
+        ),
+        (
+            "leaky",
+            """
+                def relu(z):
+                    return np.where(z > 0, z, 0.01 * z)
+            """,
+        ),
+        (
+            "builtin_max",
+            """
+                def relu(z):
+                    return max(0, z)
+            """,
+        ),
+        (
+            "int_cast",
+            """
+                def relu(z):
+                    return np.maximum(0, z).astype(int)
+            """,
+        ),
+        (
+            "in_place",
+            """
+                def relu(z):
+                    out = z
+                    out[out < 0] = 0
+                    return out
+            """,
+        ),
+        (
+            None,
+            """
+                def relu(z):
+                    return np.where(z > 1, z, 0)
+            """,
+        ),
+        (
+            "loop_1d",
+            """
+                def relu(z):
+                    r = np.zeros(len(z))
+                    for i in range(len(z)):
+                        r[i] = max(0, z[i])
+                    return r
+            """,
+        ),
+        (
+            "in_place",
+            """
+                def relu(z):
+                    np.clip(z, 0, None, out=z)
+                    return z
+            """,
+        ),
+        (
+            "int_cast",
+            """
+                def relu(z):
+                    return np.vectorize(lambda v: v if v > 0 else 0)(z)
+            """,
+        ),
+    ],
+    "check_relu_derivative": [
+        (
+            "one_at_zero",
+            """
+                def relu_derivative(z):
+                    return (z >= 0).astype(float)
+            """,
+        ),
+        (
+            "not_floats",
+            """
+                def relu_derivative(z):
+                    return z > 0
+            """,
+        ),
+        (
+            "not_floats",
+            """
+                def relu_derivative(z):
+                    return np.where(z > 0, 1, 0)
+            """,
+        ),
+        (
+            "relu_itself",
+            """
+                def relu_derivative(z):
+                    return np.maximum(0, z)
+            """,
+        ),
+        (
+            "in_place",
+            """
+                def relu_derivative(z):
+                    z[z <= 0] = 0
+                    z[z > 0] = 1
+                    return z
+            """,
+        ),
+        (
+            "flipped",
+            """
+                def relu_derivative(z):
+                    return (z < 0).astype(float)
+            """,
+        ),
+        (
+            "sign",
+            """
+                def relu_derivative(z):
+                    return np.sign(z).astype(float)
+            """,
+        ),
+        (
+            "one_at_zero",
+            """
+                def relu_derivative(z):
+                    return np.heaviside(z, 1.0)
+            """,
+        ),
+        (
+            "half_at_zero",
+            """
+                def relu_derivative(z):
+                    return np.heaviside(z, 0.5)
+            """,
+        ),
+        (
+            None,
+            """
+                def relu_derivative(z):
+                    return np.zeros_like(z)
+            """,
+        ),
+        (
+            "not_floats",
+            """
+                def relu_derivative(z):
+                    d = np.zeros_like(z)
+                    d[z > 0] = 1
+                    return d
+            """,
+        ),
+        (
+            None,
+            """
+                def relu_derivative(z):
+                    return 1.0 * (z > 0).all()
+            """,
+        ),
+        (
+            "leaky",
+            """
+                def relu_derivative(z):
+                    return np.where(z > 0, 1.0, 0.01)
+            """,
+        ),
+        (
+            "in_place",
+            """
+                def relu_derivative(x):
+                    x[x<=0] = 0
+                    x[x>0] = 1
+                    return x
+            """,
+        ),
+    ],
+    "check_stable_sigmoid": [
+        (
+            "overflow",
+            """
+                def stable_sigmoid(z):
+                    return 1 / (1 + np.exp(-z))
+            """,
+        ),
+        (
+            "overflow",
+            """
+                def stable_sigmoid(z):
+                    return np.where(z >= 0, 1 / (1 + np.exp(-z)), np.exp(z) / (1 + np.exp(z)))
+            """,
+        ),
+        (
+            "mirrored",
+            """
+                def stable_sigmoid(z):
+                    e = np.exp(-np.abs(z))
+                    return np.where(z >= 0, e / (1 + e), 1 / (1 + e))
+            """,
+        ),
+        (
+            "overflow",
+            """
+                def stable_sigmoid(z):
+                    e = np.exp(-np.abs(z))
+                    return np.where(z >= 0, 1 / (1 + e), 1 / (1 + 1 / e))
+            """,
+        ),
+        (
+            "overflow",
+            """
+                def stable_sigmoid(z):
+                    e = np.exp(np.abs(z))
+                    return np.where(z >= 0, 1 / (1 + 1 / e), 1 / (1 + e))
+            """,
+        ),
+        (
+            "clipped",
+            """
+                def stable_sigmoid(z):
+                    z = np.clip(z, -10, 10)
+                    return 1 / (1 + np.exp(-z))
+            """,
+        ),
+        (
+            "int_output",
+            """
+                def stable_sigmoid(z):
+                    e = np.exp(-np.abs(z))
+                    return np.where(z > 0, 1 / (1 + e), e / (1 + e)).astype(z.dtype)
+            """,
+        ),
+        (
+            None,
+            """
+                def stable_sigmoid(z):
+                    e = np.exp(-np.abs(z))
+                    return np.where(z >= 0, 1 / (1 - e), e / (1 - e))
+            """,
+        ),
+        (
+            None,
+            """
+                def stable_sigmoid(z):
+                    e = np.exp(-np.abs(z))
+                    return np.where(z >= 0, 1 / (1 + e), e / (1 + e * e))
+            """,
+        ),
+        (
+            "mirrored",
+            """
+                def stable_sigmoid(z):
+                    e = np.exp(-np.abs(z))
+                    return np.where(z <= 0, 1 / (1 + e), e / (1 + e))
+            """,
+        ),
+        (
+            "one_form",
+            """
+                def stable_sigmoid(z):
+                    e = np.exp(-np.abs(z))
+                    return 1 / (1 + e)
+            """,
+        ),
+        (
+            "in_place",
+            """
+                def stable_sigmoid(z):
+                    z[z > 500] = 500
+                    z[z < -500] = -500
+                    return 1 / (1 + np.exp(-z))
+            """,
+        ),
+        (
+            "silenced",
+            """
+                def stable_sigmoid(z):
+                    with np.errstate(over="ignore"):
+                        return 1 / (1 + np.exp(-z))
+            """,
+        ),
+        (
+            "overflow",
+            """
+                np.seterr(divide='ignore', invalid='ignore', over='ignore')
+                def stable_sigmoid(z):
+                    return np.where(z >= 0, 1 / (1 + np.exp(-z)), np.exp(z) / (1 + np.exp(z)))
+            """,
+        ),
+        (
+            "int_output",
+            """
+                def stable_sigmoid(X):
+                    X = np.clip(X, -700, 700)
+                    mask = (X >= 0)
+                    res = np.empty_like(X)
+                    res[mask] = 1 / (1 + np.exp(-X[mask]))
+                    t = np.exp(X[~mask])
+                    res[~mask] = t / (1 + t)
+                    return res
+            """,
+        ),
+    ],
+    "check_softmax": [
+        (
+            "not_shifted",
+            """
+                def softmax(Z):
+                    e = np.exp(Z)
+                    return e / np.sum(e, axis=1, keepdims=True)
+            """,
+        ),
+        (
+            "global_max",
+            """
+                def softmax(Z):
+                    e = np.exp(Z - np.max(Z))
+                    return e / np.sum(e, axis=1, keepdims=True)
+            """,
+        ),
+        (
+            "wrong_axis",
+            """
+                def softmax(Z):
+                    e = np.exp(Z - Z.max(axis=1, keepdims=True))
+                    return e / np.sum(e, axis=0, keepdims=True)
+            """,
+        ),
+        (
+            "sum_all",
+            """
+                def softmax(Z):
+                    e = np.exp(Z - Z.max(axis=1, keepdims=True))
+                    return e / e.sum()
+            """,
+        ),
+        (
+            "no_keepdims",
+            """
+                def softmax(Z):
+                    e = np.exp(Z - Z.max(axis=1, keepdims=True))
+                    return e / e.sum(axis=1)
+            """,
+        ),
+        (
+            "max_wrong_axis",
+            """
+                def softmax(Z):
+                    e = np.exp(Z - Z.max(axis=0, keepdims=True))
+                    return e / e.sum(axis=1, keepdims=True)
+            """,
+        ),
+        (
+            "in_place",
+            """
+                def softmax(Z):
+                    Z -= Z.max(axis=1, keepdims=True)
+                    e = np.exp(Z)
+                    return e / e.sum(axis=1, keepdims=True)
+            """,
+        ),
+        (
+            None,
+            """
+                def softmax(Z):
+                    e = np.exp(Z + Z.max(axis=1, keepdims=True))
+                    return e / e.sum(axis=1, keepdims=True)
+            """,
+        ),
+        (
+            "min_shift",
+            """
+                def softmax(Z):
+                    e = np.exp(Z - Z.min(axis=1, keepdims=True))
+                    return e / e.sum(axis=1, keepdims=True)
+            """,
+        ),
+        (
+            None,
+            """
+                def softmax(Z):
+                    e = Z - Z.max(axis=1, keepdims=True)
+                    return e / e.sum(axis=1, keepdims=True)
+            """,
+        ),
+        (
+            "divided_by_max",
+            """
+                def softmax(Z):
+                    e = np.exp(Z - Z.max(axis=1, keepdims=True))
+                    return e / e.max(axis=1, keepdims=True)
+            """,
+        ),
+        (
+            None,
+            """
+                def softmax(Z):
+                    e = np.exp(Z - Z.mean(axis=1, keepdims=True))
+                    return e / e.sum(axis=1, keepdims=True)
+            """,
+        ),
+        (
+            "int_output",
+            """
+                def softmax(Z):
+                    e = np.exp(Z - Z.max(axis=1, keepdims=True))
+                    return (e / e.sum(axis=1, keepdims=True)).astype(Z.dtype)
+            """,
+        ),
+        (
+            "not_shifted",
+            """
+                def softmax(Z):
+                    x_exp = np.exp(Z)
+                    x_sum = np.sum(np.exp(Z), axis=1, keepdims=True)
+                    s = x_exp / x_sum
+                    return s
+            """,
+        ),
+        (
+            "global_max",
+            """
+                def softmax(Z, axis=-1):
+                    e_x = np.exp(Z-np.max(Z))
+                    return e_x/e_x.sum(axis=axis, keepdims=True)
+            """,
+        ),
+        (
+            "sum_all",
+            """
+                def softmax(Z):
+                    exp_x = np.exp(Z)
+                    sum_exp_x = np.sum(exp_x)
+                    return exp_x / sum_exp_x
+            """,
+        ),
+        (
+            "wrong_axis",
+            """
+                def softmax(Z):
+                    return np.exp(Z) / np.sum(np.exp(Z), axis = 0)
+            """,
+        ),
+    ],
+}
+for _name, _sources in _HELD_OUT_2_CORRECT.items():
+    CORRECT.setdefault(_name, []).extend(_sources)
+for _name, _answers in _HELD_OUT_2_WRONG.items():
+    WRONG.setdefault(_name, []).extend(_answers)

@@ -2249,3 +2249,1122 @@ for _name, _sources in _MORE_CORRECT.items():
     CORRECT.setdefault(_name, []).extend(_sources)
 for _name, _answers in _MORE_WRONG.items():
     WRONG.setdefault(_name, []).extend(_answers)
+
+
+# second blind round: learner-style answers and translated real learners' code
+_ROUND_TWO_CORRECT = {
+    "check_dense_forward": [
+        """
+            def dense_forward(X, W, b, activation):
+                return activation(np.dot(X, W) + b)
+        """,
+        """
+            def dense_forward(X, W, b, activation):
+                Z = np.matmul(X, W)
+                Z = Z + b.reshape(1, -1)
+                return activation(Z)
+        """,
+        """
+            def dense_forward(X, W, b, activation):
+                Z = np.einsum("ni,io->no", X, W) + b
+                return activation(Z)
+        """,
+        """
+            def dense_forward(X, W, b, activation):
+                n, m = X.shape[0], W.shape[1]
+                Z = np.zeros((n, m))
+                for i in range(n):
+                    for j in range(m):
+                        Z[i, j] = np.sum(X[i, :] * W[:, j]) + b[j]
+                return activation(Z)
+        """,
+        """
+            def dense_forward(X, W, b, activation):
+                rows = [x @ W + b for x in X]
+                return activation(np.array(rows))
+        """,
+        """
+            def dense_forward(X, W, b, activation):
+                X = np.asarray(X, dtype=float)
+                Z = X.dot(W)
+                Z += b
+                return activation(Z)
+        """,
+        """
+            def dense_forward(X, W, b, activation):
+                # Nielsen-style feedforward a = sigmoid(np.dot(w, a) + b), in the batch-first layout
+                Z = (np.dot(W.T, X.T) + b[:, None]).T
+                return activation(Z)
+        """,
+        """
+            def dense_forward(X, W, b, activation):
+                Z = (X @ W) + np.tile(b, (X.shape[0], 1))
+                A = activation(Z)
+                return A
+        """,
+        """
+            def dense_forward(X, W, b, activation):
+                n_in, n_out = W.shape
+                Z = np.array([[sum(x[k] * W[k, j] for k in range(n_in)) + b[j] for j in range(n_out)] for x in X])
+                return activation(Z)
+        """,
+    ],
+    "check_article_weight": [
+        """
+            def article_weight(W, name):
+                return W[ord(name[1]) - ord("a"), int(name[2]) - 1]
+        """,
+        """
+            def article_weight(W, name):
+                letters = "abc"
+                i = letters.index(name[1])
+                j = int(name[2:]) - 1
+                return W[i][j]
+        """,
+        """
+            def article_weight(W, name):
+                row = {"a": 0, "b": 1, "c": 2}[name[1]]
+                col = int(name[-1]) - 1
+                return W[row, col]
+        """,
+        """
+            def article_weight(W, name):
+                letter, digit = name[1], name[2:]
+                return W[ord(letter) - 97][int(digit) - 1]
+        """,
+        """
+            def article_weight(W, name):
+                name = name.lower().strip()
+                i = "abcdefghijklmnopqrstuvwxyz".find(name[1])
+                return float(W[i, int(name[2:]) - 1])
+        """,
+        """
+            def article_weight(W, name):
+                for i, letter in enumerate("abc"):
+                    for j in range(W.shape[1]):
+                        if name == f"w{letter}{j + 1}":
+                            return W[i, j]
+        """,
+        """
+            def article_weight(W, name):
+                flat = W.ravel()
+                i = ord(name[1]) - ord("a")
+                j = int(name[2:]) - 1
+                return flat[i * W.shape[1] + j]
+        """,
+        """
+            def article_weight(W, name):
+                return W.T[int(name[2:]) - 1, ord(name[1]) - ord("a")]
+        """,
+    ],
+    "check_count_parameters": [
+        """
+            def count_parameters(sizes):
+                total = 0
+                for i in range(1, len(sizes)):
+                    total += sizes[i - 1] * sizes[i] + sizes[i]
+                return total
+        """,
+        """
+            def count_parameters(sizes):
+                return sum((a + 1) * b for a, b in zip(sizes[:-1], sizes[1:]))
+        """,
+        """
+            def count_parameters(sizes):
+                sizes = np.array(sizes)
+                return int(np.sum(sizes[:-1] * sizes[1:]) + np.sum(sizes[1:]))
+        """,
+        """
+            def count_parameters(sizes):
+                weights = sum([sizes[l] * sizes[l + 1] for l in range(len(sizes) - 1)])
+                biases = sum(sizes[1:])
+                return weights + biases
+        """,
+        """
+            def count_parameters(sizes):
+                n = 0
+                prev = sizes[0]
+                for s in sizes[1:]:
+                    n += prev * s + s
+                    prev = s
+                return n
+        """,
+        """
+            def count_parameters(sizes):
+                if len(sizes) < 2:
+                    return 0
+                return sizes[0] * sizes[1] + sizes[1] + count_parameters(sizes[1:])
+        """,
+        """
+            def count_parameters(sizes):
+                sizes = list(sizes)
+                return int(np.dot(sizes[:-1], sizes[1:]) + sum(sizes[1:]))
+        """,
+        """
+            def count_parameters(sizes):
+                # Nielsen's layout: weights (y, x) and biases (y, 1) per layer
+                weights = [np.zeros((y, x)) for x, y in zip(sizes[:-1], sizes[1:])]
+                biases = [np.zeros((y, 1)) for y in sizes[1:]]
+                return sum(w.size for w in weights) + sum(b.size for b in biases)
+        """,
+    ],
+    "check_initialize": [
+        """
+            def initialize(sizes, rng):
+                params = []
+                for l in range(1, len(sizes)):
+                    W = rng.standard_normal((sizes[l - 1], sizes[l])) / np.sqrt(sizes[l - 1])
+                    b = np.zeros(sizes[l])
+                    params.append((W, b))
+                return params
+        """,
+        """
+            def initialize(sizes, rng):
+                return [
+                    (rng.normal(0, 1 / np.sqrt(n_in), (n_in, n_out)), np.zeros(n_out))
+                    for n_in, n_out in zip(sizes[:-1], sizes[1:])
+                ]
+        """,
+        """
+            def initialize(sizes, rng):
+                # nathanrowe4 initialize_parameters_he, batch-first layout
+                params = []
+                L = len(sizes) - 1
+                for l in range(1, L + 1):
+                    W = rng.standard_normal((sizes[l - 1], sizes[l])) * np.sqrt(2 / sizes[l - 1])
+                    params.append((W, np.zeros((sizes[l],))))
+                return params
+        """,
+        """
+            def initialize(sizes, rng):
+                params = []
+                for n_in, n_out in zip(sizes, sizes[1:]):
+                    limit = np.sqrt(2.0 / (n_in + n_out))
+                    params.append((rng.normal(scale=limit, size=(n_in, n_out)), np.zeros(n_out)))
+                return params
+        """,
+        """
+            def initialize(sizes, rng):
+                params = []
+                for n_in, n_out in zip(sizes, sizes[1:]):
+                    limit = np.sqrt(3.0 / n_in)  # uniform with variance 1/n_in
+                    params.append((rng.uniform(-limit, limit, size=(n_in, n_out)), np.zeros(n_out)))
+                return params
+        """,
+        """
+            import math
+
+            def initialize(sizes, rng):
+                params = []
+                for i in range(len(sizes) - 1):
+                    std = math.sqrt(1 / sizes[i])
+                    W = std * rng.normal(size=(sizes[i], sizes[i + 1]))
+                    b = np.zeros(sizes[i + 1], dtype=float)
+                    params.append((W, b))
+                return params
+        """,
+        """
+            def initialize(sizes, rng):
+                params = []
+                for n_in, n_out in zip(sizes, sizes[1:]):
+                    # drawn (n_out, n_in) then transposed to (n_in, n_out)
+                    W = (rng.standard_normal((n_out, n_in)) / np.sqrt(n_in)).T
+                    params.append((W, np.zeros(n_out)))
+                return params
+        """,
+        """
+            def initialize(sizes, rng):
+                params = list()
+                for n_in, n_out in zip(sizes[:-1], sizes[1:]):
+                    W = rng.normal(loc=0.0, scale=1.0, size=(n_in, n_out)) * (1.0 / n_in) ** 0.5
+                    params.append((W.astype(np.float64), np.zeros((n_out,))))
+                return params
+        """,
+    ],
+    "check_forward": [
+        """
+            def forward(params, X, activations):
+                A = X
+                caches = []
+                for (W, b), name in zip(params, activations):
+                    Z = np.dot(A, W) + b
+                    caches.append((A, Z, name))
+                    A = ACTIVATION_FUNCTIONS[name](Z)
+                return A, caches
+        """,
+        """
+            def forward(params, X, activations):
+                caches = []
+                A_prev = X
+                for l in range(len(params)):
+                    W, b = params[l]
+                    Z = A_prev @ W + b
+                    f = ACTIVATION_FUNCTIONS[activations[l]]
+                    caches.append((A_prev, Z, activations[l]))
+                    A_prev = f(Z)
+                return A_prev, caches
+        """,
+        """
+            def forward(params, X, activations):
+                A = X
+                caches = []
+                for i, (W, b) in enumerate(params):
+                    Z = A @ W + b
+                    A_new = ACTIVATION_FUNCTIONS[activations[i]](Z)
+                    caches.append((A, Z, activations[i]))
+                    A = A_new
+                return A, caches
+        """,
+        """
+            def forward(params, X, activations):
+                caches = []
+                A = X
+                for (W, b), name in zip(params, activations):
+                    Z = np.matmul(A, W) + b
+                    caches += [(A, Z, name)]
+                    A = ACTIVATION_FUNCTIONS[name](Z)
+                return (A, caches)
+        """,
+        """
+            def forward(params, X, activations):
+                As = [X]
+                Zs = []
+                for (W, b), name in zip(params, activations):
+                    Zs.append(As[-1] @ W + b)
+                    As.append(ACTIVATION_FUNCTIONS[name](Zs[-1]))
+                caches = [(As[i], Zs[i], activations[i]) for i in range(len(params))]
+                return As[-1], caches
+        """,
+        """
+            def forward(params, X, activations):
+                A = X
+                caches = []
+                L = len(params)
+                for l in range(L):
+                    W, b = params[l]
+                    name = activations[l]
+                    Z = A.dot(W) + b
+                    cache = (A, Z, name)
+                    caches.append(cache)
+                    if name == "tanh":
+                        A = np.tanh(Z)
+                    else:
+                        A = ACTIVATION_FUNCTIONS[name](Z)
+                return A, caches
+        """,
+        """
+            def forward(params, X, activations):
+                A = X
+                caches = []
+                for (W, b), name in zip(params, activations):
+                    Z = A @ W + b
+                    caches.append((A, Z, name))
+                    A = dense_forward(A, W, b, ACTIVATION_FUNCTIONS[name])
+                return A, caches
+        """,
+        """
+            def forward(params, X, activations):
+                caches = []
+                A = X
+                for layer, (W, b) in enumerate(params):
+                    act = activations[layer]
+                    Z = np.einsum("ij,jk->ik", A, W) + b
+                    caches.append(tuple([A, Z, act]))
+                    A = ACTIVATION_FUNCTIONS[act](Z)
+                return A, caches
+        """,
+    ],
+    "check_collapse_linear": [
+        """
+            def collapse_linear(W1, b1, W2, b2):
+                return np.dot(W1, W2), np.dot(b1, W2) + b2
+        """,
+        """
+            def collapse_linear(W1, b1, W2, b2):
+                W = np.matmul(W1, W2)
+                b = np.matmul(b1, W2) + b2
+                return (W, b)
+        """,
+        """
+            def collapse_linear(W1, b1, W2, b2):
+                W = np.einsum("ih,ho->io", W1, W2)
+                b = np.einsum("h,ho->o", b1, W2) + b2
+                return W, b
+        """,
+        """
+            def collapse_linear(W1, b1, W2, b2):
+                W = W1 @ W2
+                b = (b1.reshape(1, -1) @ W2).ravel() + b2
+                return W, b
+        """,
+        """
+            def collapse_linear(W1, b1, W2, b2):
+                W = W1 @ W2
+                b = W2.T @ b1 + b2
+                return W, b
+        """,
+        """
+            def collapse_linear(W1, b1, W2, b2):
+                n_in, n_out = W1.shape[0], W2.shape[1]
+                W = np.zeros((n_in, n_out))
+                for i in range(n_in):
+                    for o in range(n_out):
+                        W[i, o] = sum(W1[i, h] * W2[h, o] for h in range(W1.shape[1]))
+                b = np.array([sum(b1[h] * W2[h, o] for h in range(len(b1))) + b2[o] for o in range(n_out)])
+                return W, b
+        """,
+        """
+            def collapse_linear(W1, b1, W2, b2):
+                # push a zero input through both layers to find b, and the identity to find W
+                n_in = W1.shape[0]
+                b = (np.zeros((1, n_in)) @ W1 + b1) @ W2 + b2
+                W = (np.eye(n_in) @ W1 + b1) @ W2 + b2 - b
+                return W, b[0]
+        """,
+        """
+            def collapse_linear(W1, b1, W2, b2):
+                W = (W2.T @ W1.T).T
+                b = np.sum(b1[:, None] * W2, axis=0) + b2
+                return W, b
+        """,
+    ],
+    "check_tanh_gap": [
+        """
+            def tanh_gap(X, W1, b1, W2, b2, W, b):
+                return np.abs(np.tanh(X @ W1 + b1) @ W2 + b2 - (X @ W + b)).max()
+        """,
+        """
+            def tanh_gap(X, W1, b1, W2, b2, W, b):
+                H = np.tanh(np.dot(X, W1) + b1)
+                y_net = np.dot(H, W2) + b2
+                y_one = np.dot(X, W) + b
+                return float(np.amax(np.absolute(y_net - y_one)))
+        """,
+        """
+            def tanh_gap(X, W1, b1, W2, b2, W, b):
+                diff = (np.tanh(X @ W1 + b1) @ W2 + b2) - (X @ W + b)
+                return max(abs(d) for d in diff.ravel())
+        """,
+        """
+            def tanh_gap(X, W1, b1, W2, b2, W, b):
+                gap = 0.0
+                for x in X:
+                    y1 = np.tanh(x @ W1 + b1) @ W2 + b2
+                    y2 = x @ W + b
+                    gap = max(gap, np.max(np.abs(y1 - y2)))
+                return gap
+        """,
+        """
+            def tanh_gap(X, W1, b1, W2, b2, W, b):
+                out = np.tanh(X @ W1 + b1) @ W2 + b2
+                lin = X @ W + b
+                return np.linalg.norm((out - lin).ravel(), ord=np.inf)
+        """,
+        """
+            def tanh_gap(X, W1, b1, W2, b2, W, b):
+                a = (np.exp(2 * (X @ W1 + b1)) - 1) / (np.exp(2 * (X @ W1 + b1)) + 1)
+                return np.max(np.abs(a @ W2 + b2 - X @ W - b))
+        """,
+        """
+            def tanh_gap(X, W1, b1, W2, b2, W, b):
+                d = np.tanh(X @ W1 + b1) @ W2 + b2 - (X @ W + b)
+                return max(d.max(), -d.min())
+        """,
+        """
+            def tanh_gap(X, W1, b1, W2, b2, W, b):
+                return np.max(np.abs(np.subtract(np.tanh(X.dot(W1) + b1).dot(W2) + b2, X.dot(W) + b)), axis=None)
+        """,
+    ],
+}
+_ROUND_TWO_WRONG = {
+    "check_dense_forward": [
+        (
+            "bias_after_activation",
+            """
+            def dense_forward(X, W, b, activation):
+                return activation(X @ W) + b
+        """,
+        ),
+        (
+            "no_activation",
+            """
+            def dense_forward(X, W, b, activation):
+                return X @ W + b
+        """,
+        ),
+        (
+            "minus_bias",
+            """
+            def dense_forward(X, W, b, activation):
+                return activation(X @ W - b)
+        """,
+        ),
+        (
+            "no_bias",
+            """
+            def dense_forward(X, W, b, activation):
+                return activation(X @ W)
+        """,
+        ),
+        (
+            "elementwise",
+            """
+            def dense_forward(X, W, b, activation):
+                return activation(X * W.T + b)
+        """,
+        ),
+        (
+            None,
+            """
+            def dense_forward(X, W, b, activation):
+                return activation(X @ W + b[:, None].T.sum())
+        """,
+        ),
+        (
+            None,
+            """
+            def dense_forward(X, W, b, activation):
+                return activation((W.T @ X.T).T + b.mean())
+        """,
+        ),
+        (
+            "activation_ignored",
+            """
+            def dense_forward(X, W, b, activation):
+                Z = X @ W + b
+                return np.maximum(Z, 0)
+        """,
+        ),
+        (
+            "integer_sums",
+            """
+            def dense_forward(X, W, b, activation):
+                Z = np.zeros((X.shape[0], W.shape[1]), dtype=X.dtype)
+                Z[:] = X @ W + b
+                return activation(Z)
+        """,
+        ),
+        (
+            "activation_ignored",
+            """
+            def dense_forward(X, W, b, activation):
+                return 1 / (1 + np.exp(-(X @ W + b)))
+        """,
+        ),
+        (
+            None,
+            """
+            def dense_forward(X, W, b, activation):
+                return activation(X @ W + b)[0]
+        """,
+        ),
+    ],
+    "check_article_weight": [
+        (
+            "rows_are_neurons",
+            """
+            def article_weight(W, name):
+                return W[int(name[2]) - 1, ord(name[1]) - ord('a')]
+        """,
+        ),
+        (
+            "neuron_from_zero",
+            """
+            def article_weight(W, name):
+                return W[ord(name[1]) - ord('a'), int(name[2])]
+        """,
+        ),
+        (
+            "letter_from_one",
+            """
+            def article_weight(W, name):
+                return W[ord(name[1]) - ord('a') + 1, int(name[2]) - 1]
+        """,
+        ),
+        (
+            None,
+            """
+            def article_weight(W, name):
+                return W[ord(name[1]) - ord('a'), int(name[2]) - 1 - 1]
+        """,
+        ),
+        (
+            "reads_w",
+            """
+            def article_weight(W, name):
+                return W[ord(name[0]) - ord('a'), int(name[2]) - 1]
+        """,
+        ),
+        (
+            "flat_by_columns",
+            """
+            def article_weight(W, name):
+                return W.ravel()[(ord(name[1]) - ord('a')) + 3 * (int(name[2]) - 1)]
+        """,
+        ),
+        (
+            "neuron_from_zero",
+            """
+            def article_weight(W, name):
+                return W[ord(name[1]) - ord('a')][int(name[2]) % 4]
+        """,
+        ),
+        (
+            "whole_row",
+            """
+            def article_weight(W, name):
+                return W[ord(name[1]) - ord('a'), :]
+        """,
+        ),
+        (
+            None,
+            """
+            def article_weight(W, name):
+                return W[ord(name[1]) - ord('a'), 0]
+        """,
+        ),
+        (
+            None,
+            """
+            def article_weight(W, name):
+                return W[1, 2]
+        """,
+        ),
+        (
+            None,
+            """
+            def article_weight(W, name):
+                return W[ord(name[1]) - ord('a'), -int(name[2])]
+        """,
+        ),
+    ],
+    "check_count_parameters": [
+        (
+            "no_biases",
+            """
+            def count_parameters(sizes):
+                return sum(a * b for a, b in zip(sizes, sizes[1:]))
+        """,
+        ),
+        (
+            "biases_of_inputs",
+            """
+            def count_parameters(sizes):
+                return sum(a * b + a for a, b in zip(sizes, sizes[1:]))
+        """,
+        ),
+        (
+            "input_biases",
+            """
+            def count_parameters(sizes):
+                return sum(a * b for a, b in zip(sizes, sizes[1:])) + sum(sizes)
+        """,
+        ),
+        (
+            "input_biases",
+            """
+            def count_parameters(sizes):
+                return sum(a * b + b for a, b in zip(sizes, sizes[1:])) + sizes[0]
+        """,
+        ),
+        (
+            None,
+            """
+            def count_parameters(sizes):
+                return sum((a + b) * b for a, b in zip(sizes, sizes[1:]))
+        """,
+        ),
+        (
+            "last_layer_missing",
+            """
+            def count_parameters(sizes):
+                t = 0
+                for i in range(1, len(sizes) - 1):
+                    t += sizes[i - 1] * sizes[i] + sizes[i]
+                return t
+        """,
+        ),
+        (
+            None,
+            """
+            def count_parameters(sizes):
+                return int(np.prod(sizes)) + sum(sizes[1:])
+        """,
+        ),
+        (
+            "one_bias_per_layer",
+            """
+            def count_parameters(sizes):
+                return sum(a * b + 1 for a, b in zip(sizes, sizes[1:]))
+        """,
+        ),
+        (
+            None,
+            """
+            def count_parameters(sizes):
+                return sum((a + 1) * (b + 1) for a, b in zip(sizes, sizes[1:]))
+        """,
+        ),
+        (
+            "first_layer_missing",
+            """
+            def count_parameters(sizes):
+                return sum(a * b + b for a, b in zip(sizes[1:], sizes[2:]))
+        """,
+        ),
+        (
+            None,
+            """
+            def count_parameters(sizes):
+                return float(sum(a * b + b for a, b in zip(sizes, sizes[1:]))) + 0.5
+        """,
+        ),
+    ],
+    "check_initialize": [
+        (
+            "too_small",
+            """
+            def initialize(sizes, rng):
+                # deeplearning.ai initialize_parameters_random, translated
+                params = []
+                for l in range(1, len(sizes)):
+                    params.append((rng.standard_normal((sizes[l - 1], sizes[l])) * 0.01, np.zeros(sizes[l])))
+                return params
+        """,
+        ),
+        (
+            None,
+            """
+            def initialize(sizes, rng):
+                # jnuho initialize_parameters_deep, translated without fixing its layout
+                params = []
+                for l in range(1, len(sizes)):
+                    W = rng.standard_normal((sizes[l], sizes[l - 1])) / np.sqrt(sizes[l - 1])
+                    params.append((W, np.zeros((sizes[l], 1))))
+                return params
+        """,
+        ),
+        (
+            "zeros",
+            """
+            def initialize(sizes, rng):
+                return [(np.zeros((a, b)), np.zeros(b)) for a, b in zip(sizes, sizes[1:])]
+        """,
+        ),
+        (
+            "too_large",
+            """
+            def initialize(sizes, rng):
+                return [(rng.standard_normal((a, b)), np.zeros(b)) for a, b in zip(sizes, sizes[1:])]
+        """,
+        ),
+        (
+            None,
+            """
+            def initialize(sizes, rng):
+                return [(rng.standard_normal((a, b)) * 10, np.zeros(b)) for a, b in zip(sizes, sizes[1:])]
+        """,
+        ),
+        (
+            "global_random",
+            """
+            def initialize(sizes, rng):
+                return [(np.random.randn(a, b) / np.sqrt(a), np.zeros(b)) for a, b in zip(sizes, sizes[1:])]
+        """,
+        ),
+        (
+            "fixed_seed",
+            """
+            def initialize(sizes, rng):
+                r = np.random.default_rng(0)
+                return [(r.normal(0, np.sqrt(1 / a), (a, b)), np.zeros(b)) for a, b in zip(sizes, sizes[1:])]
+        """,
+        ),
+        (
+            "fan_out",
+            """
+            def initialize(sizes, rng):
+                return [(rng.normal(0, np.sqrt(1 / b), (a, b)), np.zeros(b)) for a, b in zip(sizes, sizes[1:])]
+        """,
+        ),
+        (
+            "variance_as_scale",
+            """
+            def initialize(sizes, rng):
+                return [(rng.normal(0, 1 / a, (a, b)), np.zeros(b)) for a, b in zip(sizes, sizes[1:])]
+        """,
+        ),
+        (
+            "random_biases",
+            """
+            def initialize(sizes, rng):
+                return [(rng.normal(0, np.sqrt(1 / a), (a, b)), rng.normal(0, 1, b)) for a, b in zip(sizes, sizes[1:])]
+        """,
+        ),
+        (
+            "not_centred",
+            """
+            def initialize(sizes, rng):
+                return [(rng.random((a, b)) / np.sqrt(a), np.zeros(b)) for a, b in zip(sizes, sizes[1:])]
+        """,
+        ),
+        (
+            "layer_missing",
+            """
+            def initialize(sizes, rng):
+                return [(rng.normal(0, np.sqrt(1 / a), (a, b)), np.zeros(b)) for a, b in zip(sizes, sizes[1:-1])]
+        """,
+        ),
+        (
+            "all_equal",
+            """
+            def initialize(sizes, rng):
+                return [(np.full((a, b), 1 / np.sqrt(a)), np.zeros(b)) for a, b in zip(sizes, sizes[1:])]
+        """,
+        ),
+        (
+            "first_fan_in",
+            """
+            def initialize(sizes, rng):
+                return [(rng.normal(0, np.sqrt(1 / sizes[0]), (a, b)), np.zeros(b)) for a, b in zip(sizes, sizes[1:])]
+        """,
+        ),
+    ],
+    "check_forward": [
+        (
+            "cache_output",
+            """
+            def forward(params, X, activations):
+                A = X
+                caches = []
+                for (W, b), name in zip(params, activations):
+                    Z = A @ W + b
+                    A = ACTIVATION_FUNCTIONS[name](Z)
+                    caches.append((A, Z, name))
+                return A, caches
+        """,
+        ),
+        (
+            "one_activation",
+            """
+            def forward(params, X, activations):
+                A = X
+                caches = []
+                for (W, b), name in zip(params, activations):
+                    Z = A @ W + b
+                    caches.append((A, Z, name))
+                    A = ACTIVATION_FUNCTIONS["tanh"](Z)
+                return A, caches
+        """,
+        ),
+        (
+            "cache_holds_X",
+            """
+            def forward(params, X, activations):
+                A = X
+                caches = []
+                for (W, b), name in zip(params, activations):
+                    Z = A @ W + b
+                    A = ACTIVATION_FUNCTIONS[name](Z)
+                    caches.append((X, Z, name))
+                return A, caches
+        """,
+        ),
+        (
+            "z_after_activation",
+            """
+            def forward(params, X, activations):
+                A = X
+                caches = []
+                for (W, b), name in zip(params, activations):
+                    Z = A @ W + b
+                    caches.append((A, ACTIVATION_FUNCTIONS[name](Z), name))
+                    A = ACTIVATION_FUNCTIONS[name](Z)
+                return A, caches
+        """,
+        ),
+        (
+            "cache_function",
+            """
+            def forward(params, X, activations):
+                A = X
+                caches = []
+                for (W, b), name in zip(params, activations):
+                    Z = A @ W + b
+                    caches.append((A, Z, ACTIVATION_FUNCTIONS[name]))
+                    A = ACTIVATION_FUNCTIONS[name](Z)
+                return A, caches
+        """,
+        ),
+        (
+            "no_output_activation",
+            """
+            def forward(params, X, activations):
+                A = X
+                caches = []
+                for (W, b), name in zip(params, activations):
+                    Z = A @ W + b
+                    caches.append((A, Z, name))
+                    A = ACTIVATION_FUNCTIONS[name](Z)
+                return Z, caches
+        """,
+        ),
+        (
+            "no_output_activation",
+            """
+            def forward(params, X, activations):
+                A = X
+                caches = []
+                for (W, b), name in zip(params[:-1], activations[:-1]):
+                    Z = A @ W + b
+                    caches.append((A, Z, name))
+                    A = ACTIVATION_FUNCTIONS[name](Z)
+                W, b = params[-1]
+                Z = A @ W + b
+                caches.append((A, Z, activations[-1]))
+                return Z, caches
+        """,
+        ),
+        (
+            "caches_reversed",
+            """
+            def forward(params, X, activations):
+                A = X
+                caches = []
+                for (W, b), name in zip(params, activations):
+                    Z = A @ W + b
+                    caches.insert(0, (A, Z, name))
+                    A = ACTIVATION_FUNCTIONS[name](Z)
+                return A, caches
+        """,
+        ),
+        (
+            "cache_order",
+            """
+            def forward(params, X, activations):
+                A = X
+                caches = []
+                for (W, b), name in zip(params, activations):
+                    Z = A @ W + b
+                    caches.append((Z, A, name))
+                    A = ACTIVATION_FUNCTIONS[name](Z)
+                return A, caches
+        """,
+        ),
+        (
+            "z_without_bias",
+            """
+            def forward(params, X, activations):
+                A = X
+                caches = []
+                for (W, b), name in zip(params, activations):
+                    Z = A @ W
+                    caches.append((A, Z, name))
+                    A = ACTIVATION_FUNCTIONS[name](Z + b)
+                return A, caches
+        """,
+        ),
+        (
+            None,
+            """
+            def forward(params, X, activations):
+                A = X
+                caches = []
+                for (W, b), name in zip(params, activations):
+                    Z = A @ W + b
+                    caches.append((A, Z, name))
+                    A = ACTIVATION_FUNCTIONS[name](Z)
+                return A, caches[-1]
+        """,
+        ),
+        (
+            "swapped_return",
+            """
+            def forward(params, X, activations):
+                A = X
+                caches = []
+                for (W, b), name in zip(params, activations):
+                    Z = A @ W + b
+                    caches.append([A, Z, name])
+                    A = ACTIVATION_FUNCTIONS[name](Z)
+                return caches, A
+        """,
+        ),
+        (
+            None,
+            """
+            def forward(params, X, activations):
+                A = X
+                caches = []
+                for (W, b), name in zip(params, activations):
+                    Z = W.T @ A.T + b[:, None]
+                    caches.append((A, Z, name))
+                    A = ACTIVATION_FUNCTIONS[name](Z).T
+                return A, caches
+        """,
+        ),
+    ],
+    "check_collapse_linear": [
+        (
+            "biases_added",
+            """
+            def collapse_linear(W1, b1, W2, b2):
+                return W1 @ W2, b1 + b2
+        """,
+        ),
+        (
+            "b2_dropped",
+            """
+            def collapse_linear(W1, b1, W2, b2):
+                return W1 @ W2, b1 @ W2
+        """,
+        ),
+        (
+            None,
+            """
+            def collapse_linear(W1, b1, W2, b2):
+                return W1 @ W2, W2.T @ b1 + b2 * W2.shape[0]
+        """,
+        ),
+        (
+            "W_transposed",
+            """
+            def collapse_linear(W1, b1, W2, b2):
+                return (W2.T @ W1.T), b1 @ W2 + b2
+        """,
+        ),
+        (
+            None,
+            """
+            def collapse_linear(W1, b1, W2, b2):
+                return W1 @ W2, b1 + b2 @ W2.T
+        """,
+        ),
+        (
+            "bias_2d",
+            """
+            def collapse_linear(W1, b1, W2, b2):
+                return W1 @ W2, (b1 @ W2 + b2).reshape(1, -1)
+        """,
+        ),
+        (
+            None,
+            """
+            def collapse_linear(W1, b1, W2, b2):
+                return W1 @ W2 + b1 @ W2, b2
+        """,
+        ),
+        (
+            "b1_summed",
+            """
+            def collapse_linear(W1, b1, W2, b2):
+                return W1 @ W2, b1.sum() + b2
+        """,
+        ),
+        (
+            None,
+            """
+            def collapse_linear(W1, b1, W2, b2):
+                return W1 @ W2, np.sum(b1[:, None] * W2, axis=1).sum() + b2
+        """,
+        ),
+        (
+            None,
+            """
+            def collapse_linear(W1, b1, W2, b2):
+                return W1 @ W2, b2 - b1 @ W2
+        """,
+        ),
+        (
+            None,
+            """
+            def collapse_linear(W1, b1, W2, b2):
+                return W1 * W2.sum(), b1 @ W2 + b2
+        """,
+        ),
+    ],
+    "check_tanh_gap": [
+        (
+            "no_abs",
+            """
+            def tanh_gap(X, W1, b1, W2, b2, W, b):
+                return np.max(np.tanh(X @ W1 + b1) @ W2 + b2 - (X @ W + b))
+        """,
+        ),
+        (
+            "mean",
+            """
+            def tanh_gap(X, W1, b1, W2, b2, W, b):
+                return np.mean(np.abs(np.tanh(X @ W1 + b1) @ W2 + b2 - (X @ W + b)))
+        """,
+        ),
+        (
+            None,
+            """
+            def tanh_gap(X, W1, b1, W2, b2, W, b):
+                return np.max(np.abs(np.tanh(X @ W1 + b1 @ W2 + b2) - (X @ W + b)))
+        """,
+        ),
+        (
+            "tanh_at_output",
+            """
+            def tanh_gap(X, W1, b1, W2, b2, W, b):
+                return np.max(np.abs(np.tanh((X @ W1 + b1) @ W2 + b2) - (X @ W + b)))
+        """,
+        ),
+        (
+            "per_output",
+            """
+            def tanh_gap(X, W1, b1, W2, b2, W, b):
+                return np.abs(np.tanh(X @ W1 + b1) @ W2 + b2 - (X @ W + b)).max(axis=0)
+        """,
+        ),
+        (
+            "no_b1",
+            """
+            def tanh_gap(X, W1, b1, W2, b2, W, b):
+                return np.max(np.abs(np.tanh(X @ W1) @ W2 + b2 - (X @ W + b)))
+        """,
+        ),
+        (
+            None,
+            """
+            def tanh_gap(X, W1, b1, W2, b2, W, b):
+                return np.max(np.abs(np.tanh(X @ W1 + b1) @ W2 - (X @ W)))
+        """,
+        ),
+        (
+            "norm",
+            """
+            def tanh_gap(X, W1, b1, W2, b2, W, b):
+                return np.linalg.norm(np.tanh(X @ W1 + b1) @ W2 + b2 - (X @ W + b))
+        """,
+        ),
+        (
+            "tanh_on_both",
+            """
+            def tanh_gap(X, W1, b1, W2, b2, W, b):
+                return np.max(np.abs(np.tanh(X @ W1 + b1) @ W2 + b2 - np.tanh(X @ W + b)))
+        """,
+        ),
+        (
+            "squared",
+            """
+            def tanh_gap(X, W1, b1, W2, b2, W, b):
+                return np.max((np.tanh(X @ W1 + b1) @ W2 + b2 - (X @ W + b)) ** 2)
+        """,
+        ),
+        (
+            None,
+            """
+            def tanh_gap(X, W1, b1, W2, b2, W, b):
+                return np.max(np.abs(np.tanh(X @ W1 + b1) @ W2 + b2 - (X @ W + b))[0])
+        """,
+        ),
+    ],
+}
+
+for _name, _sources in _ROUND_TWO_CORRECT.items():
+    CORRECT.setdefault(_name, []).extend(_sources)
+for _name, _answers in _ROUND_TWO_WRONG.items():
+    WRONG.setdefault(_name, []).extend(_answers)

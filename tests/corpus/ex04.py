@@ -2011,3 +2011,1027 @@ for _name, _sources in _MORE_CORRECT.items():
     CORRECT.setdefault(_name, []).extend(_sources)
 for _name, _answers in _MORE_WRONG.items():
     WRONG.setdefault(_name, []).extend(_answers)
+
+
+# second blind round: learner-style answers and translated real learners' code
+_ROUND_TWO_CORRECT = {
+    "check_mse": [
+        """
+            def mse(y_pred, y_true):
+                return np.mean(np.square(y_pred - y_true))
+        """,
+        """
+            def mse(y_pred, y_true):
+                diff = np.asarray(y_pred, dtype=float) - np.asarray(y_true, dtype=float)
+                return float(np.sum(diff ** 2) / diff.size)
+        """,
+        """
+            def mse(y_pred, y_true):
+                total = 0.0
+                count = 0
+                for p, t in zip(np.ravel(y_pred), np.ravel(y_true)):
+                    total += (p - t) ** 2
+                    count += 1
+                return total / count
+        """,
+        """
+            def mse(y_pred, y_true):
+                e = (y_pred - y_true).ravel()
+                return float(e @ e) / len(e)
+        """,
+        """
+            def mse(y_pred, y_true):
+                return ((y_true - y_pred) ** 2).mean()
+        """,
+        """
+            def mse(y_pred, y_true):
+                n = y_pred.shape[0] * y_pred.shape[1]
+                return np.sum((y_pred - y_true) ** 2) / n
+        """,
+        """
+            def mse(y_pred, y_true):
+                return np.mean(np.mean((y_pred - y_true) ** 2, axis=1))
+        """,
+        """
+            def mse(y_pred, y_true):
+                return float(np.average(np.power(y_pred - y_true, 2)))
+        """,
+        """
+            def mse(y_pred, y_true):
+                # np.linalg.norm form
+                return np.linalg.norm(y_pred - y_true) ** 2 / np.size(y_pred)
+        """,
+    ],
+    "check_binary_cross_entropy": [
+        """
+            def binary_cross_entropy(p, y):
+                p = np.clip(p, 1e-12, 1 - 1e-12)
+                return -np.mean(y * np.log(p) + (1 - y) * np.log(1 - p))
+        """,
+        """
+            def binary_cross_entropy(p, y):
+                # aragorn5249 compute_cost, with the clip the text asks for; m from the size
+                p = np.clip(p, 1e-12, 1 - 1e-12)
+                m = y.size
+                cost = -(1 / m) * np.sum(np.multiply(y, np.log(p)) + np.multiply(1 - y, np.log(1 - p)))
+                return float(np.squeeze(cost))
+        """,
+        """
+            def binary_cross_entropy(p, y):
+                eps = 1e-12
+                p = np.clip(np.asarray(p, dtype=float), eps, 1 - eps)
+                y = np.asarray(y, dtype=float)
+                losses = np.where(y == 1, -np.log(p), -np.log(1 - p))
+                return float(losses.mean())
+        """,
+        """
+            import math
+
+            def binary_cross_entropy(p, y):
+                total = 0.0
+                pf, yf = np.ravel(p), np.ravel(y)
+                for pi, yi in zip(pf, yf):
+                    pi = min(max(pi, 1e-12), 1 - 1e-12)
+                    total += yi * math.log(pi) + (1 - yi) * math.log(1 - pi)
+                return -total / len(pf)
+        """,
+        """
+            def binary_cross_entropy(p, y):
+                p = np.clip(p, 1e-12, 1 - 1e-12).reshape(-1)
+                y = y.reshape(-1)
+                return -(y @ np.log(p) + (1 - y) @ np.log(1 - p)) / len(y)
+        """,
+        """
+            def binary_cross_entropy(p, y):
+                p = np.clip(p, 1e-12, 1 - 1e-12)
+                return float(-np.mean(y * np.log(p)) - np.mean((1 - y) * np.log1p(-p)))
+        """,
+        """
+            def binary_cross_entropy(p, y):
+                p = p.copy().astype(float)
+                p[p < 1e-12] = 1e-12
+                p[p > 1 - 1e-12] = 1 - 1e-12
+                return -np.sum(y * np.log(p) + (1 - y) * np.log(1 - p)) / len(p)
+        """,
+        """
+            def binary_cross_entropy(p, y):
+                p = np.minimum(np.maximum(p, 1e-12), 1 - 1e-12)
+                loss = -(y * np.log(p) + (1.0 - y) * np.log(1.0 - p))
+                return np.mean(loss)
+        """,
+        """
+            def binary_cross_entropy(p, y):
+                # ulichovick/cross_entropy style squeeze(-mean(...)), clip 1e-12
+                AL = np.clip(p, 1e-12, 1 - 1e-12)
+                return np.squeeze(-np.mean(y * np.log(AL) + (1 - y) * np.log(1 - AL)))
+        """,
+    ],
+    "check_cross_entropy": [
+        """
+            def cross_entropy(P, Y):
+                P = np.clip(P, 1e-12, None)
+                return -np.sum(Y * np.log(P)) / len(P)
+        """,
+        """
+            def cross_entropy(P, Y):
+                n = P.shape[0]
+                P = np.clip(P, 1e-12, 1.0)
+                return float(-np.mean(np.sum(Y * np.log(P), axis=1)))
+        """,
+        """
+            def cross_entropy(P, Y):
+                labels = np.argmax(Y, axis=1)
+                n = P.shape[0]
+                picked = np.clip(P[np.arange(n), labels], 1e-12, 1.0)
+                return -np.sum(np.log(picked)) / n
+        """,
+        """
+            def cross_entropy(P, Y):
+                P = np.maximum(P, 1e-12)
+                total = 0.0
+                for i in range(P.shape[0]):
+                    for j in range(P.shape[1]):
+                        if Y[i, j] == 1:
+                            total -= np.log(P[i, j])
+                return total / P.shape[0]
+        """,
+        """
+            def cross_entropy(P, Y):
+                P = np.clip(P, 1e-12, 1.0)
+                return -np.einsum("ij,ij->", Y, np.log(P)) / Y.shape[0]
+        """,
+        """
+            def cross_entropy(P, Y):
+                # ulichovick cost_function, translated to rows = examples, with the clip
+                m = Y.shape[0]
+                cost = -(1 / m) * np.sum(Y * np.log(np.clip(P, 1e-12, 1)))
+                return cost
+        """,
+        """
+            def cross_entropy(P, Y):
+                P = np.clip(P, 1e-12, 1.0)
+                per_example = -(Y * np.log(P)).sum(axis=-1)
+                return float(per_example.mean())
+        """,
+        """
+            def cross_entropy(P, Y):
+                P = np.clip(P, 1e-12, 1.0)
+                return float(-np.trace(Y @ np.log(P).T) / P.shape[0])
+        """,
+    ],
+    "check_loss_choices": [
+        """
+            def loss_choices():
+                return {
+                    "house_price": "mse",
+                    "temperature": "mse",
+                    "spam": "binary_cross_entropy",
+                    "tumour_malignant": "binary_cross_entropy",
+                    "digit": "cross_entropy",
+                    "animal_species": "cross_entropy",
+                }
+        """,
+        """
+            def loss_choices():
+                choices = {}
+                for task in ["house_price", "temperature"]:
+                    choices[task] = "mse"
+                for task in ["spam", "tumour_malignant"]:
+                    choices[task] = "binary_cross_entropy"
+                for task in ["digit", "animal_species"]:
+                    choices[task] = "cross_entropy"
+                return choices
+        """,
+        """
+            def loss_choices():
+                regression, binary, multi = "mse", "binary_cross_entropy", "cross_entropy"
+                return dict(house_price=regression, spam=binary, digit=multi, temperature=regression,
+                            tumour_malignant=binary, animal_species=multi)
+        """,
+        """
+            def loss_choices():
+                d = dict.fromkeys(["house_price", "temperature"], "mse")
+                d.update(dict.fromkeys(["spam", "tumour_malignant"], "binary_cross_entropy"))
+                d.update(dict.fromkeys(["digit", "animal_species"], "cross_entropy"))
+                return d
+        """,
+        """
+            def loss_choices():
+                tasks = ["house_price", "spam", "digit", "temperature", "tumour_malignant", "animal_species"]
+                losses = ["mse", "binary_cross_entropy", "cross_entropy"] * 2
+                return dict(zip(tasks, losses))
+        """,
+        """
+            def loss_choices():
+                out = {}
+                out["house_price"] = "mse"
+                out["spam"] = "binary_cross_entropy"
+                out["digit"] = "cross_entropy"
+                out["temperature"] = "mse"
+                out["tumour_malignant"] = "binary_cross_entropy"
+                out["animal_species"] = "cross_entropy"
+                return out
+        """,
+        """
+            def loss_choices():
+                pairs = [("house_price", "mse"), ("spam", "binary_cross_entropy"), ("digit", "cross_entropy"),
+                         ("temperature", "mse"), ("tumour_malignant", "binary_cross_entropy"),
+                         ("animal_species", "cross_entropy")]
+                return {k: v for k, v in pairs}
+        """,
+        """
+            CHOICES = {"house_price": "mse", "spam": "binary_cross_entropy", "digit": "cross_entropy",
+                       "temperature": "mse", "tumour_malignant": "binary_cross_entropy",
+                       "animal_species": "cross_entropy"}
+
+            def loss_choices():
+                return dict(CHOICES)
+        """,
+    ],
+    "check_cost_gradient": [
+        """
+            def cost_gradient(Y_hat, Y, kind):
+                if kind == "mse":
+                    return 2 * (Y_hat - Y) / Y_hat.size
+                elif kind == "cross_entropy":
+                    return -Y / np.clip(Y_hat, 1e-12, None) / Y_hat.shape[0]
+        """,
+        """
+            def cost_gradient(Y_hat, Y, kind):
+                N = Y_hat.shape[0] * Y_hat.shape[1]
+                n = Y_hat.shape[0]
+                if kind == "mse":
+                    grad = (2.0 / N) * (Y_hat - Y)
+                else:
+                    grad = -(1.0 / n) * Y / np.maximum(Y_hat, 1e-12)
+                return grad
+        """,
+        """
+            def cost_gradient(Y_hat, Y, kind):
+                Y_hat = np.asarray(Y_hat, dtype=float)
+                Y = np.asarray(Y, dtype=float)
+                if kind == "cross_entropy":
+                    P = np.clip(Y_hat, 1e-12, 1.0)
+                    return -(Y / P) / len(Y_hat)
+                return 2 * (Y_hat - Y) / np.prod(Y_hat.shape)
+        """,
+        """
+            def cost_gradient(Y_hat, Y, kind):
+                grads = {
+                    "mse": lambda: 2 * (Y_hat - Y) / Y_hat.size,
+                    "cross_entropy": lambda: -np.divide(Y, np.clip(Y_hat, 1e-12, 1)) / Y_hat.shape[0],
+                }
+                return grads[kind]()
+        """,
+        """
+            def cost_gradient(Y_hat, Y, kind):
+                G = np.zeros(Y_hat.shape)
+                n, k = Y_hat.shape
+                for i in range(n):
+                    for j in range(k):
+                        if kind == "mse":
+                            G[i, j] = 2 * (Y_hat[i, j] - Y[i, j]) / (n * k)
+                        else:
+                            G[i, j] = -Y[i, j] / (n * max(Y_hat[i, j], 1e-12))
+                return G
+        """,
+        """
+            def cost_gradient(Y_hat, Y, kind):
+                if kind == "mse":
+                    return np.multiply(2.0, np.subtract(Y_hat, Y)) / Y_hat.size
+                P = Y_hat.copy()
+                P[P < 1e-12] = 1e-12
+                return -Y / (P * Y_hat.shape[0])
+        """,
+        """
+            def cost_gradient(Y_hat, Y, kind):
+                if kind == "mse":
+                    return (Y_hat - Y) * (2 / np.size(Y_hat))
+                return np.where(Y != 0, -Y / np.clip(Y_hat, 1e-12, None), 0.0) / Y_hat.shape[0]
+        """,
+        """
+            def cost_gradient(Y_hat, Y, kind):
+                if kind not in ("mse", "cross_entropy"):
+                    raise ValueError(kind)
+                if kind == "mse":
+                    return 2 * (Y_hat - Y) / Y_hat.size
+                return -Y / (Y_hat.shape[0] * np.clip(Y_hat, 1e-12, 1.0))
+        """,
+    ],
+    "check_output_delta": [
+        """
+            def output_delta(Y_hat, Y, kind):
+                if kind == "mse":
+                    return 2 * (Y_hat - Y) / Y_hat.size
+                return (Y_hat - Y) / Y_hat.shape[0]
+        """,
+        """
+            def output_delta(Y_hat, Y, kind):
+                err = Y_hat - Y
+                scale = 2.0 / err.size if kind == "mse" else 1.0 / err.shape[0]
+                return scale * err
+        """,
+        """
+            def output_delta(Y_hat, Y, kind):
+                n, k = Y_hat.shape
+                if kind == "cross_entropy":
+                    return (Y_hat - Y) / n
+                else:
+                    return 2 * (Y_hat - Y) / (n * k)
+        """,
+        """
+            def output_delta(Y_hat, Y, kind):
+                delta = np.array(Y_hat, dtype=float, copy=True)
+                delta -= Y
+                if kind == "mse":
+                    delta *= 2.0 / delta.size
+                else:
+                    delta /= delta.shape[0]
+                return delta
+        """,
+        """
+            def output_delta(Y_hat, Y, kind):
+                if kind == "mse":
+                    return (Y_hat - Y) * 2 / np.prod(Y_hat.shape)
+                return np.subtract(Y_hat, Y) / len(Y_hat)
+        """,
+        """
+            def output_delta(Y_hat, Y, kind):
+                return {"mse": 2 * (Y_hat - Y) / Y_hat.size, "cross_entropy": (Y_hat - Y) / Y_hat.shape[0]}[kind]
+        """,
+        """
+            def output_delta(Y_hat, Y, kind):
+                D = np.empty(Y_hat.shape)
+                for i, (yh, y) in enumerate(zip(Y_hat, Y)):
+                    D[i] = yh - y
+                return D * (2 / D.size) if kind == "mse" else D / D.shape[0]
+        """,
+    ],
+}
+_ROUND_TWO_WRONG = {
+    "check_output_delta": [
+        (
+            "ce_jacobian",
+            """
+            def output_delta(Y_hat, Y, kind):
+                # general chain rule through the softmax Jacobian, for cross-entropy; identity for mse
+                n, k = Y_hat.shape
+                if kind == "mse":
+                    return 2 * (Y_hat - Y) / Y_hat.size
+                P = np.clip(Y_hat, 1e-12, 1.0)
+                dA = -Y / P / n
+                out = np.zeros_like(Y_hat, dtype=float)
+                for i in range(n):
+                    J = np.diag(Y_hat[i]) - np.outer(Y_hat[i], Y_hat[i])
+                    out[i] = J @ dA[i]
+                return out
+        """,
+        ),
+        (
+            "not_scaled",
+            """
+            def output_delta(Y_hat, Y, kind):
+                return Y_hat - Y
+        """,
+        ),
+        (
+            "ce_over_entries",
+            """
+            def output_delta(Y_hat, Y, kind):
+                if kind == 'mse':
+                    return 2 * (Y_hat - Y) / Y_hat.size
+                return (Y_hat - Y) / Y_hat.size
+        """,
+        ),
+        (
+            "mse_no_two",
+            """
+            def output_delta(Y_hat, Y, kind):
+                if kind == 'mse':
+                    return (Y_hat - Y) / Y_hat.size
+                return (Y_hat - Y) / Y_hat.shape[0]
+        """,
+        ),
+        (
+            "ce_sign",
+            """
+            def output_delta(Y_hat, Y, kind):
+                if kind == 'mse':
+                    return 2 * (Y_hat - Y) / Y_hat.size
+                return (Y - Y_hat) / Y_hat.shape[0]
+        """,
+        ),
+        (
+            "mse_sigmoid_slope",
+            """
+            def output_delta(Y_hat, Y, kind):
+                if kind == 'mse':
+                    return 2 * (Y_hat - Y) / Y_hat.size * Y_hat * (1 - Y_hat)
+                return (Y_hat - Y) / Y_hat.shape[0]
+        """,
+        ),
+        (
+            "ce_slope_again",
+            """
+            def output_delta(Y_hat, Y, kind):
+                if kind == 'mse':
+                    return 2 * (Y_hat - Y) / Y_hat.size
+                return (Y_hat - Y) * Y_hat * (1 - Y_hat) / Y_hat.shape[0]
+        """,
+        ),
+        (
+            "ce_no_slope",
+            """
+            def output_delta(Y_hat, Y, kind):
+                if kind == 'mse':
+                    return 2 * (Y_hat - Y) / Y_hat.size
+                return -Y / np.clip(Y_hat, 1e-12, None) / Y_hat.shape[0]
+        """,
+        ),
+        (
+            "mse_over_samples",
+            """
+            def output_delta(Y_hat, Y, kind):
+                if kind == 'mse':
+                    return 2 * (Y_hat - Y) / Y_hat.shape[0]
+                return (Y_hat - Y) / Y_hat.shape[0]
+        """,
+        ),
+        (
+            "ce_not_divided",
+            """
+            def output_delta(Y_hat, Y, kind):
+                if kind == 'mse':
+                    return 2 * (Y_hat - Y) / Y_hat.size
+                return (Y_hat - Y)
+        """,
+        ),
+        (
+            "kinds_swapped",
+            """
+            def output_delta(Y_hat, Y, kind):
+                if kind == 'cross_entropy':
+                    return 2 * (Y_hat - Y) / Y_hat.size
+                return (Y_hat - Y) / Y_hat.shape[0]
+        """,
+        ),
+        (
+            None,
+            """
+            def output_delta(Y_hat, Y, kind):
+                if kind == 'mse':
+                    return 2 * (Y_hat - Y) / Y_hat.size
+                return np.mean(Y_hat - Y, axis=0)
+        """,
+        ),
+        (
+            "ce_over_classes",
+            """
+            def output_delta(Y_hat, Y, kind):
+                if kind == 'mse':
+                    return 2 * (Y_hat - Y) / Y_hat.size
+                return (Y_hat - Y) / Y_hat.shape[1]
+        """,
+        ),
+    ],
+    "check_mse": [
+        (
+            "mean_over_samples",
+            """
+            def mse(y_pred, y_true):
+                return np.sum((y_pred - y_true) ** 2) / len(y_pred)
+        """,
+        ),
+        (
+            "mae",
+            """
+            def mse(y_pred, y_true):
+                return np.mean(np.abs(y_pred - y_true))
+        """,
+        ),
+        (
+            "rmse",
+            """
+            def mse(y_pred, y_true):
+                return np.sqrt(np.mean((y_pred - y_true) ** 2))
+        """,
+        ),
+        (
+            "half",
+            """
+            def mse(y_pred, y_true):
+                return np.mean((y_pred - y_true) ** 2) / 2
+        """,
+        ),
+        (
+            "square_of_mean",
+            """
+            def mse(y_pred, y_true):
+                return np.mean(y_pred - y_true) ** 2
+        """,
+        ),
+        (
+            "sum",
+            """
+            def mse(y_pred, y_true):
+                return np.sum((y_pred - y_true) ** 2)
+        """,
+        ),
+        (
+            "axis",
+            """
+            def mse(y_pred, y_true):
+                return np.mean((y_pred - y_true) ** 2, axis=0)
+        """,
+        ),
+        (
+            None,
+            """
+            def mse(y_pred, y_true):
+                return np.mean(y_pred ** 2 - y_true ** 2)
+        """,
+        ),
+        (
+            "n_minus_one",
+            """
+            def mse(y_pred, y_true):
+                return np.sum((y_pred - y_true) ** 2) / (y_pred.size - 1)
+        """,
+        ),
+        (
+            None,
+            """
+            def mse(y_pred, y_true):
+                return np.mean((y_pred - y_true.T) ** 2)
+        """,
+        ),
+        (
+            None,
+            """
+            def mse(y_pred, y_true):
+                return float(np.mean((y_pred - y_true) ** 2, dtype=np.float16))
+        """,
+        ),
+        (
+            None,
+            """
+            def mse(y_pred, y_true):
+                return np.mean((y_pred - y_true)[:, 0] ** 2)
+        """,
+        ),
+    ],
+    "check_binary_cross_entropy": [
+        (
+            "no_clip",
+            """
+            def binary_cross_entropy(p, y):
+                return -np.mean(y * np.log(p) + (1 - y) * np.log(1 - p))
+        """,
+        ),
+        (
+            "no_clip",
+            """
+            def binary_cross_entropy(p, y):
+                # AkashSDas compute_cost, translated
+                m = y.shape[0]
+                logprobs = np.multiply(-np.log(p), y) + np.multiply(-np.log(1 - p), 1 - y)
+                return float(np.squeeze(1.0 / m * np.nansum(logprobs)))
+        """,
+        ),
+        (
+            "positive_term_only",
+            """
+            def binary_cross_entropy(p, y):
+                p = np.clip(p, 1e-12, 1 - 1e-12)
+                return -np.mean(y * np.log(p))
+        """,
+        ),
+        (
+            "no_minus",
+            """
+            def binary_cross_entropy(p, y):
+                p = np.clip(p, 1e-12, 1 - 1e-12)
+                return np.mean(y * np.log(p) + (1 - y) * np.log(1 - p))
+        """,
+        ),
+        (
+            "sum",
+            """
+            def binary_cross_entropy(p, y):
+                p = np.clip(p, 1e-12, 1 - 1e-12)
+                return -np.sum(y * np.log(p) + (1 - y) * np.log(1 - p))
+        """,
+        ),
+        (
+            None,
+            """
+            def binary_cross_entropy(p, y):
+                p = np.clip(p, 1e-12, 1 - 1e-12)
+                return -np.mean(p * np.log(y) + (1 - p) * np.log(1 - y))
+        """,
+        ),
+        (
+            None,
+            """
+            def binary_cross_entropy(p, y):
+                p = np.clip(p, 1e-12, 1 - 1e-12)
+                return -np.mean(y * np.log(p) + (1 - y) * np.log(p))
+        """,
+        ),
+        (
+            "log10",
+            """
+            def binary_cross_entropy(p, y):
+                p = np.clip(p, 1e-12, 1 - 1e-12)
+                return -np.mean(y * np.log10(p) + (1 - y) * np.log10(1 - p))
+        """,
+        ),
+        (
+            "epsilon",
+            """
+            def binary_cross_entropy(p, y):
+                p = np.clip(p, 1e-7, 1 - 1e-7)
+                return -np.mean(y * np.log(p) + (1 - y) * np.log(1 - p))
+        """,
+        ),
+        (
+            None,
+            """
+            def binary_cross_entropy(p, y):
+                p = np.clip(p, 1e-12, 1 - 1e-12)
+                return -np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)) / 2
+        """,
+        ),
+        (
+            "float_of_column",
+            """
+            def binary_cross_entropy(p, y):
+                p = np.clip(p, 1e-12, 1 - 1e-12)
+                m = p.shape[0]
+                return float(-(y.T @ np.log(p) + (1 - y).T @ np.log(1 - p)) / m)
+        """,
+        ),
+        (
+            "clip_one_side",
+            """
+            def binary_cross_entropy(p, y):
+                p = np.clip(p, 1e-12, 1)
+                return -np.mean(y * np.log(p) + (1 - y) * np.log(1 - p))
+        """,
+        ),
+        (
+            "minus_inside",
+            """
+            def binary_cross_entropy(p, y):
+                p = np.clip(p, 1e-12, 1 - 1e-12)
+                return -np.mean(y * np.log(p) - (1 - y) * np.log(1 - p))
+        """,
+        ),
+    ],
+    "check_cross_entropy": [
+        (
+            "mean_over_entries",
+            """
+            def cross_entropy(P, Y):
+                P = np.clip(P, 1e-12, 1.0)
+                return -np.mean(Y * np.log(P))
+        """,
+        ),
+        (
+            "no_clip",
+            """
+            def cross_entropy(P, Y):
+                return -np.sum(Y * np.log(P)) / P.shape[0]
+        """,
+        ),
+        (
+            "sum",
+            """
+            def cross_entropy(P, Y):
+                P = np.clip(P, 1e-12, 1.0)
+                return -np.sum(Y * np.log(P))
+        """,
+        ),
+        (
+            "mean_over_classes",
+            """
+            def cross_entropy(P, Y):
+                P = np.clip(P, 1e-12, 1.0)
+                return -np.sum(Y * np.log(P)) / P.shape[1]
+        """,
+        ),
+        (
+            "no_minus",
+            """
+            def cross_entropy(P, Y):
+                P = np.clip(P, 1e-12, 1.0)
+                return np.sum(Y * np.log(P)) / P.shape[0]
+        """,
+        ),
+        (
+            "binary_formula_mean",
+            """
+            def cross_entropy(P, Y):
+                P = np.clip(P, 1e-12, 1 - 1e-12)
+                return -np.mean(Y * np.log(P) + (1 - Y) * np.log(1 - P))
+        """,
+        ),
+        (
+            "swapped",
+            """
+            def cross_entropy(P, Y):
+                P = np.clip(P, 1e-12, 1.0)
+                return -np.sum(P * np.log(Y + 1e-12)) / P.shape[0]
+        """,
+        ),
+        (
+            "targets_ignored",
+            """
+            def cross_entropy(P, Y):
+                P = np.clip(P, 1e-12, 1.0)
+                return -np.sum(np.log(P)) / P.shape[0]
+        """,
+        ),
+        (
+            "not_summed",
+            """
+            def cross_entropy(P, Y):
+                P = np.clip(P, 1e-12, 1.0)
+                return -np.sum(Y * np.log(P), axis=1)
+        """,
+        ),
+        (
+            "log2",
+            """
+            def cross_entropy(P, Y):
+                P = np.clip(P, 1e-12, 1.0)
+                return -np.sum(Y * np.log2(P)) / P.shape[0]
+        """,
+        ),
+        (
+            None,
+            """
+            def cross_entropy(P, Y):
+                P = np.clip(P, 1e-12, 1.0)
+                labels = np.argmax(Y, axis=1)
+                return -np.sum(np.log(P[:, labels])) / P.shape[0]
+        """,
+        ),
+        (
+            None,
+            """
+            def cross_entropy(P, Y):
+                P = np.clip(P, 1e-12, 1.0)
+                return -np.sum(Y * np.log(P)) / Y.sum(axis=0).max()
+        """,
+        ),
+    ],
+    "check_loss_choices": [
+        (
+            "ce_for_yes_no",
+            """
+            def loss_choices():
+                return {
+                    'house_price': 'mse', 'spam': 'cross_entropy',
+                    'digit': 'cross_entropy', 'temperature': 'mse',
+                    'tumour_malignant': 'cross_entropy', 'animal_species': 'cross_entropy',
+                }
+        """,
+        ),
+        (
+            "mse_for_classification",
+            """
+            def loss_choices():
+                return {
+                    'house_price': 'mse', 'spam': 'binary_cross_entropy',
+                    'digit': 'mse', 'temperature': 'mse',
+                    'tumour_malignant': 'binary_cross_entropy', 'animal_species': 'cross_entropy',
+                }
+        """,
+        ),
+        (
+            "bce_for_classes",
+            """
+            def loss_choices():
+                return {
+                    'house_price': 'mse', 'spam': 'binary_cross_entropy',
+                    'digit': 'binary_cross_entropy', 'temperature': 'mse',
+                    'tumour_malignant': 'binary_cross_entropy', 'animal_species': 'binary_cross_entropy',
+                }
+        """,
+        ),
+        (
+            "cross_entropy_for_regression",
+            """
+            def loss_choices():
+                return {
+                    'house_price': 'mse', 'spam': 'binary_cross_entropy',
+                    'digit': 'cross_entropy', 'temperature': 'cross_entropy',
+                    'tumour_malignant': 'binary_cross_entropy', 'animal_species': 'cross_entropy',
+                }
+        """,
+        ),
+        (
+            "unknown_name",
+            """
+            def loss_choices():
+                return {
+                    'house_price': 'MSE', 'spam': 'BCE',
+                    'digit': 'CE', 'temperature': 'MSE',
+                    'tumour_malignant': 'BCE', 'animal_species': 'CE',
+                }
+        """,
+        ),
+        (
+            "unknown_name",
+            """
+            def loss_choices():
+                return {
+                    'house_price': 'mse', 'spam': 'binary_cross_entropy',
+                    'digit': 'categorical_cross_entropy', 'temperature': 'mse',
+                    'tumour_malignant': 'binary_cross_entropy', 'animal_species': 'categorical_cross_entropy',
+                }
+        """,
+        ),
+        (
+            "missing_task",
+            """
+            def loss_choices():
+                return {
+                    'house_price': 'mse', 'spam': 'binary_cross_entropy',
+                    'digit': 'cross_entropy', 'temperature': 'mse',
+                    'tumour_malignant': 'binary_cross_entropy',
+                }
+        """,
+        ),
+        (
+            "unknown_task",
+            """
+            def loss_choices():
+                return {
+                    'house_price': 'mse', 'spam': 'binary_cross_entropy',
+                    'digit': 'cross_entropy', 'temperature': 'mse',
+                    'tumor_malignant': 'binary_cross_entropy', 'animal_species': 'cross_entropy',
+                }
+        """,
+        ),
+        (
+            "mse_for_classification",
+            """
+            def loss_choices():
+                return {
+                    'house_price': 'mse', 'spam': 'binary_cross_entropy',
+                    'digit': 'cross_entropy', 'temperature': 'mse',
+                    'tumour_malignant': 'mse', 'animal_species': 'cross_entropy',
+                }
+        """,
+        ),
+        (
+            "not_a_dict",
+            """
+            def loss_choices():
+                return [
+                    ('house_price', 'mse'), ('spam', 'binary_cross_entropy'),
+                    ('digit', 'cross_entropy'), ('temperature', 'mse'),
+                    ('tumour_malignant', 'binary_cross_entropy'), ('animal_species', 'cross_entropy'),
+                ]
+        """,
+        ),
+        (
+            "mse_for_classification",
+            """
+            def loss_choices():
+                return {
+                    'house_price': 'binary_cross_entropy', 'spam': 'mse',
+                    'digit': 'cross_entropy', 'temperature': 'binary_cross_entropy',
+                    'tumour_malignant': 'mse', 'animal_species': 'cross_entropy',
+                }
+        """,
+        ),
+    ],
+    "check_cost_gradient": [
+        (
+            "mse_over_samples",
+            """
+            def cost_gradient(Y_hat, Y, kind):
+                if kind == 'mse':
+                    return 2 * (Y_hat - Y) / Y_hat.shape[0]
+                return -Y / np.clip(Y_hat, 1e-12, None) / Y_hat.shape[0]
+        """,
+        ),
+        (
+            "mse_no_two",
+            """
+            def cost_gradient(Y_hat, Y, kind):
+                if kind == 'mse':
+                    return (Y_hat - Y) / Y_hat.size
+                return -Y / np.clip(Y_hat, 1e-12, None) / Y_hat.shape[0]
+        """,
+        ),
+        (
+            "mse_sign",
+            """
+            def cost_gradient(Y_hat, Y, kind):
+                if kind == 'mse':
+                    return 2 * (Y - Y_hat) / Y_hat.size
+                return -Y / np.clip(Y_hat, 1e-12, None) / Y_hat.shape[0]
+        """,
+        ),
+        (
+            "ce_sign",
+            """
+            def cost_gradient(Y_hat, Y, kind):
+                if kind == 'mse':
+                    return 2 * (Y_hat - Y) / Y_hat.size
+                return Y / np.clip(Y_hat, 1e-12, None) / Y_hat.shape[0]
+        """,
+        ),
+        (
+            "ce_over_entries",
+            """
+            def cost_gradient(Y_hat, Y, kind):
+                if kind == 'mse':
+                    return 2 * (Y_hat - Y) / Y_hat.size
+                return -Y / np.clip(Y_hat, 1e-12, None) / Y_hat.size
+        """,
+        ),
+        (
+            "ce_not_divided",
+            """
+            def cost_gradient(Y_hat, Y, kind):
+                if kind == 'mse':
+                    return 2 * (Y_hat - Y) / Y_hat.size
+                return -Y / np.clip(Y_hat, 1e-12, None)
+        """,
+        ),
+        (
+            "ce_no_clip",
+            """
+            def cost_gradient(Y_hat, Y, kind):
+                if kind == 'mse':
+                    return 2 * (Y_hat - Y) / Y_hat.size
+                return -Y / Y_hat / Y_hat.shape[0]
+        """,
+        ),
+        (
+            "ce_softmax_delta",
+            """
+            def cost_gradient(Y_hat, Y, kind):
+                if kind == 'mse':
+                    return 2 * (Y_hat - Y) / Y_hat.size
+                return (Y_hat - Y) / Y_hat.shape[0]
+        """,
+        ),
+        (
+            "ce_binary_formula",
+            """
+            def cost_gradient(Y_hat, Y, kind):
+                if kind == 'mse':
+                    return 2 * (Y_hat - Y) / Y_hat.size
+                P = np.clip(Y_hat, 1e-12, 1 - 1e-12)
+                return (-(Y / P) + (1 - Y) / (1 - P)) / Y_hat.shape[0]
+        """,
+        ),
+        (
+            None,
+            """
+            def cost_gradient(Y_hat, Y, kind):
+                if kind == 'mse':
+                    return 2 * np.mean(Y_hat - Y)
+                return -Y / np.clip(Y_hat, 1e-12, None) / Y_hat.shape[0]
+        """,
+        ),
+        (
+            "mse_over_samples",
+            """
+            def cost_gradient(Y_hat, Y, kind):
+                if kind == 'cross_entropy':
+                    return -Y / np.clip(Y_hat, 1e-12, None) / Y_hat.shape[0]
+                return 2 * (Y_hat - Y) / Y.shape[0]
+        """,
+        ),
+        (
+            None,
+            """
+            def cost_gradient(Y_hat, Y, kind):
+                if kind == 'mse':
+                    return 2 * (Y_hat - Y) / Y_hat.size
+                return -np.sum(Y / np.clip(Y_hat, 1e-12, None), axis=0) / Y_hat.shape[0]
+        """,
+        ),
+        (
+            "ce_over_classes",
+            """
+            def cost_gradient(Y_hat, Y, kind):
+                if kind == 'mse':
+                    return 2 * (Y_hat - Y) / Y_hat.size
+                return -Y / np.clip(Y_hat, 1e-12, None) / Y_hat.shape[1]
+        """,
+        ),
+    ],
+}
+
+for _name, _sources in _ROUND_TWO_CORRECT.items():
+    CORRECT.setdefault(_name, []).extend(_sources)
+for _name, _answers in _ROUND_TWO_WRONG.items():
+    WRONG.setdefault(_name, []).extend(_answers)

@@ -1938,3 +1938,1057 @@ for _name, _sources in _MORE_CORRECT.items():
     CORRECT.setdefault(_name, []).extend(_sources)
 for _name, _answers in _MORE_WRONG.items():
     WRONG.setdefault(_name, []).extend(_answers)
+
+
+# Learner-style answers of a second blind round: real learners' code translated to the signatures
+# (cs231n, nnfs, Nielsen, deeplearning.ai, deep-learning-from-scratch) and the slips of their styles.
+_ROUND2_CORRECT = {
+    "check_sigmoid_derivative_expr": [
+        """
+            import sympy as sp
+            def sigmoid_derivative_expr(z):
+                s = 1 / (1 + sp.exp(-z))
+                return s * (1 - s)
+            """,
+        """
+            import sympy as sp
+            def sigmoid_derivative_expr(z):
+                return sp.exp(-z) / (1 + sp.exp(-z)) ** 2
+            """,
+        """
+            import sympy as sp
+            def sigmoid_derivative_expr(z):
+                sigma = sp.exp(z) / (sp.exp(z) + 1)
+                return sp.simplify(sp.diff(sigma, z))
+            """,
+        """
+            import sympy as sp
+            def sigmoid_derivative_expr(z):
+                return sp.diff((1 + sp.exp(-z)) ** -1, z)
+            """,
+        """
+            import sympy as sp
+            def sigmoid_derivative_expr(z):
+                f = sp.Lambda(z, 1 / (1 + sp.exp(-z)))
+                return f(z).diff(z)
+            """,
+        """
+            import sympy as sp
+            def sigmoid_derivative_expr(z):
+                return (sp.tanh(z / 2) / 2 + sp.Rational(1, 2)).diff(z)
+            """,
+        """
+            import sympy as sp
+            def sigmoid_derivative_expr(z):
+                return 1 / (4 * sp.cosh(z / 2) ** 2)
+            """,
+        """
+            import sympy as sp
+            def sigmoid_derivative_expr(z):
+                u = 1 + sp.exp(-z)
+                du = sp.diff(u, z)
+                return -du / u**2
+            """,
+        """
+            import sympy as sp
+            def sigmoid_derivative_expr(z):
+                expr = 1 / (1 + sp.E ** (-z))
+                return sp.diff(expr, z)
+            """,
+        """
+            import sympy as sp
+            def sigmoid_derivative_expr(z):
+                sig = 1 / (1 + sp.exp(-z))
+                dsig = sp.diff(sig, z)
+                return sp.factor(dsig)
+            """,
+    ],
+    "check_dloss_dw": [
+        """
+            import sympy as sp
+            def dloss_dw(w, x, b, y):
+                a = 1 / (1 + sp.exp(-(w * x + b)))
+                return 2 * (a - y) * a * (1 - a) * x
+            """,
+        """
+            import sympy as sp
+            def dloss_dw(w, x, b, y):
+                z = w * x + b
+                C = (1 / (1 + sp.exp(-z)) - y) ** 2
+                return C.diff(w)
+            """,
+        """
+            import sympy as sp
+            def dloss_dw(w, x, b, y):
+                sigma = lambda t: 1 / (1 + sp.exp(-t))
+                z = w * x + b
+                dC_da = 2 * (sigma(z) - y)
+                da_dz = sigma(z) * (1 - sigma(z))
+                dz_dw = x
+                return dC_da * da_dz * dz_dw
+            """,
+        """
+            import sympy as sp
+            def dloss_dw(w, x, b, y):
+                z = w * x + b
+                return sp.simplify(sp.diff((sp.exp(z) / (1 + sp.exp(z)) - y) ** 2, w))
+            """,
+        """
+            import sympy as sp
+            def dloss_dw(w, x, b, y):
+                z = sp.Symbol("z")
+                sig = 1 / (1 + sp.exp(-z))
+                a = sig.subs(z, w * x + b)
+                return sp.diff((a - y) ** 2, w)
+            """,
+        """
+            import sympy as sp
+            def dloss_dw(w, x, b, y):
+                z = x * w + b
+                e = sp.exp(-z)
+                return 2 * (1 / (1 + e) - y) * e / (1 + e) ** 2 * x
+            """,
+        """
+            import sympy as sp
+            def dloss_dw(w, x, b, y):
+                a = 1 / (1 + sp.exp(-(w * x + b)))
+                C = (y - a) ** 2
+                return sp.expand(sp.diff(C, w))
+            """,
+        """
+            import sympy as sp
+            def dloss_dw(w, x, b, y):
+                a = (sp.tanh((w * x + b) / 2) + 1) / 2
+                return sp.diff((a - y) * (a - y), w)
+            """,
+        """
+            import sympy as sp
+            def sigmoid(t):
+                return 1 / (1 + sp.exp(-t))
+            def sigmoid_prime(t):
+                return sigmoid(t) * (1 - sigmoid(t))
+            def dloss_dw(w, x, b, y):
+                z = w * x + b
+                return 2 * (sigmoid(z) - y) * sigmoid_prime(z) * x
+            """,
+    ],
+    "check_numerical_derivative": [
+        """
+            def numerical_derivative(f, x, h=1e-5):
+                return (f(x + h) - f(x - h)) / (2 * h)
+            """,
+        """
+            def numerical_derivative(f, x, h=1e-5):
+                plus = f(x + h)
+                minus = f(x - h)
+                return (plus - minus) / h / 2
+            """,
+        """
+            def numerical_derivative(f, x, h=1e-5):
+                return 0.5 * (f(x + h) - f(x - h)) / h
+            """,
+        """
+            def numerical_derivative(f, x, h=1e-5):
+                x = float(x)
+                return (f(x + h) - f(x - h)) / (h + h)
+            """,
+        """
+            import numpy as np
+            def numerical_derivative(f, x, h=1e-5):
+                values = [f(x + s * h) for s in (1, -1)]
+                if np.ndim(values[0]) == 0:
+                    return np.diff(values[::-1])[0] / (2 * h)
+                return (values[0] - values[1]) / (2 * h)
+            """,
+        """
+            def numerical_derivative(f, x, h=1e-5):
+                forward = (f(x + h) - f(x)) / h
+                backward = (f(x) - f(x - h)) / h
+                return (forward + backward) / 2
+            """,
+        """
+            def numerical_derivative(f, x, h=1e-5):
+                total = 0
+                for sign in (+1, -1):
+                    total += sign * f(x + sign * h)
+                return total / (2 * h)
+            """,
+        """
+            import numpy as np
+            def numerical_derivative(f, x, h=1e-5):
+                return np.divide(f(x + h) - f(x - h), 2.0 * h)
+            """,
+        """
+            def numerical_derivative(f, x, h=1e-5):
+                fxph = f(x + h)
+                fxmh = f(x - h)
+                grad = (fxph - fxmh) / (2 * h)
+                return grad
+            """,
+    ],
+    "check_make_numeric": [
+        """
+            import sympy as sp
+            import numpy as np
+            def make_numeric(expr, z):
+                f = sp.lambdify(z, expr, "numpy")
+                return lambda v: np.broadcast_to(f(v), np.shape(v)).astype(float)
+            """,
+        """
+            import sympy as sp
+            import numpy as np
+            def make_numeric(expr, z):
+                f = sp.lambdify(z, expr, modules="numpy")
+                def g(values):
+                    out = f(values)
+                    if np.ndim(out) == 0:
+                        return np.full(np.shape(values), out, dtype=float)
+                    return np.asarray(out, dtype=float)
+                return g
+            """,
+        """
+            import sympy as sp
+            import numpy as np
+            def make_numeric(expr, z):
+                f = sp.lambdify([z], expr, "numpy")
+                def g(values):
+                    values = np.array(values, dtype=float)
+                    return np.ones_like(values) * f(values)
+                return g
+            """,
+        """
+            import sympy as sp
+            import numpy as np
+            def make_numeric(expr, z):
+                f = sp.lambdify(z, expr + 0 * z, "numpy")
+                def g(values):
+                    return f(np.asarray(values, dtype=float)) * np.ones(np.shape(values))
+                return g
+            """,
+        """
+            import sympy as sp
+            import numpy as np
+            def make_numeric(expr, z):
+                f = sp.lambdify(z, expr, "numpy")
+                return np.vectorize(lambda t: float(f(t)), otypes=[float])
+            """,
+        """
+            import sympy as sp
+            import numpy as np
+            def make_numeric(expr, z):
+                f = sp.lambdify(z, expr, "numpy")
+                def g(values):
+                    arr = np.asarray(values, dtype=float)
+                    result = np.empty_like(arr)
+                    result[...] = f(arr)
+                    return result
+                return g
+            """,
+        """
+            import sympy as sp
+            import numpy as np
+            def make_numeric(expr, z):
+                if expr.is_constant():
+                    c = float(expr)
+                    return lambda v: np.full_like(np.asarray(v, dtype=float), c)
+                return sp.lambdify(z, expr, "numpy")
+            """,
+        """
+            import sympy as sp
+            import numpy as np
+            def make_numeric(expr, z):
+                f = sp.lambdify(z, expr, "numpy")
+                def g(values):
+                    values = np.array(values, dtype=float, copy=True)
+                    return f(values) + np.zeros(values.shape)
+                return g
+            """,
+        """
+            import sympy as sp
+            import numpy as np
+            import math
+            def make_numeric(expr, z):
+                def g(values):
+                    values = np.asarray(values, dtype=float)
+                    out = np.zeros(values.shape)
+                    for idx in np.ndindex(values.shape):
+                        out[idx] = float(expr.subs(z, values[idx]))
+                    return out
+                return g
+            """,
+    ],
+    "check_softmax_ce_derivatives": [
+        """
+            import sympy as sp
+            def softmax_ce_derivatives(z, y):
+                S = sum(sp.exp(v) for v in z)
+                C = -sum(y[k] * sp.log(sp.exp(z[k]) / S) for k in range(3))
+                return [sp.diff(C, v) for v in z]
+            """,
+        """
+            import sympy as sp
+            def softmax_ce_derivatives(z, y):
+                S = sp.exp(z[0]) + sp.exp(z[1]) + sp.exp(z[2])
+                p = [sp.exp(v) / S for v in z]
+                return [p[k] * (y[0] + y[1] + y[2]) - y[k] for k in range(3)]
+            """,
+        """
+            import sympy as sp
+            def softmax_ce_derivatives(z, y):
+                lse = sp.log(sum(sp.exp(v) for v in z))
+                C = -sum(yk * (zk - lse) for yk, zk in zip(y, z))
+                return [C.diff(v) for v in z]
+            """,
+        """
+            import sympy as sp
+            def softmax_ce_derivatives(z, y):
+                S = sum(map(sp.exp, z))
+                p = [sp.exp(v) / S for v in z]
+                grads = []
+                for k in range(3):
+                    g = 0
+                    for j in range(3):
+                        dpj = sp.diff(p[j], z[k])
+                        g += -y[j] / p[j] * dpj
+                    grads.append(sp.simplify(g))
+                return grads
+            """,
+        """
+            import sympy as sp
+            def softmax_ce_derivatives(z, y):
+                Z = sp.Matrix(z)
+                p = Z.applyfunc(sp.exp) / sum(sp.exp(v) for v in z)
+                C = -sum(y[i] * sp.log(p[i]) for i in range(3))
+                return list(sp.Matrix([C]).jacobian(Z))
+            """,
+        """
+            import sympy as sp
+            def softmax_ce_derivatives(z, y):
+                denom = sum(sp.exp(v) for v in z)
+                C = 0
+                for k in range(3):
+                    C = C - y[k] * sp.log(sp.exp(z[k]) / denom)
+                return [sp.simplify(sp.diff(C, z[k])) for k in range(3)]
+            """,
+        """
+            import sympy as sp
+            def softmax_ce_derivatives(z, y):
+                m = z[0]
+                S = sum(sp.exp(v - m) for v in z)
+                p = [sp.exp(v - m) / S for v in z]
+                C = -sum(yk * sp.log(pk) for yk, pk in zip(y, p))
+                return [sp.diff(C, v) for v in z]
+            """,
+        """
+            import sympy as sp
+            def softmax_ce_derivatives(z, y):
+                S = sum(sp.exp(v) for v in z)
+                ysum = sum(y)
+                return [sp.exp(z[k]) / S * ysum - y[k] for k in range(3)]
+            """,
+    ],
+    "check_softmax_backward": [
+        """
+            import numpy as np
+            def softmax_backward(A, grad_A):
+                out = np.empty_like(grad_A)
+                for i, (a, g) in enumerate(zip(A, grad_A)):
+                    a = a.reshape(-1, 1)
+                    J = np.diagflat(a) - np.dot(a, a.T)
+                    out[i] = np.dot(J, g)
+                return out
+            """,
+        """
+            import numpy as np
+            def softmax_backward(A, grad_A):
+                return A * (grad_A - np.sum(A * grad_A, axis=1, keepdims=True))
+            """,
+        """
+            import numpy as np
+            def softmax_backward(A, grad_A):
+                s = np.einsum("ij,ij->i", A, grad_A)[:, None]
+                return A * grad_A - A * s
+            """,
+        """
+            import numpy as np
+            def softmax_backward(A, grad_A):
+                n, K = A.shape
+                J = A[:, :, None] * (np.eye(K)[None] - A[:, None, :])
+                return np.einsum("nj,njk->nk", grad_A, J)
+            """,
+        """
+            import numpy as np
+            def softmax_backward(A, grad_A):
+                n, K = A.shape
+                dZ = np.zeros((n, K))
+                for r in range(n):
+                    for k in range(K):
+                        for j in range(K):
+                            delta = 1.0 if j == k else 0.0
+                            dZ[r, k] += grad_A[r, j] * A[r, j] * (delta - A[r, k])
+                return dZ
+            """,
+        """
+            import numpy as np
+            def softmax_backward(A, grad_A):
+                rows = []
+                for a, g in zip(A, grad_A):
+                    J = np.diag(a) - np.outer(a, a)
+                    rows.append(g @ J)
+                return np.array(rows)
+            """,
+        """
+            import numpy as np
+            def softmax_backward(A, grad_A):
+                J = np.stack([np.diag(a) - np.outer(a, a) for a in A])
+                return np.matmul(J, grad_A[:, :, None])[:, :, 0]
+            """,
+        """
+            import numpy as np
+            def softmax_backward(A, grad_A):
+                dZ = A.copy()
+                dZ *= grad_A - (A * grad_A).sum(axis=-1, keepdims=True)
+                return dZ
+            """,
+        """
+            import numpy as np
+            def softmax_backward(A, grad_A):
+                weighted = (grad_A * A) @ np.ones((A.shape[1], 1))
+                return A * (grad_A - weighted)
+            """,
+        """
+            import numpy as np
+            def softmax_backward(A, grad_A):
+                dinputs = np.empty_like(grad_A)
+                for index, (single_output, single_dvalues) in enumerate(zip(A, grad_A)):
+                    single_output = single_output.reshape(-1, 1)
+                    jacobian_matrix = np.diagflat(single_output) - np.dot(single_output, single_output.T)
+                    dinputs[index] = np.dot(jacobian_matrix, single_dvalues)
+                return dinputs
+            """,
+    ],
+}
+_ROUND2_WRONG = {
+    "check_sigmoid_derivative_expr": [
+        (
+            "sigmoid_itself",
+            """
+                import sympy as sp
+                def sigmoid_derivative_expr(z):
+                    return 1 / (1 + sp.exp(-z))
+                """,
+        ),
+        (
+            "one_plus_sigma",
+            """
+                import sympy as sp
+                def sigmoid_derivative_expr(z):
+                    s = 1 / (1 + sp.exp(-z))
+                    return s * (1 + s)
+                """,
+        ),
+        (
+            "sign_in_exponent",
+            """
+                import sympy as sp
+                def sigmoid_derivative_expr(z):
+                    return sp.diff(1 / (1 + sp.exp(z)), z)
+                """,
+        ),
+        (
+            "inner_factor",
+            """
+                import sympy as sp
+                def sigmoid_derivative_expr(z):
+                    return -sp.exp(-z) / (1 + sp.exp(-z)) ** 2
+                """,
+        ),
+        (
+            "no_square",
+            """
+                import sympy as sp
+                def sigmoid_derivative_expr(z):
+                    return sp.exp(-z) / (1 + sp.exp(-z))
+                """,
+        ),
+        (
+            "no_square",
+            """
+                import sympy as sp
+                def sigmoid_derivative_expr(z):
+                    s = 1 / (1 + sp.exp(-z))
+                    return 1 - s
+                """,
+        ),
+        (
+            None,
+            """
+                import sympy as sp
+                def sigmoid_derivative_expr(z):
+                    s = 1 / (1 + sp.exp(-z))
+                    return s * (1 - s) * z
+                """,
+        ),
+        (
+            "z_as_sigma",
+            """
+                import sympy as sp
+                def sigmoid_derivative_expr(z):
+                    return z * (1 - z)
+                """,
+        ),
+        (
+            "tanh_not_sigmoid",
+            """
+                import sympy as sp
+                def sigmoid_derivative_expr(z):
+                    return 1 - sp.tanh(z) ** 2
+                """,
+        ),
+        (
+            None,
+            """
+                import sympy as sp
+                def sigmoid_derivative_expr(z):
+                    return sp.exp(z) / (1 + sp.exp(-z)) ** 2
+                """,
+        ),
+        (
+            None,
+            """
+                import sympy as sp
+                def sigmoid_derivative_expr(z):
+                    return sp.exp(-z) / (1 + sp.exp(-z) ** 2)
+                """,
+        ),
+    ],
+    "check_dloss_dw": [
+        (
+            "no_x",
+            """
+                import sympy as sp
+                def dloss_dw(w, x, b, y):
+                    a = 1 / (1 + sp.exp(-(w * x + b)))
+                    return 2 * (a - y) * a * (1 - a)
+                """,
+        ),
+        (
+            "no_two",
+            """
+                import sympy as sp
+                def dloss_dw(w, x, b, y):
+                    a = 1 / (1 + sp.exp(-(w * x + b)))
+                    return (a - y) * a * (1 - a) * x
+                """,
+        ),
+        (
+            "negated",
+            """
+                import sympy as sp
+                def dloss_dw(w, x, b, y):
+                    a = 1 / (1 + sp.exp(-(w * x + b)))
+                    return 2 * (y - a) * a * (1 - a) * x
+                """,
+        ),
+        (
+            "no_x",
+            """
+                import sympy as sp
+                def dloss_dw(w, x, b, y):
+                    a = 1 / (1 + sp.exp(-(w * x + b)))
+                    return sp.diff((a - y) ** 2, b)
+                """,
+        ),
+        (
+            "wrt_x",
+            """
+                import sympy as sp
+                def dloss_dw(w, x, b, y):
+                    a = 1 / (1 + sp.exp(-(w * x + b)))
+                    return sp.diff((a - y) ** 2, x)
+                """,
+        ),
+        (
+            "no_sigmoid_derivative",
+            """
+                import sympy as sp
+                def dloss_dw(w, x, b, y):
+                    a = 1 / (1 + sp.exp(-(w * x + b)))
+                    return 2 * (a - y) * x
+                """,
+        ),
+        (
+            None,
+            """
+                import sympy as sp
+                def dloss_dw(w, x, b, y):
+                    z = w * x + b
+                    a = 1 / (1 + sp.exp(-z))
+                    return 2 * (a - y) * z * (1 - z) * x
+                """,
+        ),
+        (
+            "no_two",
+            """
+                import sympy as sp
+                def dloss_dw(w, x, b, y):
+                    a = 1 / (1 + sp.exp(-(w * x + b)))
+                    return sp.diff((a - y) ** 2 / 2, w)
+                """,
+        ),
+        (
+            "bracket_in_exponent",
+            """
+                import sympy as sp
+                def dloss_dw(w, x, b, y):
+                    a = 1 / (1 + sp.exp(-w * x + b))
+                    return sp.diff((a - y) ** 2, w)
+                """,
+        ),
+        (
+            "returns_loss",
+            """
+                import sympy as sp
+                def dloss_dw(w, x, b, y):
+                    a = 1 / (1 + sp.exp(-(w * x + b)))
+                    return (a - y) ** 2
+                """,
+        ),
+        (
+            "wrt_x",
+            """
+                import sympy as sp
+                def dloss_dw(w, x, b, y):
+                    a = 1 / (1 + sp.exp(-(w * x + b)))
+                    return 2 * (a - y) * a * (1 - a) * w
+                """,
+        ),
+    ],
+    "check_numerical_derivative": [
+        (
+            "forward",
+            """
+                def numerical_derivative(f, x, h=1e-5):
+                    return (f(x + h) - f(x)) / h
+                """,
+        ),
+        (
+            "over_h",
+            """
+                def numerical_derivative(f, x, h=1e-5):
+                    return (f(x + h) - f(x - h)) / h
+                """,
+        ),
+        (
+            "times_h",
+            """
+                def numerical_derivative(f, x, h=1e-5):
+                    return (f(x + h) - f(x - h)) / 2 * h
+                """,
+        ),
+        (
+            "ignores_h",
+            """
+                def numerical_derivative(f, x, h=1e-5):
+                    h = 1e-5
+                    return (f(x + h) - f(x - h)) / (2 * h)
+                """,
+        ),
+        (
+            "negated",
+            """
+                def numerical_derivative(f, x, h=1e-5):
+                    return (f(x - h) - f(x + h)) / (2 * h)
+                """,
+        ),
+        (
+            "backward",
+            """
+                def numerical_derivative(f, x, h=1e-5):
+                    return (f(x) - f(x - h)) / h
+                """,
+        ),
+        (
+            None,
+            """
+                def numerical_derivative(f, x, h=1e-5):
+                    return (f(x + h) - f(x - h)) / (2 * 1e-5)
+                """,
+        ),
+        (
+            "precedence",
+            """
+                def numerical_derivative(f, x, h=1e-5):
+                    return f(x + h) - f(x - h) / (2 * h)
+                """,
+        ),
+        (
+            "step_2h",
+            """
+                def numerical_derivative(f, x, h=1e-5):
+                    return (f(x + 2 * h) - f(x - 2 * h)) / (2 * h)
+                """,
+        ),
+        (
+            None,
+            """
+                def numerical_derivative(f, x, h=1e-5):
+                    return (f(x + h) + f(x - h)) / (2 * h)
+                """,
+        ),
+        (
+            None,
+            """
+                def numerical_derivative(f, x, h=1e-5):
+                    return (f(x + h / 2) - f(x - h / 2)) / (2 * h)
+                """,
+        ),
+    ],
+    "check_make_numeric": [
+        (
+            "constant_not_spread",
+            """
+                import sympy as sp
+                def make_numeric(expr, z):
+                    return sp.lambdify(z, expr, "numpy")
+                """,
+        ),
+        (
+            "constant_not_spread",
+            """
+                import sympy as sp
+                import numpy as np
+                def make_numeric(expr, z):
+                    f = sp.lambdify(z, expr, "numpy")
+                    return lambda v: np.array(f(v))
+                """,
+        ),
+        (
+            "flattened",
+            """
+                import sympy as sp
+                import numpy as np
+                def make_numeric(expr, z):
+                    def g(values):
+                        return np.array([float(expr.subs(z, v)) for v in np.ravel(values)])
+                    return g
+                """,
+        ),
+        (
+            "in_place",
+            """
+                import sympy as sp
+                import numpy as np
+                def make_numeric(expr, z):
+                    f = sp.lambdify(z, expr, "numpy")
+                    def g(values):
+                        values += 0
+                        values[...] = f(values)
+                        return values
+                    return g
+                """,
+        ),
+        (
+            "length_not_shape",
+            """
+                import sympy as sp
+                import numpy as np
+                def make_numeric(expr, z):
+                    f = sp.lambdify(z, expr, "numpy")
+                    return lambda v: f(v) * np.ones(len(v))
+                """,
+        ),
+        (
+            "differentiated",
+            """
+                import sympy as sp
+                import numpy as np
+                def make_numeric(expr, z):
+                    f = sp.lambdify(z, sp.diff(expr, z), "numpy")
+                    return lambda v: f(v) + np.zeros_like(v, dtype=float)
+                """,
+        ),
+        (
+            None,
+            """
+                import sympy as sp
+                import numpy as np
+                def make_numeric(expr, z):
+                    f = sp.lambdify(z, expr, "numpy")
+                    return lambda v: np.full(np.shape(v), f(v).mean() if np.ndim(f(v)) else f(v))
+                """,
+        ),
+        (
+            None,
+            """
+                import sympy as sp
+                import numpy as np
+                def make_numeric(expr, z):
+                    f = sp.lambdify(z, expr, "numpy")
+                    return lambda v: f(np.asarray(v, dtype=float)).ravel() + np.zeros(np.size(v))
+                """,
+        ),
+        (
+            None,
+            """
+                import sympy as sp
+                import numpy as np
+                def make_numeric(expr, z):
+                    f = sp.lambdify(z, expr, "math")
+                    return lambda v: f(v) + np.zeros_like(v, dtype=float)
+                """,
+        ),
+        (
+            "in_place",
+            """
+                import sympy as sp
+                import numpy as np
+                def make_numeric(expr, z):
+                    f = sp.lambdify(z, expr, "numpy")
+                    def g(values):
+                        values.sort()
+                        return f(values) + np.zeros_like(values)
+                    return g
+                """,
+        ),
+    ],
+    "check_softmax_ce_derivatives": [
+        (
+            "assumed_shortcut",
+            """
+                import sympy as sp
+                def softmax_ce_derivatives(z, y):
+                    S = sum(sp.exp(v) for v in z)
+                    return [sp.exp(z[k]) / S - y[k] for k in range(3)]
+                """,
+        ),
+        (
+            "own_probability_only",
+            """
+                import sympy as sp
+                def softmax_ce_derivatives(z, y):
+                    S = sum(sp.exp(v) for v in z)
+                    p = [sp.exp(v) / S for v in z]
+                    return [-y[k] / p[k] * sp.diff(p[k], z[k]) for k in range(3)]
+                """,
+        ),
+        (
+            "wrt_y",
+            """
+                import sympy as sp
+                def softmax_ce_derivatives(z, y):
+                    S = sum(sp.exp(v) for v in z)
+                    C = -sum(y[k] * sp.log(sp.exp(z[k]) / S) for k in range(3))
+                    return [sp.diff(C, y[k]) for k in range(3)]
+                """,
+        ),
+        (
+            "no_minus",
+            """
+                import sympy as sp
+                def softmax_ce_derivatives(z, y):
+                    S = sum(sp.exp(v) for v in z)
+                    C = sum(y[k] * sp.log(sp.exp(z[k]) / S) for k in range(3))
+                    return [sp.diff(C, v) for v in z]
+                """,
+        ),
+        (
+            None,
+            """
+                import sympy as sp
+                def softmax_ce_derivatives(z, y):
+                    S = sum(sp.exp(v) for v in z)
+                    return [y[k] - sp.exp(z[k]) / S for k in range(3)]
+                """,
+        ),
+        (
+            "unnormalised",
+            """
+                import sympy as sp
+                def softmax_ce_derivatives(z, y):
+                    p = [sp.exp(v) for v in z]
+                    C = -sum(y[k] * sp.log(p[k]) for k in range(3))
+                    return [sp.diff(C, v) for v in z]
+                """,
+        ),
+        (
+            "binary_cross_entropy",
+            """
+                import sympy as sp
+                def softmax_ce_derivatives(z, y):
+                    S = sum(sp.exp(v) for v in z)
+                    p = [sp.exp(v) / S for v in z]
+                    C = -sum(y[k] * sp.log(p[k]) + (1 - y[k]) * sp.log(1 - p[k]) for k in range(3))
+                    return [sp.diff(C, v) for v in z]
+                """,
+        ),
+        (
+            None,
+            """
+                import sympy as sp
+                def softmax_ce_derivatives(z, y):
+                    S = sum(sp.exp(v) for v in z)
+                    p = [sp.exp(v) / S for v in z]
+                    return [p[k] * (1 - p[k]) * (p[k] - y[k]) for k in range(3)]
+                """,
+        ),
+        (
+            "mean_over_classes",
+            """
+                import sympy as sp
+                def softmax_ce_derivatives(z, y):
+                    S = sum(sp.exp(v) for v in z)
+                    p = [sp.exp(v) / S for v in z]
+                    C = -sum(y[k] * sp.log(p[k]) for k in range(3)) / 3
+                    return [sp.diff(C, v) for v in z]
+                """,
+        ),
+        (
+            None,
+            """
+                import sympy as sp
+                def softmax_ce_derivatives(z, y):
+                    S = sum(sp.exp(v) for v in z)
+                    p = [sp.exp(v) / S for v in z]
+                    C = -sum(y[k] * sp.log(p[k]) for k in range(2))
+                    return [sp.diff(C, v) for v in z]
+                """,
+        ),
+        (
+            None,
+            """
+                import sympy as sp
+                def softmax_ce_derivatives(z, y):
+                    S = sum(sp.exp(v) for v in z)
+                    p = [sp.exp(v) / S for v in z]
+                    C = -sum(sp.log(p[k]) * y[k] for k in range(3))
+                    return [sp.diff(C, z[0])] * 3
+                """,
+        ),
+        (
+            None,
+            """
+                import sympy as sp
+                def softmax_ce_derivatives(z, y):
+                    S = sum(sp.exp(v) for v in z)
+                    p = [sp.exp(v) / S for v in z]
+                    C = sum((p[k] - y[k]) ** 2 for k in range(3))
+                    return [sp.diff(C, v) for v in z]
+                """,
+        ),
+    ],
+    "check_softmax_backward": [
+        (
+            "diagonal_only",
+            """
+                import numpy as np
+                def softmax_backward(A, grad_A):
+                    return grad_A * A * (1 - A)
+                """,
+        ),
+        (
+            "wrong_axis",
+            """
+                import numpy as np
+                def softmax_backward(A, grad_A):
+                    return A * (grad_A - np.sum(A * grad_A, axis=0, keepdims=True))
+                """,
+        ),
+        (
+            "whole_batch_sum",
+            """
+                import numpy as np
+                def softmax_backward(A, grad_A):
+                    return A * (grad_A - np.sum(A * grad_A))
+                """,
+        ),
+        (
+            "unweighted_sum",
+            """
+                import numpy as np
+                def softmax_backward(A, grad_A):
+                    return A * (grad_A - np.sum(grad_A, axis=1, keepdims=True))
+                """,
+        ),
+        (
+            "sum_not_times_a",
+            """
+                import numpy as np
+                def softmax_backward(A, grad_A):
+                    return A * grad_A - np.sum(A * grad_A, axis=1, keepdims=True)
+                """,
+        ),
+        (
+            None,
+            """
+                import numpy as np
+                def softmax_backward(A, grad_A):
+                    out = np.empty_like(grad_A)
+                    for i, (a, g) in enumerate(zip(A, grad_A)):
+                        J = np.diag(a) - np.outer(a, a)
+                        out[i] = J @ g
+                    return out.mean(axis=0) * np.ones_like(A)
+                """,
+        ),
+        (
+            "mean_not_sum",
+            """
+                import numpy as np
+                def softmax_backward(A, grad_A):
+                    return A * (grad_A - (A * grad_A).mean(axis=1, keepdims=True))
+                """,
+        ),
+        (
+            "no_keepdims",
+            """
+                import numpy as np
+                def softmax_backward(A, grad_A):
+                    s = (A * grad_A).sum(axis=1)
+                    return A * (grad_A - s)
+                """,
+        ),
+        (
+            "in_place",
+            """
+                import numpy as np
+                def softmax_backward(A, grad_A):
+                    grad_A -= (A * grad_A).sum(axis=1, keepdims=True)
+                    grad_A *= A
+                    return grad_A
+                """,
+        ),
+        (
+            None,
+            """
+                import numpy as np
+                def softmax_backward(A, grad_A):
+                    out = np.empty_like(grad_A)
+                    for i, (a, g) in enumerate(zip(A, grad_A)):
+                        J = np.diag(a) - np.outer(a, a)
+                        out[i] = J @ g
+                    return out / A.shape[0]
+                """,
+        ),
+        (
+            "first_row_jacobian",
+            """
+                import numpy as np
+                def softmax_backward(A, grad_A):
+                    J = np.diag(A[0]) - np.outer(A[0], A[0])
+                    return grad_A @ J
+                """,
+        ),
+        (
+            None,
+            """
+                import numpy as np
+                def softmax_backward(A, grad_A):
+                    return A - grad_A
+                """,
+        ),
+    ],
+}
+for _name, _sources in _ROUND2_CORRECT.items():
+    CORRECT.setdefault(_name, []).extend(_sources)
+for _name, _answers in _ROUND2_WRONG.items():
+    WRONG.setdefault(_name, []).extend(_answers)

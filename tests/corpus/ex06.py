@@ -3268,3 +3268,1701 @@ for _name, _sources in _MORE_CORRECT.items():
     CORRECT.setdefault(_name, []).extend(_sources)
 for _name, _answers in _MORE_WRONG.items():
     WRONG.setdefault(_name, []).extend(_answers)
+
+
+# Learner-style answers of a second blind round: real learners' code translated to the signatures
+# (cs231n, nnfs, Nielsen, deeplearning.ai, deep-learning-from-scratch) and the slips of their styles.
+_ROUND2_CORRECT = {
+    "check_dense_backward": [
+        """
+            import numpy as np
+            def dense_backward(X, W, grad_z):
+                return np.dot(X.T, grad_z), np.sum(grad_z, axis=0), np.dot(grad_z, W.T)
+            """,
+        """
+            import numpy as np
+            def dense_backward(X, W, grad_z):
+                grad_W = np.einsum("ni,no->io", X, grad_z)
+                grad_b = np.einsum("no->o", grad_z)
+                grad_X = np.einsum("no,io->ni", grad_z, W)
+                return grad_W, grad_b, grad_X
+            """,
+        """
+            import numpy as np
+            def dense_backward(X, W, grad_z):
+                n = X.shape[0]
+                grad_W = np.zeros_like(W, dtype=float)
+                grad_b = np.zeros(W.shape[1])
+                for i in range(n):
+                    grad_W += np.outer(X[i], grad_z[i])
+                    grad_b += grad_z[i]
+                grad_X = grad_z @ W.T
+                return grad_W, grad_b, grad_X
+            """,
+        """
+            import numpy as np
+            def dense_backward(X, W, grad_z):
+                grad_W = np.matmul(np.transpose(X), grad_z)
+                grad_b = grad_z.sum(0)
+                grad_X = np.matmul(grad_z, np.transpose(W))
+                return (grad_W, grad_b, grad_X)
+            """,
+        """
+            import numpy as np
+            def dense_backward(X, W, grad_z):
+                grad_X = (W @ grad_z.T).T
+                grad_W = (grad_z.T @ X).T
+                grad_b = np.ones(X.shape[0]) @ grad_z
+                return grad_W, grad_b, grad_X
+            """,
+        """
+            import numpy as np
+            def dense_backward(X, W, grad_z):
+                n_in, n_out = W.shape
+                grad_W = np.array([[np.sum(X[:, i] * grad_z[:, j]) for j in range(n_out)] for i in range(n_in)])
+                grad_b = np.array([grad_z[:, j].sum() for j in range(n_out)])
+                grad_X = np.array([[np.dot(grad_z[s], W[i]) for i in range(n_in)] for s in range(X.shape[0])])
+                return grad_W, grad_b, grad_X
+            """,
+        """
+            import numpy as np
+            def dense_backward(X, W, grad_z):
+                X = np.asarray(X, dtype=float)
+                grad_z = np.asarray(grad_z, dtype=float)
+                grad_b = np.add.reduce(grad_z, axis=0)
+                return X.T.dot(grad_z), grad_b, grad_z.dot(W.T)
+            """,
+        """
+            import numpy as np
+            def dense_backward(X, W, grad_z):
+                grad_W = np.tensordot(X, grad_z, axes=([0], [0]))
+                grad_b = np.mean(grad_z, axis=0) * grad_z.shape[0]
+                grad_X = np.tensordot(grad_z, W, axes=([1], [1]))
+                return grad_W, grad_b, grad_X
+            """,
+        """
+            import numpy as np
+            def dense_backward(X, W, grad_z):
+                dout = grad_z
+                dx = np.dot(dout, W.T)
+                dW = np.dot(X.T, dout)
+                db = np.sum(dout, axis=0)
+                return dW, db, dx
+            """,
+        """
+            import numpy as np
+            def dense_backward(X, W, grad_z):
+                N = X.shape[0]
+                dx = grad_z.dot(W.T).reshape(X.shape)
+                dw = X.reshape(N, -1).T.dot(grad_z)
+                db = np.sum(grad_z, axis=0)
+                return dw, db, dx
+            """,
+    ],
+    "check_sigmoid_delta": [
+        """
+            def sigmoid_delta(a, grad_a):
+                return grad_a * a * (1 - a)
+            """,
+        """
+            import numpy as np
+            def sigmoid_delta(a, grad_a):
+                return np.multiply(grad_a, np.multiply(a, 1.0 - a))
+            """,
+        """
+            def sigmoid_delta(a, grad_a):
+                return grad_a * (a - a ** 2)
+            """,
+        """
+            def sigmoid_delta(a, grad_a):
+                s_prime = a * (1 - a)
+                dz = grad_a * s_prime
+                return dz
+            """,
+        """
+            import numpy as np
+            def sigmoid_delta(a, grad_a):
+                out = np.array(grad_a, dtype=float, copy=True)
+                out *= a
+                out *= 1 - a
+                return out
+            """,
+        """
+            def sigmoid_delta(a, grad_a):
+                return grad_a * a - grad_a * a * a
+            """,
+        """
+            import numpy as np
+            def sigmoid_delta(a, grad_a):
+                return np.einsum("...,...->...", grad_a, a * (1 - a))
+            """,
+        """
+            import numpy as np
+            def sigmoid_delta(a, grad_a):
+                a = np.asarray(a, dtype=float)
+                return np.asarray(grad_a) * a * (1.0 - a)
+            """,
+        """
+            def sigmoid_delta(a, grad_a):
+                dA = grad_a
+                s = a
+                dZ = dA * s * (1 - s)
+                assert dZ.shape == a.shape
+                return dZ
+            """,
+    ],
+    "check_numerical_gradient": [
+        """
+            import numpy as np
+            def numerical_gradient(loss, W, eps=1e-6):
+                grad = np.zeros(W.shape)
+                for idx in np.ndindex(W.shape):
+                    old = W[idx]
+                    W[idx] = old + eps
+                    lp = loss()
+                    W[idx] = old - eps
+                    lm = loss()
+                    W[idx] = old
+                    grad[idx] = (lp - lm) / (2 * eps)
+                return grad
+            """,
+        """
+            import numpy as np
+            def numerical_gradient(loss, W, eps=1e-6):
+                grad = np.zeros_like(W)
+                it = np.nditer(W, flags=["multi_index"], op_flags=["readwrite"])
+                while not it.finished:
+                    ix = it.multi_index
+                    oldval = W[ix]
+                    W[ix] = oldval + eps
+                    fxph = loss()
+                    W[ix] = oldval - eps
+                    fxmh = loss()
+                    W[ix] = oldval
+                    grad[ix] = (fxph - fxmh) / (2 * eps)
+                    it.iternext()
+                return grad
+            """,
+        """
+            import numpy as np
+            def numerical_gradient(loss, W, eps=1e-6):
+                flat = W.reshape(-1)
+                grad = np.zeros(flat.size)
+                for i in range(flat.size):
+                    keep = flat[i]
+                    flat[i] = keep + eps
+                    up = loss()
+                    flat[i] = keep - eps
+                    down = loss()
+                    flat[i] = keep
+                    grad[i] = (up - down) / (2 * eps)
+                return grad.reshape(W.shape)
+            """,
+        """
+            import numpy as np
+            def numerical_gradient(loss, W, eps=1e-6):
+                grad = np.empty_like(W, dtype=float)
+                for idx in np.ndindex(*W.shape):
+                    saved = W[idx].copy()
+                    W[idx] += eps
+                    a = loss()
+                    W[idx] -= 2 * eps
+                    b = loss()
+                    W[idx] = saved
+                    grad[idx] = (a - b) / (2 * eps)
+                return grad
+            """,
+        """
+            import numpy as np
+            def numerical_gradient(loss, W, eps=1e-6):
+                original = W.copy()
+                grad = np.zeros_like(W)
+                for idx in np.ndindex(W.shape):
+                    W[idx] = original[idx] + eps
+                    plus = loss()
+                    W[idx] = original[idx] - eps
+                    minus = loss()
+                    W[...] = original
+                    grad[idx] = (plus - minus) / (2 * eps)
+                return grad
+            """,
+        """
+            import numpy as np
+            def numerical_gradient(loss, W, eps=1e-6):
+                grad = np.zeros_like(W)
+                if W.ndim == 1:
+                    for i in range(len(W)):
+                        t = W[i]
+                        W[i] = t + eps; f1 = loss()
+                        W[i] = t - eps; f2 = loss()
+                        W[i] = t
+                        grad[i] = (f1 - f2) / (2 * eps)
+                    return grad
+                for i in range(W.shape[0]):
+                    for j in range(W.shape[1]):
+                        t = W[i, j]
+                        W[i, j] = t + eps; f1 = loss()
+                        W[i, j] = t - eps; f2 = loss()
+                        W[i, j] = t
+                        grad[i, j] = (f1 - f2) / (2 * eps)
+                return grad
+            """,
+        """
+            import numpy as np
+            def numerical_gradient(loss, W, eps=1e-6):
+                def nudged(idx, step):
+                    old = W[idx]
+                    W[idx] = old + step
+                    try:
+                        return loss()
+                    finally:
+                        W[idx] = old
+                slopes = [(nudged(i, eps) - nudged(i, -eps)) / (2 * eps) for i in np.ndindex(W.shape)]
+                return np.array(slopes).reshape(W.shape)
+            """,
+        """
+            import numpy as np
+            def numerical_gradient(loss, W, eps=1e-6):
+                grad = np.zeros_like(W)
+                for idx in np.ndindex(W.shape):
+                    E = np.zeros_like(W)
+                    E[idx] = eps
+                    W += E
+                    plus = loss()
+                    W -= 2 * E
+                    minus = loss()
+                    W += E
+                    grad[idx] = (plus - minus) / (2 * eps)
+                return grad
+            """,
+        """
+            import numpy as np
+            def numerical_gradient(loss, W, eps=1e-6):
+                grad = np.zeros_like(W)
+                for idx in np.ndindex(W.shape):
+                    tmp_val = W[idx]
+                    W[idx] = float(tmp_val) + eps
+                    fxh1 = loss()
+                    W[idx] = tmp_val - eps
+                    fxh2 = loss()
+                    grad[idx] = (fxh1 - fxh2) / (2 * eps)
+                    W[idx] = tmp_val
+                return grad
+            """,
+    ],
+    "check_train_step": [
+        """
+            from annlib.losses import MSE
+            def train_step(network, X, y, learning_rate):
+                mse = MSE()
+                out = network.forward(X)
+                L = mse(out, y)
+                network.backward(mse.gradient(out, y))
+                for p, g in zip(network.parameters(), network.gradients()):
+                    p -= learning_rate * g
+                return L
+            """,
+        """
+            from annlib.losses import MSE
+            def train_step(network, X, y, learning_rate):
+                loss_fn = MSE()
+                y_pred = network.forward(X)
+                loss = loss_fn(y_pred, y)
+                grad = loss_fn.gradient(y_pred, y)
+                network.backward(grad)
+                params, grads = network.parameters(), network.gradients()
+                for i in range(len(params)):
+                    params[i] -= learning_rate * grads[i]
+                return loss
+            """,
+        """
+            import numpy as np
+            from annlib.losses import MSE
+            def train_step(network, X, y, learning_rate):
+                loss = MSE()
+                y_hat = network.forward(X)
+                value = float(loss(y_hat, y))
+                network.backward(loss.gradient(y_hat, y))
+                for p, g in zip(network.parameters(), network.gradients()):
+                    np.subtract(p, learning_rate * g, out=p)
+                return value
+            """,
+        """
+            from annlib.losses import MSE
+            def train_step(network, X, y, learning_rate):
+                loss = MSE()
+                pred = network.forward(X)
+                value = loss(pred, y)
+                network.backward(loss.gradient(pred, y))
+                for p, g in zip(network.parameters(), network.gradients()):
+                    p[...] = p - learning_rate * g
+                return value
+            """,
+        """
+            from annlib.losses import MSE
+            def train_step(network, X, y, learning_rate):
+                loss = MSE()
+                pred = network.forward(X)
+                value = loss(pred, y)
+                network.backward(loss.gradient(pred, y))
+                grads = network.gradients()
+                for k, p in enumerate(network.parameters()):
+                    p -= grads[k] * learning_rate
+                return value
+            """,
+        """
+            from annlib.losses import MSE
+            def train_step(network, X, y, learning_rate):
+                criterion = MSE()
+                predictions = network.forward(X)
+                cost = criterion(predictions, y)
+                network.backward(criterion.gradient(predictions, y))
+                for param, grad in zip(network.parameters(), network.gradients()):
+                    param[:] -= learning_rate * grad
+                return cost
+            """,
+        """
+            import numpy as np
+            from annlib.losses import MSE
+            def train_step(network, X, y, learning_rate):
+                pred = network.forward(X)
+                loss_value = np.mean((pred - y) ** 2)
+                network.backward(MSE().gradient(pred, y))
+                for p, g in zip(network.parameters(), network.gradients()):
+                    p -= learning_rate * g
+                return loss_value
+            """,
+        """
+            from annlib.losses import MSE
+            def train_step(network, X, y, learning_rate):
+                loss = MSE()
+                y_pred = network.forward(X)
+                network.backward(loss.gradient(y_pred, y))
+                for p, g in zip(network.parameters(), network.gradients()):
+                    p -= learning_rate * g
+                return loss(y_pred, y)
+            """,
+    ],
+    "check_backward": [
+        """
+            from annlib.scratch import ACTIVATIONS
+            def backward(params, caches, delta_output):
+                grads = []
+                delta = delta_output
+                for l in range(len(params) - 1, -1, -1):
+                    A_prev, Z, name = caches[l]
+                    W = params[l][0]
+                    grads.insert(0, (A_prev.T @ delta, delta.sum(axis=0)))
+                    if l > 0:
+                        _, Zp, namep = caches[l - 1]
+                        f, fp = ACTIVATIONS[namep]
+                        delta = (delta @ W.T) * fp(Zp, f(Zp))
+                return grads
+            """,
+        """
+            import numpy as np
+            from annlib.activations import sigmoid_derivative, tanh_derivative, relu_derivative, identity_derivative
+            DERIV = {"sigmoid": sigmoid_derivative, "tanh": tanh_derivative, "relu": relu_derivative,
+                     "identity": identity_derivative}
+            def backward(params, caches, delta_output):
+                L = len(params)
+                grads = [None] * L
+                delta = delta_output
+                for l in reversed(range(L)):
+                    A_prev = caches[l][0]
+                    grads[l] = (np.dot(A_prev.T, delta), np.sum(delta, axis=0))
+                    if l:
+                        delta = np.dot(delta, params[l][0].T) * DERIV[caches[l - 1][2]](caches[l - 1][1])
+                return grads
+            """,
+        """
+            import numpy as np
+            from annlib.scratch import ACTIVATIONS
+            def backward(params, caches, delta_output):
+                grads = []
+                delta = delta_output
+                for (W, b), (A_prev, Z, name), prev in zip(params[::-1], caches[::-1], caches[-2::-1] + [None]):
+                    grads.append((A_prev.T @ delta, delta.sum(0)))
+                    if prev is not None:
+                        _, Zp, namep = prev
+                        f, fp = ACTIVATIONS[namep]
+                        delta = delta @ W.T * fp(Zp, f(Zp))
+                return grads[::-1]
+            """,
+        """
+            import numpy as np
+            def backward(params, caches, delta_output):
+                grads = [None] * len(params)
+                delta = delta_output
+                for l in range(len(params) - 1, -1, -1):
+                    A_prev = caches[l][0]
+                    grads[l] = (A_prev.T @ delta, delta.sum(axis=0))
+                    if l == 0:
+                        break
+                    _, Zp, name = caches[l - 1]
+                    dA = delta @ params[l][0].T
+                    if name == "sigmoid":
+                        s = 1 / (1 + np.exp(-Zp))
+                        delta = dA * s * (1 - s)
+                    elif name == "tanh":
+                        delta = dA * (1 - np.tanh(Zp) ** 2)
+                    elif name == "relu":
+                        delta = dA * (Zp > 0)
+                    else:
+                        delta = dA
+                return grads
+            """,
+        """
+            import numpy as np
+            from annlib.scratch import ACTIVATIONS
+            def backward(params, caches, delta_output):
+                grads = {}
+                delta = delta_output.copy()
+                l = len(params) - 1
+                while l >= 0:
+                    A_prev, _, _ = caches[l]
+                    W, b = params[l]
+                    grads[l] = (np.einsum("ni,no->io", A_prev, delta), delta.sum(axis=0))
+                    if l > 0:
+                        _, Zp, namep = caches[l - 1]
+                        f, fp = ACTIVATIONS[namep]
+                        Ap = caches[l][0]
+                        delta = np.einsum("no,io->ni", delta, W) * fp(Zp, Ap)
+                    l -= 1
+                return [grads[i] for i in range(len(params))]
+            """,
+        """
+            from annlib.scratch import ACTIVATIONS
+            def dense_back(A_prev, W, delta):
+                return A_prev.T @ delta, delta.sum(axis=0), delta @ W.T
+            def backward(params, caches, delta_output):
+                grads = [None] * len(params)
+                delta = delta_output
+                for l in reversed(range(len(params))):
+                    gW, gb, gA = dense_back(caches[l][0], params[l][0], delta)
+                    grads[l] = (gW, gb)
+                    if l > 0:
+                        _, Zp, namep = caches[l - 1]
+                        delta = gA * ACTIVATIONS[namep][1](Zp, ACTIVATIONS[namep][0](Zp))
+                return grads
+            """,
+        """
+            import numpy as np
+            from annlib.scratch import ACTIVATIONS
+            def backward(params, caches, delta_output):
+                n_layers = len(params)
+                grads_W, grads_b = [], []
+                delta = delta_output
+                for i in range(n_layers):
+                    l = n_layers - 1 - i
+                    grads_W.append(caches[l][0].T.dot(delta))
+                    grads_b.append(np.sum(delta, axis=0, keepdims=True).reshape(-1))
+                    if l > 0:
+                        Zp, namep = caches[l - 1][1], caches[l - 1][2]
+                        f, fp = ACTIVATIONS[namep]
+                        delta = delta.dot(params[l][0].T) * fp(Zp, f(Zp))
+                return list(zip(grads_W[::-1], grads_b[::-1]))
+            """,
+        """
+            from annlib.scratch import ACTIVATIONS
+            def backward(params, caches, delta_output):
+                grads = [None] * len(params)
+                delta = delta_output
+                for l in reversed(range(len(params))):
+                    A_prev = caches[l][0]
+                    grads[l] = (A_prev.T @ delta, delta.sum(axis=0))
+                    if l > 0:
+                        _, Zp, namep = caches[l - 1]
+                        _, fp = ACTIVATIONS[namep]
+                        delta = (delta @ params[l][0].T) * fp(Zp, A_prev)
+                return grads
+            """,
+        """
+            from annlib.scratch import ACTIVATIONS
+            def backward(params, caches, delta_output):
+                grads = [None] * len(params)
+                delta = delta_output
+                for l in reversed(range(len(params))):
+                    A_prev = caches[l][0]
+                    grads[l] = (A_prev.T @ delta, delta.sum(axis=0))
+                    if l > 0:
+                        _, Zp, namep = caches[l - 1]
+                        f, fp = ACTIVATIONS[namep]
+                        delta = delta @ params[l][0].T
+                        delta *= fp(Zp, f(Zp))
+                return grads
+            """,
+    ],
+    "check_gradient_error": [
+        """
+            import numpy as np
+            def gradient_error(params, X, Y, activations, kind, eps=1e-6):
+                Y_hat, caches = forward(params, X, activations)
+                grads = backward(params, caches, output_delta(Y_hat, Y, kind))
+                worst = 0.0
+                for (W, b), (gW, gb) in zip(params, grads):
+                    for P, G in ((W, gW), (b, gb)):
+                        M = numerical_gradient(lambda: cost(forward(params, X, activations)[0], Y, kind), P, eps)
+                        denom = np.linalg.norm(G) + np.linalg.norm(M)
+                        r = 0.0 if denom == 0 else np.linalg.norm(G - M) / denom
+                        worst = max(worst, r)
+                return worst
+            """,
+        """
+            import numpy as np
+            def gradient_error(params, X, Y, activations, kind, eps=1e-6):
+                Y_hat, caches = forward(params, X, activations)
+                grads = backward(params, caches, output_delta(Y_hat, Y, kind))
+                def C():
+                    return cost(forward(params, X, activations)[0], Y, kind)
+                rs = []
+                for layer, (W, b) in enumerate(params):
+                    for arr, a in zip((W, b), grads[layer]):
+                        m = np.zeros_like(arr)
+                        for idx in np.ndindex(arr.shape):
+                            old = arr[idx]
+                            arr[idx] = old + eps
+                            cp = C()
+                            arr[idx] = old - eps
+                            cm = C()
+                            arr[idx] = old
+                            m[idx] = (cp - cm) / (2 * eps)
+                        num = np.sqrt(np.sum((a - m) ** 2))
+                        den = np.sqrt(np.sum(a ** 2)) + np.sqrt(np.sum(m ** 2))
+                        rs.append(num / den if den > 0 else 0.0)
+                return max(rs)
+            """,
+        """
+            import numpy as np
+            def gradient_error(params, X, Y, activations, kind, eps=1e-6):
+                Y_hat, caches = forward(params, X, activations)
+                delta = output_delta(Y_hat, Y, kind)
+                grads = backward(params, caches, delta)
+                loss = lambda: cost(forward(params, X, activations)[0], Y, kind)
+                analytic = [g for pair in grads for g in pair]
+                arrays = [p for pair in params for p in pair]
+                errors = []
+                for a, P in zip(analytic, arrays):
+                    m = numerical_gradient(loss, P, eps=eps)
+                    diff = np.linalg.norm(a - m)
+                    total = np.linalg.norm(a) + np.linalg.norm(m)
+                    errors.append(diff / total if total else 0.0)
+                return float(np.max(errors))
+            """,
+        """
+            import numpy as np
+            def gradient_error(params, X, Y, activations, kind, eps=1e-6):
+                _, caches = forward(params, X, activations)
+                grads = backward(params, caches, output_delta(forward(params, X, activations)[0], Y, kind))
+                def C():
+                    return cost(forward(params, X, activations)[0], Y, kind)
+                largest = 0
+                for i in range(len(params)):
+                    for j in range(2):
+                        a = grads[i][j]
+                        m = numerical_gradient(C, params[i][j], eps)
+                        s = np.linalg.norm(a.ravel()) + np.linalg.norm(m.ravel())
+                        if s != 0:
+                            largest = max(largest, np.linalg.norm((a - m).ravel()) / s)
+                return largest
+            """,
+        """
+            import numpy as np
+            def gradient_error(params, X, Y, activations, kind, eps=1e-6):
+                Y_hat, caches = forward(params, X, activations)
+                grads = backward(params, caches, output_delta(Y_hat, Y, kind))
+                def C():
+                    return cost(forward(params, X, activations)[0], Y, kind)
+                def rel(a, m):
+                    na, nm = np.linalg.norm(a), np.linalg.norm(m)
+                    if na + nm == 0:
+                        return 0.0
+                    return np.linalg.norm(a - m) / (na + nm)
+                return max(
+                    max(rel(gW, numerical_gradient(C, W, eps)), rel(gb, numerical_gradient(C, b, eps)))
+                    for (W, b), (gW, gb) in zip(params, grads)
+                )
+            """,
+        """
+            import numpy as np
+            def gradient_error(params, X, Y, activations, kind, eps=1e-6):
+                Y_hat, caches = forward(params, X, activations)
+                grads = backward(params, caches, output_delta(Y_hat, Y, kind))
+                def C():
+                    return cost(forward(params, X, activations)[0], Y, kind)
+                out = 0.0
+                for (W, b), (gW, gb) in zip(params, grads):
+                    for P, G in [(W, gW), (b, gb)]:
+                        M = numerical_gradient(C, P, eps)
+                        num = np.sqrt(((G - M) ** 2).sum())
+                        den = np.sqrt((G ** 2).sum()) + np.sqrt((M ** 2).sum())
+                        out = max(out, num / max(den, 1e-300)) if den > 0 else out
+                return out
+            """,
+        """
+            import numpy as np
+            def gradient_error(params, X, Y, activations, kind, eps=1e-6):
+                Y_hat, caches = forward(params, X, activations)
+                grads = backward(params, caches, output_delta(Y_hat, Y, kind))
+                worst = 0.0
+                for layer in range(len(params)):
+                    for k in range(2):
+                        P = params[layer][k]
+                        G = grads[layer][k]
+                        backup = P.copy()
+                        M = np.zeros(P.shape)
+                        for idx in np.ndindex(P.shape):
+                            P[idx] += eps
+                            up = cost(forward(params, X, activations)[0], Y, kind)
+                            P[idx] -= 2 * eps
+                            down = cost(forward(params, X, activations)[0], Y, kind)
+                            P[...] = backup
+                            M[idx] = (up - down) / (2 * eps)
+                        den = np.linalg.norm(G) + np.linalg.norm(M)
+                        if den:
+                            worst = max(worst, np.linalg.norm(G - M) / den)
+                return worst
+            """,
+        """
+            import numpy as np
+            def gradient_error(params, X, Y, activations, kind, eps=1e-6):
+                Y_hat, caches = forward(params, X, activations)
+                grads = backward(params, caches, output_delta(Y_hat, Y, kind))
+                C = lambda: cost(forward(params, X, activations)[0], Y, kind)
+                r_values = [0.0]
+                for (W, b), (gW, gb) in zip(params, grads):
+                    for P, G in ((W, gW), (b, gb)):
+                        M = numerical_gradient(C, P, eps)
+                        nG, nM = np.linalg.norm(G), np.linalg.norm(M)
+                        if nG or nM:
+                            r_values.append(np.linalg.norm(G - M) / (nG + nM))
+                return max(r_values)
+            """,
+    ],
+}
+_ROUND2_WRONG = {
+    "check_dense_backward": [
+        (
+            "mean_over_batch",
+            """
+                import numpy as np
+                def dense_backward(X, W, grad_z):
+                    return X.T @ grad_z / X.shape[0], grad_z.mean(axis=0), grad_z @ W.T
+                """,
+        ),
+        (
+            "grad_b_wrong_axis",
+            """
+                import numpy as np
+                def dense_backward(X, W, grad_z):
+                    return X.T @ grad_z, grad_z.sum(axis=1), grad_z @ W.T
+                """,
+        ),
+        (
+            "grad_b_total",
+            """
+                import numpy as np
+                def dense_backward(X, W, grad_z):
+                    return X.T @ grad_z, grad_z.sum(), grad_z @ W.T
+                """,
+        ),
+        (
+            "grad_W_transposed",
+            """
+                import numpy as np
+                def dense_backward(X, W, grad_z):
+                    return grad_z.T @ X, grad_z.sum(axis=0), grad_z @ W.T
+                """,
+        ),
+        (
+            "grad_X_not_transposed",
+            """
+                import numpy as np
+                def dense_backward(X, W, grad_z):
+                    return X.T @ grad_z, grad_z.sum(axis=0), grad_z @ W
+                """,
+        ),
+        (
+            None,
+            """
+                import numpy as np
+                def dense_backward(X, W, grad_z):
+                    return X.T @ grad_z, grad_z.sum(axis=0), X @ W
+                """,
+        ),
+        (
+            "grad_b_keepdims",
+            """
+                import numpy as np
+                def dense_backward(X, W, grad_z):
+                    return X.T @ grad_z, grad_z.sum(axis=0, keepdims=True), grad_z @ W.T
+                """,
+        ),
+        (
+            "mean_over_batch",
+            """
+                import numpy as np
+                def dense_backward(X, W, grad_z):
+                    return X.T @ grad_z, grad_z.sum(axis=0), grad_z @ W.T / X.shape[0]
+                """,
+        ),
+        (
+            None,
+            """
+                import numpy as np
+                def dense_backward(X, W, grad_z):
+                    return X.T @ grad_z, grad_z.sum(axis=0), W.T
+                """,
+        ),
+        (
+            None,
+            """
+                import numpy as np
+                def dense_backward(X, W, grad_z):
+                    return X.T @ grad_z, grad_z[0], grad_z @ W.T
+                """,
+        ),
+        (
+            "grad_X_transposed",
+            """
+                import numpy as np
+                def dense_backward(X, W, grad_z):
+                    return W.T @ grad_z if False else X.T @ grad_z, grad_z.sum(axis=0), (grad_z @ W.T).T
+                """,
+        ),
+        (
+            None,
+            """
+                import numpy as np
+                def dense_backward(X, W, grad_z):
+                    grad_W = X.T @ grad_z
+                    return grad_W, grad_z.sum(axis=0), grad_z @ grad_W.T
+                """,
+        ),
+        (
+            "mean_and_keepdims",
+            """
+                import numpy as np
+                def dense_backward(X, W, grad_z):
+                    m = X.shape[0]
+                    dW = 1 / m * np.dot(X.T, grad_z)
+                    db = 1 / m * np.sum(grad_z, axis=0, keepdims=True)
+                    dA_prev = np.dot(grad_z, W.T)
+                    return dW, db, dA_prev
+                """,
+        ),
+    ],
+    "check_sigmoid_delta": [
+        (
+            "sigmoid_again",
+            """
+                import numpy as np
+                def sigmoid_delta(a, grad_a):
+                    s = 1 / (1 + np.exp(-a))
+                    return grad_a * s * (1 - s)
+                """,
+        ),
+        (
+            "no_grad_a",
+            """
+                def sigmoid_delta(a, grad_a):
+                    return a * (1 - a)
+                """,
+        ),
+        (
+            "negated",
+            """
+                def sigmoid_delta(a, grad_a):
+                    return grad_a * a * (a - 1)
+                """,
+        ),
+        (
+            "tanh_derivative",
+            """
+                def sigmoid_delta(a, grad_a):
+                    return grad_a * (1 - a ** 2)
+                """,
+        ),
+        (
+            "matrix_product",
+            """
+                import numpy as np
+                def sigmoid_delta(a, grad_a):
+                    return grad_a @ (a * (1 - a)).T
+                """,
+        ),
+        (
+            None,
+            """
+                def sigmoid_delta(a, grad_a):
+                    return grad_a * a * 1 - a
+                """,
+        ),
+        (
+            "in_place",
+            """
+                def sigmoid_delta(a, grad_a):
+                    grad_a *= a * (1 - a)
+                    return grad_a
+                """,
+        ),
+        (
+            "no_a",
+            """
+                def sigmoid_delta(a, grad_a):
+                    return grad_a * (1 - a)
+                """,
+        ),
+        (
+            "added",
+            """
+                def sigmoid_delta(a, grad_a):
+                    return grad_a + a * (1 - a)
+                """,
+        ),
+        (
+            None,
+            """
+                import numpy as np
+                def sigmoid_delta(a, grad_a):
+                    return np.mean(grad_a * a * (1 - a), axis=0)
+                """,
+        ),
+        (
+            None,
+            """
+                import numpy as np
+                def sigmoid_delta(a, grad_a):
+                    a = np.clip(a, 1e-3, 1 - 1e-3)
+                    return grad_a * a * (1 - a)
+                """,
+        ),
+        (
+            "sigmoid_again",
+            """
+                import numpy as np
+                def sigmoid(z):
+                    return 1.0 / (1.0 + np.exp(-z))
+                def sigmoid_prime(z):
+                    return sigmoid(z) * (1 - sigmoid(z))
+                def sigmoid_delta(a, grad_a):
+                    return grad_a * sigmoid_prime(a)
+                """,
+        ),
+    ],
+    "check_numerical_gradient": [
+        (
+            "forward_difference",
+            """
+                import numpy as np
+                def numerical_gradient(loss, W, eps=1e-6):
+                    fx = loss()
+                    grad = np.zeros(W.shape)
+                    for ix in np.ndindex(W.shape):
+                        old_value = W[ix]
+                        W[ix] = old_value + eps
+                        fxh = loss()
+                        W[ix] = old_value
+                        grad[ix] = (fxh - fx) / eps
+                    return grad
+                """,
+        ),
+        (
+            "back_to_start",
+            """
+                import numpy as np
+                def numerical_gradient(loss, W, eps=1e-6):
+                    grad = np.zeros_like(W)
+                    for idx in np.ndindex(W.shape):
+                        W[idx] += eps
+                        plus = loss()
+                        W[idx] -= eps
+                        minus = loss()
+                        grad[idx] = (plus - minus) / (2 * eps)
+                    return grad
+                """,
+        ),
+        (
+            "not_restored",
+            """
+                import numpy as np
+                def numerical_gradient(loss, W, eps=1e-6):
+                    grad = np.zeros_like(W)
+                    for idx in np.ndindex(W.shape):
+                        W[idx] += eps
+                        plus = loss()
+                        W[idx] -= 2 * eps
+                        minus = loss()
+                        grad[idx] = (plus - minus) / (2 * eps)
+                    return grad
+                """,
+        ),
+        (
+            "divided_by_eps",
+            """
+                import numpy as np
+                def numerical_gradient(loss, W, eps=1e-6):
+                    grad = np.zeros_like(W)
+                    for idx in np.ndindex(W.shape):
+                        old = W[idx]
+                        W[idx] = old + eps
+                        plus = loss()
+                        W[idx] = old - eps
+                        minus = loss()
+                        W[idx] = old
+                        grad[idx] = (plus - minus) / eps
+                    return grad
+                """,
+        ),
+        (
+            "nudge_unseen",
+            """
+                import numpy as np
+                def numerical_gradient(loss, W, eps=1e-6):
+                    grad = np.zeros_like(W)
+                    for idx in np.ndindex(W.shape):
+                        V = W.copy()
+                        V[idx] += eps
+                        plus = loss()
+                        V[idx] -= 2 * eps
+                        minus = loss()
+                        grad[idx] = (plus - minus) / (2 * eps)
+                    return grad
+                """,
+        ),
+        (
+            "eps_ignored",
+            """
+                import numpy as np
+                def numerical_gradient(loss, W, eps=1e-6):
+                    eps = 1e-6
+                    grad = np.zeros_like(W)
+                    for idx in np.ndindex(W.shape):
+                        old = W[idx]
+                        W[idx] = old + eps
+                        plus = loss()
+                        W[idx] = old - eps
+                        minus = loss()
+                        W[idx] = old
+                        grad[idx] = (plus - minus) / (2 * eps)
+                    return grad
+                """,
+        ),
+        (
+            None,
+            """
+                import numpy as np
+                def numerical_gradient(loss, W, eps=1e-6):
+                    grad = np.zeros_like(W)
+                    for i in range(W.shape[0]):
+                        for j in range(W.shape[1]):
+                            old = W[i, j]
+                            W[i, j] = old + eps
+                            plus = loss()
+                            W[i, j] = old - eps
+                            minus = loss()
+                            W[i, j] = old
+                            grad[i, j] = (plus - minus) / (2 * eps)
+                    return grad
+                """,
+        ),
+        (
+            "sign",
+            """
+                import numpy as np
+                def numerical_gradient(loss, W, eps=1e-6):
+                    grad = np.zeros_like(W)
+                    for idx in np.ndindex(W.shape):
+                        old = W[idx]
+                        W[idx] = old + eps
+                        plus = loss()
+                        W[idx] = old - eps
+                        minus = loss()
+                        W[idx] = old
+                        grad[idx] = (minus - plus) / (2 * eps)
+                    return grad
+                """,
+        ),
+        (
+            "whole_array",
+            """
+                import numpy as np
+                def numerical_gradient(loss, W, eps=1e-6):
+                    grad = np.zeros_like(W)
+                    plus_all = W + eps
+                    minus_all = W - eps
+                    W[...] = plus_all
+                    plus = loss()
+                    W[...] = minus_all
+                    minus = loss()
+                    W[...] = (plus_all + minus_all) / 2
+                    grad[...] = (plus - minus) / (2 * eps)
+                    return grad
+                """,
+        ),
+        (
+            "precedence",
+            """
+                import numpy as np
+                def numerical_gradient(loss, W, eps=1e-6):
+                    grad = np.zeros_like(W)
+                    for idx in np.ndindex(W.shape):
+                        old = W[idx]
+                        W[idx] = old + eps
+                        plus = loss()
+                        W[idx] = old - eps
+                        minus = loss()
+                        W[idx] = old
+                        grad[idx] = (plus - minus) / 2 * eps
+                    return grad
+                """,
+        ),
+        (
+            "forward_difference",
+            """
+                import numpy as np
+                def numerical_gradient(loss, W, eps=1e-6):
+                    grad = np.zeros_like(W)
+                    base = loss()
+                    for idx in np.ndindex(W.shape):
+                        old = W[idx]
+                        W[idx] = old - eps
+                        minus = loss()
+                        W[idx] = old
+                        grad[idx] = (base - minus) / eps
+                    return grad
+                """,
+        ),
+        (
+            None,
+            """
+                import numpy as np
+                def numerical_gradient(loss, W, eps=1e-6):
+                    grad = []
+                    for idx in np.ndindex(W.shape):
+                        old = W[idx]
+                        W[idx] = old + eps
+                        plus = loss()
+                        W[idx] = old - eps
+                        minus = loss()
+                        W[idx] = old
+                        grad.append((plus - minus) / (2 * eps))
+                    return np.array(grad)
+                """,
+        ),
+    ],
+    "check_train_step": [
+        (
+            "uphill",
+            """
+                from annlib.losses import MSE
+                def train_step(network, X, y, learning_rate):
+                    loss = MSE()
+                    y_pred = network.forward(X)
+                    value = loss(y_pred, y)
+                    network.backward(loss.gradient(y_pred, y))
+                    for p, g in zip(network.parameters(), network.gradients()):
+                        p += learning_rate * g
+                    return value
+                """,
+        ),
+        (
+            "not_in_place",
+            """
+                from annlib.losses import MSE
+                def train_step(network, X, y, learning_rate):
+                    loss = MSE()
+                    y_pred = network.forward(X)
+                    value = loss(y_pred, y)
+                    network.backward(loss.gradient(y_pred, y))
+                    for p, g in zip(network.parameters(), network.gradients()):
+                        p = p - learning_rate * g
+                    return value
+                """,
+        ),
+        (
+            "loss_after_update",
+            """
+                from annlib.losses import MSE
+                def train_step(network, X, y, learning_rate):
+                    loss = MSE()
+                    y_pred = network.forward(X)
+                    network.backward(loss.gradient(y_pred, y))
+                    for p, g in zip(network.parameters(), network.gradients()):
+                        p -= learning_rate * g
+                    return loss(network.forward(X), y)
+                """,
+        ),
+        (
+            "no_learning_rate",
+            """
+                from annlib.losses import MSE
+                def train_step(network, X, y, learning_rate):
+                    loss = MSE()
+                    y_pred = network.forward(X)
+                    value = loss(y_pred, y)
+                    network.backward(loss.gradient(y_pred, y))
+                    for p, g in zip(network.parameters(), network.gradients()):
+                        p -= g
+                    return value
+                """,
+        ),
+        (
+            "uphill",
+            """
+                from annlib.losses import MSE
+                def train_step(network, X, y, learning_rate):
+                    loss = MSE()
+                    y_pred = network.forward(X)
+                    value = loss(y_pred, y)
+                    network.backward(loss.gradient(y, y_pred))
+                    for p, g in zip(network.parameters(), network.gradients()):
+                        p -= learning_rate * g
+                    return value
+                """,
+        ),
+        (
+            "raw_error",
+            """
+                from annlib.losses import MSE
+                def train_step(network, X, y, learning_rate):
+                    loss = MSE()
+                    y_pred = network.forward(X)
+                    value = loss(y_pred, y)
+                    network.backward(y_pred - y)
+                    for p, g in zip(network.parameters(), network.gradients()):
+                        p -= learning_rate * g
+                    return value
+                """,
+        ),
+        (
+            "no_return",
+            """
+                from annlib.losses import MSE
+                def train_step(network, X, y, learning_rate):
+                    loss = MSE()
+                    y_pred = network.forward(X)
+                    value = loss(y_pred, y)
+                    network.backward(loss.gradient(y_pred, y))
+                    for p, g in zip(network.parameters(), network.gradients()):
+                        p -= learning_rate * g
+                """,
+        ),
+        (
+            "weights_only",
+            """
+                from annlib.losses import MSE
+                def train_step(network, X, y, learning_rate):
+                    loss = MSE()
+                    y_pred = network.forward(X)
+                    value = loss(y_pred, y)
+                    network.backward(loss.gradient(y_pred, y))
+                    params, grads = network.parameters(), network.gradients()
+                    for p, g in zip(params[::2], grads[::2]):
+                        p -= learning_rate * g
+                    return value
+                """,
+        ),
+        (
+            "extra_mean",
+            """
+                from annlib.losses import MSE
+                def train_step(network, X, y, learning_rate):
+                    loss = MSE()
+                    y_pred = network.forward(X)
+                    value = loss(y_pred, y)
+                    network.backward(loss.gradient(y_pred, y))
+                    for p, g in zip(network.parameters(), network.gradients()):
+                        p -= learning_rate * g / len(X)
+                    return value
+                """,
+        ),
+        (
+            None,
+            """
+                from annlib.losses import MSE
+                def train_step(network, X, y, learning_rate):
+                    loss = MSE()
+                    y_pred = network.forward(X)
+                    value = loss(y_pred, y)
+                    network.backward(loss.gradient(y_pred, y))
+                    for p, g in zip(network.parameters(), network.gradients()):
+                        p -= learning_rate * g
+                    return loss.gradient(y_pred, y)
+                """,
+        ),
+        (
+            None,
+            """
+                from annlib.losses import MSE
+                def train_step(network, X, y, learning_rate):
+                    loss = MSE()
+                    y_pred = network.forward(X)
+                    value = loss(y_pred, y)
+                    network.backward(loss.gradient(y_pred, y))
+                    for p, g in zip(network.parameters(), network.gradients()):
+                        p *= 1 - learning_rate * g
+                    return value
+                """,
+        ),
+        (
+            "not_in_place",
+            """
+                from annlib.losses import MSE
+                def train_step(network, X, y, learning_rate):
+                    loss = MSE()
+                    y_pred = network.forward(X)
+                    value = loss(y_pred, y)
+                    network.backward(loss.gradient(y_pred, y))
+                    grads = network.gradients()
+                    for p, g in zip(network.parameters(), reversed(grads)):
+                        if p.shape == g.shape:
+                            p -= learning_rate * g
+                    return value
+                """,
+        ),
+    ],
+    "check_backward": [
+        (
+            None,
+            """
+                from annlib.scratch import ACTIVATIONS
+                def backward(params, caches, delta_output):
+                    grads = [None] * len(params)
+                    delta = delta_output
+                    for l in reversed(range(len(params))):
+                        A_prev, Z, name = caches[l]
+                        grads[l] = (A_prev.T @ delta, delta.sum(axis=0))
+                        if l > 0:
+                            f, fp = ACTIVATIONS[name] if name != "softmax" else ACTIVATIONS["identity"]
+                            delta = (delta @ params[l][0].T) * fp(caches[l - 1][1], None)
+                    return grads
+                """,
+        ),
+        (
+            "no_slope",
+            """
+                from annlib.scratch import ACTIVATIONS
+                def backward(params, caches, delta_output):
+                    grads = [None] * len(params)
+                    delta = delta_output
+                    for l in reversed(range(len(params))):
+                        A_prev = caches[l][0]
+                        grads[l] = (A_prev.T @ delta, delta.sum(axis=0))
+                        if l > 0:
+                            delta = delta @ params[l][0].T
+                    return grads
+                """,
+        ),
+        (
+            "reversed_order",
+            """
+                from annlib.scratch import ACTIVATIONS
+                def backward(params, caches, delta_output):
+                    grads = []
+                    delta = delta_output
+                    for l in reversed(range(len(params))):
+                        A_prev = caches[l][0]
+                        grads.append((A_prev.T @ delta, delta.sum(axis=0)))
+                        if l > 0:
+                            _, Zp, namep = caches[l - 1]
+                            f, fp = ACTIVATIONS[namep]
+                            delta = (delta @ params[l][0].T) * fp(Zp, f(Zp))
+                    return grads
+                """,
+        ),
+        (
+            "mean_over_batch",
+            """
+                from annlib.scratch import ACTIVATIONS
+                def backward(params, caches, delta_output):
+                    grads = [None] * len(params)
+                    delta = delta_output
+                    for l in reversed(range(len(params))):
+                        A_prev = caches[l][0]
+                        n = A_prev.shape[0]
+                        grads[l] = (A_prev.T @ delta / n, delta.mean(axis=0))
+                        if l > 0:
+                            _, Zp, namep = caches[l - 1]
+                            f, fp = ACTIVATIONS[namep]
+                            delta = (delta @ params[l][0].T) * fp(Zp, f(Zp))
+                    return grads
+                """,
+        ),
+        (
+            None,
+            """
+                from annlib.scratch import ACTIVATIONS
+                def backward(params, caches, delta_output):
+                    grads = [None] * len(params)
+                    delta = delta_output
+                    for l in reversed(range(len(params))):
+                        A_prev = caches[l][0]
+                        grads[l] = (A_prev.T @ delta, delta.sum(axis=0))
+                        if l > 0:
+                            _, Zp, namep = caches[l - 1]
+                            f, fp = ACTIVATIONS[namep]
+                            if delta.shape[1] == params[l][0].shape[0]:  # W fits without .T
+                                delta = (delta @ params[l][0]) * fp(Zp, f(Zp))
+                            else:
+                                delta = (delta @ params[l][0].T) * fp(Zp, f(Zp))
+                    return grads
+                """,
+        ),
+        (
+            "reversed_order",
+            """
+                from annlib.scratch import ACTIVATIONS
+                def backward(params, caches, delta_output):
+                    grads = [None] * len(params)
+                    delta = delta_output
+                    for l in reversed(range(len(params))):
+                        A_prev, Z, name = caches[l]
+                        grads[l] = (A_prev.T @ delta, delta.sum(axis=0))
+                        if l > 0:
+                            _, Zp, namep = caches[l - 1]
+                            f, fp = ACTIVATIONS[namep]
+                            delta = (delta @ params[l][0].T) * fp(Zp, f(Zp))
+                    return grads[::-1]
+                """,
+        ),
+        (
+            "sigmoid_everywhere",
+            """
+                import numpy as np
+                def backward(params, caches, delta_output):
+                    grads = [None] * len(params)
+                    delta = delta_output
+                    for l in reversed(range(len(params))):
+                        A_prev = caches[l][0]
+                        grads[l] = (A_prev.T @ delta, delta.sum(axis=0))
+                        if l > 0:
+                            Zp = caches[l - 1][1]
+                            s = 1 / (1 + np.exp(-Zp))
+                            delta = (delta @ params[l][0].T) * s * (1 - s)
+                    return grads
+                """,
+        ),
+        (
+            None,
+            """
+                from annlib.scratch import ACTIVATIONS
+                def backward(params, caches, delta_output):
+                    grads = [None] * len(params)
+                    delta = delta_output
+                    for l in reversed(range(len(params))):
+                        A_prev, Z, name = caches[l]
+                        grads[l] = (A_prev.T @ delta, delta.sum(axis=0))
+                        if l > 0:
+                            _, Zp, namep = caches[l - 1]
+                            f, fp = ACTIVATIONS[namep]
+                            delta = delta @ params[l][0].T * fp(Zp, f(Zp))
+                            delta = delta * fp(Zp, f(Zp))
+                    return grads
+                """,
+        ),
+        (
+            None,
+            """
+                from annlib.scratch import ACTIVATIONS
+                def backward(params, caches, delta_output):
+                    grads = [None] * len(params)
+                    delta = delta_output
+                    for l in reversed(range(len(params))):
+                        A_prev = caches[l][0]
+                        grads[l] = (A_prev.T @ delta, delta.sum(axis=0))
+                        if l > 0:
+                            _, Zp, namep = caches[l - 1]
+                            f, fp = ACTIVATIONS[namep]
+                            delta = (delta @ params[l][0].T) * fp(Zp, f(Zp))
+                        else:
+                            break
+                    return grads[-1:] if len(params) == 1 else grads[1:] + grads[:1]
+                """,
+        ),
+        (
+            "in_place",
+            """
+                from annlib.scratch import ACTIVATIONS
+                def backward(params, caches, delta_output):
+                    grads = [None] * len(params)
+                    delta = delta_output
+                    for l in reversed(range(len(params))):
+                        A_prev = caches[l][0]
+                        grads[l] = (A_prev.T @ delta, delta.sum(axis=0))
+                        if l > 0:
+                            _, Zp, namep = caches[l - 1]
+                            f, fp = ACTIVATIONS[namep]
+                            Zp[...] = fp(Zp, f(Zp))  # reuse the buffer
+                            delta = (delta @ params[l][0].T) * Zp
+                    return grads
+                """,
+        ),
+        (
+            None,
+            """
+                import numpy as np
+                def sigmoid(z):
+                    return 1.0 / (1.0 + np.exp(-z))
+                def sigmoid_prime(z):
+                    return sigmoid(z) * (1 - sigmoid(z))
+                def backward(params, caches, delta_output):
+                    nabla = [None] * len(params)
+                    delta = delta_output * sigmoid_prime(caches[-1][1])
+                    nabla[-1] = (caches[-1][0].T @ delta, delta.sum(axis=0))
+                    for l in range(2, len(params) + 1):
+                        z = caches[-l][1]
+                        sp = sigmoid_prime(z)
+                        delta = (delta @ params[-l + 1][0].T) * sp
+                        nabla[-l] = (caches[-l][0].T @ delta, delta.sum(axis=0))
+                    return nabla
+                """,
+        ),
+        (
+            "mean_and_keepdims",
+            """
+                import numpy as np
+                from annlib.scratch import ACTIVATIONS
+                def backward(params, caches, delta_output):
+                    grads = [None] * len(params)
+                    dZ = delta_output
+                    for l in reversed(range(len(params))):
+                        A_prev = caches[l][0]
+                        m = A_prev.shape[0]
+                        dW = 1.0 / m * np.dot(A_prev.T, dZ)
+                        db = 1.0 / m * np.sum(dZ, axis=0, keepdims=True)
+                        grads[l] = (dW, db)
+                        if l > 0:
+                            dA_prev = np.dot(dZ, params[l][0].T)
+                            _, Zp, namep = caches[l - 1]
+                            f, fp = ACTIVATIONS[namep]
+                            dZ = dA_prev * fp(Zp, f(Zp))
+                    return grads
+                """,
+        ),
+    ],
+    "check_gradient_error": [
+        (
+            "absolute",
+            """
+                import numpy as np
+                def gradient_error(params, X, Y, activations, kind, eps=1e-6):
+                    Y_hat, caches = forward(params, X, activations)
+                    grads = backward(params, caches, output_delta(Y_hat, Y, kind))
+                    C = lambda: cost(forward(params, X, activations)[0], Y, kind)
+                    worst = 0.0
+                    for (W, b), (gW, gb) in zip(params, grads):
+                        for P, G in ((W, gW), (b, gb)):
+                            M = numerical_gradient(C, P, eps)
+                            worst = max(worst, np.linalg.norm(G - M))
+                    return worst
+                """,
+        ),
+        (
+            "weights_only",
+            """
+                import numpy as np
+                def gradient_error(params, X, Y, activations, kind, eps=1e-6):
+                    Y_hat, caches = forward(params, X, activations)
+                    grads = backward(params, caches, output_delta(Y_hat, Y, kind))
+                    C = lambda: cost(forward(params, X, activations)[0], Y, kind)
+                    worst = 0.0
+                    for (W, b), (gW, gb) in zip(params, grads):
+                        M = numerical_gradient(C, W, eps)
+                        den = np.linalg.norm(gW) + np.linalg.norm(M)
+                        if den:
+                            worst = max(worst, np.linalg.norm(gW - M) / den)
+                    return worst
+                """,
+        ),
+        (
+            "mean_not_max",
+            """
+                import numpy as np
+                def gradient_error(params, X, Y, activations, kind, eps=1e-6):
+                    Y_hat, caches = forward(params, X, activations)
+                    grads = backward(params, caches, output_delta(Y_hat, Y, kind))
+                    C = lambda: cost(forward(params, X, activations)[0], Y, kind)
+                    rs = []
+                    for (W, b), (gW, gb) in zip(params, grads):
+                        for P, G in ((W, gW), (b, gb)):
+                            M = numerical_gradient(C, P, eps)
+                            den = np.linalg.norm(G) + np.linalg.norm(M)
+                            rs.append(np.linalg.norm(G - M) / den if den else 0.0)
+                    return float(np.mean(rs))
+                """,
+        ),
+        (
+            "no_zero_guard",
+            """
+                import numpy as np
+                def gradient_error(params, X, Y, activations, kind, eps=1e-6):
+                    Y_hat, caches = forward(params, X, activations)
+                    grads = backward(params, caches, output_delta(Y_hat, Y, kind))
+                    C = lambda: cost(forward(params, X, activations)[0], Y, kind)
+                    worst = 0.0
+                    for (W, b), (gW, gb) in zip(params, grads):
+                        for P, G in ((W, gW), (b, gb)):
+                            M = numerical_gradient(C, P, eps)
+                            den = np.linalg.norm(G) + np.linalg.norm(M)
+                            worst = max(worst, np.linalg.norm(G - M) / den)
+                    return worst
+                """,
+        ),
+        (
+            "eps_ignored",
+            """
+                import numpy as np
+                def gradient_error(params, X, Y, activations, kind, eps=1e-6):
+                    Y_hat, caches = forward(params, X, activations)
+                    grads = backward(params, caches, output_delta(Y_hat, Y, kind))
+                    C = lambda: cost(forward(params, X, activations)[0], Y, kind)
+                    worst = 0.0
+                    for (W, b), (gW, gb) in zip(params, grads):
+                        for P, G in ((W, gW), (b, gb)):
+                            M = numerical_gradient(C, P)
+                            den = np.linalg.norm(G) + np.linalg.norm(M)
+                            if den:
+                                worst = max(worst, np.linalg.norm(G - M) / den)
+                    return worst
+                """,
+        ),
+        (
+            None,
+            """
+                import numpy as np
+                def gradient_error(params, X, Y, activations, kind, eps=1e-6):
+                    Y_hat, caches = forward(params, X, activations)
+                    grads = backward(params, caches, output_delta(Y_hat, Y, kind))
+                    C = lambda: cost(forward(params, X, activations)[0], Y, kind)
+                    worst = 0.0
+                    for (W, b), (gW, gb) in zip(params, grads):
+                        for P, G in ((W, gW), (b, gb)):
+                            M = numerical_gradient(C, P, eps)
+                            den = np.linalg.norm(G) * np.linalg.norm(M)
+                            if den:
+                                worst = max(worst, np.linalg.norm(G - M) / den)
+                    return worst
+                """,
+        ),
+        (
+            "min_not_max",
+            """
+                import numpy as np
+                def gradient_error(params, X, Y, activations, kind, eps=1e-6):
+                    Y_hat, caches = forward(params, X, activations)
+                    grads = backward(params, caches, output_delta(Y_hat, Y, kind))
+                    C = lambda: cost(forward(params, X, activations)[0], Y, kind)
+                    worst = 0.0
+                    for (W, b), (gW, gb) in zip(params, grads):
+                        for P, G in ((W, gW), (b, gb)):
+                            M = numerical_gradient(C, P, eps)
+                            den = np.linalg.norm(G) + np.linalg.norm(M)
+                            if den:
+                                r = np.linalg.norm(G - M) / den
+                                worst = min(worst, r) if worst else r
+                    return worst
+                """,
+        ),
+        (
+            "not_restored",
+            """
+                import numpy as np
+                def gradient_error(params, X, Y, activations, kind, eps=1e-6):
+                    Y_hat, caches = forward(params, X, activations)
+                    grads = backward(params, caches, output_delta(Y_hat, Y, kind))
+                    worst = 0.0
+                    for (W, b), (gW, gb) in zip(params, grads):
+                        for P, G in ((W, gW), (b, gb)):
+                            M = np.zeros_like(P)
+                            for idx in np.ndindex(P.shape):
+                                old = P[idx]
+                                P[idx] = old + eps
+                                up = cost(forward(params, X, activations)[0], Y, kind)
+                                P[idx] = old - eps
+                                down = cost(forward(params, X, activations)[0], Y, kind)
+                                M[idx] = (up - down) / (2 * eps)
+                            den = np.linalg.norm(G) + np.linalg.norm(M)
+                            if den:
+                                worst = max(worst, np.linalg.norm(G - M) / den)
+                    return worst
+                """,
+        ),
+        (
+            None,
+            """
+                import numpy as np
+                def gradient_error(params, X, Y, activations, kind, eps=1e-6):
+                    Y_hat, caches = forward(params, X, activations)
+                    grads = backward(params, caches, output_delta(Y_hat, Y, kind))
+                    C = lambda: cost(forward(params, X, activations)[0], Y, kind)
+                    worst = 0.0
+                    for (W, b), (gW, gb) in zip(params, grads):
+                        for P, G in ((W, gW), (b, gb)):
+                            M = numerical_gradient(C, P, eps)
+                            den = np.linalg.norm(G) + np.linalg.norm(M)
+                            if den:
+                                worst = max(worst, np.linalg.norm(G + M) / den)
+                    return worst
+                """,
+        ),
+        (
+            None,
+            """
+                import numpy as np
+                def gradient_error(params, X, Y, activations, kind, eps=1e-6):
+                    Y_hat, caches = forward(params, X, activations)
+                    grads = backward(params, caches, output_delta(Y_hat, Y, kind))
+                    C = lambda: cost(forward(params, X, activations)[0], Y, kind)
+                    worst = 0.0
+                    for (W, b), (gW, gb) in zip(params, grads):
+                        for P, G in ((W, gW), (b, gb)):
+                            M = numerical_gradient(C, P, eps)
+                            den = np.abs(G).sum() + np.abs(M).sum()
+                            if den:
+                                worst = max(worst, np.abs(G - M).max() / den)
+                    return worst
+                """,
+        ),
+        (
+            "weights_only",
+            """
+                import numpy as np
+                def gradient_error(params, X, Y, activations, kind, eps=1e-6):
+                    Y_hat, caches = forward(params, X, activations)
+                    grads = backward(params, caches, output_delta(Y_hat, Y, kind))
+                    C = lambda: cost(forward(params, X, activations)[0], Y, kind)
+                    worst = 0.0
+                    for (W, b), (gW, gb) in zip(params, grads):
+                        for P, G in ((W, gW), (b, gb)):
+                            M = numerical_gradient(C, P, eps)
+                            den = np.linalg.norm(G) + np.linalg.norm(M)
+                            if den:
+                                worst = max(worst, np.linalg.norm(G - M) / den)
+                            break
+                    return worst
+                """,
+        ),
+        (
+            "whole_network",
+            """
+                import numpy as np
+                def gradient_error(params, X, Y, activations, kind, eps=1e-6):
+                    Y_hat, caches = forward(params, X, activations)
+                    grads = backward(params, caches, output_delta(Y_hat, Y, kind))
+                    C = lambda: cost(forward(params, X, activations)[0], Y, kind)
+                    grad = np.concatenate([g.ravel() for pair in grads for g in pair])
+                    gradapprox = np.concatenate(
+                        [numerical_gradient(C, P, eps).ravel() for pair in params for P in pair])
+                    numerator = np.linalg.norm(grad - gradapprox)
+                    denominator = np.linalg.norm(grad) + np.linalg.norm(gradapprox)
+                    difference = numerator / denominator
+                    return difference
+                """,
+        ),
+    ],
+}
+for _name, _sources in _ROUND2_CORRECT.items():
+    CORRECT.setdefault(_name, []).extend(_sources)
+for _name, _answers in _ROUND2_WRONG.items():
+    WRONG.setdefault(_name, []).extend(_answers)

@@ -1998,7 +1998,7 @@ _MORE_WRONG = {
         """,
         ),
         (
-            "untrained",
+            "undertrained",
             """
         from annlib import Network, fit
         from annlib.losses import BinaryCrossEntropy
@@ -2867,3 +2867,1932 @@ for _name, _source in [
     ),
 ]:
     CORRECT[_name].append(_source)
+
+
+# Held-out set 2: answers in other styles, and real learners' code translated to these signatures
+_HELDOUT_CORRECT = {
+    "check_choose_learning_rate": [
+        """
+        import copy
+        from annlib import Network, datasets, fit
+        from annlib.losses import BinaryCrossEntropy
+        from annlib.scratch import backward, cost, forward, initialize, output_delta, update
+
+        from annlib.scratch import train
+        def choose_learning_rate(params, X, Y, activations, kind, rates, *, epochs, batch_size, rng):
+            finals = []
+            for r in rates:
+                try:
+                    _, h = train(params, X, Y, activations, kind, learning_rate=r, epochs=epochs,
+                                 batch_size=batch_size, rng=copy.deepcopy(rng))
+                    finals.append(h[-1] if np.isfinite(h[-1]) else np.inf)
+                except FloatingPointError:
+                    finals.append(np.inf)
+            return rates[int(np.argmin(finals))]
+        """,
+        """
+        import copy
+        from annlib import Network, datasets, fit
+        from annlib.losses import BinaryCrossEntropy
+        from annlib.scratch import backward, cost, forward, initialize, output_delta, update
+
+        from annlib.scratch import train
+        def choose_learning_rate(params, X, Y, activations, kind, rates, *, epochs, batch_size, rng):
+            results = {}
+            for lr in rates:
+                try:
+                    trained, history = train(copy.deepcopy(params), X, Y, activations, kind, learning_rate=lr,
+                                             epochs=epochs, batch_size=batch_size, rng=copy.deepcopy(rng))
+                except FloatingPointError:
+                    continue
+                final = history[-1]
+                if np.isnan(final) or np.isinf(final):
+                    continue
+                results[lr] = final
+            return min(results, key=results.get)
+        """,
+        """
+        import copy
+        from annlib import Network, datasets, fit
+        from annlib.losses import BinaryCrossEntropy
+        from annlib.scratch import backward, cost, forward, initialize, output_delta, update
+
+        from annlib.scratch import train
+        def choose_learning_rate(params, X, Y, activations, kind, rates, *, epochs, batch_size, rng):
+            state = copy.deepcopy(rng)
+            best, best_cost = None, float("inf")
+            for rate in rates:
+                try:
+                    history = train(params, X, Y, activations, kind, learning_rate=rate, epochs=epochs,
+                                    batch_size=batch_size, rng=copy.deepcopy(state))[1]
+                except FloatingPointError:
+                    continue
+                last = float(history[-1])
+                if last == last and last < best_cost:
+                    best, best_cost = rate, last
+            return best
+        """,
+        """
+        import copy
+        from annlib import Network, datasets, fit
+        from annlib.losses import BinaryCrossEntropy
+        from annlib.scratch import backward, cost, forward, initialize, output_delta, update
+
+        from annlib.scratch import train
+        def _final_cost(params, X, Y, activations, kind, rate, epochs, batch_size, rng):
+            try:
+                _, hist = train(params, X, Y, activations, kind, learning_rate=rate, epochs=epochs,
+                                batch_size=batch_size, rng=rng)
+            except FloatingPointError:
+                return np.inf
+            return hist[-1] if np.isfinite(hist[-1]) else np.inf
+
+        def choose_learning_rate(params, X, Y, activations, kind, rates, *, epochs, batch_size, rng):
+            costs = [_final_cost(params, X, Y, activations, kind, r, epochs, batch_size, copy.deepcopy(rng))
+                     for r in rates]
+            return rates[costs.index(min(costs))]
+        """,
+        """
+        import copy
+        from annlib import Network, datasets, fit
+        from annlib.losses import BinaryCrossEntropy
+        from annlib.scratch import backward, cost, forward, initialize, output_delta, update
+
+        from annlib.scratch import train
+        import math
+        def choose_learning_rate(params, X, Y, activations, kind, rates, *, epochs, batch_size, rng):
+            scored = []
+            for rate in rates:
+                try:
+                    _, history = train(params, X, Y, activations, kind, learning_rate=rate, epochs=epochs,
+                                       batch_size=batch_size, rng=copy.deepcopy(rng))
+                    final = history[-1]
+                    score = final if math.isfinite(final) else math.inf
+                except FloatingPointError:
+                    score = math.inf
+                scored.append((score, rate))
+            return min(scored, key=lambda t: t[0])[1]
+        """,
+        """
+        import copy
+        from annlib import Network, datasets, fit
+        from annlib.losses import BinaryCrossEntropy
+        from annlib.scratch import backward, cost, forward, initialize, output_delta, update
+
+        from annlib.scratch import train
+        def choose_learning_rate(params, X, Y, activations, kind, rates, *, epochs, batch_size, rng):
+            finals = np.full(len(rates), np.inf)
+            for i, rate in enumerate(rates):
+                run_rng = np.random.Generator(type(rng.bit_generator)())
+                run_rng.bit_generator.state = rng.bit_generator.state
+                try:
+                    _, history = train(params, X, Y, activations, kind, learning_rate=rate, epochs=epochs,
+                                       batch_size=batch_size, rng=run_rng)
+                except FloatingPointError:
+                    continue
+                finals[i] = history[-1]
+            finals[~np.isfinite(finals)] = np.inf
+            return rates[int(np.argmin(finals))]
+        """,
+        """
+        import copy
+        from annlib import Network, datasets, fit
+        from annlib.losses import BinaryCrossEntropy
+        from annlib.scratch import backward, cost, forward, initialize, output_delta, update
+
+        from annlib.scratch import train
+        import pickle
+        def choose_learning_rate(params, X, Y, activations, kind, rates, *, epochs, batch_size, rng):
+            saved = pickle.dumps(rng)
+            best_rate = rates[0]
+            best_cost = float("inf")
+            for rate in rates:
+                try:
+                    _, history = train(params, X, Y, activations, kind, learning_rate=rate, epochs=epochs,
+                                       batch_size=batch_size, rng=pickle.loads(saved))
+                except FloatingPointError:
+                    continue
+                if np.isfinite(history[-1]) and history[-1] < best_cost:
+                    best_rate, best_cost = rate, history[-1]
+            return best_rate
+        """,
+        """
+        import copy
+        from annlib import Network, datasets, fit
+        from annlib.losses import BinaryCrossEntropy
+        from annlib.scratch import backward, cost, forward, initialize, output_delta, update
+
+        from annlib.scratch import train
+        def choose_learning_rate(params, X, Y, activations, kind, rates, *, epochs, batch_size, rng):
+            start = copy.deepcopy(params)
+            costs = {}
+            for rate in rates:
+                try:
+                    _, history = train(start, X, Y, activations, kind, learning_rate=rate, epochs=epochs,
+                                       batch_size=batch_size, rng=copy.deepcopy(rng))
+                except FloatingPointError:
+                    costs[rate] = float("inf")
+                    continue
+                costs[rate] = history[-1] if np.isfinite(history[-1]) else float("inf")
+            return sorted(costs.items(), key=lambda kv: kv[1])[0][0]
+        """,
+    ],
+    "check_minibatches": [
+        """
+        def minibatches(X, y, batch_size, rng):
+            idx = rng.permutation(len(X))
+            for i in range(0, len(idx), batch_size):
+                yield X[idx[i:i + batch_size]], y[idx[i:i + batch_size]]
+        """,
+        """
+        def minibatches(X, y, batch_size, rng):
+            n = X.shape[0]
+            perm = rng.permutation(n)
+            Xs, ys = X[perm], y[perm]
+            for start in range(0, n, batch_size):
+                end = min(start + batch_size, n)
+                yield Xs[start:end], ys[start:end]
+        """,
+        """
+        import math
+        def minibatches(X, y, batch_size, rng):
+            m = len(X)
+            permutation = list(rng.permutation(m))
+            shuffled_X = X[permutation]
+            shuffled_Y = y[permutation]
+            num = math.ceil(m / batch_size)
+            for k in range(num):
+                yield shuffled_X[k * batch_size:(k + 1) * batch_size], shuffled_Y[k * batch_size:(k + 1) * batch_size]
+        """,
+        """
+        def minibatches(X, y, batch_size, rng):
+            order = rng.permutation(len(X))
+            n_full = len(X) // batch_size
+            for k in range(n_full):
+                b = order[k * batch_size:(k + 1) * batch_size]
+                yield X[b], y[b]
+            if len(X) % batch_size != 0:
+                b = order[n_full * batch_size:]
+                yield X[b], y[b]
+        """,
+        """
+        def minibatches(X, y, batch_size, rng):
+            order = rng.permutation(len(X))
+            batches = [order[i:i + batch_size] for i in range(0, len(order), batch_size)]
+            for b in batches:
+                yield (X[b], y[b])
+        """,
+        """
+        def minibatches(X, y, batch_size, rng):
+            order = rng.permutation(len(X))
+            start = 0
+            while start < len(X):
+                sel = order[start:start + batch_size]
+                yield X[sel].copy(), y[sel].copy()
+                start += batch_size
+        """,
+        """
+        def minibatches(X, y, batch_size, rng):
+            perm = rng.permutation(len(X))
+            n_batches = -(-len(X) // batch_size)
+            for part in np.array_split(perm, [batch_size * k for k in range(1, n_batches)]):
+                yield np.take(X, part, axis=0), np.take(y, part, axis=0)
+        """,
+        """
+        def minibatches(X, y, batch_size, rng):
+            perm = rng.permutation(len(X))
+            return ((X[perm[s:s + batch_size]], y[perm[s:s + batch_size]]) for s in range(0, len(X), batch_size))
+        """,
+        """
+        def minibatches(X, y, batch_size, rng):
+            permutation = list(rng.permutation(X.shape[0]))
+            X_shuffle = X[permutation]
+            Y_shuffle = y[permutation]
+            num_examples = X_shuffle.shape[0]
+            num_complete = num_examples // batch_size
+            mini_batches = []
+            for i in range(num_complete):
+                mini_batches.append([X_shuffle[i * batch_size:(i + 1) * batch_size],
+                                     Y_shuffle[i * batch_size:(i + 1) * batch_size]])
+            if 0 == num_examples % batch_size:
+                pass
+            else:
+                mini_batches.append([X_shuffle[num_complete * batch_size:], Y_shuffle[num_complete * batch_size:]])
+            for mb in mini_batches:
+                yield mb[0], mb[1]
+        """,
+        """
+        import math
+        def minibatches(X, y, batch_size, rng):
+            m = X.shape[0]
+            permutation = list(rng.permutation(m))
+            shuffled_X = X[permutation]
+            shuffled_Y = y[permutation]
+            num_complete_minibatches = math.ceil(m / batch_size)
+            for k in range(0, num_complete_minibatches):
+                mini_batch_X = shuffled_X[k * batch_size:(k + 1) * batch_size]
+                mini_batch_Y = shuffled_Y[k * batch_size:(k + 1) * batch_size]
+                yield mini_batch_X, mini_batch_Y
+        """,
+    ],
+    "check_momentum_step": [
+        """
+        def momentum_step(params, grads, velocities, learning_rate, momentum=0.9):
+            for i in range(len(params)):
+                velocities[i] *= momentum
+                velocities[i] -= learning_rate * grads[i]
+                params[i] += velocities[i]
+        """,
+        """
+        def momentum_step(params, grads, velocities, learning_rate, momentum=0.9):
+            for p, g, v in zip(params, grads, velocities):
+                v[:] = momentum * v - learning_rate * g
+                p[:] = p + v
+        """,
+        """
+        def momentum_step(params, grads, velocities, learning_rate, momentum=0.9):
+            for p, g, v in zip(params, grads, velocities):
+                v[...] = momentum * v - learning_rate * g
+                p += v
+        """,
+        """
+        def momentum_step(params, grads, velocities, learning_rate, momentum=0.9):
+            for p, g, v in zip(params, grads, velocities):
+                np.copyto(v, momentum * v - learning_rate * g)
+                np.add(p, v, out=p)
+        """,
+        """
+        def momentum_step(params, grads, velocities, learning_rate, momentum=0.9):
+            for k, (p, g) in enumerate(zip(params, grads)):
+                new_v = momentum * velocities[k] - learning_rate * g
+                velocities[k][...] = new_v
+                params[k] += new_v
+        """,
+        """
+        def momentum_step(params, grads, velocities, learning_rate, momentum=0.9):
+            beta = momentum
+            for idx in range(len(params)):
+                v = velocities[idx]
+                v *= beta
+                v += -learning_rate * grads[idx]
+                params[idx] += v
+            return params, velocities
+        """,
+        """
+        def momentum_step(params, grads, velocities, learning_rate, momentum=0.9):
+            for p, g, v in zip(params, grads, velocities):
+                step = momentum * v - learning_rate * g
+                v[:] = step
+                p -= -step
+        """,
+        """
+        def momentum_step(params, grads, velocities, learning_rate, momentum=0.9):
+            for p, g, v in zip(params, grads, velocities):
+                v -= (1 - momentum) * v + learning_rate * g
+                p += v
+        """,
+        """
+        def momentum_step(params, grads, velocities, learning_rate, momentum=0.9):
+            L = len(params)
+            for l in range(L):
+                velocities[l][:] = momentum * velocities[l] - learning_rate * grads[l]
+                params[l][:] = params[l] + velocities[l]
+        """,
+        """
+        def momentum_step(params, grads, velocities, learning_rate, momentum=0.9):
+            for p, g, v in zip(params, grads, velocities):
+                p += momentum * v - learning_rate * g
+                v[:] = momentum * v - learning_rate * g
+        """,
+    ],
+    "check_moons_classifier": [
+        """
+        import copy
+        from annlib import Network, datasets, fit
+        from annlib.losses import BinaryCrossEntropy
+        from annlib.scratch import backward, cost, forward, initialize, output_delta, update
+
+        def train_moons_classifier(X, y):
+            net = Network.from_sizes([2, 16, 1], activation="tanh", output_activation="sigmoid", rng=1)
+            fit(net, X, y, BinaryCrossEntropy(), "adam", learning_rate=0.03, epochs=100, batch_size=32, rng=1,
+                progress=False)
+            return net
+        """,
+        """
+        import copy
+        from annlib import Network, datasets, fit
+        from annlib.losses import BinaryCrossEntropy
+        from annlib.scratch import backward, cost, forward, initialize, output_delta, update
+
+        def train_moons_classifier(X, y):
+            net = Network.from_sizes([2, 10, 10, 1], activation="relu", output_activation="sigmoid", rng=3)
+            fit(net, X, y, BinaryCrossEntropy(), "adam", learning_rate=0.01, epochs=150, batch_size=16, rng=3,
+                progress=False)
+            return net
+        """,
+    ],
+    "check_sgd_step": [
+        """
+        def sgd_step(params, grads, learning_rate):
+            for i in range(len(params)):
+                params[i] -= learning_rate * grads[i]
+        """,
+        """
+        def sgd_step(params, grads, learning_rate):
+            for p, g in zip(params, grads):
+                p[...] = p - learning_rate * g
+        """,
+        """
+        def sgd_step(params, grads, learning_rate):
+            for p, g in zip(params, grads):
+                np.subtract(p, learning_rate * g, out=p)
+        """,
+        """
+        def sgd_step(params, grads, learning_rate):
+            for p, g in zip(params, grads):
+                p[:] -= learning_rate * g
+        """,
+        """
+        def sgd_step(params, grads, learning_rate):
+            for p, g in zip(params, grads):
+                p -= g * learning_rate
+            return params
+        """,
+        """
+        def sgd_step(params, grads, learning_rate):
+            i = 0
+            while i < len(params):
+                params[i] += -learning_rate * grads[i]
+                i += 1
+        """,
+        """
+        def sgd_step(params, grads, learning_rate):
+            assert len(params) == len(grads)
+            for p, g in zip(params, grads):
+                step = np.multiply(learning_rate, g)
+                p -= step
+        """,
+        """
+        def sgd_step(params, grads, learning_rate):
+            [np.copyto(p, p - learning_rate * g) for p, g in zip(params, grads)]
+        """,
+        """
+        def sgd_step(params, grads, learning_rate):
+            for l in range(len(params)):
+                params[l] -= learning_rate * grads[l]
+            return params
+        """,
+        """
+        def sgd_step(params, grads, learning_rate):
+            for p, g in zip(params, grads):
+                flat = p.reshape(-1)
+                flat -= learning_rate * g.reshape(-1)
+        """,
+        """
+        def sgd_step(params, grads, learning_rate):
+            for p, g in zip(params, grads):
+                g *= learning_rate
+                p -= g
+        """,
+    ],
+    "check_train": [
+        """
+        import copy
+        from annlib import Network, datasets, fit
+        from annlib.losses import BinaryCrossEntropy
+        from annlib.scratch import backward, cost, forward, initialize, output_delta, update
+
+        def train(params, X, Y, activations, kind, *, learning_rate, epochs, batch_size, rng,
+                  target_cost=None, patience=None):
+            history = []
+            best = float("inf")
+            wait = 0
+            for epoch in range(epochs):
+                perm = rng.permutation(X.shape[0])
+                for s in range(0, X.shape[0], batch_size):
+                    idx = perm[s:s + batch_size]
+                    Yh, caches = forward(params, X[idx], activations)
+                    params = update(params, backward(params, caches, output_delta(Yh, Y[idx], kind)), learning_rate)
+                c = cost(forward(params, X, activations)[0], Y, kind)
+                if np.isnan(c) or np.isinf(c):
+                    raise FloatingPointError("diverged at epoch %d" % (epoch + 1))
+                history.append(c)
+                if target_cost is not None and c <= target_cost:
+                    break
+                if c < best:
+                    best = c
+                    wait = 0
+                else:
+                    wait += 1
+                if patience is not None and wait >= patience:
+                    break
+            return params, history
+        """,
+        """
+        import copy
+        from annlib import Network, datasets, fit
+        from annlib.losses import BinaryCrossEntropy
+        from annlib.scratch import backward, cost, forward, initialize, output_delta, update
+
+        def _epoch(params, X, Y, activations, kind, learning_rate, batch_size, rng):
+            order = rng.permutation(len(X))
+            Xs, Ys = X[order], Y[order]
+            for s in range(0, len(X), batch_size):
+                xb, yb = Xs[s:s + batch_size], Ys[s:s + batch_size]
+                out, caches = forward(params, xb, activations)
+                grads = backward(params, caches, output_delta(out, yb, kind))
+                params = update(params, grads, learning_rate)
+            return params
+
+        def train(params, X, Y, activations, kind, *, learning_rate, epochs, batch_size, rng,
+                  target_cost=None, patience=None):
+            history = []
+            for epoch in range(1, epochs + 1):
+                params = _epoch(params, X, Y, activations, kind, learning_rate, batch_size, rng)
+                c = float(cost(forward(params, X, activations)[0], Y, kind))
+                if not np.isfinite(c):
+                    raise FloatingPointError(f"epoch {epoch}: cost {c}")
+                history.append(c)
+                if target_cost is not None and c <= target_cost:
+                    return params, history
+                if patience is not None and len(history) > patience:
+                    if min(history[-patience:]) >= min(history[:-patience]):
+                        return params, history
+            return params, history
+        """,
+        """
+        import copy
+        from annlib import Network, datasets, fit
+        from annlib.losses import BinaryCrossEntropy
+        from annlib.scratch import backward, cost, forward, initialize, output_delta, update
+
+        def train(params, X, Y, activations, kind, *, learning_rate, epochs, batch_size, rng,
+                  target_cost=None, patience=None):
+            history = []
+            best_cost = np.inf
+            best_epoch = 0
+            for epoch in range(1, epochs + 1):
+                perm = rng.permutation(len(X))
+                n_batches = int(np.ceil(len(X) / batch_size))
+                for k in range(n_batches):
+                    b = perm[k * batch_size:(k + 1) * batch_size]
+                    Y_hat, caches = forward(params, X[b], activations)
+                    delta = output_delta(Y_hat, Y[b], kind)
+                    grads = backward(params, caches, delta)
+                    params = update(params, grads, learning_rate)
+                Y_all, _ = forward(params, X, activations)
+                c = cost(Y_all, Y, kind)
+                if not np.isfinite(c):
+                    raise FloatingPointError("the cost is not finite in epoch " + str(epoch))
+                history.append(c)
+                if c < best_cost:
+                    best_cost, best_epoch = c, epoch
+                if target_cost is not None and c <= target_cost:
+                    break
+                if patience is not None and epoch - best_epoch >= patience:
+                    break
+            return params, history
+        """,
+        """
+        import copy
+        from annlib import Network, datasets, fit
+        from annlib.losses import BinaryCrossEntropy
+        from annlib.scratch import backward, cost, forward, initialize, output_delta, update
+
+        def train(params, X, Y, activations, kind, *, learning_rate, epochs, batch_size, rng,
+                  target_cost=None, patience=None):
+            history = []
+            best, stale = np.inf, 0
+            n = len(X)
+            for epoch in range(1, epochs + 1):
+                order = rng.choice(n, size=n, replace=False)
+                for s in range(0, n, batch_size):
+                    idx = order[s:s + batch_size]
+                    out, caches = forward(params, X[idx], activations)
+                    params = update(params, backward(params, caches, output_delta(out, Y[idx], kind)), learning_rate)
+                c = cost(forward(params, X, activations)[0], Y, kind)
+                if not np.isfinite(c):
+                    raise FloatingPointError(f"epoch {epoch}: cost is {c}")
+                history.append(c)
+                if target_cost is not None and c <= target_cost:
+                    break
+                if c < best:
+                    best, stale = c, 0
+                else:
+                    stale += 1
+                if patience is not None and stale == patience:
+                    break
+            return params, history
+        """,
+        """
+        import copy
+        from annlib import Network, datasets, fit
+        from annlib.losses import BinaryCrossEntropy
+        from annlib.scratch import backward, cost, forward, initialize, output_delta, update
+
+        def train(params, X, Y, activations, kind, *, learning_rate, epochs, batch_size, rng,
+                  target_cost=None, patience=None):
+            history = []
+            idx = np.arange(X.shape[0])
+            best = None
+            since_best = 0
+            epoch = 0
+            while epoch < epochs:
+                epoch += 1
+                rng.shuffle(idx)
+                for start in range(0, len(idx), batch_size):
+                    b = idx[start:start + batch_size]
+                    Y_hat, caches = forward(params, X[b], activations)
+                    grads = backward(params, caches, output_delta(Y_hat, Y[b], kind))
+                    params = update(params, grads, learning_rate)
+                c = float(cost(forward(params, X, activations)[0], Y, kind))
+                if np.isnan(c) or np.isinf(c):
+                    raise FloatingPointError("training diverged in epoch {}".format(epoch))
+                history.append(c)
+                if best is None or c < best:
+                    best, since_best = c, 0
+                else:
+                    since_best += 1
+                if patience is not None and since_best >= patience:
+                    break
+                if target_cost is not None and c <= target_cost:
+                    break
+            return params, history
+        """,
+        """
+        import copy
+        from annlib import Network, datasets, fit
+        from annlib.losses import BinaryCrossEntropy
+        from annlib.scratch import backward, cost, forward, initialize, output_delta, update
+
+        def _batches(X, Y, batch_size, rng):
+            order = rng.permutation(len(X))
+            for start in range(0, len(X), batch_size):
+                batch = order[start:start + batch_size]
+                yield X[batch], Y[batch]
+
+        def train(params, X, Y, activations, kind, *, learning_rate, epochs, batch_size, rng,
+                  target_cost=None, patience=None):
+            history = []
+            for epoch in range(epochs):
+                for Xb, Yb in _batches(X, Y, batch_size, rng):
+                    Y_hat, caches = forward(params, Xb, activations)
+                    params = update(params, backward(params, caches, output_delta(Y_hat, Yb, kind)), learning_rate)
+                epoch_cost = cost(forward(params, X, activations)[0], Y, kind)
+                if not np.isfinite(epoch_cost):
+                    raise FloatingPointError(f"cost {epoch_cost} in epoch {epoch + 1}")
+                history.append(epoch_cost)
+                if target_cost is not None and epoch_cost <= target_cost:
+                    break
+                if patience is not None:
+                    best_index = int(np.argmin(history))
+                    if len(history) - 1 - best_index >= patience:
+                        break
+            return params, history
+        """,
+        """
+        import copy
+        from annlib import Network, datasets, fit
+        from annlib.losses import BinaryCrossEntropy
+        from annlib.scratch import backward, cost, forward, initialize, output_delta, update
+
+        def train(params, X, Y, activations, kind, *, learning_rate, epochs, batch_size, rng,
+                  target_cost=None, patience=None):
+            params = [(W.copy(), b.copy()) for W, b in params]
+            history = []
+            best_cost, bad_epochs = float("inf"), 0
+            m = len(X)
+            num_batches = (m + batch_size - 1) // batch_size
+            for epoch in range(1, epochs + 1):
+                permutation = list(rng.permutation(m))
+                shuffled_X, shuffled_Y = X[permutation], Y[permutation]
+                for k in range(num_batches):
+                    mb_X = shuffled_X[k * batch_size:(k + 1) * batch_size]
+                    mb_Y = shuffled_Y[k * batch_size:(k + 1) * batch_size]
+                    AL, caches = forward(params, mb_X, activations)
+                    grads = backward(params, caches, output_delta(AL, mb_Y, kind))
+                    params = update(params, grads, learning_rate)
+                AL, _ = forward(params, X, activations)
+                c = cost(AL, Y, kind)
+                if not np.isfinite(c):
+                    raise FloatingPointError(f"diverged: epoch {epoch}")
+                history.append(c)
+                stop = target_cost is not None and c <= target_cost
+                if c < best_cost:
+                    best_cost, bad_epochs = c, 0
+                else:
+                    bad_epochs += 1
+                if patience is not None and bad_epochs >= patience:
+                    stop = True
+                if stop:
+                    break
+            return params, history
+        """,
+        """
+        import copy
+        from annlib import Network, datasets, fit
+        from annlib.losses import BinaryCrossEntropy
+        from annlib.scratch import backward, cost, forward, initialize, output_delta, update
+
+        class EarlyStopping:
+            def __init__(self, patience):
+                self.loss = np.inf
+                self.patience = 0
+                self.patience_limit = patience
+            def step(self, loss):
+                if self.loss > loss:
+                    self.loss = loss
+                    self.patience = 0
+                else:
+                    self.patience += 1
+            def is_stop(self):
+                return self.patience_limit is not None and self.patience >= self.patience_limit
+
+        def train(params, X, Y, activations, kind, *, learning_rate, epochs, batch_size, rng,
+                  target_cost=None, patience=None):
+            history = []
+            stopper = EarlyStopping(patience)
+            for epoch in range(1, epochs + 1):
+                order = rng.permutation(len(X))
+                for s in range(0, len(X), batch_size):
+                    b = order[s:s + batch_size]
+                    Y_hat, caches = forward(params, X[b], activations)
+                    params = update(params, backward(params, caches, output_delta(Y_hat, Y[b], kind)), learning_rate)
+                c = cost(forward(params, X, activations)[0], Y, kind)
+                if not np.isfinite(c):
+                    raise FloatingPointError(f"epoch {epoch}")
+                history.append(c)
+                if target_cost is not None and c <= target_cost:
+                    break
+                stopper.step(c)
+                if stopper.is_stop():
+                    break
+            return params, history
+        """,
+    ],
+    "check_update": [
+        """
+        def update(params, grads, learning_rate):
+            return [(W - learning_rate * dW, b - learning_rate * db) for (W, b), (dW, db) in zip(params, grads)]
+        """,
+        """
+        def update(params, grads, learning_rate):
+            new = []
+            for i in range(len(params)):
+                W = params[i][0].copy()
+                b = params[i][1].copy()
+                W -= learning_rate * grads[i][0]
+                b -= learning_rate * grads[i][1]
+                new.append((W, b))
+            return new
+        """,
+        """
+        import copy
+        def update(params, grads, learning_rate):
+            new = copy.deepcopy(params)
+            out = []
+            for (W, b), (gW, gb) in zip(new, grads):
+                W -= learning_rate * gW
+                b -= learning_rate * gb
+                out.append((W, b))
+            return out
+        """,
+        """
+        def update(params, grads, learning_rate):
+            out = []
+            for layer, grad in zip(params, grads):
+                out.append(tuple(p - learning_rate * g for p, g in zip(layer, grad)))
+            return out
+        """,
+        """
+        def update(params, grads, learning_rate):
+            L = len(params)
+            new_params = [None] * L
+            for l in range(L):
+                W, b = params[l]
+                dW, db = grads[l]
+                new_params[l] = (np.subtract(W, learning_rate * dW), np.subtract(b, learning_rate * db))
+            return new_params
+        """,
+        """
+        def update(params, grads, learning_rate):
+            return list(map(lambda pg: (pg[0][0] - learning_rate * pg[1][0], pg[0][1] - learning_rate * pg[1][1]),
+                            zip(params, grads)))
+        """,
+        """
+        def update(params, grads, learning_rate):
+            new_params = []
+            for (W, b), (dW, db) in zip(params, grads):
+                new_params.append([W + (-learning_rate) * dW, b + (-learning_rate) * db])
+            return new_params
+        """,
+        """
+        def update(params, grads, learning_rate):
+            new_params = []
+            for (W, b), (dW, db) in zip(params, grads):
+                W_new = np.array(W, dtype=float, copy=True)
+                b_new = np.array(b, dtype=float, copy=True)
+                W_new -= learning_rate * dW
+                b_new -= learning_rate * db
+                new_params.append((W_new, b_new))
+            return new_params
+        """,
+        """
+        def update(params, grads, learning_rate):
+            L = len(params)
+            parameters = {}
+            for l in range(L):
+                parameters["W" + str(l + 1)] = params[l][0] - learning_rate * grads[l][0]
+                parameters["b" + str(l + 1)] = params[l][1] - learning_rate * grads[l][1]
+            return [(parameters["W" + str(l + 1)], parameters["b" + str(l + 1)]) for l in range(L)]
+        """,
+    ],
+}
+
+_HELDOUT_WRONG = {
+    "check_choose_learning_rate": [
+        (
+            "shared_rng",
+            """
+            import copy
+            from annlib import Network, datasets, fit
+            from annlib.losses import BinaryCrossEntropy
+            from annlib.scratch import backward, cost, forward, initialize, output_delta, update
+
+            from annlib.scratch import train
+            def choose_learning_rate(params, X, Y, activations, kind, rates, *, epochs, batch_size, rng):
+                best, best_cost = None, np.inf
+                for r in rates:
+                    try:
+                        _, h = train(params, X, Y, activations, kind, learning_rate=r, epochs=epochs,
+                                     batch_size=batch_size, rng=rng)
+                    except FloatingPointError:
+                        continue
+                    if h[-1] < best_cost:
+                        best, best_cost = r, h[-1]
+                return best
+            """,
+        ),
+        (
+            "index_returned",
+            """
+            import copy
+            from annlib import Network, datasets, fit
+            from annlib.losses import BinaryCrossEntropy
+            from annlib.scratch import backward, cost, forward, initialize, output_delta, update
+
+            from annlib.scratch import train
+            def choose_learning_rate(params, X, Y, activations, kind, rates, *, epochs, batch_size, rng):
+                finals = []
+                for r in rates:
+                    try:
+                        _, h = train(params, X, Y, activations, kind, learning_rate=r, epochs=epochs,
+                                     batch_size=batch_size, rng=copy.deepcopy(rng))
+                        finals.append(h[-1])
+                    except FloatingPointError:
+                        finals.append(np.inf)
+                return int(np.argmin(finals))
+            """,
+        ),
+        (
+            "nan_wins",
+            """
+            import copy
+            from annlib import Network, datasets, fit
+            from annlib.losses import BinaryCrossEntropy
+            from annlib.scratch import backward, cost, forward, initialize, output_delta, update
+
+            from annlib.scratch import train
+            def choose_learning_rate(params, X, Y, activations, kind, rates, *, epochs, batch_size, rng):
+                finals = []
+                for r in rates:
+                    try:
+                        _, h = train(params, X, Y, activations, kind, learning_rate=r, epochs=epochs,
+                                     batch_size=batch_size, rng=copy.deepcopy(rng))
+                        finals.append(h[-1])
+                    except FloatingPointError:
+                        finals.append(np.inf)
+                return rates[int(np.argmin(finals))]
+            """,
+        ),
+        (
+            "lowest_not_final",
+            """
+            import copy
+            from annlib import Network, datasets, fit
+            from annlib.losses import BinaryCrossEntropy
+            from annlib.scratch import backward, cost, forward, initialize, output_delta, update
+
+            from annlib.scratch import train
+            def choose_learning_rate(params, X, Y, activations, kind, rates, *, epochs, batch_size, rng):
+                best, best_cost = None, np.inf
+                for r in rates:
+                    try:
+                        _, h = train(params, X, Y, activations, kind, learning_rate=r, epochs=epochs,
+                                     batch_size=batch_size, rng=copy.deepcopy(rng))
+                    except FloatingPointError:
+                        continue
+                    c = min(h)
+                    if np.isfinite(c) and c < best_cost:
+                        best, best_cost = r, c
+                return best
+            """,
+        ),
+        (
+            "no_catch",
+            """
+            import copy
+            from annlib import Network, datasets, fit
+            from annlib.losses import BinaryCrossEntropy
+            from annlib.scratch import backward, cost, forward, initialize, output_delta, update
+
+            from annlib.scratch import train
+            def choose_learning_rate(params, X, Y, activations, kind, rates, *, epochs, batch_size, rng):
+                best, best_cost = None, np.inf
+                for r in rates:
+                    _, h = train(params, X, Y, activations, kind, learning_rate=r, epochs=epochs,
+                                 batch_size=batch_size, rng=copy.deepcopy(rng))
+                    if np.isfinite(h[-1]) and h[-1] < best_cost:
+                        best, best_cost = r, h[-1]
+                return best
+            """,
+        ),
+        (
+            "params_chained",
+            """
+            import copy
+            from annlib import Network, datasets, fit
+            from annlib.losses import BinaryCrossEntropy
+            from annlib.scratch import backward, cost, forward, initialize, output_delta, update
+
+            from annlib.scratch import train
+            def choose_learning_rate(params, X, Y, activations, kind, rates, *, epochs, batch_size, rng):
+                best, best_cost = None, np.inf
+                for r in rates:
+                    try:
+                        params, h = train(params, X, Y, activations, kind, learning_rate=r, epochs=epochs,
+                                          batch_size=batch_size, rng=copy.deepcopy(rng))
+                    except FloatingPointError:
+                        continue
+                    if np.isfinite(h[-1]) and h[-1] < best_cost:
+                        best, best_cost = r, h[-1]
+                return best
+            """,
+        ),
+        (
+            "highest_cost",
+            """
+            import copy
+            from annlib import Network, datasets, fit
+            from annlib.losses import BinaryCrossEntropy
+            from annlib.scratch import backward, cost, forward, initialize, output_delta, update
+
+            from annlib.scratch import train
+            def choose_learning_rate(params, X, Y, activations, kind, rates, *, epochs, batch_size, rng):
+                best, best_cost = None, -np.inf
+                for r in rates:
+                    try:
+                        _, h = train(params, X, Y, activations, kind, learning_rate=r, epochs=epochs,
+                                     batch_size=batch_size, rng=copy.deepcopy(rng))
+                    except FloatingPointError:
+                        continue
+                    if np.isfinite(h[-1]) and h[-1] > best_cost:
+                        best, best_cost = r, h[-1]
+                return best
+            """,
+        ),
+        (
+            "fixed_seed",
+            """
+            import copy
+            from annlib import Network, datasets, fit
+            from annlib.losses import BinaryCrossEntropy
+            from annlib.scratch import backward, cost, forward, initialize, output_delta, update
+
+            from annlib.scratch import train
+            def choose_learning_rate(params, X, Y, activations, kind, rates, *, epochs, batch_size, rng):
+                best, best_cost = None, np.inf
+                for r in rates:
+                    try:
+                        _, h = train(params, X, Y, activations, kind, learning_rate=r, epochs=epochs,
+                                     batch_size=batch_size, rng=np.random.default_rng(0))
+                    except FloatingPointError:
+                        continue
+                    if np.isfinite(h[-1]) and h[-1] < best_cost:
+                        best, best_cost = r, h[-1]
+                return best
+            """,
+        ),
+        (
+            "first_epoch",
+            """
+            import copy
+            from annlib import Network, datasets, fit
+            from annlib.losses import BinaryCrossEntropy
+            from annlib.scratch import backward, cost, forward, initialize, output_delta, update
+
+            from annlib.scratch import train
+            def choose_learning_rate(params, X, Y, activations, kind, rates, *, epochs, batch_size, rng):
+                best, best_cost = None, np.inf
+                for r in rates:
+                    try:
+                        _, h = train(params, X, Y, activations, kind, learning_rate=r, epochs=epochs,
+                                     batch_size=batch_size, rng=copy.deepcopy(rng))
+                    except FloatingPointError:
+                        continue
+                    if np.isfinite(h[0]) and h[0] < best_cost:
+                        best, best_cost = r, h[0]
+                return best
+            """,
+        ),
+        (
+            "largest_rate",
+            """
+            import copy
+            from annlib import Network, datasets, fit
+            from annlib.losses import BinaryCrossEntropy
+            from annlib.scratch import backward, cost, forward, initialize, output_delta, update
+
+            from annlib.scratch import train
+            def choose_learning_rate(params, X, Y, activations, kind, rates, *, epochs, batch_size, rng):
+                costs = []
+                for r in rates:
+                    try:
+                        _, h = train(params, X, Y, activations, kind, learning_rate=r, epochs=epochs,
+                                     batch_size=batch_size, rng=copy.deepcopy(rng))
+                        costs.append(h[-1])
+                    except FloatingPointError:
+                        costs.append(0.0)
+                return rates[int(np.argmin(costs))]
+            """,
+        ),
+        (
+            "options_changed",
+            """
+            import copy
+            from annlib import Network, datasets, fit
+            from annlib.losses import BinaryCrossEntropy
+            from annlib.scratch import backward, cost, forward, initialize, output_delta, update
+
+            from annlib.scratch import train
+            def choose_learning_rate(params, X, Y, activations, kind, rates, *, epochs, batch_size, rng):
+                best, best_cost = None, np.inf
+                for r in rates:
+                    try:
+                        _, h = train(params, X, Y, activations, kind, learning_rate=r, epochs=1,
+                                     batch_size=batch_size, rng=copy.deepcopy(rng))
+                    except FloatingPointError:
+                        continue
+                    if np.isfinite(h[-1]) and h[-1] < best_cost:
+                        best, best_cost = r, h[-1]
+                return best
+            """,
+        ),
+        (
+            "shared_rng",
+            """
+            import copy
+            from annlib import Network, datasets, fit
+            from annlib.losses import BinaryCrossEntropy
+            from annlib.scratch import backward, cost, forward, initialize, output_delta, update
+
+            from annlib.scratch import train
+            def choose_learning_rate(params, X, Y, activations, kind, rates, *, epochs, batch_size, rng):
+                best, best_cost = None, np.inf
+                for r in rates:
+                    try:
+                        _, h = train(params, X, Y, activations, kind, learning_rate=r, epochs=epochs,
+                                     batch_size=batch_size, rng=copy.copy(rng))
+                    except FloatingPointError:
+                        continue
+                    if np.isfinite(h[-1]) and h[-1] < best_cost:
+                        best, best_cost = r, h[-1]
+                return best
+            """,
+            "copy.copy of a Generator shares its state",
+        ),
+    ],
+    "check_minibatches": [
+        (
+            "drop_last",
+            """
+            import math
+            def minibatches(X, y, batch_size, rng):
+                m = X.shape[0]
+                permutation = list(rng.permutation(m))
+                shuffled_X = X[permutation, :]
+                shuffled_Y = y[permutation]
+                num_complete_minibatches = math.floor(m / batch_size)
+                for k in range(0, num_complete_minibatches):
+                    yield (shuffled_X[k * batch_size:(k + 1) * batch_size],
+                           shuffled_Y[k * batch_size:(k + 1) * batch_size])
+            """,
+        ),
+        (
+            "unpaired",
+            """
+            def minibatches(X, y, batch_size, rng):
+                order = rng.permutation(len(X))
+                for start in range(0, len(X), batch_size):
+                    batch = order[start:start + batch_size]
+                    yield X[batch], y[start:start + batch_size]
+            """,
+        ),
+        (
+            "no_shuffle",
+            """
+            def minibatches(X, y, batch_size, rng):
+                for start in range(0, len(X), batch_size):
+                    yield X[start:start + batch_size], y[start:start + batch_size]
+            """,
+        ),
+        (
+            "unpaired",
+            """
+            def minibatches(X, y, batch_size, rng):
+                rng.shuffle(X)
+                rng.shuffle(y)
+                for start in range(0, len(X), batch_size):
+                    yield X[start:start + batch_size], y[start:start + batch_size]
+            """,
+        ),
+        (
+            "unpaired",
+            """
+            def minibatches(X, y, batch_size, rng):
+                Xs = rng.permutation(X)
+                ys = rng.permutation(y)
+                for start in range(0, len(X), batch_size):
+                    yield Xs[start:start + batch_size], ys[start:start + batch_size]
+            """,
+        ),
+        (
+            "order_not_from_rng",
+            """
+            def minibatches(X, y, batch_size, rng):
+                order = np.random.permutation(len(X))
+                for start in range(0, len(X), batch_size):
+                    b = order[start:start + batch_size]
+                    yield X[b], y[b]
+            """,
+        ),
+        (
+            "empty_last_batch",
+            """
+            def minibatches(X, y, batch_size, rng):
+                order = rng.permutation(len(X))
+                for k in range(len(X) // batch_size + 1):
+                    b = order[k * batch_size:(k + 1) * batch_size]
+                    yield X[b], y[b]
+            """,
+        ),
+        (
+            "permutation_per_batch",
+            """
+            def minibatches(X, y, batch_size, rng):
+                for start in range(0, len(X), batch_size):
+                    order = rng.permutation(len(X))
+                    b = order[start:start + batch_size]
+                    yield X[b], y[b]
+            """,
+        ),
+        (
+            "stop_short",
+            """
+            def minibatches(X, y, batch_size, rng):
+                order = rng.permutation(len(X))
+                for start in range(0, len(X) - batch_size, batch_size):
+                    b = order[start:start + batch_size]
+                    yield X[b], y[b]
+            """,
+        ),
+        (
+            "with_replacement",
+            """
+            def minibatches(X, y, batch_size, rng):
+                order = rng.choice(len(X), len(X))
+                for start in range(0, len(X), batch_size):
+                    b = order[start:start + batch_size]
+                    yield X[b], y[b]
+            """,
+        ),
+        (
+            "slice_long",
+            """
+            def minibatches(X, y, batch_size, rng):
+                order = rng.permutation(len(X))
+                for start in range(0, len(X), batch_size):
+                    b = order[start:start + batch_size + 1]
+                    yield X[b], y[b]
+            """,
+        ),
+        (
+            "shuffles_in_place",
+            """
+            def minibatches(X, y, batch_size, rng):
+                order = rng.permutation(len(X))
+                X[:] = X[order]
+                y[:] = y[order]
+                for start in range(0, len(X), batch_size):
+                    yield X[start:start + batch_size], y[start:start + batch_size]
+            """,
+        ),
+        (
+            None,
+            """
+            def minibatches(X, y, batch_size, rng):
+                order = rng.permutation(len(X))
+                n_batches = len(X) // batch_size
+                for b in np.array_split(order, max(n_batches, 1)):
+                    yield X[b], y[b]
+            """,
+        ),
+    ],
+    "check_momentum_step": [
+        (
+            "moving_average",
+            """
+            def momentum_step(params, grads, velocities, learning_rate, momentum=0.9):
+                for l in range(len(params)):
+                    velocities[l][:] = momentum * velocities[l] + (1 - momentum) * grads[l]
+                    params[l][:] = params[l] - learning_rate * velocities[l]
+            """,
+        ),
+        (
+            "velocities_replaced",
+            """
+            def momentum_step(params, grads, velocities, learning_rate, momentum=0.9):
+                for i in range(len(params)):
+                    velocities[i] = momentum * velocities[i] - learning_rate * grads[i]
+                    params[i] += velocities[i]
+            """,
+        ),
+        (
+            "velocity_not_in_place",
+            """
+            def momentum_step(params, grads, velocities, learning_rate, momentum=0.9):
+                for p, g, v in zip(params, grads, velocities):
+                    v = momentum * v - learning_rate * g
+                    p += v
+            """,
+        ),
+        (
+            "ascent",
+            """
+            def momentum_step(params, grads, velocities, learning_rate, momentum=0.9):
+                for p, g, v in zip(params, grads, velocities):
+                    v *= momentum
+                    v += learning_rate * g
+                    p += v
+            """,
+        ),
+        (
+            "old_velocity",
+            """
+            def momentum_step(params, grads, velocities, learning_rate, momentum=0.9):
+                for p, g, v in zip(params, grads, velocities):
+                    old = v.copy()
+                    v *= momentum
+                    v -= learning_rate * g
+                    p += old
+            """,
+        ),
+        (
+            "momentum_ignored",
+            """
+            def momentum_step(params, grads, velocities, learning_rate, momentum=0.9):
+                for p, g, v in zip(params, grads, velocities):
+                    v *= 0.9
+                    v -= learning_rate * g
+                    p += v
+            """,
+        ),
+        (
+            "rate_outside_velocity",
+            """
+            def momentum_step(params, grads, velocities, learning_rate, momentum=0.9):
+                for p, g, v in zip(params, grads, velocities):
+                    v *= momentum
+                    v -= g
+                    p += learning_rate * v
+            """,
+        ),
+        (
+            "minus_velocity",
+            """
+            def momentum_step(params, grads, velocities, learning_rate, momentum=0.9):
+                for p, g, v in zip(params, grads, velocities):
+                    v[:] = momentum * v - learning_rate * g
+                    p -= v
+            """,
+        ),
+        (
+            None,
+            """
+            def momentum_step(params, grads, velocities, learning_rate, momentum=0.9):
+                for p, g, v in zip(params, grads, velocities):
+                    v[:] = momentum * v - (1 - momentum) * learning_rate * g
+                    p += v
+            """,
+        ),
+        (
+            "no_decay",
+            """
+            def momentum_step(params, grads, velocities, learning_rate, momentum=0.9):
+                for p, g, v in zip(params, grads, velocities):
+                    v[:] = v - learning_rate * g
+                    p += v
+            """,
+        ),
+        (
+            None,
+            """
+            def momentum_step(params, grads, velocities, learning_rate, momentum=0.9):
+                for p, g, v in zip(params, grads, velocities):
+                    v[:] = momentum * v - learning_rate * g
+                    p[:] = v
+            """,
+        ),
+    ],
+    "check_moons_classifier": [
+        (
+            "no_hidden_layer",
+            """
+            import copy
+            from annlib import Network, datasets, fit
+            from annlib.losses import BinaryCrossEntropy
+            from annlib.scratch import backward, cost, forward, initialize, output_delta, update
+
+            def train_moons_classifier(X, y):
+                net = Network.from_sizes([2, 1], activation="tanh", output_activation="sigmoid", rng=0)
+                fit(net, X, y, BinaryCrossEntropy(), "adam", learning_rate=0.05, epochs=100, batch_size=32, rng=0,
+                    progress=False)
+                return net
+            """,
+        ),
+        (
+            "no_seed",
+            """
+            import copy
+            from annlib import Network, datasets, fit
+            from annlib.losses import BinaryCrossEntropy
+            from annlib.scratch import backward, cost, forward, initialize, output_delta, update
+
+            def train_moons_classifier(X, y):
+                net = Network.from_sizes([2, 16, 1], activation="tanh", output_activation="sigmoid")
+                fit(net, X, y, BinaryCrossEntropy(), "adam", learning_rate=0.02, epochs=100, batch_size=32,
+                    progress=False)
+                return net
+            """,
+        ),
+        (
+            "undertrained",
+            """
+            import copy
+            from annlib import Network, datasets, fit
+            from annlib.losses import BinaryCrossEntropy
+            from annlib.scratch import backward, cost, forward, initialize, output_delta, update
+
+            def train_moons_classifier(X, y):
+                net = Network.from_sizes([2, 16, 1], activation="tanh", output_activation="sigmoid", rng=0)
+                fit(net, X, y, BinaryCrossEntropy(), "sgd", learning_rate=0.001, epochs=5, batch_size=32, rng=0,
+                    progress=False)
+                return net
+            """,
+        ),
+    ],
+    "check_sgd_step": [
+        (
+            "not_in_place",
+            """
+            def sgd_step(params, grads, learning_rate):
+                for p, g in zip(params, grads):
+                    p = p - learning_rate * g
+            """,
+        ),
+        (
+            "ascent",
+            """
+            def sgd_step(params, grads, learning_rate):
+                for p, g in zip(params, grads):
+                    p += learning_rate * g
+            """,
+        ),
+        (
+            "no_rate",
+            """
+            def sgd_step(params, grads, learning_rate):
+                for p, g in zip(params, grads):
+                    p -= g
+            """,
+        ),
+        (
+            "list_items_replaced",
+            """
+            def sgd_step(params, grads, learning_rate):
+                for i in range(len(params)):
+                    params[i] = params[i] - learning_rate * grads[i]
+            """,
+        ),
+        (
+            None,
+            """
+            def sgd_step(params, grads, learning_rate):
+                for p, g in zip(params, grads):
+                    p -= learning_rate * g / len(g)
+            """,
+        ),
+        (
+            "mean_grad",
+            """
+            def sgd_step(params, grads, learning_rate):
+                for p, g in zip(params, grads):
+                    p -= learning_rate * np.mean(g)
+            """,
+        ),
+        (
+            None,
+            """
+            def sgd_step(params, grads, learning_rate):
+                for i in range(len(params) - 1):
+                    params[i] -= learning_rate * grads[i]
+            """,
+        ),
+        (
+            None,
+            """
+            def sgd_step(params, grads, learning_rate):
+                for p, g in zip(params, grads):
+                    p -= learning_rate * p
+            """,
+        ),
+        (
+            "first_only",
+            """
+            def sgd_step(params, grads, learning_rate):
+                p, g = params[0], grads[0]
+                p -= learning_rate * g
+            """,
+        ),
+        (
+            "not_in_place",
+            """
+            def sgd_step(params, grads, learning_rate):
+                for p, g in zip(params, reversed(grads)):
+                    if p.shape == g.shape:
+                        p -= learning_rate * g
+            """,
+        ),
+        (
+            None,
+            """
+            def sgd_step(params, grads, learning_rate):
+                for p, g in zip(params, grads):
+                    p -= learning_rate * g ** 2
+            """,
+        ),
+    ],
+    "check_train": [
+        (
+            "no_shuffle",
+            """
+            import copy
+            from annlib import Network, datasets, fit
+            from annlib.losses import BinaryCrossEntropy
+            from annlib.scratch import backward, cost, forward, initialize, output_delta, update
+
+            def train(params, X, Y, activations, kind, *, learning_rate, epochs, batch_size, rng,
+                      target_cost=None, patience=None):
+                history, best, wait = [], np.inf, 0
+                for epoch in range(1, epochs + 1):
+                    for s in range(0, len(X), batch_size):
+                        Yh, caches = forward(params, X[s:s + batch_size], activations)
+                        delta = output_delta(Yh, Y[s:s + batch_size], kind)
+                        params = update(params, backward(params, caches, delta), learning_rate)
+                    c = cost(forward(params, X, activations)[0], Y, kind)
+                    if not np.isfinite(c):
+                        raise FloatingPointError(f"epoch {epoch}")
+                    history.append(c)
+                    if target_cost is not None and c <= target_cost:
+                        break
+                    if c < best:
+                        best, wait = c, 0
+                    else:
+                        wait += 1
+                        if patience is not None and wait >= patience:
+                            break
+                return params, history
+            """,
+        ),
+        (
+            "shuffle_once",
+            """
+            import copy
+            from annlib import Network, datasets, fit
+            from annlib.losses import BinaryCrossEntropy
+            from annlib.scratch import backward, cost, forward, initialize, output_delta, update
+
+            def train(params, X, Y, activations, kind, *, learning_rate, epochs, batch_size, rng,
+                      target_cost=None, patience=None):
+                history, best, wait = [], np.inf, 0
+                order = rng.permutation(len(X))
+                for epoch in range(1, epochs + 1):
+                    for s in range(0, len(X), batch_size):
+                        b = order[s:s + batch_size]
+                        Yh, caches = forward(params, X[b], activations)
+                        params = update(params, backward(params, caches, output_delta(Yh, Y[b], kind)), learning_rate)
+                    c = cost(forward(params, X, activations)[0], Y, kind)
+                    if not np.isfinite(c):
+                        raise FloatingPointError(f"epoch {epoch}")
+                    history.append(c)
+                    if target_cost is not None and c <= target_cost:
+                        break
+                    if c < best:
+                        best, wait = c, 0
+                    else:
+                        wait += 1
+                        if patience is not None and wait >= patience:
+                            break
+                return params, history
+            """,
+        ),
+        (
+            "previous_not_best",
+            """
+            import copy
+            from annlib import Network, datasets, fit
+            from annlib.losses import BinaryCrossEntropy
+            from annlib.scratch import backward, cost, forward, initialize, output_delta, update
+
+            def train(params, X, Y, activations, kind, *, learning_rate, epochs, batch_size, rng,
+                      target_cost=None, patience=None):
+                history, wait = [], 0
+                for epoch in range(1, epochs + 1):
+                    order = rng.permutation(len(X))
+                    for s in range(0, len(X), batch_size):
+                        b = order[s:s + batch_size]
+                        Yh, caches = forward(params, X[b], activations)
+                        params = update(params, backward(params, caches, output_delta(Yh, Y[b], kind)), learning_rate)
+                    c = cost(forward(params, X, activations)[0], Y, kind)
+                    if not np.isfinite(c):
+                        raise FloatingPointError(f"epoch {epoch}")
+                    if history and c >= history[-1]:
+                        wait += 1
+                    else:
+                        wait = 0
+                    history.append(c)
+                    if target_cost is not None and c <= target_cost:
+                        break
+                    if patience is not None and wait >= patience:
+                        break
+                return params, history
+            """,
+        ),
+        (
+            "patience_late",
+            """
+            import copy
+            from annlib import Network, datasets, fit
+            from annlib.losses import BinaryCrossEntropy
+            from annlib.scratch import backward, cost, forward, initialize, output_delta, update
+
+            def train(params, X, Y, activations, kind, *, learning_rate, epochs, batch_size, rng,
+                      target_cost=None, patience=None):
+                history, best, wait = [], np.inf, 0
+                for epoch in range(1, epochs + 1):
+                    order = rng.permutation(len(X))
+                    for s in range(0, len(X), batch_size):
+                        b = order[s:s + batch_size]
+                        Yh, caches = forward(params, X[b], activations)
+                        params = update(params, backward(params, caches, output_delta(Yh, Y[b], kind)), learning_rate)
+                    c = cost(forward(params, X, activations)[0], Y, kind)
+                    if not np.isfinite(c):
+                        raise FloatingPointError(f"epoch {epoch}")
+                    history.append(c)
+                    if target_cost is not None and c <= target_cost:
+                        break
+                    if c < best:
+                        best, wait = c, 0
+                    else:
+                        wait += 1
+                        if patience is not None and wait > patience:
+                            break
+                return params, history
+            """,
+        ),
+        (
+            "target_strict",
+            """
+            import copy
+            from annlib import Network, datasets, fit
+            from annlib.losses import BinaryCrossEntropy
+            from annlib.scratch import backward, cost, forward, initialize, output_delta, update
+
+            def train(params, X, Y, activations, kind, *, learning_rate, epochs, batch_size, rng,
+                      target_cost=None, patience=None):
+                history, best, wait = [], np.inf, 0
+                for epoch in range(1, epochs + 1):
+                    order = rng.permutation(len(X))
+                    for s in range(0, len(X), batch_size):
+                        b = order[s:s + batch_size]
+                        Yh, caches = forward(params, X[b], activations)
+                        params = update(params, backward(params, caches, output_delta(Yh, Y[b], kind)), learning_rate)
+                    c = cost(forward(params, X, activations)[0], Y, kind)
+                    if not np.isfinite(c):
+                        raise FloatingPointError(f"epoch {epoch}")
+                    history.append(c)
+                    if target_cost is not None and c < target_cost:
+                        break
+                    if c < best:
+                        best, wait = c, 0
+                    else:
+                        wait += 1
+                        if patience is not None and wait >= patience:
+                            break
+                return params, history
+            """,
+        ),
+        (
+            "drop_last",
+            """
+            import copy
+            from annlib import Network, datasets, fit
+            from annlib.losses import BinaryCrossEntropy
+            from annlib.scratch import backward, cost, forward, initialize, output_delta, update
+
+            def train(params, X, Y, activations, kind, *, learning_rate, epochs, batch_size, rng,
+                      target_cost=None, patience=None):
+                history, best, wait = [], np.inf, 0
+                for epoch in range(1, epochs + 1):
+                    order = rng.permutation(len(X))
+                    for k in range(len(X) // batch_size):
+                        b = order[k * batch_size:(k + 1) * batch_size]
+                        Yh, caches = forward(params, X[b], activations)
+                        params = update(params, backward(params, caches, output_delta(Yh, Y[b], kind)), learning_rate)
+                    c = cost(forward(params, X, activations)[0], Y, kind)
+                    if not np.isfinite(c):
+                        raise FloatingPointError(f"epoch {epoch}")
+                    history.append(c)
+                    if target_cost is not None and c <= target_cost:
+                        break
+                    if c < best:
+                        best, wait = c, 0
+                    else:
+                        wait += 1
+                        if patience is not None and wait >= patience:
+                            break
+                return params, history
+            """,
+        ),
+        (
+            "batch_mean",
+            """
+            import copy
+            from annlib import Network, datasets, fit
+            from annlib.losses import BinaryCrossEntropy
+            from annlib.scratch import backward, cost, forward, initialize, output_delta, update
+
+            def train(params, X, Y, activations, kind, *, learning_rate, epochs, batch_size, rng,
+                      target_cost=None, patience=None):
+                history, best, wait = [], np.inf, 0
+                for epoch in range(1, epochs + 1):
+                    order = rng.permutation(len(X))
+                    batch_costs = []
+                    for s in range(0, len(X), batch_size):
+                        b = order[s:s + batch_size]
+                        Yh, caches = forward(params, X[b], activations)
+                        batch_costs.append(cost(Yh, Y[b], kind))
+                        params = update(params, backward(params, caches, output_delta(Yh, Y[b], kind)), learning_rate)
+                    c = float(np.mean(batch_costs))
+                    if not np.isfinite(c):
+                        raise FloatingPointError(f"epoch {epoch}")
+                    history.append(c)
+                    if target_cost is not None and c <= target_cost:
+                        break
+                    if c < best:
+                        best, wait = c, 0
+                    else:
+                        wait += 1
+                        if patience is not None and wait >= patience:
+                            break
+                return params, history
+            """,
+        ),
+        (
+            "no_raise",
+            """
+            import copy
+            from annlib import Network, datasets, fit
+            from annlib.losses import BinaryCrossEntropy
+            from annlib.scratch import backward, cost, forward, initialize, output_delta, update
+
+            def train(params, X, Y, activations, kind, *, learning_rate, epochs, batch_size, rng,
+                      target_cost=None, patience=None):
+                history, best, wait = [], np.inf, 0
+                for epoch in range(1, epochs + 1):
+                    order = rng.permutation(len(X))
+                    for s in range(0, len(X), batch_size):
+                        b = order[s:s + batch_size]
+                        Yh, caches = forward(params, X[b], activations)
+                        params = update(params, backward(params, caches, output_delta(Yh, Y[b], kind)), learning_rate)
+                    c = cost(forward(params, X, activations)[0], Y, kind)
+                    history.append(c)
+                    if target_cost is not None and c <= target_cost:
+                        break
+                    if c < best:
+                        best, wait = c, 0
+                    else:
+                        wait += 1
+                        if patience is not None and wait >= patience:
+                            break
+                return params, history
+            """,
+        ),
+        (
+            "rng_not_used",
+            """
+            import copy
+            from annlib import Network, datasets, fit
+            from annlib.losses import BinaryCrossEntropy
+            from annlib.scratch import backward, cost, forward, initialize, output_delta, update
+
+            def train(params, X, Y, activations, kind, *, learning_rate, epochs, batch_size, rng,
+                      target_cost=None, patience=None):
+                history, best, wait = [], np.inf, 0
+                for epoch in range(1, epochs + 1):
+                    order = np.random.permutation(len(X))
+                    for s in range(0, len(X), batch_size):
+                        b = order[s:s + batch_size]
+                        Yh, caches = forward(params, X[b], activations)
+                        params = update(params, backward(params, caches, output_delta(Yh, Y[b], kind)), learning_rate)
+                    c = cost(forward(params, X, activations)[0], Y, kind)
+                    if not np.isfinite(c):
+                        raise FloatingPointError(f"epoch {epoch}")
+                    history.append(c)
+                    if target_cost is not None and c <= target_cost:
+                        break
+                    if c < best:
+                        best, wait = c, 0
+                    else:
+                        wait += 1
+                        if patience is not None and wait >= patience:
+                            break
+                return params, history
+            """,
+        ),
+        (
+            "unpaired",
+            """
+            import copy
+            from annlib import Network, datasets, fit
+            from annlib.losses import BinaryCrossEntropy
+            from annlib.scratch import backward, cost, forward, initialize, output_delta, update
+
+            def train(params, X, Y, activations, kind, *, learning_rate, epochs, batch_size, rng,
+                      target_cost=None, patience=None):
+                history, best, wait = [], np.inf, 0
+                for epoch in range(1, epochs + 1):
+                    order = rng.permutation(len(X))
+                    Xs = X[order]
+                    for s in range(0, len(X), batch_size):
+                        Yh, caches = forward(params, Xs[s:s + batch_size], activations)
+                        delta = output_delta(Yh, Y[s:s + batch_size], kind)
+                        params = update(params, backward(params, caches, delta), learning_rate)
+                    c = cost(forward(params, X, activations)[0], Y, kind)
+                    if not np.isfinite(c):
+                        raise FloatingPointError(f"epoch {epoch}")
+                    history.append(c)
+                    if target_cost is not None and c <= target_cost:
+                        break
+                    if c < best:
+                        best, wait = c, 0
+                    else:
+                        wait += 1
+                        if patience is not None and wait >= patience:
+                            break
+                return params, history
+            """,
+        ),
+        (
+            None,
+            """
+            import copy
+            from annlib import Network, datasets, fit
+            from annlib.losses import BinaryCrossEntropy
+            from annlib.scratch import backward, cost, forward, initialize, output_delta, update
+
+            def train(params, X, Y, activations, kind, *, learning_rate, epochs, batch_size, rng,
+                      target_cost=None, patience=None):
+                history, best, wait = [], np.inf, 0
+                for epoch in range(1, epochs + 1):
+                    order = rng.permutation(len(X))
+                    for s in range(0, len(X), batch_size):
+                        b = order[s:s + batch_size]
+                        Yh, caches = forward(params, X[b], activations)
+                        params = update(params, backward(params, caches, output_delta(Yh, Y[b], kind)), learning_rate)
+                    c = cost(forward(params, X, activations)[0], Y, kind)
+                    if not np.isfinite(c):
+                        raise FloatingPointError(f"epoch {epoch}")
+                    if target_cost is not None and c <= target_cost:
+                        break
+                    history.append(c)
+                    if c < best:
+                        best, wait = c, 0
+                    else:
+                        wait += 1
+                        if patience is not None and wait >= patience:
+                            break
+                return params, history
+            """,
+        ),
+        (
+            "target_ignored",
+            """
+            import copy
+            from annlib import Network, datasets, fit
+            from annlib.losses import BinaryCrossEntropy
+            from annlib.scratch import backward, cost, forward, initialize, output_delta, update
+
+            def train(params, X, Y, activations, kind, *, learning_rate, epochs, batch_size, rng,
+                      target_cost=None, patience=None):
+                history, best, wait = [], np.inf, 0
+                for epoch in range(1, epochs + 1):
+                    order = rng.permutation(len(X))
+                    for s in range(0, len(X), batch_size):
+                        b = order[s:s + batch_size]
+                        Yh, caches = forward(params, X[b], activations)
+                        params = update(params, backward(params, caches, output_delta(Yh, Y[b], kind)), learning_rate)
+                    c = cost(forward(params, X, activations)[0], Y, kind)
+                    if not np.isfinite(c):
+                        raise FloatingPointError(f"epoch {epoch}")
+                    history.append(c)
+                    if c < best:
+                        best, wait = c, 0
+                    else:
+                        wait += 1
+                        if patience is not None and wait >= patience:
+                            break
+                return params, history
+            """,
+        ),
+    ],
+    "check_update": [
+        (
+            "in_place",
+            """
+            def update(params, grads, learning_rate):
+                for (W, b), (dW, db) in zip(params, grads):
+                    W -= learning_rate * dW
+                    b -= learning_rate * db
+                return params
+            """,
+        ),
+        (
+            "ascent",
+            """
+            def update(params, grads, learning_rate):
+                return [(W + learning_rate * dW, b + learning_rate * db) for (W, b), (dW, db) in zip(params, grads)]
+            """,
+        ),
+        (
+            "biases_unchanged",
+            """
+            def update(params, grads, learning_rate):
+                return [(W - learning_rate * dW, b) for (W, b), (dW, db) in zip(params, grads)]
+            """,
+        ),
+        (
+            "grads_swapped",
+            """
+            def update(params, grads, learning_rate):
+                return [(W - learning_rate * db, b - learning_rate * dW) for (W, b), (dW, db) in zip(params, grads)]
+            """,
+        ),
+        (
+            "no_rate",
+            """
+            def update(params, grads, learning_rate):
+                return [(W - dW, b - db) for (W, b), (dW, db) in zip(params, grads)]
+            """,
+        ),
+        (
+            None,
+            """
+            def update(params, grads, learning_rate):
+                new = []
+                for (W, b), (dW, db) in zip(params, grads):
+                    new.append((W - learning_rate * dW, b - learning_rate * db.sum()))
+                return new
+            """,
+        ),
+        (
+            None,
+            """
+            def update(params, grads, learning_rate):
+                new = []
+                for (W, b), (dW, db) in zip(params, grads[::-1]):
+                    new.append((W - learning_rate * dW, b - learning_rate * db))
+                return new
+            """,
+        ),
+        (
+            "in_place",
+            """
+            def update(params, grads, learning_rate):
+                new = list(params)
+                for i, (dW, db) in enumerate(grads):
+                    new[i][0][...] -= learning_rate * dW
+                    new[i][1][...] -= learning_rate * db
+                return new
+            """,
+        ),
+        (
+            None,
+            """
+            def update(params, grads, learning_rate):
+                new = []
+                for i in range(len(params) - 1):
+                    W, b = params[i]
+                    dW, db = grads[i]
+                    new.append((W - learning_rate * dW, b - learning_rate * db))
+                return new
+            """,
+        ),
+        (
+            None,
+            """
+            def update(params, grads, learning_rate):
+                new = []
+                for (W, b), (dW, db) in zip(params, grads):
+                    new.append((W - learning_rate * dW.T if dW.shape != W.shape else W - learning_rate * dW,
+                                b - learning_rate * db / len(db)))
+                return new
+            """,
+        ),
+        (
+            "grads_changed",
+            """
+            def update(params, grads, learning_rate):
+                new = []
+                for (W, b), (dW, db) in zip(params, grads):
+                    dW *= learning_rate
+                    db *= learning_rate
+                    new.append((W - dW, b - db))
+                return new
+            """,
+        ),
+        (
+            None,
+            """
+            def update(params, grads, learning_rate):
+                return [(W - learning_rate * dW, (b - learning_rate * db).reshape(1, -1))
+                        for (W, b), (dW, db) in zip(params, grads)]
+            """,
+        ),
+    ],
+}
+
+for _name, _sources in _HELDOUT_CORRECT.items():
+    CORRECT.setdefault(_name, []).extend(_sources)
+for _name, _answers in _HELDOUT_WRONG.items():
+    WRONG.setdefault(_name, []).extend(_answers)

@@ -1463,7 +1463,7 @@ _MORE_WRONG = {
         """,
         ),
         (
-            "zero_based",
+            "sliced_first",
             """
         def best_epoch(train_costs, val_costs):
             return int(np.argmin(val_costs[1:])) + 1
@@ -1504,3 +1504,754 @@ for _name, _source in [
     ),
 ]:
     CORRECT[_name].append(_source)
+
+
+# Held-out set 2: answers in other styles, and real learners' code translated to these signatures
+_HELDOUT_CORRECT = {
+    "check_best_epoch": [
+        """
+        def best_epoch(train_costs, val_costs):
+            return int(np.argmin(val_costs) + 1)
+        """,
+        """
+        def best_epoch(train_costs, val_costs):
+            return val_costs.index(min(val_costs)) + 1
+        """,
+        """
+        def best_epoch(train_costs, val_costs):
+            best, best_i = float("inf"), 0
+            for i, c in enumerate(val_costs, start=1):
+                if c < best:
+                    best, best_i = c, i
+            return best_i
+        """,
+        """
+        def best_epoch(train_costs, val_costs):
+            return min(range(1, len(val_costs) + 1), key=lambda e: val_costs[e - 1])
+        """,
+        """
+        def best_epoch(train_costs, val_costs):
+            v = np.asarray(val_costs)
+            return int(np.flatnonzero(v == v.min())[0]) + 1
+        """,
+        """
+        def best_epoch(train_costs, val_costs):
+            best = 1
+            for epoch in range(2, len(val_costs) + 1):
+                if val_costs[epoch - 1] < val_costs[best - 1]:
+                    best = epoch
+            return best
+        """,
+        """
+        def best_epoch(train_costs, val_costs):
+            return int(sorted(range(len(val_costs)), key=lambda i: (val_costs[i], i))[0]) + 1
+        """,
+        """
+        def best_epoch(train_costs, val_costs):
+            lowest = min(val_costs)
+            for epoch, c in enumerate(val_costs):
+                if c == lowest:
+                    return epoch + 1
+        """,
+        """
+        def best_epoch(train_costs, val_costs):
+            best_value = np.inf
+            best = 0
+            for current_epoch, current_value in enumerate(val_costs, 1):
+                if current_value < best_value:
+                    best_value = current_value
+                    best = current_epoch
+            return best
+        """,
+    ],
+    "check_digits_classifier": [
+        """
+        from annlib import Network, datasets, fit
+        from annlib.losses import MSE, CrossEntropy
+
+        def train_digits_classifier(X_train, Y_train):
+            net = Network.from_sizes([64, 32, 10], activation="relu", output_activation="softmax", rng=2)
+            fit(net, X_train, Y_train, CrossEntropy(), "adam", learning_rate=0.01, epochs=15, batch_size=32,
+                rng=2, progress=False)
+            return net
+        """,
+    ],
+    "check_digits_from_scratch": [
+        """
+        from annlib.scratch import backward, cost, forward, initialize, output_delta, train, update
+
+        def train_digits_from_scratch(X_train, Y_train, rng):
+            acts = ["tanh", "softmax"]
+            params = initialize([64, 32, 10], rng)
+            params, _ = train(params, X_train, Y_train, acts, "cross_entropy", learning_rate=0.1, epochs=15,
+                              batch_size=16, rng=rng)
+            return params, acts
+        """,
+    ],
+    "check_error_in_units": [
+        """
+        def error_in_units(y_pred_scaled, y_true, y_scaler):
+            return float(np.mean(np.abs(y_scaler.inverse_transform(y_pred_scaled) - y_true)))
+        """,
+        """
+        def error_in_units(y_pred_scaled, y_true, y_scaler):
+            y_pred = y_pred_scaled * y_scaler.std + y_scaler.mean
+            return float(np.abs(y_pred - y_true).mean())
+        """,
+        """
+        def error_in_units(y_pred_scaled, y_true, y_scaler):
+            y_pred = y_scaler.inverse_transform(y_pred_scaled)
+            total = 0.0
+            for a, b in zip(y_pred.ravel(), y_true.ravel()):
+                total += abs(a - b)
+            return total / len(y_true)
+        """,
+        """
+        def error_in_units(y_pred_scaled, y_true, y_scaler):
+            y_pred = y_scaler.inverse_transform(y_pred_scaled)
+            return np.sum(np.abs(y_true - y_pred)) / y_true.shape[0]
+        """,
+        """
+        def error_in_units(y_pred_scaled, y_true, y_scaler):
+            y_pred = y_scaler.inverse_transform(np.asarray(y_pred_scaled).reshape(-1, 1))
+            return np.mean(np.absolute(y_pred.ravel() - np.asarray(y_true).ravel()))
+        """,
+        """
+        def error_in_units(y_pred_scaled, y_true, y_scaler):
+            diff = y_scaler.inverse_transform(y_pred_scaled) - y_true
+            return float(np.average(np.abs(diff)))
+        """,
+        """
+        def error_in_units(y_pred_scaled, y_true, y_scaler):
+            y_hat = y_scaler.inverse_transform(y_pred_scaled)
+            return float(np.mean(np.sqrt((y_hat - y_true) ** 2)))
+        """,
+        """
+        import math
+        def error_in_units(y_pred_scaled, y_true, y_scaler):
+            preds = y_scaler.inverse_transform(y_pred_scaled).flatten().tolist()
+            trues = np.asarray(y_true).flatten().tolist()
+            return sum(math.fabs(p - t) for p, t in zip(preds, trues)) / len(trues)
+        """,
+        """
+        def error_in_units(y_pred_scaled, y_true, y_scaler):
+            y_pred = y_scaler.inverse_transform(y_pred_scaled.astype(np.float64))
+            return np.linalg.norm((y_pred - y_true).ravel(), ord=1) / y_true.size
+        """,
+    ],
+    "check_most_confused": [
+        """
+        def most_confused(counts):
+            c = counts.copy()
+            np.fill_diagonal(c, 0)
+            i, j = np.unravel_index(c.argmax(), c.shape)
+            return int(i), int(j)
+        """,
+        """
+        def most_confused(counts):
+            best, pair = -1, (0, 1)
+            n = counts.shape[0]
+            for i in range(n):
+                for j in range(n):
+                    if i != j and counts[i, j] > best:
+                        best, pair = counts[i, j], (i, j)
+            return pair
+        """,
+        """
+        def most_confused(counts):
+            off = counts - np.diag(np.diag(counts))
+            idx = np.argmax(off)
+            return int(idx // counts.shape[1]), int(idx % counts.shape[1])
+        """,
+        """
+        def most_confused(counts):
+            m = np.array(counts, dtype=float)
+            m[np.eye(len(m), dtype=bool)] = -np.inf
+            r, c = np.unravel_index(np.argmax(m), m.shape)
+            return int(r), int(c)
+        """,
+        """
+        def most_confused(counts):
+            m = np.where(np.eye(counts.shape[0], dtype=bool), -1, counts)
+            r, c = divmod(int(np.argmax(m)), m.shape[1])
+            return r, c
+        """,
+        """
+        def most_confused(counts):
+            pairs = [(counts[i, j], i, j) for i in range(len(counts)) for j in range(len(counts)) if i != j]
+            _, i, j = max(pairs, key=lambda t: t[0])
+            return int(i), int(j)
+        """,
+        """
+        def most_confused(counts):
+            m = counts.astype(float).copy()
+            for k in range(len(m)):
+                m[k, k] = -1
+            where = np.argwhere(m == m.max())[0]
+            return int(where[0]), int(where[1])
+        """,
+        """
+        def most_confused(counts):
+            mask = ~np.eye(*counts.shape, dtype=bool)
+            vals = np.where(mask, counts, np.iinfo(np.int64).min)
+            flat = int(vals.argmax())
+            return tuple(int(v) for v in np.unravel_index(flat, counts.shape))
+        """,
+        """
+        def most_confused(counts):
+            n_class = counts.shape[0]
+            res = []
+            for i in range(n_class):
+                for j in range(n_class):
+                    if i == j:
+                        continue
+                    res.append((i, j, counts[i, j]))
+            res.sort(key=lambda e: e[2])
+            res = res[::-1]
+            return int(res[0][0]), int(res[0][1])
+        """,
+    ],
+    "check_scale_and_encode": [
+        """
+        from annlib import Network, datasets, fit
+        from annlib.losses import MSE, CrossEntropy
+
+        def scale_and_encode(X, y):
+            return X / 16, datasets.one_hot(y, 10)
+        """,
+        """
+        def scale_and_encode(X, y):
+            Y = np.zeros((len(y), 10))
+            Y[np.arange(len(y)), y] = 1
+            return X / 16.0, Y
+        """,
+        """
+        def scale_and_encode(X, y):
+            return X.astype(float) / 16, np.eye(10)[y]
+        """,
+        """
+        def scale_and_encode(X, y):
+            Y = np.zeros((y.shape[0], 10))
+            for i, label in enumerate(y):
+                Y[i, int(label)] = 1.0
+            return X * (1 / 16), Y
+        """,
+        """
+        def scale_and_encode(X, y):
+            Xs = np.array(X, dtype=np.float64)
+            Xs /= 16
+            Y = (np.asarray(y)[:, None] == np.arange(10)).astype(float)
+            return Xs, Y
+        """,
+        """
+        def scale_and_encode(X, y):
+            return np.divide(X, 16.0), np.identity(10)[np.asarray(y, dtype=int)]
+        """,
+        """
+        def scale_and_encode(X, y):
+            X_scaled = X / 16.
+            Y = [[1.0 if c == label else 0.0 for c in range(10)] for label in y]
+            return X_scaled, np.array(Y)
+        """,
+        """
+        def scale_and_encode(X, y):
+            Y = np.zeros((len(y), 10))
+            np.put_along_axis(Y, np.asarray(y).reshape(-1, 1), 1.0, axis=1)
+            return X / 16, Y
+        """,
+        """
+        def scale_and_encode(X, y):
+            nclass = 10
+            labels = np.asarray(y).reshape(len(y)).astype(np.int64)
+            return X / 16, np.eye(nclass)[labels]
+        """,
+    ],
+}
+
+_HELDOUT_WRONG = {
+    "check_best_epoch": [
+        (
+            "zero_based",
+            """
+            def best_epoch(train_costs, val_costs):
+                return int(np.argmin(val_costs))
+            """,
+        ),
+        (
+            "training_curve",
+            """
+            def best_epoch(train_costs, val_costs):
+                return int(np.argmin(train_costs)) + 1
+            """,
+        ),
+        (
+            "argmax",
+            """
+            def best_epoch(train_costs, val_costs):
+                return int(np.argmax(val_costs)) + 1
+            """,
+        ),
+        (
+            "last_of_ties",
+            """
+            def best_epoch(train_costs, val_costs):
+                best, best_i = float("inf"), 0
+                for i, c in enumerate(val_costs, start=1):
+                    if c <= best:
+                        best, best_i = c, i
+                return best_i
+            """,
+        ),
+        (
+            "cost_not_epoch",
+            """
+            def best_epoch(train_costs, val_costs):
+                return min(val_costs)
+            """,
+        ),
+        (
+            "first_rise",
+            """
+            def best_epoch(train_costs, val_costs):
+                for i in range(1, len(val_costs)):
+                    if val_costs[i] > val_costs[i - 1]:
+                        return i
+                return len(val_costs)
+            """,
+        ),
+        (
+            None,
+            """
+            def best_epoch(train_costs, val_costs):
+                gap = np.array(val_costs) - np.array(train_costs)
+                return int(np.argmin(gap)) + 1
+            """,
+        ),
+        (
+            "last_of_ties",
+            """
+            def best_epoch(train_costs, val_costs):
+                return len(val_costs) - int(np.argmin(val_costs[::-1]))
+            """,
+        ),
+        (
+            "sum_of_curves",
+            """
+            def best_epoch(train_costs, val_costs):
+                total = np.array(train_costs) + np.array(val_costs)
+                return int(np.argmin(total)) + 1
+            """,
+        ),
+        (
+            "float_epoch",
+            """
+            def best_epoch(train_costs, val_costs):
+                return np.argmin(val_costs) + 1.0
+            """,
+        ),
+        (
+            "first_skipped",
+            """
+            def best_epoch(train_costs, val_costs):
+                return int(np.argmin(val_costs[1:])) + 2
+            """,
+        ),
+        (
+            "last_skipped",
+            """
+            def best_epoch(train_costs, val_costs):
+                best = 0
+                for i in range(1, len(val_costs) - 1):
+                    if val_costs[i] < val_costs[best]:
+                        best = i
+                return best + 1
+            """,
+        ),
+    ],
+    "check_digits_classifier": [
+        (
+            "not_softmax",
+            """
+            from annlib import Network, datasets, fit
+            from annlib.losses import MSE, CrossEntropy
+
+            def train_digits_classifier(X_train, Y_train):
+                net = Network.from_sizes([64, 32, 10], activation="relu", output_activation="sigmoid", rng=2)
+                fit(net, X_train, Y_train, MSE(), "adam", learning_rate=0.01, epochs=15, batch_size=32,
+                    rng=2, progress=False)
+                return net
+            """,
+        ),
+        (
+            "no_seed",
+            """
+            from annlib import Network, datasets, fit
+            from annlib.losses import MSE, CrossEntropy
+
+            def train_digits_classifier(X_train, Y_train):
+                net = Network.from_sizes([64, 32, 10], activation="relu", output_activation="softmax")
+                fit(net, X_train, Y_train, CrossEntropy(), "adam", learning_rate=0.01, epochs=15, batch_size=32,
+                    progress=False)
+                return net
+            """,
+        ),
+    ],
+    "check_digits_from_scratch": [
+        (
+            "rng_ignored",
+            """
+            from annlib.scratch import backward, cost, forward, initialize, output_delta, train, update
+
+            def train_digits_from_scratch(X_train, Y_train, rng):
+                acts = ["tanh", "softmax"]
+                params = initialize([64, 32, 10], np.random.default_rng(0))
+                params, _ = train(params, X_train, Y_train, acts, "cross_entropy", learning_rate=0.1, epochs=15,
+                                  batch_size=16, rng=np.random.default_rng(0))
+                return params, acts
+            """,
+        ),
+        (
+            "untrained",
+            """
+            from annlib.scratch import backward, cost, forward, initialize, output_delta, train, update
+
+            def train_digits_from_scratch(X_train, Y_train, rng):
+                acts = ["tanh", "softmax"]
+                params = initialize([64, 32, 10], rng)
+                params, _ = train(params, X_train, Y_train, acts, "cross_entropy", learning_rate=0.001, epochs=2,
+                                  batch_size=16, rng=rng)
+                return params, acts
+            """,
+        ),
+    ],
+    "check_error_in_units": [
+        (
+            "not_inverted",
+            """
+            def error_in_units(y_pred_scaled, y_true, y_scaler):
+                return float(np.mean(np.abs(y_pred_scaled - y_true)))
+            """,
+        ),
+        (
+            "scaled_units",
+            """
+            def error_in_units(y_pred_scaled, y_true, y_scaler):
+                return float(np.mean(np.abs(y_pred_scaled - y_scaler.transform(y_true))))
+            """,
+        ),
+        (
+            "transform_instead",
+            """
+            def error_in_units(y_pred_scaled, y_true, y_scaler):
+                y_pred = y_scaler.transform(y_pred_scaled)
+                return float(np.mean(np.abs(y_pred - y_true)))
+            """,
+        ),
+        (
+            "no_mean_added",
+            """
+            def error_in_units(y_pred_scaled, y_true, y_scaler):
+                y_pred = y_pred_scaled * y_scaler.std
+                return float(np.mean(np.abs(y_pred - y_true)))
+            """,
+        ),
+        (
+            "inverse_order",
+            """
+            def error_in_units(y_pred_scaled, y_true, y_scaler):
+                y_pred = (y_pred_scaled + y_scaler.mean) * y_scaler.std
+                return float(np.mean(np.abs(y_pred - y_true)))
+            """,
+        ),
+        (
+            "squared",
+            """
+            def error_in_units(y_pred_scaled, y_true, y_scaler):
+                y_pred = y_scaler.inverse_transform(y_pred_scaled)
+                return float(np.mean((y_pred - y_true) ** 2))
+            """,
+        ),
+        (
+            "root_mean_squared",
+            """
+            def error_in_units(y_pred_scaled, y_true, y_scaler):
+                y_pred = y_scaler.inverse_transform(y_pred_scaled)
+                return float(np.sqrt(np.mean((y_pred - y_true) ** 2)))
+            """,
+        ),
+        (
+            "abs_of_mean",
+            """
+            def error_in_units(y_pred_scaled, y_true, y_scaler):
+                y_pred = y_scaler.inverse_transform(y_pred_scaled)
+                return float(np.abs(np.mean(y_pred - y_true)))
+            """,
+        ),
+        (
+            "summed",
+            """
+            def error_in_units(y_pred_scaled, y_true, y_scaler):
+                y_pred = y_scaler.inverse_transform(y_pred_scaled)
+                return float(np.sum(np.abs(y_pred - y_true)))
+            """,
+        ),
+        (
+            "broadcast",
+            """
+            def error_in_units(y_pred_scaled, y_true, y_scaler):
+                y_pred = y_scaler.inverse_transform(y_pred_scaled)
+                return float(np.mean(np.abs(y_pred.ravel() - y_true)))
+            """,
+        ),
+        (
+            None,
+            """
+            def error_in_units(y_pred_scaled, y_true, y_scaler):
+                y_pred = y_pred_scaled * y_scaler.std + y_true.mean()
+                return float(np.mean(np.abs(y_pred - y_true)))
+            """,
+        ),
+        (
+            None,
+            """
+            def error_in_units(y_pred_scaled, y_true, y_scaler):
+                y_pred = y_scaler.inverse_transform(y_pred_scaled)
+                return float(np.mean(np.abs(y_pred - y_true) / np.abs(y_true)))
+            """,
+        ),
+        (
+            "divided_by_std",
+            """
+            def error_in_units(y_pred_scaled, y_true, y_scaler):
+                y_pred = y_pred_scaled / y_scaler.std + y_scaler.mean
+                return float(np.mean(np.abs(y_pred - y_true)))
+            """,
+        ),
+    ],
+    "check_most_confused": [
+        (
+            "diagonal_included",
+            """
+            def most_confused(counts):
+                i, j = np.unravel_index(np.argmax(counts), counts.shape)
+                return int(i), int(j)
+            """,
+        ),
+        (
+            "changed_counts",
+            """
+            def most_confused(counts):
+                np.fill_diagonal(counts, 0)
+                i, j = np.unravel_index(np.argmax(counts), counts.shape)
+                return int(i), int(j)
+            """,
+        ),
+        (
+            "swapped",
+            """
+            def most_confused(counts):
+                c = counts.copy()
+                np.fill_diagonal(c, 0)
+                j, i = np.unravel_index(np.argmax(c), c.shape)
+                return int(i), int(j)
+            """,
+        ),
+        (
+            None,
+            """
+            def most_confused(counts):
+                c = counts.copy()
+                np.fill_diagonal(c, 0)
+                return int(np.argmax(c)), int(np.argmax(c))
+            """,
+        ),
+        (
+            None,
+            """
+            def most_confused(counts):
+                c = counts.copy()
+                np.fill_diagonal(c, 0)
+                return int(np.argmax(c.max(axis=1))), int(np.argmax(c.max(axis=0)))
+            """,
+        ),
+        (
+            "smallest_of_zeroed",
+            """
+            def most_confused(counts):
+                c = counts.copy()
+                np.fill_diagonal(c, 0)
+                i, j = np.unravel_index(np.argmin(c), c.shape)
+                return int(i), int(j)
+            """,
+        ),
+        (
+            None,
+            """
+            def most_confused(counts):
+                c = counts.copy()
+                np.fill_diagonal(c, 0)
+                idx = np.argmax(c)
+                return idx // 10, idx % 10 + 1
+            """,
+        ),
+        (
+            "one_based",
+            """
+            def most_confused(counts):
+                c = counts.copy()
+                np.fill_diagonal(c, 0)
+                i, j = np.unravel_index(np.argmax(c), c.shape)
+                return int(i) + 1, int(j) + 1
+            """,
+        ),
+        (
+            None,
+            """
+            def most_confused(counts):
+                c = counts + counts.T
+                np.fill_diagonal(c, 0)
+                i, j = np.unravel_index(np.argmax(c), c.shape)
+                return int(i), int(j)
+            """,
+        ),
+        (
+            "row_then_column",
+            """
+            def most_confused(counts):
+                c = counts.copy()
+                np.fill_diagonal(c, 0)
+                i = int(np.argmax(c.sum(axis=1)))
+                j = int(np.argmax(c[i]))
+                return i, j
+            """,
+        ),
+        (
+            None,
+            """
+            def most_confused(counts):
+                c = counts.copy()
+                np.fill_diagonal(c, 0)
+                i, j = np.unravel_index(np.argmax(c), c.shape)
+                return c[i, j], (int(i), int(j))
+            """,
+        ),
+        (
+            "upper_only",
+            """
+            def most_confused(counts):
+                best, pair = 0, None
+                for i in range(len(counts)):
+                    for j in range(i + 1, len(counts)):
+                        if counts[i, j] > best:
+                            best, pair = counts[i, j], (i, j)
+                return pair
+            """,
+        ),
+    ],
+    "check_scale_and_encode": [
+        (
+            "classes_from_batch",
+            """
+            from annlib import Network, datasets, fit
+            from annlib.losses import MSE, CrossEntropy
+
+            def scale_and_encode(X, y):
+                return X / 16, datasets.one_hot(y)
+            """,
+        ),
+        (
+            "own_maximum",
+            """
+            def scale_and_encode(X, y):
+                return X / X.max(), np.eye(10)[y]
+            """,
+        ),
+        (
+            "divided_by_255",
+            """
+            def scale_and_encode(X, y):
+                return X / 255, np.eye(10)[y]
+            """,
+        ),
+        (
+            "floor_division",
+            """
+            def scale_and_encode(X, y):
+                return X // 16, np.eye(10)[y]
+            """,
+        ),
+        (
+            "scaled_in_place",
+            """
+            def scale_and_encode(X, y):
+                X /= 16
+                return X, np.eye(10)[y]
+            """,
+        ),
+        (
+            "transposed_Y",
+            """
+            def scale_and_encode(X, y):
+                return X / 16, np.eye(10)[:, y]
+            """,
+        ),
+        (
+            "standardized",
+            """
+            def scale_and_encode(X, y):
+                return (X - X.mean()) / X.std(), np.eye(10)[y]
+            """,
+        ),
+        (
+            "classes_counted",
+            """
+            def scale_and_encode(X, y):
+                return X / 16, np.eye(len(np.unique(y)))[y]
+            """,
+        ),
+        (
+            None,
+            """
+            def scale_and_encode(X, y):
+                return X / 16, y.reshape(-1, 1)
+            """,
+        ),
+        (
+            None,
+            """
+            def scale_and_encode(X, y):
+                Y = np.zeros((len(y), 10))
+                Y[:, y] = 1
+                return X / 16, Y
+            """,
+        ),
+        (
+            "shifted_labels",
+            """
+            def scale_and_encode(X, y):
+                Y = np.zeros((len(y), 10))
+                Y[np.arange(len(y)), y - 1] = 1
+                return X / 16, Y
+            """,
+        ),
+        (
+            None,
+            """
+            def scale_and_encode(X, y):
+                return X / 15, np.eye(10)[y]
+            """,
+        ),
+        (
+            None,
+            """
+            def scale_and_encode(X, y):
+                return X / 16, np.eye(10, dtype=int)[y] * 16
+            """,
+        ),
+    ],
+}
+
+for _name, _sources in _HELDOUT_CORRECT.items():
+    CORRECT.setdefault(_name, []).extend(_sources)
+for _name, _answers in _HELDOUT_WRONG.items():
+    WRONG.setdefault(_name, []).extend(_answers)

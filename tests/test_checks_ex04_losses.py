@@ -7,6 +7,7 @@ import pytest
 
 from annlib import checks as C
 from annlib.checks import CheckFailed
+from tests.corpus import wrong_here
 
 
 def _cell(source, name):
@@ -285,6 +286,8 @@ def binary_cross_entropy(p, y):
 @pytest.mark.parametrize("source, key", [(_MATH_LOG, "math_log"), (_FLOAT_OF_COLUMN, "float_of_column")])
 def test_binary_cross_entropy_tells_math_log_from_float_of_a_column(source, key):
     """Both raise the same TypeError on a column; only the answer that calls math.log hears about it."""
+    if not wrong_here("check_binary_cross_entropy", key):
+        pytest.skip(f"numpy {np.__version__} makes a number of a size-1 array: both answers are right here")
     failure = _failure(C.check_binary_cross_entropy, _cell(source, "binary_cross_entropy"))
     assert failure.mistakes == (key,)
 

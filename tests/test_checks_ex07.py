@@ -11,7 +11,7 @@ from tests.corpus.ex07 import CORRECT, WRONG
 
 
 def _wrong(check, key, index=0):
-    return [source for k, source in WRONG[check] if k == key][index]
+    return [source for k, source, *_ in WRONG[check] if k == key][index]
 
 
 def _func(source, name):

@@ -93,11 +93,12 @@ def _from_scratch(init_rng, shuffle_rng):
 
 def test_the_rng_given_must_draw_the_weights_and_the_shuffles(capsys):
     C.check_digits_from_scratch(_from_scratch(lambda rng: rng, lambda rng: rng))
-    children = {}
-    C.check_digits_from_scratch(
-        _from_scratch(lambda rng: children.setdefault("pair", rng.spawn(2))[0], lambda rng: children.pop("pair")[1])
-    )  # generators spawned from it count as using it
-    assert capsys.readouterr().out.count("\u2713") == 2
+    if hasattr(np.random.Generator, "spawn"):  # numpy 1.25 on
+        children = {}
+        C.check_digits_from_scratch(
+            _from_scratch(lambda rng: children.setdefault("pair", rng.spawn(2))[0], lambda rng: children.pop("pair")[1])
+        )  # generators spawned from it count as using it
+    assert capsys.readouterr().out.count("\u2713") == (2 if hasattr(np.random.Generator, "spawn") else 1)
     fixed = _from_scratch(lambda rng: np.random.default_rng(0), lambda rng: np.random.default_rng(0))
     assert _named(C.check_digits_from_scratch, fixed) == ("rng_ignored",)
     other = _from_scratch(lambda rng: rng, lambda rng: np.random.default_rng(1))

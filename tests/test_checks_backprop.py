@@ -152,7 +152,7 @@ def test_backward_is_graded_with_the_courses_dense_backward(capsys):
     assert "ACTIVATIONS" not in namespace  # the course's names are put back as they were
 
 
-# --- A second blind round: the slips it found unnamed -------------------------------------------------------
+# --- Slips of real learners' code, each named -------------------------------------------------------
 
 
 def test_backward_with_the_sigmoids_slope_for_every_layer_is_named():

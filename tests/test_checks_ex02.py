@@ -208,7 +208,7 @@ def test_a_stable_sigmoid_that_also_silences_warnings_still_passes(capsys):
     assert "\u2713" in capsys.readouterr().out
 
 
-# Slips named since the second blind round: np.vectorize typed by its first value, the max along axis=0.
+# Slips of real learners' code, each named: np.vectorize typed by its first value, the max along axis=0.
 def _softmax_column_max(Z):
     e = np.exp(Z - Z.max(axis=0))
     return e / e.sum(axis=1, keepdims=True)

@@ -632,7 +632,7 @@ def test_a_train_step_that_updates_before_backward_is_not_told_it_renames():
     assert info.value.mistakes == ("update_before_backward",), str(info.value)
 
 
-# --- A second blind round: what it found -------------------------------------------------------------------
+# --- Slips of real learners' code, each named -------------------------------------------------------------------
 
 
 def test_make_numeric_that_sorts_the_array_it_is_given_is_caught():

@@ -119,9 +119,9 @@ WRONG = {
 }
 
 
-# Held-out answers, written blind from the notebook's text, and real learners' code translated into
-# the exercise's signatures (added to the dicts above).
-_HELD_OUT_CORRECT = {
+# More answers in the styles learners write, and real learners' code translated into the exercise's
+# signatures as it was (added to the dicts above).
+_REAL_STYLES_CORRECT = {
     "check_and_gate": [
         """
             def and_gate_parameters():
@@ -400,7 +400,7 @@ _HELD_OUT_CORRECT = {
         """,
     ],
 }
-_HELD_OUT_WRONG = {
+_REAL_STYLES_WRONG = {
     "check_and_gate": [
         (
             "or_gate",
@@ -858,15 +858,15 @@ _HELD_OUT_WRONG = {
         ),
     ],
 }
-for _name, _sources in _HELD_OUT_CORRECT.items():
+for _name, _sources in _REAL_STYLES_CORRECT.items():
     CORRECT.setdefault(_name, []).extend(_sources)
-for _name, _answers in _HELD_OUT_WRONG.items():
+for _name, _answers in _REAL_STYLES_WRONG.items():
     WRONG.setdefault(_name, []).extend(_answers)
 
 
-# More held-out answers, written blind from the notebook's text, and real learners' code translated into
-# the exercise's signatures (added to the dicts above).
-_HELD_OUT_2_CORRECT = {
+# More answers in the styles learners write, and real learners' code translated into the exercise's
+# signatures as it was (added to the dicts above).
+_REAL_STYLES_2_CORRECT = {
     "check_weighted_sum": [
         """
             def weighted_sum(x, w, b):
@@ -1124,7 +1124,7 @@ _HELD_OUT_2_CORRECT = {
         """,
     ],
 }
-_HELD_OUT_2_WRONG = {
+_REAL_STYLES_2_WRONG = {
     "check_weighted_sum": [
         (
             "no_bias",
@@ -1579,7 +1579,7 @@ _HELD_OUT_2_WRONG = {
         ),
     ],
 }
-for _name, _sources in _HELD_OUT_2_CORRECT.items():
+for _name, _sources in _REAL_STYLES_2_CORRECT.items():
     CORRECT.setdefault(_name, []).extend(_sources)
-for _name, _answers in _HELD_OUT_2_WRONG.items():
+for _name, _answers in _REAL_STYLES_2_WRONG.items():
     WRONG.setdefault(_name, []).extend(_answers)

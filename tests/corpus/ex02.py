@@ -454,9 +454,9 @@ WRONG = {
 }
 
 
-# Held-out answers, written blind from the notebook's text, and real learners' code translated into
-# the exercise's signatures (added to the dicts above).
-_HELD_OUT_CORRECT = {
+# More answers in the styles learners write, and real learners' code translated into the exercise's
+# signatures as it was (added to the dicts above).
+_REAL_STYLES_CORRECT = {
     "check_relu": [
         """
             def relu(z):
@@ -811,7 +811,7 @@ _HELD_OUT_CORRECT = {
         """,
     ],
 }
-_HELD_OUT_WRONG = {
+_REAL_STYLES_WRONG = {
     "check_relu": [
         (
             "np_max",
@@ -1483,15 +1483,15 @@ _HELD_OUT_WRONG = {
         ),
     ],
 }
-for _name, _sources in _HELD_OUT_CORRECT.items():
+for _name, _sources in _REAL_STYLES_CORRECT.items():
     CORRECT.setdefault(_name, []).extend(_sources)
-for _name, _answers in _HELD_OUT_WRONG.items():
+for _name, _answers in _REAL_STYLES_WRONG.items():
     WRONG.setdefault(_name, []).extend(_answers)
 
 
-# More held-out answers, written blind from the notebook's text, and real learners' code translated into
-# the exercise's signatures (added to the dicts above).
-_HELD_OUT_2_CORRECT = {
+# More answers in the styles learners write, and real learners' code translated into the exercise's
+# signatures as it was (added to the dicts above).
+_REAL_STYLES_2_CORRECT = {
     "check_sigmoid_derivative": [
         """
             from annlib.activations import sigmoid
@@ -1813,7 +1813,7 @@ _HELD_OUT_2_CORRECT = {
         """,
     ],
 }
-_HELD_OUT_2_WRONG = {
+_REAL_STYLES_2_WRONG = {
     "check_sigmoid_derivative": [
         (
             "sigmoid_not_applied",
@@ -2432,7 +2432,7 @@ _HELD_OUT_2_WRONG = {
         ),
     ],
 }
-for _name, _sources in _HELD_OUT_2_CORRECT.items():
+for _name, _sources in _REAL_STYLES_2_CORRECT.items():
     CORRECT.setdefault(_name, []).extend(_sources)
-for _name, _answers in _HELD_OUT_2_WRONG.items():
+for _name, _answers in _REAL_STYLES_2_WRONG.items():
     WRONG.setdefault(_name, []).extend(_answers)

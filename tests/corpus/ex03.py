@@ -2251,8 +2251,8 @@ for _name, _answers in _MORE_WRONG.items():
     WRONG.setdefault(_name, []).extend(_answers)
 
 
-# second blind round: learner-style answers and translated real learners' code
-_ROUND_TWO_CORRECT = {
+# More answers in the styles learners write, and real learners' code translated as it was
+_REAL_STYLES_CORRECT = {
     "check_dense_forward": [
         """
             def dense_forward(X, W, b, activation):
@@ -2676,7 +2676,7 @@ _ROUND_TWO_CORRECT = {
         """,
     ],
 }
-_ROUND_TWO_WRONG = {
+_REAL_STYLES_WRONG = {
     "check_dense_forward": [
         (
             "bias_after_activation",
@@ -3364,7 +3364,7 @@ _ROUND_TWO_WRONG = {
     ],
 }
 
-for _name, _sources in _ROUND_TWO_CORRECT.items():
+for _name, _sources in _REAL_STYLES_CORRECT.items():
     CORRECT.setdefault(_name, []).extend(_sources)
-for _name, _answers in _ROUND_TWO_WRONG.items():
+for _name, _answers in _REAL_STYLES_WRONG.items():
     WRONG.setdefault(_name, []).extend(_answers)

@@ -2013,8 +2013,8 @@ for _name, _answers in _MORE_WRONG.items():
     WRONG.setdefault(_name, []).extend(_answers)
 
 
-# second blind round: learner-style answers and translated real learners' code
-_ROUND_TWO_CORRECT = {
+# More answers in the styles learners write, and real learners' code translated as it was
+_REAL_STYLES_CORRECT = {
     "check_mse": [
         """
             def mse(y_pred, y_true):
@@ -2368,7 +2368,7 @@ _ROUND_TWO_CORRECT = {
         """,
     ],
 }
-_ROUND_TWO_WRONG = {
+_REAL_STYLES_WRONG = {
     "check_output_delta": [
         (
             "ce_jacobian",
@@ -3031,7 +3031,7 @@ _ROUND_TWO_WRONG = {
     ],
 }
 
-for _name, _sources in _ROUND_TWO_CORRECT.items():
+for _name, _sources in _REAL_STYLES_CORRECT.items():
     CORRECT.setdefault(_name, []).extend(_sources)
-for _name, _answers in _ROUND_TWO_WRONG.items():
+for _name, _answers in _REAL_STYLES_WRONG.items():
     WRONG.setdefault(_name, []).extend(_answers)

@@ -3270,9 +3270,9 @@ for _name, _answers in _MORE_WRONG.items():
     WRONG.setdefault(_name, []).extend(_answers)
 
 
-# Learner-style answers of a second blind round: real learners' code translated to the signatures
+# More answers in the styles learners write, and real learners' code translated to the signatures
 # (cs231n, nnfs, Nielsen, deeplearning.ai, deep-learning-from-scratch) and the slips of their styles.
-_ROUND2_CORRECT = {
+_REAL_STYLES_CORRECT = {
     "check_dense_backward": [
         """
             import numpy as np
@@ -3940,7 +3940,7 @@ _ROUND2_CORRECT = {
             """,
     ],
 }
-_ROUND2_WRONG = {
+_REAL_STYLES_WRONG = {
     "check_dense_backward": [
         (
             "mean_over_batch",
@@ -4962,7 +4962,7 @@ _ROUND2_WRONG = {
         ),
     ],
 }
-for _name, _sources in _ROUND2_CORRECT.items():
+for _name, _sources in _REAL_STYLES_CORRECT.items():
     CORRECT.setdefault(_name, []).extend(_sources)
-for _name, _answers in _ROUND2_WRONG.items():
+for _name, _answers in _REAL_STYLES_WRONG.items():
     WRONG.setdefault(_name, []).extend(_answers)

@@ -2869,8 +2869,8 @@ for _name, _source in [
     CORRECT[_name].append(_source)
 
 
-# Held-out set 2: answers in other styles, and real learners' code translated to these signatures
-_HELDOUT_CORRECT = {
+# More answers in other styles, and real learners' code translated to these signatures as it was
+_REAL_STYLES_CORRECT = {
     "check_choose_learning_rate": [
         """
         import copy
@@ -3649,7 +3649,7 @@ _HELDOUT_CORRECT = {
     ],
 }
 
-_HELDOUT_WRONG = {
+_REAL_STYLES_WRONG = {
     "check_choose_learning_rate": [
         (
             "shared_rng",
@@ -4792,7 +4792,7 @@ _HELDOUT_WRONG = {
     ],
 }
 
-for _name, _sources in _HELDOUT_CORRECT.items():
+for _name, _sources in _REAL_STYLES_CORRECT.items():
     CORRECT.setdefault(_name, []).extend(_sources)
-for _name, _answers in _HELDOUT_WRONG.items():
+for _name, _answers in _REAL_STYLES_WRONG.items():
     WRONG.setdefault(_name, []).extend(_answers)

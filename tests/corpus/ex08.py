@@ -1506,8 +1506,8 @@ for _name, _source in [
     CORRECT[_name].append(_source)
 
 
-# Held-out set 2: answers in other styles, and real learners' code translated to these signatures
-_HELDOUT_CORRECT = {
+# More answers in other styles, and real learners' code translated to these signatures as it was
+_REAL_STYLES_CORRECT = {
     "check_best_epoch": [
         """
         def best_epoch(train_costs, val_costs):
@@ -1768,7 +1768,7 @@ _HELDOUT_CORRECT = {
     ],
 }
 
-_HELDOUT_WRONG = {
+_REAL_STYLES_WRONG = {
     "check_best_epoch": [
         (
             "zero_based",
@@ -2251,7 +2251,7 @@ _HELDOUT_WRONG = {
     ],
 }
 
-for _name, _sources in _HELDOUT_CORRECT.items():
+for _name, _sources in _REAL_STYLES_CORRECT.items():
     CORRECT.setdefault(_name, []).extend(_sources)
-for _name, _answers in _HELDOUT_WRONG.items():
+for _name, _answers in _REAL_STYLES_WRONG.items():
     WRONG.setdefault(_name, []).extend(_answers)

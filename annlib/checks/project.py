@@ -270,7 +270,8 @@ def check_digits_classifier(train_digits_classifier, *, seed=0):
         (again,) = part.run([case])
         if again.error is not None:
             part.error(again)
-        if not np.array_equal(_network_outputs(part, again.result, X_test), output):
+        # A seeded run repeats itself up to rounding; an unseeded one gives another network, far outside 1e-4.
+        if not np.allclose(_network_outputs(part, again.result, X_test), output, rtol=1e-4, atol=1e-6):
             _stop(part, "no_seed", "trained twice on the same digits, it gave two different networks")
         detail += ", the same network twice"
     part.passed(detail)

@@ -489,15 +489,11 @@ def tolerance(case, rtol, atol):
 
 def changed_inputs(part):
     """An explains-predicate: every result right, and some call changed an argument it was given."""
-    right = all(
-        o.error is None and alike(o.result, w.result, rtol=r, atol=a)
-        for c, o, w in part.results()
-        for r, a in [tolerance(c, part.rtol, part.atol)]
-    )
-    return right and any(_changed(c.args, o.args) for c, o in zip(part.cases, part.outcomes))
+    right = all(part.right(*result) for result in part.results())
+    return right and any(changed_arguments(c.args, o.args) for c, o in zip(part.cases, part.outcomes))
 
 
-def _changed(before, after):
+def changed_arguments(before, after):
     """The positions of the arguments a call changed (a random Generator it drew from does not count)."""
     return [
         i
@@ -615,6 +611,11 @@ class Part:
         """(case, learner's outcome, wanted outcome) for every case run so far."""
         return zip(self.cases, self.outcomes, self.wanted)
 
+    def right(self, case, outcome, want):
+        """Whether an outcome is the wanted one: no error, and the result within the case's tolerance."""
+        tolerances = tolerance(case, self.rtol, self.atol)
+        return outcome.error is None and alike(outcome.result, want.result, rtol=tolerances[0], atol=tolerances[1])
+
     # -- naming mistakes ------------------------------------------------------------------------------
     def named(self):
         """The catalogue's mistakes that explain every outcome so far (computed once per set of cases)."""
@@ -628,7 +629,12 @@ class Part:
                 return bool(mistake.explains(self))
             except Exception:  # a predicate that cannot read these outcomes explains nothing
                 return False
-        wrong = self.adapt(mistake.wrong)
+        return self.explained_by(mistake.wrong)
+
+    def explained_by(self, wrong):
+        """Whether the wrong implementation gives the learner's outcome on every case run (and is not
+        simply right: see below). Predicates use it to tell two look-alike mistakes apart."""
+        wrong = self.adapt(wrong)
         right_everywhere = True
         for case, outcome, want in self.results():
             theirs = run_quietly(wrong, case, self.observe)
@@ -687,9 +693,20 @@ class Part:
             )
         self.fail(f"raised {type(exc).__name__}{': ' + text if text else ''}{where}", hint)
 
-    def judge(self, *, what="the result", shape_hint=None, scalar=None, floats=False, names=None, inputs=True):
+    def judge(
+        self,
+        *,
+        what="the result",
+        shape_hint=None,
+        scalar=None,
+        floats=False,
+        names=None,
+        inputs=True,
+        warning_hint=None,
+    ):
         """Climb the ladder for every case run: error, type and shape, values, inputs unchanged; then
-        warnings. The result's parts are compared with `compare` (see there for the options)."""
+        warnings (warning_hint: the part's own hint for a right answer that made numpy warn). The
+        result's parts are compared with `compare` (see there for the options)."""
         for case, outcome, want in self.results():
             if outcome.error is not None:
                 self.error(outcome)
@@ -705,7 +722,7 @@ class Part:
             )
             if inputs:
                 self.inputs_unchanged(case, outcome)
-        self.no_warnings()
+        self.no_warnings(warning_hint)
 
     def compare(
         self,
@@ -789,7 +806,7 @@ class Part:
     def inputs_unchanged(self, case, outcome):
         """Fail if the learner's function changed an array it was given (the reference changes none)."""
         names = _argument_names(self.func, len(case.args))
-        for i in _changed(case.args, outcome.args)[:1]:
+        for i in changed_arguments(case.args, outcome.args)[:1]:
             name = names[i]
             self.fail(
                 f"changed its input {name} in place",

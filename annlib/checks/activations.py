@@ -45,14 +45,10 @@ def _rows(Z):
     return e / e.sum(axis=1, keepdims=True)
 
 
-def _right(case, outcome, want):
-    return outcome.error is None and alike(outcome.result, want.result, **_tolerance(case))
-
-
 def _changed_input_first(part):
     """The first rung the answer fails is 'changed its input': right values until a call changed an argument."""
     for case, outcome, want in part.results():
-        if not _right(case, outcome, want):
+        if not part.right(case, outcome, want):
             return False
         if not alike(outcome.args, case.args, rtol=0, atol=0):
             return True
@@ -62,7 +58,7 @@ def _changed_input_first(part):
 def _fails_only_in_2d(part):
     """Right on every 1-D case, wrong (or an error) on every case of two dimensions or more, and not
     because the right values came back flattened."""
-    results = [(np.ndim(result[0].args[0]) >= 2, _right(*result)) for result in part.results()]
+    results = [(np.ndim(result[0].args[0]) >= 2, part.right(*result)) for result in part.results()]
     return (
         any(deep for deep, _ in results) and all(right != deep for deep, right in results) and not _flattened_2d(part)
     )
@@ -73,7 +69,7 @@ def _flattened_2d(part):
     deep = False
     for case, outcome, want in part.results():
         if np.ndim(case.args[0]) < 2:
-            if not _right(case, outcome, want):
+            if not part.right(case, outcome, want):
                 return False
             continue
         if outcome.error is not None or np.ndim(outcome.result) != 1:
@@ -123,7 +119,7 @@ def _objects_to_floats(part):
 
 def _objects_right(part):
     """Right values, and some result an array of dtype object."""
-    return all(_right(*result) for result in part.results()) and any(
+    return all(part.right(*result) for result in part.results()) and any(
         isinstance(o.result, np.ndarray) and o.result.dtype == object for o in part.outcomes
     )
 
@@ -284,7 +280,7 @@ def _cut_to_integers(part):
     for case, outcome, want in part.results():
         if outcome.error is not None or np.shape(outcome.result) != np.shape(want.result):
             return False
-        if _right(case, outcome, want):
+        if part.right(case, outcome, want):
             continue
         got = np.asarray(outcome.result)
         if got.dtype.kind not in "iu" or not np.array_equal(got, np.trunc(np.asarray(want.result, dtype=np.float64))):
@@ -373,7 +369,7 @@ def check_relu(relu, *, seed=0):
 
 def _right_but_not_floats(part):
     """Right values everywhere, and the first rung failed is the type: booleans or integers, z unchanged till then."""
-    if not all(_right(*result) for result in part.results()):
+    if not all(part.right(*result) for result in part.results()):
         return False
     for case, outcome in zip(part.cases, part.outcomes):
         if np.asarray(outcome.result).dtype.kind in "biu":
@@ -442,7 +438,7 @@ _E_HINT = "use e = np.exp(-np.abs(z)), which is never above 1, in both forms"
 
 def _warned(part, float32):
     """Right values everywhere, and numpy warned: on float32 input only (float32=True) or on other input."""
-    if not all(_right(*result) for result in part.results()):
+    if not all(part.right(*result) for result in part.results()):
         return False
     warned = [np.asarray(c.args[0]).dtype == np.float32 for c, o in zip(part.cases, part.outcomes) if o.warnings]
     return bool(warned) and (all(warned) if float32 else not all(warned))
@@ -527,7 +523,7 @@ def _silenced(part):
     code = getattr(part.func, "__code__", None)
     if code is None or not any(_SILENCERS & set(c.co_names) for c in _code_objects(code)):
         return False
-    if not all(_right(*result) for result in part.results()):
+    if not all(part.right(*result) for result in part.results()):
         return False
     with substitute(part.func, {"np": _LoudNumpy()}):
         return any(run_quietly(part.func, case).warnings for case in part.cases)

@@ -15,7 +15,18 @@ from annlib import training as _training
 from annlib.activations import Activation as _Activation
 from annlib.activations import sigmoid as _sigmoid
 from annlib.activations import sigmoid_derivative as _sigmoid_derivative
-from annlib.checks._core import Case, CheckFailed, Mistake, Part, _changed, changed_inputs, check, fmt, rng_for, same
+from annlib.checks._core import (
+    Case,
+    CheckFailed,
+    Mistake,
+    Part,
+    changed_arguments,
+    changed_inputs,
+    check,
+    fmt,
+    rng_for,
+    same,
+)
 from annlib.layers import Dense
 from annlib.losses import MSE
 from annlib.network import Network
@@ -38,7 +49,7 @@ def _restored(after, before):
 
 def _any_of(*wrongs):
     """explains: one of these wrong implementations gives every outcome the learner's answer gave."""
-    return lambda part: any(part._explains(Mistake("any_of", "", wrong)) for wrong in wrongs)
+    return lambda part: any(part.explained_by(wrong) for wrong in wrongs)
 
 
 # --- Part 1: dense_backward(X, W, grad_z) -> (X.T @ grad_z, grad_z summed over rows, grad_z @ W.T) ----------
@@ -226,7 +237,8 @@ SIGMOID_DELTA_MISTAKES = [
         "in_place_a",
         "leave a as it is: a *= 1 - a changes the caller's array; compute a new one, grad_a * a * (1 - a)",
         explains=lambda part: (
-            changed_inputs(part) and any(0 in _changed(c.args, o.args) for c, o in zip(part.cases, part.outcomes))
+            changed_inputs(part)
+            and any(0 in changed_arguments(c.args, o.args) for c, o in zip(part.cases, part.outcomes))
         ),
         example=lambda a, grad_a: grad_a * np.multiply(a, 1 - a, out=a),
     ),

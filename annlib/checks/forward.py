@@ -845,9 +845,7 @@ def _one_activation_everywhere(part):
     """One activation function for every layer of every network explains every outcome (the names given
     ignored, or only kept in the caches)."""
     return any(
-        part._explains(
-            Mistake("like", "", lambda params, X, activations, name=name: _one_function(params, X, activations, name))
-        )
+        part.explained_by(lambda params, X, activations, name=name: _one_function(params, X, activations, name))
         for name in ACTIVATION_FUNCTIONS
     )
 

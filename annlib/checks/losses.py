@@ -46,20 +46,6 @@ def _clip(p, high=1.0 - EPSILON):
     return np.clip(_floats(p), EPSILON, high)
 
 
-def _judge(part, *, warning_hint=None, **options):
-    """Part.judge, with a hint of this part's own for a right answer that made numpy warn."""
-    for case, outcome, want in part.results():
-        if outcome.error is not None:
-            part.error(outcome)
-        part.compare(outcome.result, want.result, case=case, **options)
-        part.inputs_unchanged(case, outcome)
-    part.no_warnings(warning_hint)
-
-
-def _right(part, outcome, want):
-    return outcome.error is None and alike(outcome.result, want.result, rtol=part.rtol, atol=part.atol)
-
-
 def _finite(outcome):
     array = _as_floats(outcome.result)
     return array is not None and bool(np.isfinite(array).all())
@@ -75,7 +61,7 @@ def _clipping(risky, *, finite, certain=None):
     def explains(part):
         seen = False
         for case, outcome, want in part.results():
-            if _right(part, outcome, want):
+            if part.right(case, outcome, want):
                 if risky(case) and certain(case):
                     return False
                 continue
@@ -205,7 +191,7 @@ def check_mse(mse, *, seed=0):
         (rng.normal(size=(k + 2, 2)).astype(np.float32), rng.normal(size=(k + 2, 2)).astype(np.float32), " as float32"),
     ]
     part.run(Case(f"y_pred = {fmt(p)}, y_true = {fmt(y)}{note}", p, y) for p, y, note in cases)
-    _judge(part, scalar=True, shape_hint=_LOSS_SHAPE)
+    part.judge(scalar=True, shape_hint=_LOSS_SHAPE)
     part.passed()
 
 
@@ -255,7 +241,7 @@ def _like(wrong, *, math_log):
 
     def explains(part):
         uses = twin_used(part.func, (("math.log", math.log),)) is not None
-        return uses == math_log and part._explains(Mistake("like", "", wrong))
+        return uses == math_log and part.explained_by(wrong)
 
     return explains
 
@@ -374,7 +360,7 @@ def check_binary_cross_entropy(binary_cross_entropy, *, seed=0):
         (column(0.0, 1.0, 0.0, 1.0, 0.5), column(0, 1, 1, 0, 1), ""),
     ]
     part.run(Case(f"p = {fmt(p)}, y = {fmt(y)}{note}", p, y) for p, y, note in cases)
-    _judge(part, scalar=True, shape_hint=_LOSS_SHAPE, warning_hint=f"clip p before the log: p = {_CLIP}")
+    part.judge(scalar=True, shape_hint=_LOSS_SHAPE, warning_hint=f"clip p before the log: p = {_CLIP}")
     part.passed()
 
 
@@ -539,7 +525,7 @@ def check_cross_entropy(cross_entropy, *, seed=0):
         (_softmax_rows(rng, k, 3).astype(np.float32), np.eye(3)[rng.integers(0, 3, size=k)], ", P as float32"),
     ]
     part.run(Case(f"P = {fmt(P)}, Y = {fmt(Y)}{note}", P, Y) for P, Y, note in cases)
-    _judge(part, scalar=True, shape_hint=_LOSS_SHAPE, warning_hint=f"clip P before the log: P = {_CLIP_P}")
+    part.judge(scalar=True, shape_hint=_LOSS_SHAPE, warning_hint=f"clip P before the log: P = {_CLIP_P}")
     part.passed()
 
 
@@ -845,7 +831,7 @@ def _check_gradient(name, func, *, seed, salt, reference, catalogue, twins, what
     )
     part.run(_gradient_cases(rng_for(seed, salt)))
     shape_hint = f"{what} has one entry per prediction: the shape of Y_hat"
-    _judge(part, what=what, shape_hint=shape_hint, warning_hint=f"clip Y_hat before dividing by it: {_CLIP_Y_HAT}")
+    part.judge(what=what, shape_hint=shape_hint, warning_hint=f"clip Y_hat before dividing by it: {_CLIP_Y_HAT}")
     part.passed()
 
 

@@ -560,7 +560,7 @@ MINIBATCHES_MISTAKES = [
         "with_replacement",
         "some examples come twice and others never: draw a permutation (rng.permutation(len(X))), not "
         "rng.integers or rng.choice with replacement",
-        explains=lambda part: _only("repeats")(part) and not part._explains(_PERMUTATION_PER_BATCH),
+        explains=lambda part: _only("repeats")(part) and not part.explained_by(_permutation_per_batch),
         example=_batches_of(lambda n, rng: rng.integers(0, n, size=n)),
     ),
     _PERMUTATION_PER_BATCH,

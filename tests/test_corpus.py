@@ -4,14 +4,12 @@ least 85% of caught mistakes named. `python -m tests.corpus.report` prints the f
 
 import pytest
 
-from tests.corpus import catalogue_hints, exercises, graded_calls, measure, wrong_here
+from tests.corpus import answers, catalogue_hints, graded_calls, measure, wrong_here
 
 CORRECT, WRONG = [], []
-for _exercise, _module in exercises().items():
-    for _name, _sources in _module.CORRECT.items():
-        CORRECT += [(_name, i, s) for i, s in enumerate(_sources)]
-    for _name, _answers in _module.WRONG.items():
-        WRONG += [(_name, i, key, s, *c) for i, (key, s, *c) in enumerate(_answers)]
+for _name, (_right, _wrong) in answers().items():
+    CORRECT += [(_name, i, s) for i, s in enumerate(_right)]
+    WRONG += [(_name, i, key, s, tuple(c)) for i, (key, s, *c) in enumerate(_wrong)]
 
 
 @pytest.mark.parametrize("name, index, source", CORRECT, ids=[f"{n[6:]}-{i}" for n, i, _ in CORRECT])
@@ -22,10 +20,9 @@ def test_a_right_answer_passes_the_visible_and_the_hidden_calls(name, index, sou
 
 
 @pytest.mark.parametrize(
-    "name, index, key, source", [w[:4] for w in WRONG], ids=[f"{w[0][6:]}-{w[1]}-{w[2]}" for w in WRONG]
+    "name, index, key, source, condition", WRONG, ids=[f"{n[6:]}-{i}-{k}" for n, i, k, *_ in WRONG]
 )
-def test_a_wrong_answer_fails_where_the_learner_sees_it_and_is_never_misnamed(name, index, key, source):
-    condition = next((w[4:] for w in WRONG if w[0] == name and w[1] == index), ())
+def test_a_wrong_answer_fails_where_the_learner_sees_it_and_is_never_misnamed(name, index, key, source, condition):
     result = measure(name, source)
     if not wrong_here(name, key, *condition):  # right with this numpy: it may pass, and is never named so
         assert result.passed or key not in result.failure.mistakes

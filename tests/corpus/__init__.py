@@ -139,36 +139,57 @@ def exercises():
     return found
 
 
+def answers():
+    """check name -> (right sources, wrong (key, source, *condition) entries) over every exercise, each
+    answer once: an answer written twice (up to indentation) counts once."""
+    found = {}
+    for module in exercises().values():
+        for name in sorted(set(module.CORRECT) | set(module.WRONG)):
+            right, wrong = found.setdefault(name, ([], []))
+            seen = {_text(s) for s in right} | {(e[0], _text(e[1])) for e in wrong}
+            for source in module.CORRECT.get(name, []):
+                if _text(source) not in seen:
+                    seen.add(_text(source))
+                    right.append(source)
+            for entry in module.WRONG.get(name, []):
+                if (entry[0], _text(entry[1])) not in seen:
+                    seen.add((entry[0], _text(entry[1])))
+                    wrong.append(tuple(entry))
+    return found
+
+
+def _text(source):
+    return textwrap.dedent(source).strip()
+
+
 def figures():
     """Per check: counts of correct answers rejected, wrong answers accepted, and how caught mistakes
     were named: right (its own key among those named), misleading (another mistake named), not named."""
     rows = {}
-    for module in exercises().values():
-        for name in sorted(set(module.CORRECT) | set(module.WRONG)):
-            row = rows.setdefault(
-                name,
-                dict(correct=0, rejected=[], wrong=0, accepted=[], disagree=[], right=0, misleading=[], unnamed=[]),
-            )
-            for source in module.CORRECT.get(name, []):
-                row["correct"] += 1
-                result = measure(name, source)
-                if not result.passed:
-                    row["rejected"].append((source, str(result.failure)))
-            for key, source, *condition in module.WRONG.get(name, []):
-                if not wrong_here(name, key, *condition):
-                    continue
-                row["wrong"] += 1
-                result = measure(name, source)
-                if result.visible is None and not result.passed:
-                    row["disagree"].append((key, source))
-                if result.passed:
-                    row["accepted"].append((key, source))
-                    continue
-                named = result.failure.mistakes
-                if key is not None and key in named:
-                    row["right"] += 1
-                elif named:
-                    row["misleading"].append((key, named, source, str(result.failure)))
-                else:
-                    row["unnamed"].append((key, source, str(result.failure)))
+    for name, (right, wrong) in sorted(answers().items()):
+        row = rows[name] = dict(
+            correct=0, rejected=[], wrong=0, accepted=[], disagree=[], right=0, misleading=[], unnamed=[]
+        )
+        for source in right:
+            row["correct"] += 1
+            result = measure(name, source)
+            if not result.passed:
+                row["rejected"].append((source, str(result.failure)))
+        for key, source, *condition in wrong:
+            if not wrong_here(name, key, *condition):
+                continue
+            row["wrong"] += 1
+            result = measure(name, source)
+            if result.visible is None and not result.passed:
+                row["disagree"].append((key, source))
+            if result.passed:
+                row["accepted"].append((key, source))
+                continue
+            named = result.failure.mistakes
+            if key is not None and key in named:
+                row["right"] += 1
+            elif named:
+                row["misleading"].append((key, named, source, str(result.failure)))
+            else:
+                row["unnamed"].append((key, source, str(result.failure)))
     return rows

@@ -4,6 +4,7 @@ Every helper takes `ax=None` (a new figure when None), draws, and returns the ax
 One module per kind of figure:
 
     style        colour-blind-safe colours and the shared look
+    describe     text alternatives: what each figure shows, in words, for screen readers
     diagram      the network diagram: neurons, connections, weights, values, gradients   (lessons 00, 03, 06)
     graph        one neuron as a computational graph, local derivatives on its edges     (lessons 05, 06)
     neuron       a single neuron: inputs, weights, sum, bias, activation, output         (lesson 01)
@@ -16,6 +17,7 @@ One module per kind of figure:
 
 from annlib.plotting.activations import *  # noqa: F401,F403
 from annlib.plotting.boundaries import *  # noqa: F401,F403
+from annlib.plotting.describe import *  # noqa: F401,F403
 from annlib.plotting.diagram import *  # noqa: F401,F403
 from annlib.plotting.graph import *  # noqa: F401,F403
 from annlib.plotting.losses import *  # noqa: F401,F403

@@ -40,6 +40,8 @@ import warnings
 
 import numpy as np
 
+from annlib.checks._relations import relation, shape_relation, transposed
+
 PASS_MARK = "\u2713"  # check mark
 FAIL_MARK = "\u2717"  # ballot x
 
@@ -651,14 +653,17 @@ class Part:
         # what it refuses elsewhere) is no mistake here: it explains nothing.
         return bool(self.cases) and not right_everywhere
 
-    def fail(self, message, hint=None, *, explain=True):
-        """Raise CheckFailed; the hint names the catalogue's mistakes that explain every outcome, if any,
-        and is otherwise the given hint (or what numpy warned)."""
+    def fail(self, message, hint=None, *, explain=True, relation=None):
+        """Raise CheckFailed; the hint names the catalogue's mistakes that explain every outcome, if any;
+        otherwise it is the relation's (key, hint) when given (see _relations), else the given hint (or
+        what numpy warned)."""
         keys = ()
         if explain and self.cases:
             found = self.named()
             if found:
                 hint, keys = either([m.hint for m in found]), [m.key for m in found]
+            elif relation is not None:
+                keys, hint = (relation[0],), relation[1]
         if hint is None and explain:
             hint = self._warning_hint()
         raise CheckFailed(self.name, message, hint, keys)
@@ -792,7 +797,17 @@ class Part:
                     shape_hint or "add the values up (np.sum or np.mean) so one number comes back",
                 )
         elif array.shape != want_array.shape:
-            self.fail(f"{what} has shape {array.shape}, expected {want_array.shape}", shape_hint)
+            if transposed(array, want_array, rtol, atol):
+                trace = (
+                    "relation:transposed",
+                    f"{what} holds the right values with rows and columns swapped: rows are examples, columns "
+                    "are outputs; check the order of a product or a transpose",
+                )
+            elif shape_hint:
+                trace = ("relation:shape", shape_hint)  # the part's own word on this shape
+            else:
+                trace = shape_relation(array, want_array)
+            self.fail(f"{what} has shape {array.shape}, expected {want_array.shape}", shape_hint, relation=trace)
         if floats:
             kind = np.asarray(got).dtype.kind if not isinstance(got, (bool, numbers.Integral)) else "i"
             if kind in "biu":
@@ -801,7 +816,47 @@ class Part:
                     "return floating-point numbers: np.where(..., 1.0, 0.0), .astype(float), or a division",
                 )
         if values and not same(array, want_array, rtol=rtol, atol=atol):
-            self.fail(_value_message(array, want_array, case.text, what))
+            self.fail(_value_message(array, want_array, case.text, what), relation=self._trace(array, want_array, case))
+
+    def _trace(self, got, want, case):
+        """The relation between a wrong array and the expected one, or an argument the answer ignores."""
+        ignored = self._ignored_argument(case)
+        if ignored is not None:
+            return (
+                "relation:ignores-argument",
+                f"your result does not change when {ignored} changes, while the expected one does: is {ignored} "
+                "used in your function (and not a fixed value in its place)?",
+            )
+        outcome = next((o for c, o, _ in self.results() if c is case), None)
+        warned = outcome.warnings if outcome is not None else ()
+        names = _argument_names(self.func, len(case.args))
+        rtol, atol = tolerance(case, self.rtol, self.atol)
+        try:
+            return relation(got, want, case, names, rtol, atol, warned)
+        except (TypeError, ValueError, ArithmeticError):
+            return None
+
+    def _ignored_argument(self, case):
+        """The one argument in which an earlier case differs from this one, when the learner's answers to
+        the two are the same and the course's differ."""
+        current = next(((o, w) for c, o, w in self.results() if c is case), None)
+        if current is None or current[0].error is not None:
+            return None
+        names = _argument_names(self.func, len(case.args))
+        for other, outcome, want in self.results():
+            if other is case:
+                break
+            if outcome.error is not None or len(other.args) != len(case.args) or set(other.kwargs) != set(case.kwargs):
+                continue
+            differ = [names[i] for i, (a, b) in enumerate(zip(other.args, case.args)) if not alike(a, b)]
+            differ += [key for key in case.kwargs if not alike(other.kwargs[key], case.kwargs[key])]
+            if (
+                len(differ) == 1
+                and alike(outcome.result, current[0].result)
+                and not alike(want.result, current[1].result)
+            ):
+                return differ[0]
+        return None
 
     def inputs_unchanged(self, case, outcome):
         """Fail if the learner's function changed an array it was given (the reference changes none)."""

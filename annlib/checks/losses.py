@@ -263,8 +263,8 @@ BCE_MISTAKES = [
     ),
     Mistake(
         "epsilon",
-        f"the values differ only where p is exactly 0 or 1, where the clip's epsilon sets the loss: clip with "
-        f"the text's epsilon, {_CLIP}",
+        f"the values differ only where p is exactly 0 or 1, where the clipping constant κ sets the loss: clip with "
+        f"the text's κ, {_CLIP}",
         explains=_clipping(_extreme, finite=True, certain=lambda case: False),
         example=lambda p, y: -np.mean(_bce_terms(np.clip(p, 1e-7, 1 - 1e-7), y)),
     ),
@@ -431,8 +431,8 @@ CE_MISTAKES = [
     ),
     Mistake(
         "epsilon",
-        f"the values differ only where the true class's probability is exactly 0, where the clip's epsilon "
-        f"sets the loss: clip with the text's epsilon, {_CLIP_P}",
+        f"the values differ only where the true class's probability is exactly 0, where the clipping "
+        f"constant κ sets the loss: clip with the text's κ, {_CLIP_P}",
         explains=_clipping(_zero_at_target, finite=True, certain=lambda case: False),
         example=lambda P, Y: -np.sum(Y * np.log(np.clip(P, 1e-7, 1.0))) / len(P),
     ),
@@ -725,7 +725,7 @@ def _mse_mistakes(right_ce):
         ),
         Mistake(
             "mse_not_divided",
-            "the 1/N of the mean is missing: 2 (ŷ - y) / N, N = Y_hat.size",
+            "the mean's 1/(n·n_out) is missing: 2 (ŷ - y) / Y_hat.size",
             _by_kind(lambda P, Y: 2 * (P - Y), right_ce),
         ),
     ]
@@ -771,8 +771,8 @@ COST_GRADIENT_MISTAKES = [
     ),
     Mistake(
         "ce_epsilon",
-        f"the values differ only where the target's probability is exactly 0, where the clip's epsilon sets the "
-        f"gradient: clip with the text's epsilon, {_CLIP_Y_HAT}",
+        f"the values differ only where the target's probability is exactly 0, where the clipping constant κ sets "
+        f"the gradient: clip with the text's κ, {_CLIP_Y_HAT}",
         explains=_clipping(_certain, finite=True, certain=lambda case: False),
         example=_by_kind(_right_mse, lambda P, Y: -Y / np.clip(P, 1e-7, 1.0) / len(P)),
     ),

@@ -26,7 +26,7 @@ from annlib.gradcheck import gradient_check
 from annlib.layers import Dense
 from annlib.network import Network
 from annlib.neuron import Neuron, neuron_output, weighted_sum
-from annlib.training import History, TrainingDiverged, fit
+from annlib.training import EarlyStopping, History, TrainingDiverged, fit
 
 __version__ = "0.1.0"
 
@@ -39,6 +39,7 @@ __all__ = [
     "neuron_output",
     "weighted_sum",
     "fit",
+    "EarlyStopping",
     "History",
     "TrainingDiverged",
     "gradient_check",

@@ -5,12 +5,15 @@ nonlinear f, any stack of layers collapses into one linear map (lesson 02 shows 
 a network learn curved relations between inputs and outputs.
 
 Every activation here comes as a pair, `name(z)` and `name_derivative(z)`, written so that inputs of any
-size (1e4 and beyond) give no overflow warning and no NaN. `annlib.symbolic` has the same names in SymPy,
-and a test ties each pair together.
+size (1e4 and beyond) give no overflow warning and no NaN. `ACTIVATIONS` is the one table of them, by
+name: layers (`get_activation`), the from-scratch track (`annlib.scratch`), the exercise checks and
+`annlib.symbolic` (the same names in SymPy) all read it, and a test checks the chain rule for every name.
 
 Shapes: z may have any shape; the result has the same shape. `softmax` works along the last axis, so a
 batch z of shape (n_samples, n_classes) gives one probability vector per row.
 """
+
+from typing import Callable, NamedTuple, Optional
 
 import numpy as np
 
@@ -71,8 +74,8 @@ def leaky_relu(z, slope=LEAKY_RELU_SLOPE):
     return np.where(z > 0, z, slope * z)
 
 
-def leaky_relu_derivative(z, slope=LEAKY_RELU_SLOPE):
-    """1 where z > 0, else slope."""
+def leaky_relu_derivative(z, a=None, slope=LEAKY_RELU_SLOPE):
+    """1 where z > 0, else slope. `a` is not needed."""
     return np.where(_as_z(z, "leaky_relu_derivative") > 0, 1.0, slope)
 
 
@@ -138,17 +141,46 @@ class _Softmax(Activation):
 class _LeakyRelu(Activation):
     def __init__(self, slope=LEAKY_RELU_SLOPE):
         check_positive(slope, caller="leaky_relu", name="slope")
-        super().__init__("leaky_relu", lambda z: leaky_relu(z, slope), lambda z, a: leaky_relu_derivative(z, slope))
+        super().__init__(
+            "leaky_relu", lambda z: leaky_relu(z, slope), lambda z, a: leaky_relu_derivative(z, slope=slope)
+        )
         self.slope = slope
 
 
+class Definition(NamedTuple):
+    """One activation of the table: what every part of annlib reads about it.
+
+    function      f(z) -> a, the shape of z
+    derivative    f'(z, a=None) element by element, a = f(z) when already known; for softmax, which mixes a
+                  row, its Jacobian from z alone, (..., k) -> (..., k, k)
+    elementwise   False for softmax: it has no derivative per element, so it only ends a network
+    from_scratch  offered to the from-scratch track of the exercises (annlib.scratch, the checks)
+    latex         how the chain-rule steps write f (None: not shown as a step of its own)
+    layer         builds the `Activation` a `Dense` layer uses
+
+    The SymPy forms are annlib.symbolic's functions of the same names, `name(z)` and `name_derivative(z)`.
+    """
+
+    function: Callable
+    derivative: Callable
+    elementwise: bool
+    from_scratch: bool
+    latex: Optional[str]
+    layer: Callable
+
+
+def _layer(name, cls=Activation):
+    return lambda: cls(name, ACTIVATIONS[name].function, ACTIVATIONS[name].derivative)
+
+
+# The one table of activations, in the order the lessons introduce them.
 ACTIVATIONS = {
-    "sigmoid": lambda: Activation("sigmoid", sigmoid, sigmoid_derivative),
-    "tanh": lambda: Activation("tanh", tanh, tanh_derivative),
-    "relu": lambda: Activation("relu", relu, relu_derivative),
-    "leaky_relu": _LeakyRelu,
-    "softmax": lambda: _Softmax("softmax", softmax, softmax_derivative),
-    "identity": lambda: Activation("identity", identity, identity_derivative),
+    "sigmoid": Definition(sigmoid, sigmoid_derivative, True, True, r"\sigma", _layer("sigmoid")),
+    "tanh": Definition(tanh, tanh_derivative, True, True, r"\tanh", _layer("tanh")),
+    "relu": Definition(relu, relu_derivative, True, True, r"\operatorname{ReLU}", _layer("relu")),
+    "leaky_relu": Definition(leaky_relu, leaky_relu_derivative, True, False, r"\operatorname{LeakyReLU}", _LeakyRelu),
+    "identity": Definition(identity, identity_derivative, True, True, None, _layer("identity")),
+    "softmax": Definition(softmax, softmax_derivative, False, True, None, _layer("softmax", _Softmax)),
 }
 
 
@@ -161,10 +193,4 @@ def get_activation(activation, *, caller="get_activation"):
     if activation not in ACTIVATIONS:
         names = ", ".join(repr(n) for n in ACTIVATIONS)
         raise ValueError(f"{caller}: unknown activation {activation!r}; choose one of {names}")
-    return ACTIVATIONS[activation]()
-
-
-def apply(activation, z):
-    """Apply an activation given by name to z, checking z first: apply("relu", [-1, 2])."""
-    z = as_float_array(z, caller="activations.apply", name="z")
-    return get_activation(activation, caller="activations.apply").forward(z)
+    return ACTIVATIONS[activation].layer()

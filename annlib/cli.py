@@ -14,6 +14,7 @@ import argparse
 import os
 import sys
 
+from annlib.grading import DEFAULT_TIMEOUT
 from annlib.grading.sandbox import MODES, Limits, SandboxUnavailable, parse_size
 
 
@@ -38,7 +39,11 @@ def _parser():
     grade.add_argument("--json", metavar="FILE", help="write every record, cell by cell, as JSON")
     grade.add_argument("--csv", metavar="FILE", help="write a row per student and notebook as CSV")
     grade.add_argument(
-        "--timeout", type=float, default=30.0, metavar="SECONDS", help="time limit per cell (default: 30)"
+        "--timeout",
+        type=float,
+        default=DEFAULT_TIMEOUT,
+        metavar="SECONDS",
+        help=f"time limit per cell (default: {DEFAULT_TIMEOUT:g})",
     )
     grade.add_argument(
         "--jobs",
@@ -99,7 +104,11 @@ def _parser():
         help="folder of your exercise notebooks, or one notebook (default: exercises/student, or the current folder)",
     )
     progress.add_argument(
-        "--timeout", type=float, default=30.0, metavar="SECONDS", help="time limit per cell (default: 30)"
+        "--timeout",
+        type=float,
+        default=DEFAULT_TIMEOUT,
+        metavar="SECONDS",
+        help=f"time limit per cell (default: {DEFAULT_TIMEOUT:g})",
     )
     progress.add_argument(
         "--jobs",

@@ -17,16 +17,17 @@ What a layer must have, so that a `Network` can chain it (the network checks it 
     n_inputs, n_outputs        the sizes of X's rows and of a's rows
     activation                 its activation, with a `name` ("sigmoid", ...), for the output layer's pairing
                                with the loss (annlib.losses)
-    forward(X, check=True)     a, keeping X, z and a for backward
-    predict(X, check=True)     a, the same computation, keeping nothing
-    backward(grad_output, at_z=False, input_gradient=True, check=True)
+    forward(X)                 a, keeping X, z and a for backward
+    predict(X)                 a, the same computation, keeping nothing
+    backward(grad_output, at_z=False, input_gradient=True)
                                given dLoss/da (or dLoss/dz with at_z=True) writes dLoss/dW and dLoss/db
                                into the arrays gradients() returns, and returns dLoss/dX (None with
                                input_gradient=False: the first layer's is needed by nobody)
     parameters(), gradients()  [W, b] and [grad_W, grad_b]: the same arrays every time, changed in place
     n_parameters               how many numbers parameters() holds
 
-check=False skips the input checks, for callers (Network, fit) that have checked their arrays already.
+Every call checks its input at the door, cheaply: a float array of the right shape passes after a type, a
+dtype and a shape test (anything else is converted, or refused with a message naming the call).
 """
 
 import numbers
@@ -39,6 +40,32 @@ from annlib.activations import get_activation
 # Glorot (Xavier) initialisation suits sigmoid, tanh and softmax; He initialisation suits ReLU-like
 # activations, which zero half their inputs and so need twice the variance to keep signals alive.
 _HE_ACTIVATIONS = ("relu", "leaky_relu")
+
+
+def layer_input(X, n_inputs, caller):
+    """X as a float array of shape (n_samples, n_inputs), or an error naming `caller`.
+
+    A float64 array of the right shape, the usual case, passes after a type, a dtype and a shape test
+    (it is not searched for NaN: that would be a pass over the data); anything else (a list, integers,
+    a wrong shape) goes through annlib._validation's full check, which also refuses NaN and inf.
+    """
+    if type(X) is np.ndarray and X.dtype == np.float64 and X.ndim == 2 and X.shape[1] == n_inputs:
+        return X
+    return check_layer_input(X, n_inputs, caller=caller)
+
+
+def backward_input(grad, output, caller, name, whose):
+    """The gradient handed to backward(), checked against `output`, the last forward()'s result."""
+    if output is None:
+        raise ValueError(f"{caller}: call forward(X) first; backward needs what it keeps")
+    if type(grad) is np.ndarray and grad.dtype == np.float64 and grad.shape == output.shape:
+        return grad
+    grad = as_float_array(grad, caller=caller, name=name)
+    if grad.shape != output.shape:
+        raise ValueError(
+            f"{caller}: {name} has shape {grad.shape}, expected {output.shape} (the shape of {whose} last output)"
+        )
+    return grad
 
 
 class Dense:
@@ -87,28 +114,26 @@ class Dense:
         """[grad_W, grad_b], in the order of parameters(); backward() writes into these same arrays."""
         return [self.grad_W, self.grad_b]
 
-    def forward(self, X, *, check=True):
+    def forward(self, X):
         """a = f(X @ W + b), keeping X, z and a for backward().
 
         X: (n_samples, n_inputs) -> a: (n_samples, n_outputs).
         """
-        if check:
-            X = check_layer_input(X, self.n_inputs, caller="Dense.forward")
+        X = layer_input(X, self.n_inputs, "Dense.forward")
         self.X = X
         self.z, self.a = self._weighted_sum_and_activation(X)
         return self.a
 
-    def predict(self, X, *, check=True):
+    def predict(self, X):
         """a = f(X @ W + b) like forward(), keeping nothing (so a backward() still matches its forward())."""
-        if check:
-            X = check_layer_input(X, self.n_inputs, caller="Dense.predict")
+        X = layer_input(X, self.n_inputs, "Dense.predict")
         return self._weighted_sum_and_activation(X)[1]
 
     def _weighted_sum_and_activation(self, X):
         z = X @ self.W + self.b  # (n_samples, n_inputs) @ (n_inputs, n_outputs) -> (n_samples, n_outputs)
         return z, self.activation.forward(z)
 
-    def backward(self, grad_output, *, at_z=False, input_gradient=True, check=True):
+    def backward(self, grad_output, *, at_z=False, input_gradient=True):
         """Write grad_W and grad_b in place; return dLoss/dX, (n_samples, n_inputs), or None when
         input_gradient=False.
 
@@ -116,23 +141,11 @@ class Dense:
         (lesson 06); or, with at_z=True, dLoss/dz itself, used as it is (the output layer's shortcut for
         a loss paired with its activation, annlib.losses).
         """
-        if check:
-            grad_output = self._check_gradient(grad_output)
+        grad_output = backward_input(grad_output, self.a, "Dense.backward", "grad_output", "this layer's")
         grad_z = grad_output if at_z else self.activation.backward(self.z, self.a, grad_output)
         # Each weight W[i, j] touches the loss through z[:, j], scaled by input i: sum over the batch.
         np.matmul(self.X.T, grad_z, out=self.grad_W)  # (n_inputs, n_samples) @ (n_samples, n_outputs)
-        np.sum(grad_z, axis=0, out=self.grad_b)  # (n_outputs,)
+        grad_z.sum(axis=0, out=self.grad_b)  # (n_outputs,)
         if not input_gradient:
             return None
         return grad_z @ self.W.T  # (n_samples, n_outputs) @ (n_outputs, n_inputs) -> (n_samples, n_inputs)
-
-    def _check_gradient(self, grad_output):
-        if self.a is None:
-            raise ValueError("Dense.backward: call forward(X) first; backward needs what it keeps")
-        grad_output = as_float_array(grad_output, caller="Dense.backward", name="grad_output")
-        if grad_output.shape != self.a.shape:
-            raise ValueError(
-                f"Dense.backward: grad_output has shape {grad_output.shape}, expected {self.a.shape} "
-                "(the shape of this layer's last output)"
-            )
-        return grad_output

@@ -24,51 +24,72 @@ the same numbers given to `backward` always give the same gradients.
 
 import numpy as np
 
-from annlib._validation import as_float_array, check_same_shape
+from annlib._validation import as_float_array, check_finite, check_same_shape
 
 EPSILON = 1e-12
+
+
+def _floats(value, caller, name, finite):
+    # A float64 array, the usual case, passes after a type and a dtype test; anything else is converted
+    # (or refused) by the full check. Predictions are not tested for NaN: a diverging run's loss is NaN,
+    # and fit reports that as divergence.
+    if type(value) is np.ndarray and value.dtype == np.float64:
+        if finite and not np.isfinite(value).all():
+            check_finite(value, caller=caller, name=name)
+        return value
+    return as_float_array(value, caller=caller, name=name, finite=finite)
 
 
 class Loss:
     """What every loss shares: input checks and the calls `loss(y_pred, y_true) -> float` and
     `loss.gradient(y_pred, y_true) -> dC/dy_pred`.
 
-    check=False skips the input checks, for a caller (fit) that has checked its arrays once already.
+    The checks are cheap (types, shapes, and the targets' values), so every call makes them.
     """
 
     name = "loss"
     # The output activation whose dC/dz simplifies with this loss (see the module docstring).
     paired_activation = None
+    # Whether y_pred must hold probabilities, in [0, 1].
+    on_probabilities = False
 
     def __repr__(self):
         return f"{type(self).__name__}()"
 
-    def _check(self, y_pred, y_true, caller):
-        y_pred = as_float_array(y_pred, caller=caller, name="y_pred")
-        y_true = as_float_array(y_true, caller=caller, name="y_true")
-        if y_pred.ndim == 1 and y_true.ndim == 1:
-            pass  # a single column of predictions written as a flat array is fine
-        elif y_pred.ndim != 2:
+    def _check(self, y_pred, y_true, caller, *, paired_output=False):
+        """y_pred and y_true as float arrays of one shape, or an error naming `caller`.
+
+        paired_output: y_pred is what this loss's paired activation gave (train_step knows), so it
+        holds probabilities already and is not searched for values outside [0, 1].
+        """
+        y_pred = _floats(y_pred, caller, "y_pred", finite=False)
+        y_true = _floats(y_true, caller, "y_true", finite=True)
+        if y_pred.ndim != 2 and not (y_pred.ndim == 1 and y_true.ndim == 1):
+            # a single column of predictions written as a flat array is fine
             raise ValueError(f"{caller}: y_pred has shape {y_pred.shape}, expected (n_samples, n_outputs)")
-        check_same_shape(y_pred, y_true, caller=caller)
+        if y_pred.shape != y_true.shape:
+            check_same_shape(y_pred, y_true, caller=caller)
         if y_pred.size == 0:
             raise ValueError(f"{caller}: y_pred is empty; there is nothing to average")
+        if self.on_probabilities and not paired_output and (y_pred.min() < 0.0 or y_pred.max() > 1.0):
+            raise ValueError(
+                f"{caller}: y_pred must hold probabilities in [0, 1], got values from "
+                f"{y_pred.min():.4g} to {y_pred.max():.4g}; use a sigmoid or softmax output layer"
+            )
         return y_pred, y_true
 
-    def __call__(self, y_pred, y_true, *, check=True):
-        if check:
-            y_pred, y_true = self._check(y_pred, y_true, type(self).__name__)
+    def __call__(self, y_pred, y_true):
+        y_pred, y_true = self._check(y_pred, y_true, type(self).__name__)
         return float(self.value(y_pred, y_true))
 
-    def gradient(self, y_pred, y_true, *, at_z=False, check=True):
+    def gradient(self, y_pred, y_true, *, at_z=False):
         """dC/dy_pred, with the shape of y_pred.
 
         at_z=True: dC/dz at the output layer's weighted sums instead, for an output layer whose
         activation is this loss's `paired_activation` (hand it to `backward(..., at_z=True)`).
         """
         caller = f"{type(self).__name__}.gradient"
-        if check:
-            y_pred, y_true = self._check(y_pred, y_true, caller)
+        y_pred, y_true = self._check(y_pred, y_true, caller)
         if not at_z:
             return self.gradient_at_output(y_pred, y_true)
         if self.paired_activation is None:
@@ -95,14 +116,6 @@ class MSE(Loss):
         return self.gradient_at_output(y_pred, y_true)  # the identity's derivative is 1
 
 
-def _check_probabilities(p, caller):
-    if p.min() < 0.0 or p.max() > 1.0:
-        raise ValueError(
-            f"{caller}: y_pred must hold probabilities in [0, 1], got values from "
-            f"{p.min():.4g} to {p.max():.4g}; use a sigmoid or softmax output layer"
-        )
-
-
 class BinaryCrossEntropy(Loss):
     """Binary cross-entropy on probabilities, averaged over every element.
 
@@ -111,15 +124,11 @@ class BinaryCrossEntropy(Loss):
 
     name = "binary_cross_entropy"
     paired_activation = "sigmoid"
-
-    def _check(self, y_pred, y_true, caller):
-        y_pred, y_true = super()._check(y_pred, y_true, caller)
-        _check_probabilities(y_pred, caller)
-        return y_pred, y_true
+    on_probabilities = True
 
     def value(self, y_pred, y_true):
         p = np.clip(y_pred, EPSILON, 1.0 - EPSILON)
-        return -np.mean(y_true * np.log(p) + (1.0 - y_true) * np.log(1.0 - p))
+        return -(y_true * np.log(p) + (1.0 - y_true) * np.log(1.0 - p)).mean()
 
     def gradient_at_output(self, y_pred, y_true):
         p = np.clip(y_pred, EPSILON, 1.0 - EPSILON)
@@ -135,20 +144,19 @@ class CrossEntropy(Loss):
 
     name = "cross_entropy"
     paired_activation = "softmax"
+    on_probabilities = True
 
-    def _check(self, y_pred, y_true, caller):
-        y_pred, y_true = super()._check(y_pred, y_true, caller)
-        if y_pred.ndim != 2:
+    def _check(self, y_pred, y_true, caller, *, paired_output=False):
+        if np.ndim(y_pred) == 1:
             raise ValueError(
-                f"{caller}: y_pred has shape {y_pred.shape}, expected (n_samples, n_classes); "
+                f"{caller}: y_pred has shape {np.shape(y_pred)}, expected (n_samples, n_classes); "
                 "turn labels into one-hot rows with annlib.datasets.one_hot"
             )
-        _check_probabilities(y_pred, caller)
-        return y_pred, y_true
+        return super()._check(y_pred, y_true, caller, paired_output=paired_output)
 
     def value(self, y_pred, y_true):
         p = np.clip(y_pred, EPSILON, 1.0)
-        return -np.sum(y_true * np.log(p)) / y_pred.shape[0]
+        return -(y_true * np.log(p)).sum() / y_pred.shape[0]
 
     def gradient_at_output(self, y_pred, y_true):
         p = np.clip(y_pred, EPSILON, 1.0)

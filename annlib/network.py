@@ -13,8 +13,8 @@ network checks it when it is built, so a layer that lacks a piece fails there, b
 
 import numpy as np
 
-from annlib._validation import as_float_array, check_layer_input, make_rng
-from annlib.layers import Dense
+from annlib._validation import make_rng
+from annlib.layers import Dense, backward_input, layer_input
 from annlib.metrics import output_labels
 
 # What every layer must have: the layer protocol, described in annlib.layers' docstring.
@@ -42,13 +42,13 @@ class Network:
             missing = [name for name in LAYER_PROTOCOL if not hasattr(layer, name)]
             if missing:
                 raise TypeError(
-                    f"Network: layer {i} is a {type(layer).__name__}, not a layer: it has no "
+                    f"Network: layer {i + 1} (layers[{i}]) is a {type(layer).__name__}, not a layer: it has no "
                     f"{', '.join(missing)} (a layer needs {', '.join(LAYER_PROTOCOL)}; see annlib.layers)"
                 )
         for i, (before, after) in enumerate(zip(layers, layers[1:])):
             if before.n_outputs != after.n_inputs:
                 raise ValueError(
-                    f"Network: layer {i} gives {before.n_outputs} outputs but layer {i + 1} "
+                    f"Network: layer {i + 1} gives {before.n_outputs} outputs but layer {i + 2} "
                     f"expects {after.n_inputs} inputs"
                 )
         self.layers = layers
@@ -72,7 +72,8 @@ class Network:
         return cls(layers)
 
     def __repr__(self):
-        lines = [f"  ({i}) {layer!r}" for i, layer in enumerate(self.layers)]
+        # Layers counted from 1, as the lessons count them (layer 1 is self.layers[0]).
+        lines = [f"  layer {k}: {layer!r}" for k, layer in enumerate(self.layers, start=1)]
         return "Network(\n" + "\n".join(lines) + f"\n)  {self.n_parameters} parameters"
 
     def __len__(self):
@@ -129,19 +130,18 @@ class Network:
         """The name of the output layer's activation ("sigmoid", "softmax", ...)."""
         return self.layers[-1].activation.name
 
-    def forward(self, X, *, check=True):
+    def forward(self, X):
         """Forward propagation: X (n_samples, n_inputs) -> prediction (n_samples, n_outputs).
 
-        Every layer keeps what its backward() needs. check=False skips the check of X.
+        Every layer keeps what its backward() needs.
         """
-        if check:
-            X = check_layer_input(X, self.n_inputs, caller="Network.forward")
+        X = layer_input(X, self.n_inputs, "Network.forward")
         for layer in self.layers:
-            X = layer.forward(X, check=False)  # this layer's output is the next layer's input
+            X = layer.forward(X)  # this layer's output is the next layer's input
         self.output = X
         return X
 
-    def backward(self, grad, *, at_z=False, check=True):
+    def backward(self, grad, *, at_z=False):
         """Backpropagation: every layer writes its gradients (network.gradients()).
 
         grad: dLoss/dy_pred, (n_samples, n_outputs), which the output layer multiplies by its
@@ -149,35 +149,21 @@ class Network:
         paired with the output activation (annlib.losses: the shortcut train_step takes). The first
         layer computes no dLoss/dX: no layer needs it.
         """
-        if check:
-            grad = self._check_gradient(grad)
+        grad = backward_input(grad, self.output, "Network.backward", "grad", "the network's")
         last = len(self.layers) - 1
         for k in range(last, -1, -1):
             # Each layer hands dLoss/d(its input) back: the next one down reads it as its dLoss/da.
-            grad = self.layers[k].backward(grad, at_z=at_z and k == last, input_gradient=k > 0, check=False)
+            grad = self.layers[k].backward(grad, at_z=at_z and k == last, input_gradient=k > 0)
 
-    def _check_gradient(self, grad):
-        output = self.output
-        if output is None:
-            raise ValueError("Network.backward: call forward(X) first; backward needs what it keeps")
-        grad = as_float_array(grad, caller="Network.backward", name="grad")
-        if grad.shape != output.shape:
-            raise ValueError(
-                f"Network.backward: grad has shape {grad.shape}, expected {output.shape} "
-                "(the shape of the network's last output)"
-            )
-        return grad
-
-    def predict(self, X, *, check=True):
+    def predict(self, X):
         """The network's output for X: (n_samples, n_inputs) -> (n_samples, n_outputs).
 
         Unlike forward(), it keeps nothing in the layers, so a prediction (a plot, say) made between a
         forward() and its backward() changes nothing backward() needs.
         """
-        if check:
-            X = check_layer_input(X, self.n_inputs, caller="Network.predict")
+        X = layer_input(X, self.n_inputs, "Network.predict")
         for layer in self.layers:
-            X = layer.predict(X, check=False)  # (n_samples, n_outputs of this layer)
+            X = layer.predict(X)  # (n_samples, n_outputs of this layer)
         return X
 
     def predict_labels(self, X):

@@ -13,8 +13,8 @@ loop decides (`fit(..., batch_size=...)`): all of them (gradient descent), one (
 Momentum and Adam remember past gradients to take smoother, better-scaled steps.
 
 Every optimizer has `step(parameters, gradients)`, which updates the parameter arrays in place
-(`network.parameters()` and `network.gradients()` give them in matching order; check=False skips the
-check that they match, for fit's inner loop), and `reset()`.
+(`network.parameters()` and `network.gradients()` give them in matching order; it checks that they
+match, a few microseconds), and `reset()`.
 """
 
 import numpy as np
@@ -36,10 +36,9 @@ class Optimizer:
         """Forget any state (velocities, moment estimates, step count)."""
         self.state = None
 
-    def step(self, parameters, gradients, *, check=True):
+    def step(self, parameters, gradients):
         """Update every array in `parameters` in place from the matching array in `gradients`."""
-        if check:
-            self._check(parameters, gradients)
+        self._check(parameters, gradients)
         self.update(parameters, gradients)
 
     def _check(self, parameters, gradients):

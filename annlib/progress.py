@@ -23,8 +23,9 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from annlib.grading import DEFAULT_TIMEOUT
+
 DEFAULT_FOLDER = os.path.join("exercises", "student")
-DEFAULT_TIMEOUT = 30.0
 HIDDEN_NOTE = "the grader's hidden cases may still differ"
 _POINTS_SUFFIX = re.compile(r"\s*\(\s*\d+(\.\d+)?\s+points?\s*\)\s*$")
 
@@ -303,17 +304,6 @@ def _unanswered(path, answers):
     return {part for part, cells in answers.items() if cells and all(all(sources.get(gid, [True])) for gid in cells)}
 
 
-def _support_files(folder, target):
-    """What sits beside the notebooks (data files, helper modules), as the grader copies it."""
-    for item in Path(folder).iterdir():
-        if item.name.startswith(".") or item.suffix == ".ipynb" or item.name == "__pycache__":
-            continue
-        if item.is_dir():
-            shutil.copytree(item, target / item.name, ignore=shutil.ignore_patterns("__pycache__", "*.ipynb", ".*"))
-        elif item.is_file():
-            shutil.copy2(item, target / item.name)
-
-
 def progress(folder=None, *, timeout=DEFAULT_TIMEOUT, jobs=None, sandbox="auto", on_done=None):
     """Run every exercise notebook in `folder` with its visible checks; returns a `Progress` table.
 
@@ -324,7 +314,7 @@ def progress(folder=None, *, timeout=DEFAULT_TIMEOUT, jobs=None, sandbox="auto",
     `annlib grade`. on_done(done, total, notebook, seconds) is called as each notebook finishes.
     Nothing in `folder` is written.
     """
-    from annlib.grading.grade import grade_all
+    from annlib.grading.grade import copy_support_files, grade_all
     from annlib.grading.notebook import NotebookFormatError
     from annlib.grading.sandbox import check, choose
 
@@ -374,7 +364,7 @@ def progress(folder=None, *, timeout=DEFAULT_TIMEOUT, jobs=None, sandbox="auto",
             raise FileNotFoundError(
                 f"progress: expected exercise notebooks (with graded cells) in {folder}, found none"
             )
-        _support_files(folder, checks)
+        copy_support_files(folder, checks)  # as the grader copies them
         report = None
         if on_done is not None:
 

@@ -26,29 +26,20 @@ error: identity with "mse", softmax with "cross_entropy" (lesson 04; lesson 05 d
 
 import numpy as np
 
-from annlib.activations import (
-    identity,
-    identity_derivative,
-    relu,
-    relu_derivative,
-    sigmoid,
-    sigmoid_derivative,
-    softmax,
-    tanh,
-    tanh_derivative,
-)
+from annlib.activations import ACTIVATIONS as _TABLE
+from annlib.losses import LOSSES
 
-# name -> (f, f'): f' takes (Z, A) and is used on hidden layers only; softmax ends a network, where
-# output_delta gives its delta directly, so it has no element-by-element derivative here.
+# name -> (f, f'), read from annlib.activations' table: f' takes (Z, A) and serves hidden layers only;
+# softmax ends a network, where output_delta gives its delta directly, so its f' here is None.
 ACTIVATIONS = {
-    "sigmoid": (sigmoid, sigmoid_derivative),
-    "tanh": (tanh, tanh_derivative),
-    "relu": (relu, relu_derivative),
-    "identity": (identity, identity_derivative),
-    "softmax": (softmax, None),
+    name: (row.function, row.derivative if row.elementwise else None)
+    for name, row in _TABLE.items()
+    if row.from_scratch
 }
 
 COSTS = ("mse", "cross_entropy")
+# The costs are annlib.losses' definitions (the same formulas, the same clipping), used on plain arrays.
+_LOSSES = {kind: LOSSES[kind]() for kind in COSTS}
 
 
 def _activation(name, caller):
@@ -111,9 +102,7 @@ def cost(Y_hat, Y, kind):
     -sum_k Y_k log Y_hat_k, for one-hot rows Y and probability rows Y_hat (clipped away from 0).
     """
     _cost_kind(kind, "cost")
-    if kind == "mse":
-        return float(np.mean((Y_hat - Y) ** 2))
-    return float(-np.sum(Y * np.log(np.clip(Y_hat, 1e-12, 1.0))) / Y_hat.shape[0])
+    return float(_LOSSES[kind].value(Y_hat, Y))
 
 
 def cost_gradient(Y_hat, Y, kind):
@@ -122,9 +111,7 @@ def cost_gradient(Y_hat, Y, kind):
     "mse": 2 (Y_hat - Y) / Y_hat.size. "cross_entropy": -Y / Y_hat / n_samples.
     """
     _cost_kind(kind, "cost_gradient")
-    if kind == "mse":
-        return 2.0 * (Y_hat - Y) / Y_hat.size
-    return -Y / np.clip(Y_hat, 1e-12, 1.0) / Y_hat.shape[0]
+    return _LOSSES[kind].gradient_at_output(Y_hat, Y)
 
 
 def output_delta(Y_hat, Y, kind):
@@ -135,9 +122,7 @@ def output_delta(Y_hat, Y, kind):
     times -Y / Y_hat leaves just the error (lesson 05 derives it).
     """
     _cost_kind(kind, "output_delta")
-    if kind == "mse":
-        return 2.0 * (Y_hat - Y) / Y_hat.size
-    return (Y_hat - Y) / Y_hat.shape[0]
+    return _LOSSES[kind].gradient_at_z(Y_hat, Y)
 
 
 def backward(params, caches, delta_output):

@@ -7,7 +7,7 @@ One iteration (the article's picture of training) on a batch of examples:
     3. backward: dC/dW and dC/db for every layer
     4. update:   w := w - learning_rate * dC/dw        (or momentum, Adam, ...)
 
-`train_step` is those four steps, in four public calls. `fit` repeats it over the data in batches,
+`train_step` is those four steps, its inputs checked once. `fit` repeats it over the data in batches,
 epoch after epoch. The batch size picks the article's optimizer: all examples at once is gradient
 descent, one at a time is SGD, a few is mini-batch SGD. The code splits as Nielsen's network.py does:
 
@@ -32,9 +32,9 @@ import sys
 import numpy as np
 
 from annlib._validation import as_float_array, check_positive, make_rng
-from annlib.losses import BinaryCrossEntropy, CrossEntropy, get_loss
+from annlib.losses import BinaryCrossEntropy, CrossEntropy, Loss, get_loss
 from annlib.metrics import output_labels, to_labels
-from annlib.optimizers import get_optimizer
+from annlib.optimizers import Optimizer, get_optimizer
 
 
 class TrainingDiverged(ValueError):
@@ -46,7 +46,14 @@ class TrainingDiverged(ValueError):
 
 
 class History:
-    """What happened during `fit`: one entry per epoch in `loss` (and `accuracy`, `val_loss`, ...)."""
+    """What happened during `fit`, one entry per epoch.
+
+    loss[k]        the loss over the whole training set at the end of epoch k (with the weights that epoch
+                   ended with: one extra forward pass, which changes nothing), so the curve is the one the
+                   label says, whatever the batch size
+    accuracy[k]    likewise the share of the training set classified correctly (classification only)
+    val_loss[k], val_accuracy[k]   the same on validation_data, when given
+    """
 
     def __init__(self, classification, validation):
         self.loss = []
@@ -83,6 +90,10 @@ def _check_data(network, X, y, loss, caller, name="X"):
     X = as_float_array(X, caller=caller, name=name, ndim=2, n_columns=network.n_inputs)
     y_name = "y" if name == "X" else "y_val"
     y = as_float_array(y, caller=caller, name=y_name)
+    return X, _check_targets(network, X, y, loss, caller, y_name)
+
+
+def _check_targets(network, X, y, loss, caller, y_name="y"):
     if y.ndim == 1 and network.n_outputs == 1:
         y = y[:, None]  # a flat column of targets is read as (n_samples, 1)
     if y.ndim != 2 or y.shape != (X.shape[0], network.n_outputs):
@@ -93,51 +104,57 @@ def _check_data(network, X, y, loss, caller, name="X"):
             f"{caller}: {y_name} has shape {y.shape}, expected ({X.shape[0]}, {network.n_outputs}) "
             f"to match {X.shape[0]} examples and {network.n_outputs} network outputs{hint}"
         )
-    return X, y
+    return y
 
 
-def train_step(network, X, y, loss, optimizer, *, check=True):
+def train_step(network, X, y, loss, optimizer):
     """One iteration on one batch: forward, loss, backward, update. Returns (loss value, y_pred).
 
-    X: (n_samples, n_inputs); y: (n_samples, n_outputs). check=False skips the input checks, as fit
-    does once it has checked its data.
+    X: (n_samples, n_inputs); y: (n_samples, n_outputs). The inputs are checked once, cheaply (a type, a
+    dtype and a shape test per array): X by network.forward, y against the network's output.
     """
-    y_pred = network.forward(X, check=check)  # 1. forward
-    value = loss(y_pred, y, check=check)  # 2. loss
-    # 3. backward. Where the output activation is the one the loss pairs with, by name (as
-    # scikit-learn's MLP starts its backward pass): sigmoid + binary_cross_entropy, softmax +
-    # cross_entropy, identity + mse, dC/dz of the output layer is (y_pred - y) / n (times 2 for mse),
-    # exact even where y_pred has saturated; so backward starts there, at z. Any other pair starts
-    # from dC/dy_pred, through the output activation's derivative, as lesson 06 does by hand.
+    for name, given, kind, example in (("loss", loss, Loss, "MSE()"), ("optimizer", optimizer, Optimizer, "SGD(0.1)")):
+        if not isinstance(given, kind):
+            raise TypeError(
+                f"train_step: {name} must be an annlib {name} such as {example}, got {type(given).__name__}"
+            )
+    # Where the output activation is the one the loss pairs with, by name (as scikit-learn's MLP starts
+    # its backward pass): sigmoid + binary_cross_entropy, softmax + cross_entropy, identity + mse, dC/dz
+    # of the output layer is (y_pred - y) / n (times 2 for mse), exact even where y_pred has saturated;
+    # so backward starts there, at z (step 3). Any other pair starts from dC/dy_pred, through the output
+    # activation's derivative, as lesson 06 does by hand.
     at_z = loss.paired_activation == network.output_activation
-    network.backward(loss.gradient(y_pred, y, at_z=at_z, check=check), at_z=at_z, check=check)
-    optimizer.step(network.parameters(), network.gradients(), check=check)  # 4. update
+    y_pred = network.forward(X)  # 1. forward (checks X)
+    y_pred, y = loss._check(y_pred, y, "train_step", paired_output=at_z)  # y against the output, once
+    value = float(loss.value(y_pred, y))  # 2. loss
+    # loss.gradient(y_pred, y, at_z=at_z), without checking y_pred and y a second time:
+    grad = loss.gradient_at_z(y_pred, y) if at_z else loss.gradient_at_output(y_pred, y)
+    network.backward(grad, at_z=at_z)  # 3. backward
+    optimizer.step(network.parameters(), network.gradients())  # 4. update
     return value, y_pred
 
 
-def run_epoch(network, X, y, loss, optimizer, batch_size, rng, labels=None):
+def run_epoch(network, X, y, loss, optimizer, batch_size, rng):
     """One pass over X, y in batches (shuffled by rng unless one batch holds everything).
 
-    labels: the true class of every row, to count correct predictions, or None.
-    Returns (mean loss over the examples, number predicted correctly); stops at a non-finite loss.
+    Returns the mean of the batches' losses over the examples, each taken before its batch's update
+    (so not the loss at the epoch's end: fit measures that with one more forward pass); stops at a
+    loss that is not finite and returns it.
     """
     n_samples = X.shape[0]
     order = rng.permutation(n_samples) if batch_size < n_samples else None
-    total, correct = 0.0, 0
+    total = 0.0
     for start in range(0, n_samples, batch_size):
         if order is None:
-            X_batch, y_batch, labels_batch = X, y, labels
+            X_batch, y_batch = X, y
         else:
             batch = order[start : start + batch_size]
             X_batch, y_batch = X[batch], y[batch]
-            labels_batch = None if labels is None else labels[batch]
-        value, y_pred = train_step(network, X_batch, y_batch, loss, optimizer, check=False)
+        value, _ = train_step(network, X_batch, y_batch, loss, optimizer)
         total += value * len(X_batch)
-        if labels is not None:
-            correct += int(np.count_nonzero(output_labels(y_pred) == labels_batch))
         if not math.isfinite(value):
-            return value, correct
-    return total / n_samples, correct
+            return value
+    return total / n_samples
 
 
 def has_diverged(history, network, divergence_factor):
@@ -159,11 +176,25 @@ def has_diverged(history, network, divergence_factor):
 class EarlyStopping:
     """Stop once the monitored loss has not improved by more than `tol` for `patience` epochs.
 
-    With restore_best=True it keeps a copy of the best epoch's weights, for `restore` to put back.
+    `fit(..., early_stopping=EarlyStopping(tol=1e-3, patience=10))` (or fit's shorthand
+    `tol=1e-3, patience=10`). It monitors the validation loss when fit has validation_data, else the
+    training loss. With restore_best=True it keeps a copy of the best epoch's weights, which fit puts
+    back at the end.
     """
 
-    def __init__(self, tol, patience, restore_best=False):
+    def __init__(self, tol=0.0, patience=10, restore_best=False):
+        check_positive(tol, caller="EarlyStopping", name="tol", allow_zero=True)
+        check_positive(patience, caller="EarlyStopping", name="patience", integer=True)
+        if not isinstance(restore_best, bool):
+            raise TypeError(f"EarlyStopping: restore_best must be True or False, got {restore_best!r}")
         self.tol, self.patience, self.restore_best = tol, patience, restore_best
+        self.reset()
+
+    def __repr__(self):
+        return f"EarlyStopping(tol={self.tol:g}, patience={self.patience}, restore_best={self.restore_best})"
+
+    def reset(self):
+        """Forget the best loss so far: fit calls it when a run starts."""
         self.best, self.waited, self.best_weights = math.inf, 0, None
 
     def should_stop(self, monitored, network):
@@ -183,65 +214,41 @@ class EarlyStopping:
             history.best_epoch = history.epochs - self.waited
 
 
-def fit(
-    network,
-    X,
-    y,
-    loss,
-    optimizer="sgd",
-    *,
-    learning_rate=None,
-    epochs=100,
-    batch_size=None,
-    rng=None,
-    tol=None,
-    patience=10,
-    restore_best=False,
-    target_loss=None,
-    validation_data=None,
-    divergence_factor=1e4,
-    progress="auto",
-    callback=None,
-):
-    """Train `network` on X, y and return a `History`.
+def fit(network, X, y, loss, optimizer="sgd", *, learning_rate=None, epochs=100, batch_size=None, rng=None,
+        validation_data=None, early_stopping=None, tol=None, patience=10, restore_best=False,
+        target_loss=None, divergence_factor=1e4, progress="auto", callback=None):  # fmt: skip
+    """Train `network` on X, y and return a `History` (its loss[k]: the training loss after epoch k).
 
     X: (n_samples, n_inputs); y: (n_samples, n_outputs), one-hot rows for CrossEntropy.
     loss: an annlib.losses object (or "mse", "binary_cross_entropy", "cross_entropy").
     optimizer: an annlib.optimizers object, or "sgd", "momentum", "adam" with `learning_rate`.
     batch_size: None for the whole data set per step (gradient descent), 1 for SGD, else mini-batches.
     rng: seed or Generator for shuffling the examples each epoch.
-    tol, patience: stop once the monitored loss (the validation loss when validation_data is given,
-        else the training loss) has not improved by more than tol for patience epochs.
-    restore_best: with tol, end with the weights of the epoch whose monitored loss was lowest.
+    validation_data: (X_val, y_val), measured after every epoch.
+    early_stopping: an EarlyStopping; or its shorthand tol, patience, restore_best: stop once the
+        monitored loss (the validation loss with validation_data, else the training loss) has not improved
+        by more than tol for patience epochs, and with restore_best end with the best epoch's weights.
+    target_loss: stop once the training loss is at most this.
+    divergence_factor: call a run diverged once its loss is this many times its first.
     progress: True, False, or "auto" (shown in Jupyter once a run takes longer than two seconds).
     callback: called as callback(epoch, history) after every epoch; returning True stops training.
     """
     loss, optimizer = get_loss(loss, caller="fit"), get_optimizer(optimizer, learning_rate, caller="fit")
-    X, y, batch_size, validation = _check_fit_arguments(
-        network,
-        X,
-        y,
-        loss,
-        epochs,
-        batch_size,
-        patience,
-        divergence_factor,
-        validation_data,
-        tol,
-        restore_best,
-    )
-    rng = make_rng(rng, caller="fit")
+    X, y = _check_data(network, X, y, loss, "fit")
     classification = isinstance(loss, (CrossEntropy, BinaryCrossEntropy))
     labels = to_labels(y) if classification else None  # the true classes, once, for the accuracy
+    validation = _check_validation(network, validation_data, loss, classification)  # or None
+    batch_size = _check_options(epochs, batch_size, X.shape[0], target_loss, divergence_factor, callback)
+    early = _early_stopping(early_stopping, tol, patience, restore_best)
+    rng = make_rng(rng, caller="fit")
     history = History(classification, validation is not None)
-    early = EarlyStopping(tol, patience, restore_best) if tol is not None else None
     display = _progress_display(progress, epochs)  # a callback too, called after every epoch
     start_of_epoch = network.get_weights()
     # Overflow in a diverging run is reported once, clearly, by TrainingDiverged below, not as warnings.
     with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
         for epoch in range(1, epochs + 1):
-            epoch_loss, correct = run_epoch(network, X, y, loss, optimizer, batch_size, rng, labels)
-            history.append(loss=epoch_loss, accuracy=correct / len(X))
+            running = run_epoch(network, X, y, loss, optimizer, batch_size, rng)
+            _record(history, network, loss, X, y, labels, running)
             if has_diverged(history, network, divergence_factor):
                 message = _diverged_message(history, network, optimizer)
                 network.set_weights(start_of_epoch)  # the last weights that were still sound
@@ -249,9 +256,9 @@ def fit(
                 raise TrainingDiverged(history.message, history)
             start_of_epoch = network.get_weights()
             if validation is not None:
-                _record_validation(history, network, loss, *validation)
+                _record(history, network, loss, *validation, prefix="val_")
             monitored = history.loss[-1] if validation is None else history.val_loss[-1]
-            if target_loss is not None and epoch_loss <= target_loss:
+            if target_loss is not None and history.loss[-1] <= target_loss:
                 history.stop_reason = "target_loss"
             elif early is not None and early.should_stop(monitored, network):
                 history.stop_reason = "tol"
@@ -270,29 +277,64 @@ def fit(
     return history
 
 
-def _check_fit_arguments(
-    network, X, y, loss, epochs, batch_size, patience, divergence_factor, validation_data, tol, restore_best
-):
+def _check_validation(network, validation_data, loss, classification):
+    """(X_val, y_val, the true classes or None) from fit's validation_data, checked; None without it."""
+    if validation_data is None:
+        return None
+    if not isinstance(validation_data, (tuple, list)) or len(validation_data) != 2:
+        raise TypeError(f"fit: validation_data must be a pair (X_val, y_val), got {type(validation_data).__name__}")
+    X_val, y_val = _check_data(network, *validation_data, loss, "fit", name="X_val")
+    return X_val, y_val, to_labels(y_val) if classification else None
+
+
+def _check_options(epochs, batch_size, n_samples, target_loss, divergence_factor, callback):
+    """Check fit's options; return the batch size to use (every example at once for None)."""
     check_positive(epochs, caller="fit", name="epochs", integer=True)
-    check_positive(patience, caller="fit", name="patience", integer=True)
+    if batch_size is not None:
+        check_positive(batch_size, caller="fit", name="batch_size", integer=True)
+    if target_loss is not None:
+        check_positive(target_loss, caller="fit", name="target_loss", allow_zero=True)
     check_positive(divergence_factor, caller="fit", name="divergence_factor")
-    if restore_best and tol is None:
-        raise ValueError("fit: restore_best=True needs tol (and patience) to know when to stop")
-    X, y = _check_data(network, X, y, loss, "fit")
-    batch_size = X.shape[0] if batch_size is None else batch_size
-    check_positive(batch_size, caller="fit", name="batch_size", integer=True)
-    validation = None
-    if validation_data is not None:
-        validation = _check_data(network, *validation_data, loss, "fit", name="X_val")
-    return X, y, min(batch_size, X.shape[0]), validation
+    if callback is not None and not callable(callback):
+        raise TypeError(f"fit: callback must be a function callback(epoch, history), got {type(callback).__name__}")
+    return n_samples if batch_size is None else min(batch_size, n_samples)
 
 
-def _record_validation(history, network, loss, X_val, y_val):
-    y_val_pred = network.predict(X_val, check=False)
-    history.append(
-        val_loss=loss(y_val_pred, y_val, check=False),
-        val_accuracy=float(np.mean(to_labels(y_val_pred) == to_labels(y_val))),
-    )
+def _early_stopping(early_stopping, tol, patience, restore_best):
+    """The EarlyStopping fit uses: the one given, or one made from the shorthand tol, patience, restore_best."""
+    if early_stopping is not None:
+        if not isinstance(early_stopping, EarlyStopping):
+            raise TypeError(
+                f"fit: early_stopping must be an EarlyStopping(tol, patience), got {type(early_stopping).__name__}"
+            )
+        if tol is not None or restore_best:
+            raise ValueError("fit: give either early_stopping or tol (with patience, restore_best), not both")
+        early_stopping.reset()
+        return early_stopping
+    check_positive(patience, caller="fit", name="patience", integer=True)
+    if not isinstance(restore_best, bool):
+        raise TypeError(f"fit: restore_best must be True or False, got {restore_best!r}")
+    if tol is None:
+        if restore_best:
+            raise ValueError("fit: restore_best=True needs tol (and patience) to know when to stop")
+        return None
+    check_positive(tol, caller="fit", name="tol", allow_zero=True)
+    return EarlyStopping(tol, patience, restore_best)
+
+
+def _record(history, network, loss, X, y, labels, running=None, prefix=""):
+    """Append the loss (and accuracy) over all of X, y with the weights as they are now.
+
+    One forward pass (predict), which changes no weight and draws no random number. labels: the true
+    class of every row, or None. running: the epoch's batch loss, recorded instead when it is not finite
+    (the epoch stopped there, diverging).
+    """
+    y_pred = network.predict(X)  # (n_samples, n_outputs)
+    value = float(loss.value(y_pred, y))
+    if running is not None and not math.isfinite(running):
+        value = running
+    accuracy = None if labels is None else float(np.mean(output_labels(y_pred) == labels))
+    history.append(**{f"{prefix}loss": value, f"{prefix}accuracy": accuracy})
 
 
 def _diverged_message(history, network, optimizer):

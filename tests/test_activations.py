@@ -116,9 +116,71 @@ def test_unknown_activation_is_named():
         act.get_activation(3)
 
 
-def test_apply_checks_input():
-    np.testing.assert_array_equal(act.apply("relu", [-1, 2]), [0.0, 2.0])
-    with pytest.raises(TypeError, match=r"activations.apply: z must hold numbers, got an array of dtype <U1"):
-        act.apply("relu", ["a"])
-    with pytest.raises(ValueError, match=r"activations.apply: z contains NaN at index \(1,\)"):
-        act.apply("relu", [0.0, np.nan])
+# --- The one table: every name in it obeys the chain rule, numerically and in SymPy ----------------------
+
+# Points including 0 (ReLU's kink, where the table promises the left-hand slope) and large |z|.
+POINTS = np.array([-1e3, -40.0, -3.0, -0.5, 0.0, 0.7, 2.5, 40.0, 1e3])
+EPS = 1e-6
+
+
+def _left_difference(f, z):
+    return (f(z) - f(z - EPS)) / EPS
+
+
+def _central_difference(f, z):
+    return (f(z + EPS) - f(z - EPS)) / (2 * EPS)
+
+
+@pytest.mark.parametrize("name", list(act.ACTIVATIONS))
+def test_chain_rule_for_every_activation_in_the_table(name):
+    import sympy as sp
+
+    from annlib.symbolic import functions as symbolic
+
+    row = act.ACTIVATIONS[name]
+    z = sp.Symbol("z", real=True)
+    if not row.elementwise:  # softmax: a Jacobian per row, against finite differences and SymPy
+        rows = np.array([[0.0, 0.0, 0.0], [-40.0, 2.5, 40.0], [1e3, -1e3, 0.7]])
+        symbols = sp.symbols("z0:3", real=True)
+        exact_jacobian = sp.lambdify(symbols, symbolic.softmax_derivative(symbols), "mpmath")
+        for scores in rows:
+            jacobian = row.derivative(scores)  # (3, 3): d softmax_i / d z_j
+            by_differences = np.array(
+                [[_central_difference(lambda t: row.function(scores + t * np.eye(3)[j])[i], 0.0) for j in range(3)]
+                 for i in range(3)]
+            )  # fmt: skip
+            np.testing.assert_allclose(jacobian, by_differences, atol=1e-8)
+            exact = np.array(exact_jacobian(*scores).tolist(), dtype=float)
+            np.testing.assert_allclose(jacobian, exact, atol=1e-12)
+        return
+    a = row.function(POINTS)
+    derivative = row.derivative(POINTS, a)
+    # the derivative given a = f(z) is the derivative computed from z alone
+    np.testing.assert_array_equal(derivative, row.derivative(POINTS))
+    # against finite differences: central away from 0, the left-hand one at the kink
+    away = POINTS != 0.0
+    np.testing.assert_allclose(derivative[away], _central_difference(row.function, POINTS[away]), atol=1e-8)
+    np.testing.assert_allclose(derivative[~away], _left_difference(row.function, POINTS[~away]), atol=1e-6)
+    # the SymPy pair of the same name: its derivative is sp.diff of its function, and equals numpy's
+    function, symbolic_derivative = getattr(symbolic, name), getattr(symbolic, f"{name}_derivative")
+    assert sp.simplify(sp.diff(function(z), z) - symbolic_derivative(z)) == 0
+    for value, expected in zip(POINTS, derivative):
+        exact = float(sp.sympify(symbolic_derivative(z)).subs(z, sp.Float(value, 30)).evalf(30))
+        assert exact == pytest.approx(expected, rel=1e-12, abs=1e-15)  # a = f(z) rounds to 1 for z >= 37
+
+
+def test_the_table_is_the_one_every_part_reads():
+    from annlib import scratch
+    from annlib.checks import forward as forward_checks
+    from annlib.symbolic import functions as symbolic
+
+    table = act.ACTIVATIONS
+    for name, (function, derivative) in scratch.ACTIVATIONS.items():
+        assert function is table[name].function
+        assert derivative is (table[name].derivative if table[name].elementwise else None)
+        assert forward_checks.ACTIVATION_FUNCTIONS[name] is function
+    assert list(forward_checks.ACTIVATION_FUNCTIONS) == list(scratch.ACTIVATIONS)
+    assert set(symbolic._NAMED) == {name for name, row in table.items() if row.elementwise}
+    for name in table:  # annlib.symbolic has the pair of every name
+        assert callable(getattr(symbolic, name)) and callable(getattr(symbolic, f"{name}_derivative"))
+        assert act.get_activation(name).name == name

@@ -373,3 +373,21 @@ def test_a_cell_stopped_at_the_time_limit_is_named_as_the_cause(tmp_path):
         "error",
         "your cell defining sigmoid was stopped after the 2 s limit per cell",
     )
+
+
+def test_one_rule_copies_the_support_files_for_grading_and_progress(tmp_path):
+    import annlib.progress
+    from annlib.grading import DEFAULT_TIMEOUT, grade
+    from annlib.grading.grade import copy_support_files
+
+    folder, target = tmp_path / "source", tmp_path / "copy"
+    for name in ("data.csv", ".secret", "ex01.ipynb", "helpers/util.py", "helpers/.hidden", "helpers/ex.ipynb",
+                 "helpers/__pycache__/util.pyc", "__pycache__/x.pyc", ".git/config"):  # fmt: skip
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(name)
+    target.mkdir()
+    copy_support_files(folder, target)
+    copied = sorted(str(p.relative_to(target)) for p in target.rglob("*") if p.is_file())
+    assert copied == ["data.csv", "helpers/util.py"]
+    assert not hasattr(annlib.progress, "_support_files") and not hasattr(grade, "_copy_support_files")
+    assert grade.DEFAULT_TIMEOUT is annlib.progress.DEFAULT_TIMEOUT is DEFAULT_TIMEOUT

@@ -90,7 +90,9 @@ def test_network_parameters_gradients_and_weights_roundtrip():
 
 def test_repr_is_readable():
     net = Network([Dense(3, 4, "relu", rng=0, name="hidden"), Dense(4, 2, "softmax", rng=0)])
-    assert repr(net) == ("Network(\n  (0) Dense(hidden: 3 -> 4, relu)\n  (1) Dense(4 -> 2, softmax)\n)  26 parameters")
+    assert repr(net) == (
+        "Network(\n  layer 1: Dense(hidden: 3 -> 4, relu)\n  layer 2: Dense(4 -> 2, softmax)\n)  26 parameters"
+    )
     assert len(net) == 2 and net[1].n_outputs == 2 and net.sizes == [3, 4, 2]
 
 
@@ -144,11 +146,11 @@ def test_construction_errors():
         Dense(3, 2, init="zeros")
     with pytest.raises(TypeError, match="Dense: rng must be a seed"):
         Dense(3, 2, rng="seed")
-    with pytest.raises(ValueError, match="Network: layer 0 gives 4 outputs but layer 1 expects 5 inputs"):
+    with pytest.raises(ValueError, match="Network: layer 1 gives 4 outputs but layer 2 expects 5 inputs"):
         Network([Dense(3, 4), Dense(5, 1)])
     with pytest.raises(ValueError, match="Network: layers is empty"):
         Network([])
-    with pytest.raises(TypeError, match="Network: layer 0 is a int, not a layer"):
+    with pytest.raises(TypeError, match=r"Network: layer 1 \(layers\[0\]\) is a int, not a layer"):
         Network([3])
     with pytest.raises(ValueError, match=r"Network.set_weights: array 0 has shape \(2,\), expected \(3, 4\)"):
         article_network().set_weights([np.zeros(2)] * 6)
@@ -163,3 +165,19 @@ def test_predict_keeps_nothing_so_backward_still_matches_forward():
     for layer, (X_kept, z_kept, a_kept) in zip(net.layers, kept):
         assert layer.X is X_kept and layer.z is z_kept and layer.a is a_kept
     net.backward(np.ones((5, 1)))  # shapes still those of the forward pass
+
+
+def test_inputs_are_checked_at_every_call_without_copies():
+    net = Network([Dense(3, 4, "tanh", rng=0), Dense(4, 2, "sigmoid", rng=1)])
+    X = np.random.default_rng(0).normal(size=(5, 3))
+    net.forward(X)
+    assert net.layers[0].X is X  # a float array of the right shape passes as it is
+    np.testing.assert_array_equal(net.forward(X.astype(int)), net.forward(X.astype(int).astype(float)))
+    with pytest.raises(ValueError, match=r"Dense.forward: X has shape \(5, 3\), expected \(any, 4\)"):
+        net.layers[1].forward(X)
+    with pytest.raises(ValueError, match=r"Network.backward: grad has shape \(5, 1\), expected \(5, 2\)"):
+        net.backward(np.zeros((5, 1)))
+    with pytest.raises(ValueError, match=r"Dense.backward: grad_output has shape \(5, 1\), expected \(5, 2\)"):
+        net.layers[1].backward(np.zeros((5, 1)))
+    with pytest.raises(TypeError, match="check"):
+        net.forward(X, check=False)  # no switch to turn the checks off: they cost a few microseconds

@@ -143,3 +143,19 @@ def test_train_reports_divergence():
 def test_errors_name_the_function(call, message):
     with pytest.raises((ValueError, TypeError), match=message):
         call()
+
+
+def test_costs_are_annlib_losses_with_its_one_clipping_constant(monkeypatch):
+    from annlib import losses
+
+    Y = np.eye(3)[[0, 2, 1, 0]]  # one-hot rows
+    Y_hat = np.array([[0.0, 0.5, 0.5], [0.2, 0.3, 0.5], [0.1, 0.8, 0.1], [1.0, 0.0, 0.0]])  # a zero where Y is 1
+    # By hand: -(log(eps) + log 0.5 + log 0.8 + log 1) / 4, the 0 clipped to eps.
+    for eps in (1e-12, 1e-3):
+        monkeypatch.setattr(losses, "EPSILON", eps)
+        expected = -(np.log(eps) + np.log(0.5) + np.log(0.8)) / 4
+        assert scratch.cost(Y_hat, Y, "cross_entropy") == pytest.approx(expected, rel=1e-12)
+        assert scratch.cost_gradient(Y_hat, Y, "cross_entropy")[0, 0] == pytest.approx(-1 / eps / 4, rel=1e-12)
+    assert scratch.cost(Y_hat, Y, "mse") == pytest.approx(np.mean((Y_hat - Y) ** 2), rel=1e-15)
+    np.testing.assert_array_equal(scratch.output_delta(Y_hat, Y, "cross_entropy"), (Y_hat - Y) / 4)
+    np.testing.assert_array_equal(scratch.output_delta(Y_hat, Y, "mse"), 2 * (Y_hat - Y) / 12)

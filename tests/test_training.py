@@ -6,7 +6,8 @@ import pytest
 from annlib import Dense, Network, TrainingDiverged, fit
 from annlib.datasets import one_hot, xor
 from annlib.losses import MSE, BinaryCrossEntropy, CrossEntropy
-from annlib.optimizers import SGD, Adam
+from annlib.optimizers import SGD, Adam, Momentum
+from annlib.training import EarlyStopping, run_epoch, train_step
 
 
 def xor_network(seed=0):
@@ -236,3 +237,106 @@ def test_fit_bad_input():
         fit(softmax_net, X, y, CrossEntropy(), SGD(0.1), progress=False)
     with pytest.raises(ValueError, match="fit: progress must be True, False or 'auto'"):
         fit(net, X, y, MSE(), SGD(0.1), progress="yes")
+
+
+def test_history_loss_and_accuracy_are_the_training_sets_at_the_end_of_each_epoch():
+    # 23 examples in batches of 5: the batches' losses, taken before each update, are not the end-of-epoch loss.
+    X, y = xor(23, noise=0.3, rng=2)
+    net = xor_network()
+    at_the_end = []
+
+    def measure(epoch, history):  # with the weights the epoch ended with, through public calls only
+        y_pred = net.predict(X)
+        at_the_end.append((BinaryCrossEntropy()(y_pred, y[:, None]), np.mean((y_pred[:, 0] > 0.5) == y)))
+
+    h = fit(net, X, y, BinaryCrossEntropy(), Momentum(0.5), epochs=4, batch_size=5, rng=0, callback=measure,
+            progress=False)  # fmt: skip
+    assert h.loss == pytest.approx([loss for loss, _ in at_the_end], rel=1e-12)
+    assert h.accuracy == [accuracy for _, accuracy in at_the_end]
+
+
+def test_measuring_the_history_changes_no_weight_and_draws_no_random_number():
+    X, y = xor(23, noise=0.3, rng=2)
+    net, by_hand = xor_network(), xor_network()
+    rng, rng_by_hand = np.random.default_rng(5), np.random.default_rng(5)
+    fit(net, X, y, MSE(), SGD(0.3), epochs=3, batch_size=4, rng=rng, validation_data=(X, y), progress=False)
+    optimizer = SGD(0.3)
+    for _ in range(3):
+        run_epoch(by_hand, X, y[:, None].astype(float), MSE(), optimizer, 4, rng_by_hand)
+    for a, b in zip(net.get_weights(), by_hand.get_weights()):
+        np.testing.assert_array_equal(a, b)
+    assert rng.random() == rng_by_hand.random()
+
+
+def test_early_stopping_object_and_shorthand_agree_and_it_starts_afresh_each_run():
+    X, y = xor(60, noise=0.3, rng=0)
+    options = dict(epochs=300, validation_data=(X[40:], y[40:]), rng=0, progress=False)
+    shorthand = fit(xor_network(), X[:40], y[:40], BinaryCrossEntropy(), Adam(0.05), tol=1e-3, patience=5,
+                    restore_best=True, **options)  # fmt: skip
+    early = EarlyStopping(tol=1e-3, patience=5, restore_best=True)
+    for _ in range(2):  # the same object twice: each run starts from no best loss
+        given = fit(xor_network(), X[:40], y[:40], BinaryCrossEntropy(), Adam(0.05), early_stopping=early, **options)
+        assert given.stop_reason == "tol" and given.loss == shorthand.loss
+        assert given.best_epoch == shorthand.best_epoch == int(np.argmin(shorthand.val_loss)) + 1
+    assert repr(early) == "EarlyStopping(tol=0.001, patience=5, restore_best=True)"
+
+
+@pytest.mark.parametrize(
+    "options, error, message",
+    [
+        (dict(tol=-0.1), ValueError, "fit: tol must be >= 0, got -0.1"),
+        (dict(tol="small"), TypeError, "fit: tol must be a number, got 'small'"),
+        (dict(target_loss="low"), TypeError, "fit: target_loss must be a number, got 'low'"),
+        (dict(target_loss=float("nan")), ValueError, "fit: target_loss must be >= 0, got nan"),
+        (dict(patience=0), ValueError, "fit: patience must be > 0, got 0"),
+        (dict(restore_best="yes", tol=0.1), TypeError, "fit: restore_best must be True or False, got 'yes'"),
+        (dict(early_stopping=5), TypeError, r"fit: early_stopping must be an EarlyStopping\(tol, patience\), got int"),
+        (dict(early_stopping=EarlyStopping(), tol=0.1), ValueError, "fit: give either early_stopping or tol"),
+        (dict(divergence_factor=0), ValueError, "fit: divergence_factor must be > 0, got 0"),
+        (dict(callback="print"), TypeError, r"fit: callback must be a function callback\(epoch, history\), got str"),
+        (dict(validation_data=np.zeros((4, 2))), TypeError, r"fit: validation_data must be a pair \(X_val, y_val\)"),
+        (dict(batch_size=1.5), TypeError, "fit: batch_size must be a whole number, got 1.5"),
+    ],
+)
+def test_fit_checks_every_option_and_names_itself(options, error, message):
+    X, y = xor(20, rng=0)
+    with pytest.raises(error, match=message):
+        fit(xor_network(), X, y, MSE(), SGD(0.1), epochs=2, progress=False, **options)
+
+
+def test_fit_takes_its_options_by_keyword_only():
+    import inspect
+
+    parameters = inspect.signature(fit).parameters.values()
+    positional = [p.name for p in parameters if p.kind == p.POSITIONAL_OR_KEYWORD]
+    assert positional == ["network", "X", "y", "loss", "optimizer"]
+    with pytest.raises(TypeError):
+        fit(xor_network(), *xor(20, rng=0), MSE(), SGD(0.1), 0.1)
+
+
+def test_early_stopping_checks_its_arguments():
+    with pytest.raises(ValueError, match="EarlyStopping: tol must be >= 0, got -1"):
+        EarlyStopping(tol=-1)
+    with pytest.raises(TypeError, match="EarlyStopping: patience must be a whole number, got 2.5"):
+        EarlyStopping(patience=2.5)
+    with pytest.raises(TypeError, match="EarlyStopping: restore_best must be True or False, got 1"):
+        EarlyStopping(restore_best=1)
+
+
+def test_train_step_checks_its_inputs_once_and_names_itself():
+    X, y = xor(6, rng=0)
+    net = xor_network()
+    value, y_pred = train_step(net, X, y[:, None].astype(float), BinaryCrossEntropy(), SGD(0.1))
+    assert y_pred.shape == (6, 1) and np.isfinite(value)
+    with pytest.raises(ValueError, match=r"train_step: y_pred has shape \(6, 1\) but y_true has shape \(5, 1\)"):
+        train_step(net, X, y[:5, None], BinaryCrossEntropy(), SGD(0.1))
+    with pytest.raises(ValueError, match=r"train_step: y_true contains NaN"):
+        train_step(net, X, np.full((6, 1), np.nan), BinaryCrossEntropy(), SGD(0.1))
+    with pytest.raises(TypeError, match="train_step: loss must be an annlib loss such as MSE\\(\\), got str"):
+        train_step(net, X, y[:, None], "mse", SGD(0.1))
+    with pytest.raises(TypeError, match="train_step: optimizer must be an annlib optimizer such as SGD"):
+        train_step(net, X, y[:, None], MSE(), "sgd")
+    # an output that is not the loss's paired activation can give values a probability cannot have
+    linear = Network([Dense(2, 1, "identity", rng=0)])
+    with pytest.raises(ValueError, match=r"train_step: y_pred must hold probabilities in \[0, 1\]"):
+        train_step(linear, 100 * X, y[:, None], BinaryCrossEntropy(), SGD(0.1))

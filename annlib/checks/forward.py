@@ -46,8 +46,9 @@ FORWARD_TWINS = (
     ("scratch.predict_classes", scratch.predict_classes),
 )
 
-# The activation functions by name, as the exercise's cell gives them to the learner.
-ACTIVATION_FUNCTIONS = {"sigmoid": _sigmoid, "tanh": _tanh, "relu": _relu, "identity": _identity, "softmax": _softmax}
+# The activation functions by name, as the exercise's cell gives them to the learner: the from-scratch
+# track's, read from the one table (annlib.activations.ACTIVATIONS, through annlib.scratch).
+ACTIVATION_FUNCTIONS = {name: function for name, (function, _) in scratch.ACTIVATIONS.items()}
 
 
 def _arrays(rng, *shapes):

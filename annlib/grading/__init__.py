@@ -17,9 +17,11 @@ The exercises themselves are taught from lesson 01 on; the instructor guide is d
 
 import importlib
 
+# The time limit per cell, in seconds, of `annlib grade` and `annlib progress` unless told otherwise.
+DEFAULT_TIMEOUT = 30.0
+
 _EXPORTS = {
     "release": "release",
-    "release_notebook": "release",
     "student_version": "release",
     "grade_all": "grade",
     "grade_submission": "grade",

@@ -26,6 +26,7 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
+from annlib.grading import DEFAULT_TIMEOUT
 from annlib.grading import feedback as _feedback
 from annlib.grading.guard import start_marker, verdict_signature
 from annlib.grading.kernel import ForkServer, Kernel
@@ -42,7 +43,6 @@ from annlib.grading.notebook import (
 )
 from annlib.grading.sandbox import Limits, choose
 
-DEFAULT_TIMEOUT = 30.0
 MAX_RESTARTS = 3
 
 
@@ -336,7 +336,8 @@ def grade_submission(path, source_dir, timeout=DEFAULT_TIMEOUT, new_kernel=Kerne
         return record
     workdir = Path(tempfile.mkdtemp(prefix="annlib-grade-"))
     try:
-        _copy_support_files(source_dir, workdir)
+        # Data files and helper modules come from the instructor's folder, never from the submission's.
+        copy_support_files(source_dir, workdir)
         shutil.copyfile(path, workdir / path.name)
         errors = _execute_plan(
             record, plan(source_nb, submitted_nb), workdir, instructor_imports(source_nb), timeout, new_kernel
@@ -348,15 +349,20 @@ def grade_submission(path, source_dir, timeout=DEFAULT_TIMEOUT, new_kernel=Kerne
     return record
 
 
-def _copy_support_files(source_dir, workdir):
-    # Data files and helper modules come from the instructor's folder, never from the submission's.
-    for item in source_dir.iterdir():
-        if item.name.startswith(".") or item.suffix == ".ipynb" or item.name == "__pycache__":
+def copy_support_files(folder, target):
+    """Copy what sits beside the notebooks of `folder` (data files, helper modules) into `target`.
+
+    The one rule for grading and for progress: no notebooks, no hidden files or folders, no __pycache__,
+    at the top or inside a folder; only regular files and folders.
+    """
+    skipped = shutil.ignore_patterns("__pycache__", "*.ipynb", ".*")
+    for item in Path(folder).iterdir():
+        if skipped(folder, [item.name]):
             continue
         if item.is_dir():
-            shutil.copytree(item, workdir / item.name, ignore=shutil.ignore_patterns("__pycache__", "*.ipynb"))
-        else:
-            shutil.copy2(item, workdir / item.name)
+            shutil.copytree(item, Path(target) / item.name, ignore=skipped)
+        elif item.is_file():
+            shutil.copy2(item, Path(target) / item.name)
 
 
 def find_submissions(paths):

@@ -36,7 +36,6 @@ class Reply:
     evalue: str = ""
     user_expressions: dict = field(default_factory=dict)
     detail: str = ""
-    output_bytes: int = 0  # what the cell sent to stdout, stderr and displays
 
 
 class _KernelBase:
@@ -114,7 +113,7 @@ class _KernelBase:
         if reply is not None and reply.ename == "OutputLimitExceeded" and self.output_limit is not None:
             self._over = True
         if reply is not None and self._over and reply.status in ("error", "ok"):
-            return Reply("limit", reply.ename, reply.evalue, detail=self._over_detail(), output_bytes=self._output)
+            return Reply("limit", reply.ename, reply.evalue, detail=self._over_detail())
         if reply is not None:
             return reply
         self.interrupt()
@@ -127,7 +126,6 @@ class _KernelBase:
                 reply.ename,
                 reply.evalue,
                 detail=f"stopped after the {timeout:g} s limit per cell",
-                output_bytes=self._output,
             )
         return reply
 
@@ -166,7 +164,6 @@ class _KernelBase:
                 content.get("ename", ""),
                 content.get("evalue", ""),
                 content.get("user_expressions", {}),
-                output_bytes=self._output,
             )
 
     def _finish_iopub(self, msg_id, wait=1.0):

@@ -104,14 +104,6 @@ def student_version(source_nb, path="notebook"):
     return nb
 
 
-def release_notebook(source_path, out_path):
-    """Write the student version of one source notebook to out_path."""
-    nb = student_version(read_with_nbformat(source_path), str(source_path))
-    Path(out_path).parent.mkdir(parents=True, exist_ok=True)
-    write_notebook(nb, out_path)
-    return Path(out_path)
-
-
 def _walk(source_dir):
     for root, dirs, files in os.walk(source_dir):
         dirs[:] = sorted(d for d in dirs if d not in IGNORED)

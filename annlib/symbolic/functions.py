@@ -1,17 +1,17 @@
 """The activations and losses of annlib in SymPy: the same names, the same averaging.
 
 `sigmoid(z)` here builds the expression 1 / (1 + exp(-z)) where `annlib.activations.sigmoid` computes
-numbers; likewise tanh, relu, leaky_relu, identity and softmax, each with its `_derivative`, and a test
-ties every pair together. `Sigmoid`, `ReLU`, `LeakyReLU` and `Step` are the same functions as named
-SymPy functions: short to print and quick to differentiate, so networks are built of them.
+numbers; likewise every other name of the one table, annlib.activations.ACTIVATIONS (tanh, relu,
+leaky_relu, identity, softmax), each with its `_derivative`, and a test ties every pair together.
+`Sigmoid`, `ReLU`, `LeakyReLU` and `Step` are the same functions as named SymPy functions: short to
+print and quick to differentiate, so networks are built of them.
 The losses `mse`, `binary_cross_entropy` and `cross_entropy` average over samples as annlib.losses does.
 """
 
 import numpy as np
 import sympy as sp
 
-from annlib import activations as numeric_activations
-from annlib.activations import LEAKY_RELU_SLOPE
+from annlib.activations import ACTIVATIONS, LEAKY_RELU_SLOPE
 from annlib.losses import get_loss
 
 
@@ -169,37 +169,68 @@ class LeakyReLU(_Named):
         return sp.Piecewise((z, z > 0), (slope * z, True))
 
 
-# The named functions evaluate with the numeric core's own (overflow-safe) code.
+# The named functions evaluate with the numeric core's own (overflow-safe) code, from the one table.
 _NUMPY_FUNCTIONS = {
-    "Sigmoid": numeric_activations.sigmoid,
-    "Step": numeric_activations.relu_derivative,
-    "ReLU": numeric_activations.relu,
-    "LeakyReLU": numeric_activations.leaky_relu,
+    "Sigmoid": ACTIVATIONS["sigmoid"].function,
+    "Step": ACTIVATIONS["relu"].derivative,
+    "ReLU": ACTIVATIONS["relu"].function,
+    "LeakyReLU": ACTIVATIONS["leaky_relu"].function,
 }
 
-_NAMED = {
-    "sigmoid": Sigmoid,
-    "tanh": sp.tanh,
-    "relu": ReLU,
-    "identity": identity,
-    "leaky_relu": lambda z: LeakyReLU(z, _exact(LEAKY_RELU_SLOPE)),
-}
-_FORMULAS = {"sigmoid": sigmoid, "tanh": tanh, "relu": relu, "leaky_relu": leaky_relu}
 
-# How each activation is written in LaTeX, and its derivative in terms of its own output a = f(z):
-# the form the chain-rule steps show, because it is the form backpropagation computes.
-_LATEX_NAMES = {
-    "sigmoid": r"\sigma",
-    "tanh": r"\tanh",
-    "relu": r"\operatorname{ReLU}",
-    "leaky_relu": r"\operatorname{LeakyReLU}",
-}
-_FROM_OUTPUT = {
-    "sigmoid": lambda a, z: a * (1 - a),
-    "tanh": lambda a, z: 1 - a**2,
-    "relu": lambda a, z: Step(z),
-    "leaky_relu": lambda a, z: _exact(LEAKY_RELU_SLOPE) + (1 - _exact(LEAKY_RELU_SLOPE)) * Step(z),
-}
+# Each element-wise activation of annlib.activations.ACTIVATIONS has, besides name(z) and
+# name_derivative(z) above, a named form (one SymPy node, quick to differentiate) and its derivative
+# written through its own output a = f(z), the form the chain-rule steps show because it is the form
+# backpropagation computes. They are found by name: _named_<name> and _from_output_<name>.
+
+
+def _named_sigmoid(z):
+    return Sigmoid(z)
+
+
+def _from_output_sigmoid(a, z):
+    return a * (1 - a)
+
+
+def _named_tanh(z):
+    return sp.tanh(z)
+
+
+def _from_output_tanh(a, z):
+    return 1 - a**2
+
+
+def _named_relu(z):
+    return ReLU(z)
+
+
+def _from_output_relu(a, z):
+    return Step(z)
+
+
+def _named_leaky_relu(z):
+    return LeakyReLU(z, _exact(LEAKY_RELU_SLOPE))
+
+
+def _from_output_leaky_relu(a, z):
+    return _exact(LEAKY_RELU_SLOPE) + (1 - _exact(LEAKY_RELU_SLOPE)) * Step(z)
+
+
+def _named_identity(z):
+    return z
+
+
+def _from_output_identity(a, z):
+    return sp.Integer(1)
+
+
+_ELEMENTWISE = [name for name, row in ACTIVATIONS.items() if row.elementwise]
+_NAMED = {name: globals()[f"_named_{name}"] for name in _ELEMENTWISE}
+# The activations the chain-rule steps name (the table's `latex`): a link a = z is no step of its own.
+_STEPPED = [name for name in _ELEMENTWISE if ACTIVATIONS[name].latex is not None]
+_FORMULAS = {name: globals()[name] for name in _STEPPED}
+_LATEX_NAMES = {name: ACTIVATIONS[name].latex for name in _STEPPED}
+_FROM_OUTPUT = {name: globals()[f"_from_output_{name}"] for name in _STEPPED}
 
 
 def _activation_spec(activation, caller):
@@ -211,9 +242,9 @@ def _activation_spec(activation, caller):
         slope = getattr(activation, "slope", LEAKY_RELU_SLOPE)
     if name == "leaky_relu":
         return ("leaky_relu", float(slope)), (lambda z: LeakyReLU(z, _exact(slope)))
-    if name in _NAMED or name == "softmax":
+    if name in ACTIVATIONS:
         return name, _NAMED.get(name)
-    choices = ", ".join(repr(n) for n in (*_NAMED, "softmax"))
+    choices = ", ".join(repr(n) for n in ACTIVATIONS)
     raise ValueError(f"{caller}: unknown activation {activation!r}; choose one of {choices}")
 
 

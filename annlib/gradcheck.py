@@ -54,7 +54,9 @@ def _format_bound(value):
 
 
 class GradientCheckReport:
-    """Relative errors per parameter array, e.g. errors["layer 0 W"]; prints as a table.
+    """Relative errors per parameter array, e.g. errors["layer 1 W"]; prints as a table.
+
+    Layers are counted from 1, as the lessons count them: "layer 1 W" is network.layers[0].W.
 
     A passing error prints as "< tolerance": its digits are rounding noise and differ between
     machines. A failing one prints with two significant digits (a real mismatch is far above noise).
@@ -95,7 +97,7 @@ def gradient_check(network, X, y, loss, *, eps=1e-6, tolerance=1e-6, verbose=Fal
     loss = get_loss(loss, caller="gradient_check")
     X = check_layer_input(X, network.n_inputs, caller="gradient_check")
     y = as_float_array(y, caller="gradient_check", name="y", ndim=2)
-    y_pred = network.forward(X, check=False)
+    y_pred = network.forward(X)
     if y.shape != y_pred.shape:
         raise ValueError(f"gradient_check: y has shape {y.shape}, expected {y_pred.shape}")
     # Backpropagation as lesson 06 writes it: from dC/dy_pred, through every activation's derivative.
@@ -103,9 +105,10 @@ def gradient_check(network, X, y, loss, *, eps=1e-6, tolerance=1e-6, verbose=Fal
     analytic = [g.copy() for g in network.gradients()]
 
     def cost():
-        return loss(network.predict(X, check=False), y, check=False)
+        return loss(network.predict(X), y)
 
-    names = [f"layer {i} {kind}" for i, layer in enumerate(network.layers) for kind in ("W", "b")]
+    # Named as the lessons count layers, from 1: "layer 1 W" is network.layers[0].W.
+    names = [f"layer {k} {kind}" for k in range(1, len(network.layers) + 1) for kind in ("W", "b")]
     errors = {
         name: relative_error(grad, numerical_gradient(cost, param, eps))
         for name, param, grad in zip(names, network.parameters(), analytic)

@@ -28,9 +28,10 @@ def test_gradient_check_passes_for_correct_backprop_and_prints(capsys):
     before = net.get_weights()
     report = gradient_check(net, X, y, MSE(), verbose=True)
     assert report.passed and report.max_error < 1e-7
-    assert list(report.errors) == [f"layer {i} {k}" for i in range(3) for k in "Wb"]
+    assert list(report.errors) == [f"layer {i} {k}" for i in range(1, 4) for k in "Wb"]
+    assert "layer 0" not in repr(report)
     printed = capsys.readouterr().out
-    assert "layer 0 W" in printed and "backprop agrees with finite differences" in printed
+    assert "layer 1 W" in printed and "backprop agrees with finite differences" in printed
     for a, b in zip(net.get_weights(), before):
         np.testing.assert_array_equal(a, b)
 
@@ -50,7 +51,7 @@ def test_gradient_check_catches_a_broken_backward():
     X, y = rng.normal(size=(4, 3)), np.eye(3)[[0, 1, 2, 0]]
     report = gradient_check(net, X, y, CrossEntropy())
     assert not report.passed
-    assert report.errors["layer 0 b"] > 0.5 and report.errors["layer 0 W"] < 1e-6
+    assert report.errors["layer 1 b"] > 0.5 and report.errors["layer 1 W"] < 1e-6
     assert "MISMATCH" in repr(report)
 
 
@@ -64,14 +65,14 @@ def test_gradient_check_bad_input():
 
 def test_report_prints_no_rounding_noise():
     # Errors that differ only by rounding (as between two machines) print the same table.
-    one = GradientCheckReport({"layer 0 W": 1.75e-9, "layer 0 b": 9.87e-11}, tolerance=1e-6)
-    other = GradientCheckReport({"layer 0 W": 1.56e-9, "layer 0 b": 1.1e-10}, tolerance=1e-6)
+    one = GradientCheckReport({"layer 1 W": 1.75e-9, "layer 1 b": 9.87e-11}, tolerance=1e-6)
+    other = GradientCheckReport({"layer 1 W": 1.56e-9, "layer 1 b": 1.1e-10}, tolerance=1e-6)
     assert repr(one) == repr(other)
-    assert "layer 0 W     < 1e-6           ok" in repr(one)
+    assert "layer 1 W     < 1e-6           ok" in repr(one)
     assert repr(one).endswith("(every relative error below 1e-6)")
 
 
 def test_report_prints_a_mismatch_with_its_size():
-    report = GradientCheckReport({"layer 0 W": 2e-10, "layer 0 b": 0.6312}, tolerance=1e-7)
-    assert "layer 0 b     0.63             MISMATCH" in repr(report)
+    report = GradientCheckReport({"layer 1 W": 2e-10, "layer 1 b": 0.6312}, tolerance=1e-7)
+    assert "layer 1 b     0.63             MISMATCH" in repr(report)
     assert repr(report).endswith("disagrees with finite differences (tolerance 1e-7)")

@@ -86,7 +86,7 @@ def test_weight_name_rejects_bad_indices(bad):
 
 
 def test_node_name_rejects_a_missing_node():
-    with pytest.raises(ValueError, match="no node 4 in layer 1"):
+    with pytest.raises(ValueError, match=r"no node j=4 at layer_index=1 \(0 is the input\)"):
         diagram.node_name(1, 4, [3, 4, 1])
 
 

@@ -73,7 +73,8 @@ def test_the_figure_is_kept_and_carries_a_text_alternative():
     assert bytes(explorer.image.value) != first and explorer.figure.frames == 2
     alt = explorer.image.tooltip
     assert alt == explorer.reading.describe() and alt.count(".") >= 1 and alt.endswith(".")
-    assert "w = (0.50, 1.50)" in alt and f"a = sigmoid(z) = {explorer.reading.a:.3f}" in alt
+    assert alt.startswith("Diagram of one neuron with 2 inputs")
+    assert "w = (0.5, 1.5)" in alt and f"a = sigmoid(z) = {explorer.reading.a:.2g}." in alt
     labels = [t.get_text() for t in explorer.picture.ax.texts]
     assert "w2 = 1.50" in labels and f"z = {explorer.reading.z:.2f}" in labels
     explorer.dropdown.value = "relu"
@@ -86,7 +87,7 @@ def test_a_burst_of_slider_values_ends_on_the_last():
         explorer.sliders["x1"].value = float(value)
     assert explorer.reading.x == (1.0,)
     assert "x1\n1.00" in [t.get_text() for t in explorer.picture.ax.texts]
-    assert "inputs x = (1.00)" in explorer.image.tooltip
+    assert "Here x = (1), w = (1)" in explorer.image.tooltip
 
 
 def test_explorer_updates_when_a_slider_or_the_activation_moves():

@@ -128,7 +128,7 @@ def test_draw_shows_values_then_gradients_then_new_weights():
     labels = " ".join(t.get_text() for t in ax.texts)
     assert "wa1 = " in labels
     st.update()
-    assert "update: w := w - 1 ∂C/∂w" in st.draw().get_title()
+    assert "update: w := w - η ∂C/∂w with η = 1;" in st.draw().get_title()
 
 
 def test_describe_follows_the_stage():
@@ -173,10 +173,13 @@ def test_animation_frames_follow_the_stage():
     assert len(frames) == 4  # the inputs, then each of the three layers
     assert [sum(a is not None for a in f["activations"]) for f in frames] == [1, 2, 3, 4]
     assert frames[-1]["title"] == st.describe()
+    # Layers are counted from 1: the first frame shows the input, the next ones layer 1 and 2 of 3.
+    assert [f["title"].split("forward: ")[1] for f in frames[:-1]] == ["the input", "layer 1 of 3", "layer 2 of 3"]
     st.loss()
     st.backward()
     frames = animation_frames(st)
     assert [sum(g is not None for g in f["gradients"]) for f in frames] == [1, 2, 3]
+    assert [f["title"].split("backward: ")[1] for f in frames[:-1]] == ["∂C/∂w of layer 3", "∂C/∂w of layer 2"]
     assert frames[0]["gradients"][-1] is not None  # the output layer first
     before = st.network.get_weights()
     st.update()

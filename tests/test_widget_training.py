@@ -232,10 +232,13 @@ def test_widget_keeps_one_figure_and_says_what_it_shows():
     box.buttons["train"].click()
     assert box.figure.live.figure is figure
     pg = box.playground
+    number = annlib.plotting.number
     assert image.tooltip == (
-        f"After 6 epochs the training loss is {pg.losses[-1]:.3f} (test {pg.test_losses[-1]:.3f}), and the "
-        f"decision boundary separates the 2 classes with train accuracy {pg.accuracies[-1]:.3f} and test "
-        f"accuracy {pg.test_accuracies[-1]:.3f}."
+        f"After 6 epochs the training loss is {number(pg.losses[-1])} (test {number(pg.test_losses[-1])}), and the "
+        f"decision boundary separates the 2 classes with train accuracy {number(pg.accuracies[-1])} and test "
+        f"accuracy {number(pg.test_accuracies[-1])}. Two panels for the 2-4-1 network on the "
+        f"{pg.settings['dataset']} data: the loss against the epoch, and the decision boundary over the "
+        f"{len(pg.X_train)} training points."
     )
     np.testing.assert_allclose(box.figure.train_line.get_ydata(), pg.losses)
     np.testing.assert_allclose(box.figure.test_line.get_ydata(), pg.test_losses)

@@ -12,9 +12,10 @@ because it acts on a whole vector of scores at once (lesson 02 shows it with num
 import numpy as np
 
 from annlib import activations as act
-from annlib.metrics import accuracy
+from annlib.metrics import accuracy, to_labels
 from annlib.plotting.boundaries import model_outputs, plot_decision_boundary
-from annlib.plotting.style import BLUE, GREY, VERMILLION, label_axes, new_axes
+from annlib.plotting.describe import _forget, describe, listing, number
+from annlib.plotting.style import BLUE, GREY, VERMILLION, label_axes, new_axes, place_legend
 
 __all__ = ["PLOTTED_ACTIVATIONS", "plot_activation", "plot_activations", "plot_nonlinearity_comparison"]
 
@@ -36,6 +37,27 @@ def _z_values(z):
     return np.linspace(-5.0, 5.0, 401) if z is None else np.asarray(z, dtype=np.float64)
 
 
+def _range_text(z, values):
+    """Where the largest value of a curve is: "at z = 0", or "for z from 0.025 to 5" when it is flat there."""
+    top = values.max()
+    where = z[np.isclose(values, top, rtol=1e-6, atol=1e-12)]
+    if where.size == 1 or where.min() == where.max():
+        return f"at z = {number(where[0])}"
+    return f"for z from {number(where.min())} to {number(where.max())}"
+
+
+def _curve_text(name, z, values, derivatives):
+    text = (
+        f"{name}(z) goes from {number(values[0])} at z = {number(z[0])} to {number(values[-1])} at z = {number(z[-1])}"
+    )
+    if derivatives is not None:
+        text += (
+            f"; its derivative stays between {number(derivatives.min())} and {number(derivatives.max())}, "
+            f"largest {_range_text(z, derivatives)}"
+        )
+    return text
+
+
 def _zero_lines(ax):
     ax.axhline(0.0, color=GREY, linewidth=0.8, zorder=0)
     ax.axvline(0.0, color=GREY, linewidth=0.8, zorder=0)
@@ -53,7 +75,14 @@ def plot_activation(name, ax=None, *, z=None, derivative=True, title=None):
     ax.plot(z, function(z), color=BLUE, linewidth=2.2, label=f"{name}(z)")
     if derivative:
         ax.plot(z, function_derivative(z), color=VERMILLION, linewidth=2.0, linestyle="--", label=f"{name}'(z)")
-    ax.legend(loc="best", framealpha=0.9)
+    place_legend(ax)
+    drawn = f"the {name} activation f(z) (solid line)" + (" and its derivative f'(z) (dashed)" if derivative else "")
+    describe(
+        ax,
+        f"Line plot of {drawn} against z, the weighted sum, from {number(z[0])} to {number(z[-1])}. "
+        + _curve_text(name, z, function(z), function_derivative(z) if derivative else None)
+        + ".",
+    )
     return label_axes(ax, "z (the weighted sum)", "value", name if title is None else title)
 
 
@@ -86,6 +115,13 @@ def plot_activations(names=None, axes=None):
     axes[0, 1].set_title("its derivative f'(z)")
     for ax in axes[-1]:
         ax.set_xlabel("z (the weighted sum)")
+    largest = listing(f"{name} {number(_functions(name, 'plot_activations')[1](z).max())}" for name in names)
+    describe(
+        axes[0, 0],
+        f"Grid of line plots, one row per activation ({listing(names)}): the function f(z) on the left and "
+        f"its derivative f'(z) on the right, against z from {number(z[0])} to {number(z[-1])}. "
+        f"The largest value of each derivative: {largest}.",
+    )
     return axes
 
 
@@ -104,7 +140,20 @@ def plot_nonlinearity_comparison(models, X, y, titles, axes=None):
         figure, axes = plt.subplots(1, len(models), figsize=(5.0 * len(models), 4.6), squeeze=False)
         figure.subplots_adjust(wspace=0.25, top=0.85)
     axes = np.asarray(axes).ravel()
-    for ax, model, title in zip(axes, models, titles):
+    scores = []
+    for k, (ax, model, title) in enumerate(zip(axes, models, titles)):
         score = accuracy(model_outputs(model, np.asarray(X, dtype=np.float64)), y)
-        plot_decision_boundary(model, X, y, ax=ax, title=f"{title}\naccuracy {score:.0%}")
+        scores.append(f"{number(100 * score)}% for {' '.join(str(title).split())}")
+        # The classes' legend once, beside the last panel, where it covers no data.
+        last = k == len(models) - 1
+        plot_decision_boundary(model, X, y, ax=ax, title=f"{title}\naccuracy {score:.0%}", legend=last)
+        if k > 0:
+            _forget(ax)  # the first panel's text describes the whole row
+    labels = to_labels(y)
+    describe(
+        axes[0],
+        f"A row of {len(models)} decision-boundary plots, each colouring the plane by the class one model "
+        f"predicts, over the same {len(labels)} points of {np.unique(labels).size} classes. Accuracy on "
+        f"these points: {listing(scores)}.",
+    )
     return axes

@@ -7,6 +7,8 @@ carry with the picture.
 
     describe(fig_or_ax, text)   give a figure (or one of its axes) its text alternative
     description(fig)            the text a figure will be shown with
+    number(value)               a number as the texts write it: two significant digits ("0.39", "1.2e-9")
+    listing(items)              "a", "a and b", "a, b and c"
 
 Every drawing helper of `annlib.plotting` describes the axes it draws on, so a figure made of them has a
 text without any extra work. A figure drawn with matplotlib directly gets one with `describe(fig, ...)`
@@ -23,7 +25,7 @@ import weakref
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-__all__ = ["describe", "description"]
+__all__ = ["describe", "description", "number", "listing"]
 
 _TEXTS = weakref.WeakKeyDictionary()
 
@@ -57,6 +59,46 @@ def description(fig):
         return own
     parts = [_TEXTS[ax] for ax in fig.axes if ax in _TEXTS]
     return " ".join(parts)
+
+
+def _forget(target):
+    """Drop `target`'s own text (a helper that describes a whole row of panels on its first one)."""
+    _TEXTS.pop(target, None)
+
+
+def number(value, digits=2):
+    """`value` rounded to `digits` significant digits, as a text alternative writes it.
+
+    Positional from 0.001 up to a million ("0.39", "-0.0058", "1", "120", "35000"), otherwise in
+    scientific notation ("1.9e-22", "2.5e+07"); trailing zeros are dropped, and -0 is written 0.
+    """
+    value = float(value)
+    if value != value or value in (float("inf"), float("-inf")):
+        return {"nan": "not a number", "inf": "infinity", "-inf": "minus infinity"}[str(value)]
+    if value == 0:
+        return "0"
+    rounded = float(f"{value:.{digits}g}")
+    if 1e-3 <= abs(rounded) < 1e6:
+        text = f"{rounded:.{max(digits - 1 - _exponent(rounded), 0)}f}"
+        text = text.rstrip("0").rstrip(".") if "." in text else text
+    else:
+        mantissa, exponent = f"{rounded:.{digits - 1}e}".split("e")
+        mantissa = mantissa.rstrip("0").rstrip(".") if "." in mantissa else mantissa
+        text = f"{mantissa}e{int(exponent):+03d}" if int(exponent) > 0 else f"{mantissa}e{int(exponent)}"
+    return "0" if text in ("-0", "0") else text
+
+
+def _exponent(value):
+    """The power of ten of |value|'s leading digit: 0.039 -> -2, 120 -> 2."""
+    return int(f"{abs(value):e}".split("e")[1])
+
+
+def listing(items):
+    """Items joined as a sentence lists them: "a", "a and b", "a, b and c"."""
+    items = [str(item) for item in items]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _attach_to_display():

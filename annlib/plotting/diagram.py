@@ -39,6 +39,7 @@ from matplotlib.collections import LineCollection
 from matplotlib.colors import Normalize
 from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch
 
+from annlib.plotting.describe import describe, listing, number
 from annlib.plotting.style import (
     BLUE,
     GREY,
@@ -73,9 +74,12 @@ _TALLEST = (_MAX_LABELLED - 1) * _NODE_GAP  # a wider layer is squeezed into thi
 _LABEL_SIZE = 8.5  # points, for the labels on the connections
 _LABEL_PLACES = (0.25, 0.35, 0.45, 0.55, 0.65, 0.75, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.15, 0.85)
 # A fan leaving one node spreads out towards the right, so its labels sit past the middle; the lines
-# reaching one output neuron spread out towards the left, so theirs sit before the middle.
+# reaching one output neuron spread out towards the left, so theirs sit before the middle. Every other
+# place stays a candidate: a label goes where it covers no other label and the fewest other
+# connections (thick ones count more), the preferred places first among equals.
 _FAN_PLACES = (0.6, 0.5, 0.7, 0.55, 0.65, 0.45, 0.75, 0.4, 0.8)
 _INTO_PLACES = (0.3, 0.4, 0.2, 0.35, 0.25, 0.45, 0.5)
+_ALL_PLACES = tuple(np.round(np.arange(0.12, 0.885, 0.02), 2))
 
 
 def _letters(index):
@@ -119,7 +123,9 @@ def node_name(layer_index, j, sizes):
     layer_index = _check_index(layer_index, "node_name", "layer_index")
     j = _check_index(j, "node_name", "j")
     if layer_index >= len(sizes) or j >= sizes[layer_index]:
-        raise ValueError(f"node_name: no node {j} in layer {layer_index} of a network of sizes {sizes}")
+        raise ValueError(
+            f"node_name: no node j={j} at layer_index={layer_index} (0 is the input) of a network of sizes {sizes}"
+        )
     if layer_index == 0:
         return f"x{j + 1}"
     if layer_index == len(sizes) - 1:
@@ -190,6 +196,58 @@ def _layer_caption(k, n_layers):
     if k == n_layers - 1:
         return "output layer"
     return f"hidden layer {k}"
+
+
+def _sizes_text(sizes):
+    """ "a 3-4-4-1 network: 3 inputs, 2 hidden layers of 4 and 4 neurons, 1 output"."""
+    hidden = sizes[1:-1]
+    if not hidden:
+        middle = "no hidden layer"
+    elif len(hidden) == 1:
+        middle = f"1 hidden layer of {hidden[0]} neurons"
+    else:
+        middle = f"{len(hidden)} hidden layers of {listing(hidden)} neurons"
+    inputs = "1 input" if sizes[0] == 1 else f"{sizes[0]} inputs"
+    outputs = "1 output" if sizes[-1] == 1 else f"{sizes[-1]} outputs"
+    return f"a {'-'.join(str(n) for n in sizes)} network: {inputs}, {middle}, {outputs}"
+
+
+def _largest_text(values, is_gradient):
+    """The connection with the largest |value|: "the largest in size is ∂C/∂w3b1 = -0.17"."""
+    k, flat = max(
+        ((k, int(np.argmax(np.abs(v)))) for k, v in enumerate(values)), key=lambda c: abs(values[c[0]].flat[c[1]])
+    )
+    i, j = np.unravel_index(flat, values[k].shape)
+    name = weight_name(k, i, j)
+    return f"the largest in size is {'∂C/∂' if is_gradient else ''}{name} = {number(values[k][i, j])}"
+
+
+def network_text(sizes, *, edge_values=None, is_gradient=False, activations=None, bias_values=None):
+    """The text alternative of a network diagram: its layers, what its connections and neurons show."""
+    text = (
+        f"Network diagram of {_sizes_text(sizes)}), layers from left to right, every neuron joined to every "
+        "neuron of the next layer"
+    ).replace(" network: ", " network (", 1)
+    if edge_values is None:
+        text += "; the connections are labelled with the weights' names, such as wa1 from x1 to A11."
+    else:
+        every = np.concatenate([np.ravel(v) for v in edge_values])
+        what = "the gradient ∂C/∂w of its weight" if is_gradient else "its weight"
+        text += (
+            f". Each connection is coloured and thickened by {what} (blue negative, red positive), from "
+            f"{number(every.min())} to {number(every.max())}; {_largest_text(edge_values, is_gradient)}."
+        )
+    parts = []
+    if activations is not None:
+        inputs = ", ".join(number(v) for v in np.ravel(activations[0]))
+        outputs = listing(number(v) for v in np.ravel(activations[-1]))
+        parts.append(f"its value for one example (input ({inputs}), prediction ŷ {outputs})")
+    if bias_values is not None and is_gradient:
+        every = np.concatenate([np.ravel(v) for v in bias_values])
+        parts.append(f"above it, ∂C/∂b of its bias (from {number(every.min())} to {number(every.max())})")
+    if parts:
+        text += " Each neuron shows " + " and, ".join(parts) + "."
+    return text
 
 
 def _check_per_layer(values, shapes, caller, what):
@@ -264,6 +322,36 @@ def _overlap(a, b):
     return True
 
 
+def _crossings(box, angle, segments, weights, own):
+    """The summed weight of the segments (display units, (n, 2, 2)) that pass through `box`, except `own`.
+
+    box: the 4 corners of a rectangle turned by `angle`; each segment is tested in the box's own frame
+    (Liang-Barsky clipping against the axis-aligned rectangle).
+    """
+    if len(segments) == 0:
+        return 0.0
+    centre = box.mean(axis=0)
+    half = np.array([np.linalg.norm(box[0] - box[1]), np.linalg.norm(box[1] - box[2])]) / 2
+    turn = np.array([[np.cos(angle), np.sin(angle)], [-np.sin(angle), np.cos(angle)]])
+    local = (segments - centre) @ turn.T  # (n, 2, 2): endpoints in the box's frame
+    start, delta = local[:, 0], local[:, 1] - local[:, 0]
+    low, high = np.zeros(len(local)), np.ones(len(local))
+    inside = np.ones(len(local), dtype=bool)
+    for axis in (0, 1):
+        for sign in (-1.0, 1.0):
+            p = sign * delta[:, axis]
+            q = half[axis] - sign * start[:, axis]
+            parallel = np.abs(p) < 1e-12
+            inside &= ~(parallel & (q < 0))
+            with np.errstate(divide="ignore", invalid="ignore"):
+                t = np.where(parallel, np.nan, q / p)
+            low = np.where(~parallel & (p < 0), np.maximum(low, t), low)
+            high = np.where(~parallel & (p > 0), np.minimum(high, t), high)
+    hit = inside & (low <= high)
+    hit[own] = False
+    return float(weights[hit].sum())
+
+
 class _Placed:
     """Boxes already on the figure (turned rectangles, display units), for quick overlap tests."""
 
@@ -311,6 +399,17 @@ def _label_edges(ax, positions, edge_values, radii, chosen, is_gradient, avoid=(
     to_display = ax.transData.transform
     placed = _Placed()
     crowded = len(chosen) == sum(len(left) * len(right) for left, right in zip(positions, positions[1:]))
+    # Every connection, in display units, and how much covering it costs (a thick line more).
+    segments, weights, index = [], [], {}
+    for k, (left, right) in enumerate(zip(positions, positions[1:])):
+        largest = np.abs(edge_values[k]).max() if edge_values is not None else 0.0
+        for i, (x0, y0) in enumerate(left):
+            for j, (x1, y1) in enumerate(right):
+                index[(k, i, j)] = len(segments)
+                segments.append(to_display([(x0 + radii[k], y0), (x1 - radii[k + 1], y1)]))
+                thick = abs(edge_values[k][i, j]) / largest if edge_values is not None and largest > 0 else 0.0
+                weights.append(1.0 + 3.0 * thick)
+    segments, weights = np.array(segments).reshape(-1, 2, 2), np.array(weights)
     for patch in ax.patches:
         box = patch.get_window_extent(renderer)
         placed.add(_corners(np.array([box.x0 + box.x1, box.y0 + box.y1]) / 2, box.width, box.height, 0.0))
@@ -339,22 +438,25 @@ def _label_edges(ax, positions, edge_values, radii, chosen, is_gradient, avoid=(
                     zorder=3,
                     rotation=np.degrees(angle),
                     rotation_mode="anchor",
-                    bbox=dict(boxstyle="round,pad=0.12", facecolor="white", edgecolor="none", alpha=0.85),
+                    bbox=dict(boxstyle="round,pad=0.12", facecolor="white", edgecolor="none"),
                 )
                 width, height = _text_size(ax, text if measure is None else measure(k, i, j), renderer)
-                # The first place that overlaps nothing; failing that, the one that overlaps least.
-                best = None
                 if crowded:
                     places = _LABEL_PLACES
                 else:
                     places = _FAN_PLACES if i == 0 else _INTO_PLACES if len(right) == 1 else _LABEL_PLACES
-                for place in places:
+                places = places + tuple(place for place in _ALL_PLACES if place not in places)
+                # Overlapping another label is worst; then covering other connections; then a less
+                # preferred place (a small cost per step down the list).
+                best = None
+                for rank, place in enumerate(places):
                     box = _corners(d0 + place * (d1 - d0), width * 1.06, height * 1.25, angle)
-                    clashes = placed.clashes(box)
-                    if best is None or clashes < best[0]:
-                        best = (clashes, place, box)
-                    if clashes == 0:
-                        break
+                    cost = 1000.0 * placed.clashes(box) + 0.02 * rank
+                    if best is not None and cost >= best[0]:
+                        continue
+                    cost += _crossings(box, angle, segments, weights, index[(k, i, j)])
+                    if best is None or cost < best[0]:
+                        best = (cost, place, box)
                 label.set_position(start + best[1] * (end - start))
                 placed.add(best[2])
                 labels[(k, i, j)] = label
@@ -510,6 +612,16 @@ def draw_network(
     # Labels last: their placement measures the axes as they will be drawn.
     if chosen and all(labelled[k] and labelled[k + 1] for k in range(len(sizes) - 1)):
         _label_edges(ax, positions, edge_values, radii, chosen, gradients is not None, avoid=biases)
+    describe(
+        ax,
+        network_text(
+            sizes,
+            edge_values=edge_values,
+            is_gradient=gradients is not None,
+            activations=activations,
+            bias_values=bias_values,
+        ),
+    )
     return ax
 
 
@@ -633,6 +745,16 @@ class NetworkPicture:
                     next(written).set_text(f"∂C/∂b = {format_value(np.ravel(bias_gradients[k])[j])}")
         if title is not None:
             self.ax.set_title(title, y=1.0)
+        describe(
+            self.ax,
+            network_text(
+                self.sizes,
+                edge_values=shown,
+                is_gradient=every_gradient,
+                activations=None if any(a is None for a in activations) else activations,
+                bias_values=bias_gradients if all(g is not None for g in bias_gradients) else None,
+            ),
+        )
         edges = (
             values.tobytes(),
             tuple(label.get_text() for label in self.labels.values()),
@@ -678,6 +800,12 @@ def draw_training_loop(ax=None, *, title="training: one iteration, repeated unti
             start, end = (x0, y0 + step), (x1, y1 - step)
         ax.add_patch(FancyArrowPatch(start, end, arrowstyle="-|>", mutation_scale=18, color=GREY, linewidth=2.0))
     ax.text(0, 0, "repeat", ha="center", va="center", fontsize=12, style="italic", color=GREY)
+    describe(
+        ax,
+        "Diagram of training as a loop of four boxes joined by arrows: 1. forward propagation computes every "
+        "neuron's value up to the prediction ŷ; 2. the loss compares ŷ with the true y; 3. backpropagation "
+        "computes ∂C/∂w for every weight; 4. the update w := w - η ∂C/∂w; then back to 1, repeated.",
+    )
     ax.set_xlim(-4.6, 4.6)
     ax.set_ylim(-2.4, 2.4)
     ax.set_aspect("equal")

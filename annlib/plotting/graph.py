@@ -21,6 +21,7 @@ local derivative on the arrow between them.
 import numpy as np
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 
+from annlib.plotting.describe import describe, listing, number
 from annlib.plotting.style import BLACK, BLUE, GREY, VERMILLION, new_axes
 
 __all__ = ["draw_computational_graph", "draw_neuron_graph", "NEURON_NODES", "NEURON_EDGES"]
@@ -71,6 +72,46 @@ def _check_keys(caller, name, given, nodes):
             f"{caller}: {name} has keys {unknown} that are not nodes of the graph; expected some of {list(nodes)}"
         )
     return dict(given)
+
+
+def _plain(label):
+    """A box's TeX label as plain text: "$z = x \\cdot w + b$" -> "z = x · w + b"."""
+    for tex, plain in ((r"\cdot", "·"), (r"\sigma", "σ"), (r"\partial", "∂"), ("^2", "²"), ("$", ""), ("\\", "")):
+        label = label.replace(tex, plain)
+    return " ".join(label.split())
+
+
+def _short(value):
+    if isinstance(value, str):
+        return value
+    array = np.ravel(np.asarray(value, dtype=float))
+    return number(array[0]) if array.size == 1 else "(" + ", ".join(number(v) for v in array) + ")"
+
+
+def graph_text(nodes, edges, values, gradients):
+    """The text alternative of a computational graph: which box feeds which, and the numbers written on it."""
+    feeds = {}
+    for source, target, _ in edges:
+        feeds.setdefault(target, []).append(_plain(nodes[source][2]).split(" = ")[0])
+    steps = "; ".join(
+        f"{listing(sources)} {'feeds' if len(sources) == 1 else 'feed'} {_plain(nodes[target][2])}"
+        for target, sources in feeds.items()
+    )
+    text = (
+        f"Computational graph of {len(nodes)} boxes joined by arrows, left to right: {steps}. "
+        "Each arrow carries its local derivative."
+    )
+    if values:
+        text += " Above the boxes, the forward pass's values: " + listing(
+            f"{_plain(nodes[name][2]).split(' = ')[0]} = {_short(v)}" for name, v in values.items()
+        )
+        text += "."
+    if gradients:
+        text += " Under them, in red, the backward pass's gradients: " + listing(
+            f"∂C/∂{name if name != 'xw' else '(xw)'} = {_short(g)}" for name, g in gradients.items()
+        )
+        text += "."
+    return text
 
 
 def _box_width(label):
@@ -135,6 +176,7 @@ def draw_computational_graph(nodes, edges, ax=None, *, values=None, gradients=No
             text = rf"$\partial C/\partial {name if name != 'xw' else '(xw)'}$ = {_format(gradients[name])}"
             ax.text(x, y - _BOX_HEIGHT / 2 - 0.08, text, ha="center", va="top", fontsize=10, color=VERMILLION)
 
+    describe(ax, graph_text(nodes, edges, values, gradients))
     ax.set_xlim(min(xs) - 1.4, max(xs) + 1.6)
     ax.set_ylim(min(ys) - 0.9, max(ys) + 0.9)
     ax.set_aspect("equal")

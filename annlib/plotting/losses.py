@@ -20,8 +20,9 @@ import numpy as np
 
 from annlib.activations import sigmoid, sigmoid_derivative
 from annlib.losses import EPSILON, MSE, BinaryCrossEntropy, get_loss
+from annlib.plotting.describe import describe, number
 from annlib.plotting.diagram import weight_name
-from annlib.plotting.style import BLUE, SEQUENTIAL_CMAP, VERMILLION, label_axes, new_axes
+from annlib.plotting.style import BLACK, BLUE, SEQUENTIAL_CMAP, VERMILLION, label_axes, new_axes, place_legend
 
 __all__ = [
     "loss_along_weight",
@@ -35,11 +36,16 @@ __all__ = [
 
 
 def _check_weight(network, layer, i, j, caller):
-    if not 0 <= layer < len(network.layers):
-        raise ValueError(f"{caller}: layer {layer} does not exist; the network has {len(network.layers)} layers")
+    # layer= counts as Python counts network.layers (0 is layer 1); messages name layers from 1.
+    n_layers = len(network.layers)
+    if not 0 <= layer < n_layers:
+        raise ValueError(
+            f"{caller}: layer={layer} is not in the network: it has {n_layers} layers, "
+            f"so layer= runs from 0 (layer 1) to {n_layers - 1} (layer {n_layers})"
+        )
     W = network.layers[layer].W
     if not (0 <= i < W.shape[0] and 0 <= j < W.shape[1]):
-        raise ValueError(f"{caller}: W[{i}, {j}] does not exist; layer {layer}'s W has shape {W.shape}")
+        raise ValueError(f"{caller}: W[{i}, {j}] does not exist; the W of layer {layer + 1} has shape {W.shape}")
     return W
 
 
@@ -78,8 +84,15 @@ def plot_loss_vs_weight(network, X, y, loss, *, layer=0, i=0, j=0, values=None, 
     ax.plot([current], [now], "o", color=VERMILLION, markersize=8, label=f"now: {name} = {current:.2f}")
     best = values[np.argmin(losses)]
     ax.axvline(best, color=VERMILLION, linestyle=":", linewidth=1.2, label=f"lowest loss at {name} = {best:.2f}")
-    ax.legend(loc="best", framealpha=0.9)
+    place_legend(ax)
     loss_name = get_loss(loss, caller="plot_loss_vs_weight").name
+    describe(
+        ax,
+        f"Line plot of the loss ({loss_name}) against the weight {name} from {number(values.min())} to "
+        f"{number(values.max())}, every other weight fixed; the loss runs from {number(np.min(losses))} to "
+        f"{number(np.max(losses))}. It is lowest at {name} = {number(best)}; the weight's current value, "
+        f"{name} = {number(current)} (dot), gives {number(now)}.",
+    )
     return label_axes(
         ax, f"weight {name}", f"loss ({loss_name})", f"the loss as {name} changes" if title is None else title
     )
@@ -129,6 +142,8 @@ def plot_loss_surface(
     grid_1, grid_2 = np.meshgrid(values_1, values_2)
     loss_name = get_loss(loss, caller="plot_loss_surface").name
     here = loss_surface(network, X, y, loss, [now[0]], [now[1]], weights=weights)[0, 0]
+    row, column = np.unravel_index(np.argmin(surface), surface.shape)
+    lowest = (values_1[column], values_2[row], surface[row, column])
     if kind == "3d":
         if ax is None:
             import matplotlib.pyplot as plt
@@ -136,22 +151,38 @@ def plot_loss_surface(
             ax = plt.figure(figsize=(6.4, 5.0)).add_subplot(projection="3d")
         ax.plot_surface(grid_1, grid_2, surface, cmap=SEQUENTIAL_CMAP, alpha=0.85, linewidth=0)
         ax.plot([now[0]], [now[1]], [here], "o", color=VERMILLION, markersize=7, zorder=5)
+        ax.plot([lowest[0]], [lowest[1]], [lowest[2]], "*", color="white", markeredgecolor=BLACK, markersize=13)
         ax.set_zlabel(f"loss ({loss_name})")
     else:
         ax = new_axes(ax, figsize=(6.0, 4.8))
         filled = ax.contourf(grid_1, grid_2, surface, levels=20, cmap=SEQUENTIAL_CMAP)
         ax.contour(grid_1, grid_2, surface, levels=20, colors="white", linewidths=0.4, alpha=0.6)
         ax.figure.colorbar(filled, ax=ax, label=f"loss ({loss_name})")
-        ax.plot(
-            [now[0]],
-            [now[1]],
-            "o",
-            color=VERMILLION,
-            markersize=8,
-            markeredgecolor="white",
-            label=f"now: loss {here:.3f}",
-        )
-        ax.legend(loc="upper right", framealpha=0.9)
+        ax.plot([now[0]], [now[1]], "o", color=VERMILLION, markersize=8, markeredgecolor="white")
+        ax.plot([lowest[0]], [lowest[1]], "*", color="white", markeredgecolor=BLACK, markersize=15)
+        # Each marker labelled beside it (no legend over the surface), the text on the side away from the edge.
+        for (x, y_value), text in (
+            ((now[0], now[1]), f"now: loss {here:.3f}"),
+            (lowest[:2], f"lowest: loss {lowest[2]:.3f}"),
+        ):
+            right = x <= (values_1[0] + values_1[-1]) / 2
+            ax.annotate(
+                text,
+                (x, y_value),
+                xytext=(10 if right else -10, 8),
+                textcoords="offset points",
+                ha="left" if right else "right",
+                fontsize=9,
+                bbox=dict(boxstyle="round,pad=0.2", facecolor="white", edgecolor="none"),
+            )
+    shape = "Surface plot" if kind == "3d" else "Contour plot, seen from above,"
+    describe(
+        ax,
+        f"{shape} of the loss ({loss_name}) over two weights, {name_1} and {name_2}, each within "
+        f"{number(span)} of its current value; the loss runs from {number(surface.min())} to "
+        f"{number(surface.max())}. The lowest loss, {number(lowest[2])} (star), is at {name_1} = "
+        f"{number(lowest[0])}, {name_2} = {number(lowest[1])}; the current weights (dot) give {number(here)}.",
+    )
     default = f"the loss over {name_1} and {name_2}"
     return label_axes(ax, f"weight {name_1}", f"weight {name_2}", default if title is None else title)
 
@@ -180,6 +211,13 @@ def plot_mse_vs_cross_entropy(ax=None, *, title=None):
         fontsize=8.5,
     )
     ax.legend(loc="upper left", framealpha=0.9)
+    describe(
+        ax,
+        "Line plot of two losses for one example of class 1 against its predicted probability p, from p = 1 "
+        f"on the left to p = 0 on the right: mean squared error (1 - p)² rises only to {number(mse_values.max())}, "
+        f"while cross-entropy -log p climbs steeply, past the plot's top of 6 to {number(-np.log(EPSILON))} at "
+        f"p = 0 (where p is clipped to {EPSILON:g}).",
+    )
     default = "true class 1: loss as the prediction p goes wrong"
     return label_axes(ax, "predicted probability of the true class, p", "loss", default if title is None else title)
 
@@ -232,6 +270,16 @@ def plot_sigmoid_output_gradients(ax=None, *, y_true=1.0, z=None, title=None):
     ax.set_xlim(z.min(), z.max())
     ax.set_ylim(0.0, 1.1)
     ax.legend(loc="upper right" if y_true == 1 else "upper left", framealpha=0.9, fontsize=8.5)
+    wrong = 0 if y_true == 1 else -1
+    peak = int(np.argmax(np.abs(mse_grad)))
+    describe(
+        ax,
+        f"Line plot of |∂C/∂z| of a sigmoid output neuron with target y = {y_true:g} against its z, from "
+        f"{number(z[0])} to {number(z[-1])}, under mean squared error and under cross-entropy. Where the output "
+        f"is most wrong (z = {number(z[wrong])}), cross-entropy pushes with {number(abs(bce_grad[wrong]))} but "
+        f"MSE only with {number(abs(mse_grad[wrong]))}; MSE's push peaks at {number(abs(mse_grad[peak]))} "
+        f"near z = {number(z[peak])}.",
+    )
     default = f"target y = {y_true:g}: how hard each loss pushes the output's z"
     xlabel = "z of the output neuron (a = sigmoid(z))"
     return label_axes(ax, xlabel, "|∂C/∂z|", default if title is None else title)

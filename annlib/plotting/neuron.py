@@ -17,6 +17,7 @@ from matplotlib.patches import Circle, FancyArrowPatch, FancyBboxPatch
 
 from annlib.activations import get_activation
 from annlib.neuron import weighted_sum
+from annlib.plotting.describe import describe, number
 from annlib.plotting.style import BLACK, GREY, LAYER_COLORS, SIGNED_CMAP, VERMILLION, new_axes, signed_norm
 
 __all__ = ["draw_neuron", "NeuronPicture"]
@@ -185,6 +186,21 @@ def _draw_activation(ax, f, z, a):
     return curve, dot, name, output
 
 
+def neuron_text(x, w, b, activation, z, a, n_inputs):
+    """The text alternative of draw_neuron's picture: the neuron's parts, and its numbers when it has them."""
+    inputs = "1 input" if n_inputs == 1 else f"{n_inputs} inputs"
+    text = (
+        f"Diagram of one neuron with {inputs}: each input x times its weight w, summed with the bias b into z, "
+        f"then the {activation} activation (its curve drawn in a box) gives the output a = f(z)."
+    )
+    if x is not None:
+        text += (
+            f" Here x = ({', '.join(number(v) for v in x)}), w = ({', '.join(number(v) for v in w)}) and "
+            f"b = {number(b)} give z = {number(z)} and a = {activation}(z) = {number(a)}."
+        )
+    return text
+
+
 class NeuronPicture:
     """draw_neuron's picture, kept: `update` changes its numbers, colours and curve in place.
 
@@ -208,6 +224,7 @@ class NeuronPicture:
         ax.axis("off")
         # y given: no search for the title's place above tick labels (there are none), which costs a redraw
         ax.set_title("one neuron: a = f(x · w + b)" if title is None else title, y=1.0)
+        describe(ax, neuron_text(x, w, b, f.name, z, self.a, n_inputs))
 
     def update(self, x, w, b, activation="sigmoid", title=None):
         """Show new numbers (x, w, b) and activation; the artists stay, their texts and data change."""
@@ -234,6 +251,7 @@ class NeuronPicture:
         self._output.set_text(_output_text(self.a))
         if title is not None:
             self.ax.set_title(title, y=1.0)
+        describe(self.ax, neuron_text(x, w, b, f.name, z, self.a, self.n_inputs))
         return self
 
 

@@ -7,6 +7,8 @@ for negative values, another for positive, and a pale middle for values near zer
     new_axes(ax=None, figsize=...)   the axes every plot helper draws on
     label_axes(ax, ...)              axis labels and a title in one call
     signed_norm(values)              a colour scale centred on zero, for weights and gradients
+    place_legend(ax, **options)      a legend that keeps off the data: beside the axes when nothing
+                                     is drawn to their right, else in the emptiest corner inside
 """
 
 import matplotlib.pyplot as plt
@@ -32,6 +34,7 @@ __all__ = [
     "new_axes",
     "label_axes",
     "signed_norm",
+    "place_legend",
 ]
 
 # The Okabe-Ito palette (Okabe & Ito, 2008, "Color Universal Design").
@@ -92,3 +95,32 @@ def signed_norm(values):
     largest = float(values.max()) if values.size else 0.0
     largest = largest if np.isfinite(largest) and largest > 0 else 1.0
     return Normalize(vmin=-largest, vmax=largest)
+
+
+def _something_to_the_right(ax):
+    """Whether another axes of the figure (not a colour bar) sits to the right of `ax`, at its height."""
+    box = ax.get_position()
+    for other in ax.figure.axes:
+        if other is ax or hasattr(other, "_colorbar") or other.get_label() == "<colorbar>":
+            continue
+        theirs = other.get_position()
+        overlaps_in_height = theirs.y0 < box.y1 and box.y0 < theirs.y1
+        if overlaps_in_height and theirs.x0 >= box.x1 - 1e-9:
+            return True
+    return False
+
+
+def place_legend(ax, **options):
+    """Add a legend that does not sit on the data; return it.
+
+    Beside the axes, outside on the right, when no other axes is drawn there (a notebook saves the
+    figure with its legend, bbox_inches="tight"); otherwise inside, where it covers the fewest lines
+    and points (matplotlib's "best"), on a nearly opaque background.
+    """
+    if _something_to_the_right(ax):
+        options.setdefault("loc", "best")
+        options.setdefault("framealpha", 0.9)
+    else:
+        options.update(loc="upper left", bbox_to_anchor=(1.02, 1.0), borderaxespad=0.0)
+        options.setdefault("frameon", False)
+    return ax.legend(**options)

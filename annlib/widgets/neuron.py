@@ -24,7 +24,7 @@ import numpy as np
 
 from annlib.activations import get_activation
 from annlib.neuron import weighted_sum
-from annlib.plotting.neuron import NeuronPicture, draw_neuron
+from annlib.plotting.neuron import NeuronPicture, draw_neuron, neuron_text
 from annlib.widgets._display import LiveFigure
 
 __all__ = [
@@ -67,13 +67,9 @@ class NeuronReading:
         return f"z = {self.z:.2f},  a = {self.activation}(z) = {self.a:.3f}"
 
     def describe(self):
-        """The picture in one sentence, for those who cannot see it (the figure's text alternative)."""
-        values = ", ".join(f"{v:.2f}" for v in self.x)
-        weights = ", ".join(f"{v:.2f}" for v in self.w)
-        return (
-            f"One neuron with inputs x = ({values}), weights w = ({weights}) and bias b = {self.b:.2f}: "
-            f"z = {self.z:.2f} and a = {self.activation}(z) = {self.a:.3f}."
-        )
+        """The picture in words, for those who cannot see it (the figure's text alternative), as
+        annlib.plotting's neuron picture describes itself: its parts, then these numbers (2 significant digits)."""
+        return neuron_text(self.x, self.w, self.b, self.activation, self.z, self.a, len(self.x))
 
 
 def read_neuron(x, w, b, activation="sigmoid"):

@@ -148,10 +148,16 @@ class Stepper:
             return f"iteration {it}, loss: {self.loss_function.name} = {self.loss_value:.4f}"
         if self.stage == "backward":
             return f"iteration {it}, backward: ∂C/∂w on every connection"
-        return f"iteration {it}, update: w := w - {self.learning_rate:g} ∂C/∂w; the loss was {self.loss_value:.4f}"
+        # η by name, its value beside it: "w := w - 1 ∂C/∂w" would read as a typo for a rate of 1.
+        return (
+            f"iteration {it}, update: w := w - η ∂C/∂w with η = {self.learning_rate:g}; "
+            f"the loss was {self.loss_value:.4f}"
+        )
 
     def describe_figure(self):
-        """The diagram at this stage in one sentence (its text alternative)."""
+        """The diagram at this stage in words (its text alternative), numbers to 2 significant digits."""
+        from annlib.plotting.describe import listing, number
+
         sizes = "-".join(str(n) for n in self.network.sizes)
         shows = {
             "start": "every connection's weight and every neuron's bias",
@@ -160,7 +166,29 @@ class Stepper:
             "backward": "the gradient ∂C/∂w on every connection and ∂C/∂b at every neuron",
             "update": "the new weights and biases after the update",
         }[self.stage]
-        return f"The {sizes} network diagram shows {shows}: {self.describe()}."
+        it = self.iteration + (0 if self.stage in ("start", "update") else 1)
+        text = f"Network diagram of the {sizes} network showing {shows}"
+        if self.stage == "start":
+            return text + "; next comes forward propagation."
+        text += f", iteration {it}."
+        if self.stage in ("forward", "loss", "backward"):
+            y_pred = listing(number(v) for v in np.ravel(self.prediction))
+            target = listing(number(v) for v in np.ravel(self.y))
+            text += f" The prediction ŷ is {y_pred}, the target {target}"
+            text += (
+                f"; the loss ({self.loss_function.name}) is {number(self.loss_value)}."
+                if self.stage != "forward"
+                else "."
+            )
+        if self.stage == "backward":
+            largest = max(np.abs(g).max() for g in self.weight_gradients)
+            text += f" The largest gradient in size is {number(largest)}."
+        if self.stage == "update":
+            text += (
+                f" Each weight moved by -η ∂C/∂w with η = {number(self.learning_rate)}; the loss before the "
+                f"update was {number(self.loss_value)}."
+            )
+        return text
 
     def draw(self, ax=None):
         """The network diagram at the current stage (values after forward, dC/dw after backward)."""
@@ -187,8 +215,9 @@ def animation_frames(stepper, before=None):
             dict(activations=[a if k <= shown else None for k, a in enumerate(stepper.activations)])
             for shown in range(n + 1)
         ]
-        for shown, frame in enumerate(frames[:-1]):
-            frame["title"] = f"iteration {stepper.iteration + 1}, forward: layer {shown} of {n}"
+        for shown, frame in enumerate(frames[:-1]):  # shown = 0: only the input x, A^(0), so far
+            where = "the input" if shown == 0 else f"layer {shown} of {n}"
+            frame["title"] = f"iteration {stepper.iteration + 1}, forward: {where}"
     elif stage == "loss":
         frames = [dict(activations=stepper.activations)]
     elif stage == "backward":

@@ -263,8 +263,11 @@ class Playground:
                 runs["test"] = self.test_losses
             plot_loss_curves(runs, loss_ax, title=f"loss ({self.loss})")
         else:
+            from annlib.plotting import describe
+
             loss_ax.text(0.5, 0.5, "no epochs yet", ha="center", va="center", transform=loss_ax.transAxes)
             loss_ax.set_title(f"loss ({self.loss})")
+            describe(loss_ax, "An empty loss plot: no epochs yet.")
         title = f"decision boundary after {self.epoch} epochs"
         if self.losses and len(self.test_accuracies) == self.epoch:
             title += f"\ntrain accuracy {self.accuracies[-1]:.3f}, test accuracy {self.test_accuracies[-1]:.3f}"
@@ -486,21 +489,28 @@ class PlaygroundFigure:
         pixels[top:bottom, left:right] = np.take(image.reshape(-1, 4), self._source, axis=0)
 
     def describe(self):
-        """The figure in one sentence (its text alternative)."""
+        """The figure in words (its text alternative): its two panels, then where training stands."""
+        from annlib.plotting.describe import number
+
         pg = self.pg
         classes = f"the {pg.n_classes} classes"
+        sizes = "-".join(str(n) for n in pg.network.sizes)
+        panels = (
+            f"Two panels for the {sizes} network on the {pg.settings['dataset']} data: the loss against the epoch, "
+            f"and the decision boundary over the {len(pg.X_train)} training points."
+        )
         if not pg.losses:
             return (
                 f"No epochs yet: the loss curve is empty, and the decision boundary of the starting weights "
-                f"divides the plane between {classes} of the {len(pg.X_train)} training points."
+                f"divides the plane between {classes}. {panels}"
             )
-        text = f"After {pg.epoch} epochs the training loss is {pg.losses[-1]:.3f}"
+        text = f"After {pg.epoch} epochs the training loss is {number(pg.losses[-1])}"
         if pg.test_losses:
-            text += f" (test {pg.test_losses[-1]:.3f})"
-        text += f", and the decision boundary separates {classes} with train accuracy {pg.accuracies[-1]:.3f}"
+            text += f" (test {number(pg.test_losses[-1])})"
+        text += f", and the decision boundary separates {classes} with train accuracy {number(pg.accuracies[-1])}"
         if len(pg.test_accuracies) == pg.epoch:
-            text += f" and test accuracy {pg.test_accuracies[-1]:.3f}"
-        return text + "."
+            text += f" and test accuracy {number(pg.test_accuracies[-1])}"
+        return f"{text}. {panels}"
 
     def update(self, *, until=None, moving=False):
         """Draw the playground's state again; until: the epoch the loss axis should reach (a Train's end);

@@ -47,7 +47,7 @@ def test_binary_cross_entropy_clipping_with_another_epsilon_is_told_the_epsilon_
 
     failure = _failure(C.check_binary_cross_entropy, other_epsilon)
     assert failure.mistakes == ("epsilon",)
-    assert "epsilon" in failure.hint and "only where p is exactly 0 or 1" in failure.hint
+    assert "κ" in failure.hint and "only where p is exactly 0 or 1" in failure.hint
     assert "clip the probabilities first" not in str(failure)
 
 

@@ -27,7 +27,6 @@ def sigmoid(z):
         (2 * sigmoid(Z), "relation:scaled"),
         (sigmoid(Z) / 5, "relation:scaled"),
         (sigmoid(Z) + 0.25, "relation:shifted"),
-        (sigmoid(Z)[::-1], "relation:moved"),
         (np.zeros(5), "relation:zeros"),
         (np.full(5, 0.3), "relation:constant"),
         (np.where(Z == 0, 1.0, sigmoid(Z)), "relation:only-at"),
@@ -38,6 +37,34 @@ def sigmoid(z):
 )
 def test_each_relation_is_recognised(got, key):
     assert key_of(got, sigmoid(Z)) == key
+
+
+def test_rows_in_the_wrong_order_are_moved_but_a_mirrored_vector_is_no_trace():
+    assert key_of(X[::-1], X, Case("X", X), ["X"]) == "relation:moved"
+    # relu(-z) on a symmetric z looks like relu(z) reversed: a coincidence of the case, not a trace
+    assert key_of(np.maximum(0, -Z), np.maximum(0, Z)) is None
+
+
+def test_a_trace_one_case_can_show_by_coincidence_needs_every_wrong_case():
+    def above_five_only(z):  # all zeros on the first case; on the second, right at z = 6 only
+        return np.where(z > 5, 1.0, 0.0) * sigmoid(z)
+
+    failure = _fail(above_five_only, [Case("z", Z), Case("z + 4", Z + 4)], sigmoid)
+    assert failure.mistakes == ()  # zeros on the first case, a different trace on the second
+    failure = _fail(lambda z: np.zeros_like(z), [Case("z", Z), Case("z big", Z + 10)], sigmoid)
+    assert failure.mistakes == ("relation:zeros",)
+
+
+def test_a_factor_that_is_an_argument_is_named():
+    def momentum_step(w, g, rate, momentum):
+        return w - rate * g
+
+    def damped(w, g, rate, momentum):
+        return w - momentum * rate * g
+
+    case = Case("w, g, rate, momentum", X, np.cos(X), 0.1, 0.9)
+    found = relation(damped(*case.args), momentum_step(*case.args), case, ["w", "g", "rate", "momentum"], 1e-6, 1e-9)
+    assert found[0] == "relation:step-scaled" and "the factor is momentum (0.9)" in found[1]
 
 
 def test_unrelated_values_give_no_hint():

@@ -40,7 +40,7 @@ import warnings
 
 import numpy as np
 
-from annlib.checks._relations import relation, shape_relation, transposed
+from annlib.checks._relations import STRONG, relation, shape_relation, transposed
 
 PASS_MARK = "\u2713"  # check mark
 FAIL_MARK = "\u2717"  # ballot x
@@ -724,6 +724,7 @@ class Part:
                 scalar=scalar,
                 floats=floats,
                 names=names,
+                path=(),
             )
             if inputs:
                 self.inputs_unchanged(case, outcome)
@@ -742,6 +743,7 @@ class Part:
         names=None,
         values=True,
         lists=False,
+        path=None,
     ):
         """Fail unless got agrees with want, rung by rung: type, length, shape, dtype, values.
 
@@ -749,7 +751,8 @@ class Part:
         its items compared in turn and called names[i] or "what[i]"), a dict (the same keys), a str, bool
         or int (equal), a number or an array (a numpy array, or one number when scalar; floats=True also
         asks for a floating dtype; lists=True accepts a list of numbers for an array). values=False stops after
-        the type and shape rungs.
+        the type and shape rungs. path: where got sits in the case's whole result (judge passes () and the
+        items add their index), so that a hint on how the values differ can be checked on every case.
         """
         if want is None:
             return
@@ -762,7 +765,16 @@ class Part:
                 self.fail(f"{what} has {len(got)} values, expected {len(want)}", shape_hint)
             for i, (g, w) in enumerate(zip(got, want)):
                 item = names[i] if names else f"{what}[{i}]"
-                self.compare(g, w, case=case, what=item, shape_hint=shape_hint, scalar=scalar, floats=floats)
+                self.compare(
+                    g,
+                    w,
+                    case=case,
+                    what=item,
+                    shape_hint=shape_hint,
+                    scalar=scalar,
+                    floats=floats,
+                    path=None if path is None else (*path, i),
+                )
             return
         if isinstance(want, dict):
             if not isinstance(got, dict):
@@ -772,7 +784,14 @@ class Part:
                 parts = ([f"missing {missing}"] if missing else []) + ([f"unexpected {extra}"] if extra else [])
                 self.fail(f"{what} has the wrong keys: {', '.join(parts)}")
             for key in want:
-                self.compare(got[key], want[key], case=case, what=f"{what}[{key!r}]", floats=floats)
+                self.compare(
+                    got[key],
+                    want[key],
+                    case=case,
+                    what=f"{what}[{key!r}]",
+                    floats=floats,
+                    path=None if path is None else (*path, key),
+                )
             return
         if isinstance(want, (str, bool)) or (isinstance(want, numbers.Integral) and not scalar):
             if not (type(got) is type(want) or (is_number(want) and is_number(got))) or not got == want:
@@ -816,10 +835,13 @@ class Part:
                     "return floating-point numbers: np.where(..., 1.0, 0.0), .astype(float), or a division",
                 )
         if values and not same(array, want_array, rtol=rtol, atol=atol):
-            self.fail(_value_message(array, want_array, case.text, what), relation=self._trace(array, want_array, case))
+            trace = self._trace(array, want_array, case, path)
+            self.fail(_value_message(array, want_array, case.text, what), relation=trace)
 
-    def _trace(self, got, want, case):
-        """The relation between a wrong array and the expected one, or an argument the answer ignores."""
+    def _trace(self, got, want, case, path=None):
+        """The relation between a wrong array and the expected one, or an argument the answer ignores. A trace
+        that one case can show by coincidence is said only when every case answered wrong shows it (which
+        needs the path to the compared item; without one, only the STRONG traces are said)."""
         ignored = self._ignored_argument(case)
         if ignored is not None:
             return (
@@ -832,9 +854,33 @@ class Part:
         names = _argument_names(self.func, len(case.args))
         rtol, atol = tolerance(case, self.rtol, self.atol)
         try:
-            return relation(got, want, case, names, rtol, atol, warned)
+            found = relation(got, want, case, names, rtol, atol, warned)
         except (TypeError, ValueError, ArithmeticError):
             return None
+        if found is None:
+            return None
+        if path is None:
+            return found if found[0] in STRONG else None
+        for other, outcome, wanted in self.results():
+            if other is case or outcome.error is not None:
+                continue
+            try:
+                theirs = _as_floats(_dig(outcome.result, path))
+                ours = _as_floats(_dig(wanted.result, path))
+            except (KeyError, IndexError, TypeError):
+                return None
+            if theirs is None or ours is None or theirs.shape != ours.shape:
+                return None
+            rtol, atol = tolerance(other, self.rtol, self.atol)
+            if same(theirs, ours, rtol=rtol, atol=atol):
+                continue
+            try:
+                again = relation(theirs, ours, other, _argument_names(self.func, len(other.args)), rtol, atol)
+            except (TypeError, ValueError, ArithmeticError):
+                return None
+            if again is None or again[0] != found[0]:
+                return None
+        return found
 
     def _ignored_argument(self, case):
         """The one argument in which an earlier case differs from this one, when the learner's answers to
@@ -865,8 +911,11 @@ class Part:
             name = names[i]
             self.fail(
                 f"changed its input {name} in place",
-                f"leave {name} as it is: compute a new array (an expression, or {name}.copy() first) instead of "
-                f"assigning into {name} or writing {name} -= ...",
+                relation=(
+                    "relation:in-place",
+                    f"leave {name} as it is: compute a new array (an expression, or {name}.copy() first) instead "
+                    f"of assigning into {name} or writing {name} -= ...",
+                ),
             )
 
     def no_warnings(self, hint=None):
@@ -881,6 +930,13 @@ class Part:
     def passed(self, detail=None):
         text = detail or f"all {len(self.cases)} cases correct"
         sys.stdout.write(f"{PASS_MARK} {self.name}: {text}\n")  # one write: one piece of output in Jupyter
+
+
+def _dig(value, path):
+    """The item of a result at path (indices and keys, as compare walked into it)."""
+    for step in path:
+        value = value[step]
+    return value
 
 
 def _a(value):
@@ -952,6 +1008,9 @@ def check(func):
 
     @functools.wraps(func)
     def run(*args, **kwargs):
+        from annlib.checks.notebook import watch
+
+        watch()  # in a notebook: a later cell's NameError names the learner's own cell that failed
         with pristine(), warnings.catch_warnings():
             warnings.simplefilter("ignore")
             with np.errstate(all="ignore"):

@@ -8,6 +8,7 @@ state for certain. The hint states the fact first (it is always true of the lear
 where to look.
 
     relation(got, want, case, names, rtol, atol, warnings)   the trace, for one wrong result
+    STRONG                                                   the traces that one case can show for certain
     transposed(got, want, rtol, atol)                        whether got is want with rows and columns swapped
     shape_relation(got, want)                                the trace of a wrong shape
 """
@@ -24,6 +25,20 @@ _array = np.array
 # Factors said in words; others are written as a fraction or a number.
 _WORDS = {2: "twice", Fraction(1, 2): "half", 3: "three times", Fraction(1, 3): "a third of", 4: "four times"}
 _WORDS[Fraction(1, 4)] = "a quarter of"
+
+
+# Traces that hold for certain on one case. The others (all zeros, one value everywhere, right except at a few
+# inputs, close, shifted, moved) can be a coincidence of one case's numbers: they are said only when every case
+# the answer gets wrong shows the same trace.
+STRONG = {
+    "relation:not-finite",
+    "relation:negated",
+    "relation:scaled",
+    "relation:picked",
+    "relation:step-reversed",
+    "relation:step-missing",
+    "relation:step-scaled",
+}
 
 
 def _close(a, b, rtol, atol):
@@ -59,6 +74,25 @@ def _sizes(case, names):
     return [(size, words) for size, words in found if size > 1]
 
 
+def _numbers(case, names):
+    """(name, value) for the case's plain-number arguments (a learning rate, a momentum, a step h)."""
+    found = []
+    for name, value in list(zip(names, case.args)) + list(case.kwargs.items()):
+        if isinstance(value, numbers.Real) and not isinstance(value, bool) and value not in (0, 1, -1):
+            found.append((name, float(value)))
+    return found
+
+
+def _argument_factor(factor, case, names):
+    """A hint when the factor is one of the case's number arguments, or 1 over one; else None."""
+    for name, value in _numbers(case, names):
+        if abs(factor - value) <= 1e-9 * abs(value):
+            return f"the factor is {name} ({value:g}): {name} multiplies a term it should not (or once too often)"
+        if abs(factor * value - 1) <= 1e-9:
+            return f"the factor is 1/{name} (1/{value:g}): a division by {name} where a product is expected"
+    return None
+
+
 def _factor_words(factor):
     exact = Fraction(factor).limit_denominator(12)
     if abs(float(exact) - factor) > 1e-9 * abs(factor):
@@ -71,7 +105,10 @@ def _factor_words(factor):
 
 
 def _scale_hint(factor, case, names):
-    """Why every value could be `factor` times the expected: a size of the case, or a constant."""
+    """Why every value could be `factor` times the expected: an argument, a size of the case, or a constant."""
+    by_argument = _argument_factor(factor, case, names)
+    if by_argument is not None:
+        return by_argument
     sizes = _sizes(case, names)
     twos = [words for size, words in sizes if size == 2]
     sizes = [(size, words) for size, words in sizes if size > 2]
@@ -107,14 +144,23 @@ def _where_inputs(wrong, case, names, got):
 
 
 def _arrays(case, names):
-    """(name, float array) for the case's array arguments."""
+    """(name, float array) for the case's array arguments, and for arrays inside its lists and tuples
+    (two levels deep, as params[0] or params[0][1])."""
     found = []
-    for name, value in list(zip(names, case.args)) + list(case.kwargs.items()):
+
+    def visit(name, value, depth):
+        if isinstance(value, (list, tuple)) and depth < 2:
+            for i, item in enumerate(value):
+                visit(f"{name}[{i}]", item, depth + 1)
+            return
         if isinstance(value, (str, bytes, bool, numbers.Number)) or not hasattr(value, "shape"):
-            continue
+            return
         values = np.asarray(value)
         if values.ndim and values.dtype.kind in "biuf":
             found.append((name, values.astype(np.float64)))
+
+    for name, value in list(zip(names, case.args)) + list(case.kwargs.items()):
+        visit(name, value, 0)
     return found
 
 
@@ -143,8 +189,8 @@ def _stepped(got, want, case, names, rtol, atol):
         if before.shape != got.shape:
             continue
         change, wanted = got - before, want - before
-        if not (_abs(wanted) > 10 * atol).any():
-            continue
+        if before.size < 2 or not (_abs(wanted) > 10 * atol).all():
+            continue  # an update changes every entry; an element-wise function of this input need not
         if _close(change, -wanted, rtol, atol):
             return (
                 "relation:step-reversed",
@@ -152,15 +198,19 @@ def _stepped(got, want, case, names, rtol, atol):
                 "(subtract learning rate × gradient)",
             )
         if _close(change, np.zeros_like(change), 0, atol):
-            return "relation:step-missing", f"your result is {name} unchanged: the step is not applied"
+            return (
+                "relation:step-missing",
+                f"your result equals {name} as it came in: the step (or update) is not applied to it",
+            )
         nonzero = _abs(wanted) > 10 * atol
         ratios = change[nonzero] / wanted[nonzero]
         if ratios.size >= 2 and _close(ratios, np.full_like(ratios, ratios[0]), 1e-9, 0) and abs(ratios[0] - 1) > 1e-2:
-            return (
-                "relation:step-scaled",
-                f"your change to {name} is {_factor_words(float(ratios[0]))} the expected change: the step's size is "
-                "off (the learning rate missing or applied twice, or a mean where a sum is expected)",
+            factor = float(ratios[0])
+            why = _argument_factor(factor, case, names) or (
+                "the step's size is off (the learning rate missing or applied twice, or a mean where a sum is expected)"
             )
+            words = _factor_words(factor)
+            return "relation:step-scaled", f"your change to {name} is {words} the expected change: {why}"
     return None
 
 
@@ -254,7 +304,7 @@ def relation(got, want, case, names, rtol, atol, warnings=()):
                 f"every value is off by the same amount ({shift.flat[0]:+.4g}): one term is added that should "
                 "not be, or left out (a bias, a constant)",
             )
-        if _close(np.sort(got, axis=None), np.sort(want, axis=None), rtol, atol):
+        if got.ndim == 2 and _close(np.sort(got, axis=None), np.sort(want, axis=None), rtol, atol):
             return (
                 "relation:moved",
                 "your result holds the right numbers, in the wrong places: check the order of rows and "

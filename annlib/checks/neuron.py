@@ -530,7 +530,7 @@ def check_and_gate(and_gate_parameters, *, seed=0):
     if _fires(part) != _AND:
         part.fail(
             f"outputs {table}; expected above 0.5 for (1, 1) only",
-            "the four conditions above: w1 + w2 + b > 0, w1 + b < 0, w2 + b < 0 and b < 0",
+            "the four conditions above: w1 + w2 + b > 0, w1 + b ≤ 0, w2 + b ≤ 0 and b ≤ 0",
         )
     part.passed(f"an AND gate ({table})")
 

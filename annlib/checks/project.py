@@ -13,7 +13,8 @@ import numbers
 import numpy as np
 
 from annlib import datasets, scratch, training
-from annlib.checks._core import Case, Mistake, Part, check, fmt, rng_for
+from annlib.checks._core import Case, Mistake, Part, check, fmt, rng_for, substitute
+from annlib.checks.training import _PAIRS, FitWatch
 from annlib.metrics import accuracy as _accuracy
 from annlib.network import Network
 
@@ -202,7 +203,8 @@ DIGITS_CLASSIFIER_MISTAKES = [
     ),
     _staged(
         "untrained",
-        "about chance level: train the network with fit(network, X_train, Y_train, CrossEntropy(), ...)",
+        "about chance level: train the network with fit(network, X_train, Y_train, CrossEntropy(), ...) before "
+        "returning it (if it is trained, it learned almost nothing: more epochs or a larger learning rate)",
         lambda X, Y: Network.from_sizes([64, 10], activation="softmax", rng=0),
     ),
     _staged(
@@ -254,13 +256,23 @@ def check_digits_classifier(train_digits_classifier, *, seed=0):
     )
     X_train, X_test, Y_train, Y_test = digits_split(seed)
     case = Case("the training digits", X_train, Y_train)
-    (outcome,) = part.run([case])
+    watch = FitWatch()
+    with substitute(train_digits_classifier, {"fit": watch}):
+        (outcome,) = part.run([case])
     if outcome.error is not None:
         part.error(outcome)
     part.inputs_unchanged(case, outcome)
     output = _network_outputs(part, outcome.result, X_test)
     if not (np.all(output >= 0) and np.allclose(output.sum(axis=1), 1.0)):
         _stop(part, "not_softmax", "the outputs of a digit do not add up to 1, so they are not probabilities")
+    unpaired = watch.unpaired(outcome.result)
+    if unpaired is not None:
+        part.fail(
+            f"fit trained the network with {unpaired}, which is not the loss for its "
+            f"{outcome.result.output_activation} output",
+            f"the text asks for the output layer and the loss that pair for one class out of many: {_PAIRS}",
+            explain=False,
+        )
     score = _accuracy(output, Y_test)
     if score < 0.9:
         stage = "untrained" if score < 0.2 else "low_accuracy"

@@ -11,6 +11,7 @@ their calls to the course's functions show; each of their mistakes names the run
 import contextlib
 import copy
 import functools
+import inspect
 import io
 import re
 import warnings
@@ -19,6 +20,7 @@ import numpy as np
 
 from annlib import datasets, scratch, training
 from annlib.checks._core import Case, Mistake, Part, alike, check, fmt, is_number, rng_for, same, substitute
+from annlib.losses import get_loss
 from annlib.metrics import output_labels
 from annlib.network import Network
 from annlib.optimizers import SGD, Momentum, Optimizer
@@ -760,6 +762,36 @@ MOONS_MISTAKES = [
 ]
 
 
+class FitWatch:
+    """fit, watched while a learner's function runs (bound to the name `fit` its notebook imports): the
+    losses it was called with."""
+
+    def __init__(self):
+        self.losses = []
+
+    def __call__(self, *args, **kwargs):
+        try:
+            self.losses.append(inspect.signature(training.fit).bind(*args, **kwargs).arguments.get("loss"))
+        except TypeError:  # fit itself reports the wrong arguments
+            pass
+        return training.fit(*args, **kwargs)
+
+    def unpaired(self, network):
+        """The name of a loss fit trained with that is not the pair of network's output, or None."""
+        output = getattr(network, "output_activation", None)
+        for loss in self.losses:
+            try:
+                paired = get_loss(loss).paired_activation
+            except Exception:  # not a loss fit knows: fit raised, and that was reported
+                continue
+            if output is not None and paired is not None and paired != output:
+                return type(get_loss(loss)).__name__
+        return None
+
+
+_PAIRS = "a sigmoid output trains with BinaryCrossEntropy(), a softmax output with CrossEntropy()"
+
+
 def _calls_fit(func, X, y):
     """Whether func(X, y) calls fit (the name its notebook imports), run once more with fit watched."""
     calls = []
@@ -825,8 +857,18 @@ def check_moons_classifier(train_moons_classifier, *, seed=0):
     )
     X, y = datasets.moons(300, noise=0.15, rng=seed)
     X_test, y_test = datasets.moons(300, noise=0.15, rng=seed + 1000)
-    (outcome,) = part.run([Case("300 moon points", X, y)])
+    watch = FitWatch()
+    with substitute(train_moons_classifier, {"fit": watch}):
+        (outcome,) = part.run([Case("300 moon points", X, y)])
     network, output = _moons_outputs(part, outcome, X_test)
+    unpaired = watch.unpaired(network)
+    if unpaired is not None:
+        part.fail(
+            f"fit trained the network with {unpaired}, which is not the loss for its "
+            f"{network.output_activation} output",
+            f"the text asks for a loss for two classes that pairs with the output: {_PAIRS}",
+            explain=False,
+        )
     (again,) = part.run([Case("the same 300 moon points, a second time", X, y)])
     _, output_again = _moons_outputs(part, again, X_test)
     if output_again.shape != output.shape or not same(output_again, output):

@@ -5,6 +5,7 @@
                  [--sandbox auto|bwrap|none] [--memory SIZE] [--processes N] [--file-size SIZE]
                  [--scratch SIZE] [--max-output SIZE] [--env NAME]...
     annlib progress [FOLDER | NOTEBOOK] [--timeout SECONDS] [--jobs N] [--sandbox auto|bwrap|none]
+    annlib feedback GRADEBOOK.json [SUBMISSION...] --out FOLDER [--source DIR]
 
 The instructor guide (docs/instructors.md) walks through release, collect, grade and export; `progress`
 is the learner's view: their own notebooks run with the visible checks (annlib.progress).
@@ -38,6 +39,29 @@ def _parser():
     )
     grade.add_argument("--json", metavar="FILE", help="write every record, cell by cell, as JSON")
     grade.add_argument("--csv", metavar="FILE", help="write a row per student and notebook as CSV")
+    grade.add_argument(
+        "--store",
+        metavar="FILE",
+        help="keep each record as it finishes (default: beside the gradebook, FILE.store.jsonl); a re-run "
+        "grades only what changed",
+    )
+    grade.add_argument("--force", action="store_true", help="grade everything again, even what is unchanged")
+    grade.add_argument("--roster", metavar="FILE", help="class list CSV with columns id,name,email,folder")
+    grade.add_argument(
+        "--exercises",
+        metavar="LIST",
+        help="the exercises every student owes, comma-separated (default: every source notebook)",
+    )
+    grade.add_argument(
+        "--due",
+        action="append",
+        default=[],
+        metavar="EX=WHEN|FILE",
+        help="due date of an exercise (ex01=2026-12-01T23:59, UTC unless a zone is given), or a CSV exercise,due",
+    )
+    grade.add_argument("--summary", metavar="FILE", help="write a row per student with totals as CSV")
+    grade.add_argument("--canvas", metavar="FILE", help="write a Canvas gradebook import CSV")
+    grade.add_argument("--moodle", metavar="FILE", help="write a Moodle grade import CSV")
     grade.add_argument(
         "--timeout",
         type=float,
@@ -93,6 +117,22 @@ def _parser():
         metavar="NAME",
         help="pass this environment variable to the kernels (none passes otherwise)",
     )
+    feedback = commands.add_parser(
+        "feedback", help="write a feedback page per learner and exercise, and a class summary, from a gradebook"
+    )
+    feedback.add_argument("gradebook", metavar="GRADEBOOK", help="the JSON gradebook of `annlib grade --json`")
+    feedback.add_argument(
+        "submissions",
+        nargs="*",
+        metavar="SUBMISSION",
+        help="submitted notebooks, or folders searched for them (default: each record's own path)",
+    )
+    feedback.add_argument("--out", required=True, metavar="FOLDER", help="folder for the feedback pages")
+    feedback.add_argument(
+        "--source",
+        default=os.path.join("exercises", "source"),
+        help="folder of source notebooks, as graded (default: exercises/source)",
+    )
     progress = commands.add_parser(
         "progress", help="run your exercise notebooks with their visible checks and show where you stand"
     )
@@ -146,18 +186,12 @@ def _release(args):
 
 
 def _grade(args):
-    from annlib.grading.grade import find_submissions, grade_all, print_progress
-    from annlib.grading.gradebook import to_csv, write_csv, write_json
+    from annlib.grading.grade import grade_class
 
     if args.timeout <= 0:
         raise ValueError(f"--timeout must be > 0, got {args.timeout:g}")
     if args.jobs < 1:
         raise ValueError(f"--jobs must be >= 1, got {args.jobs}")
-    if not os.path.isdir(args.source):
-        raise FileNotFoundError(f"grade: source folder {args.source} does not exist (use --source DIR)")
-    submissions = find_submissions(args.submissions)
-    if not submissions:
-        raise FileNotFoundError("grade: no notebooks found in " + " ".join(args.submissions))
     limits = Limits(
         memory=parse_size(args.memory),
         processes=args.processes,
@@ -165,31 +199,25 @@ def _grade(args):
         scratch=parse_size(args.scratch),
         output=parse_size(args.max_output),
     )
-    outputs = [os.path.dirname(os.path.abspath(path)) for path in (args.json, args.csv) if path]
-    records = grade_all(
-        submissions,
-        args.source,
-        timeout=args.timeout,
-        jobs=args.jobs,
-        progress=print_progress,
-        sandbox=args.sandbox,
-        limits=limits,
-        passed_env=args.env,
-        hide=outputs,
-    )
-    if args.json:
-        write_json(records, args.json)
-    if args.csv:
-        write_csv(records, args.csv)
-    if not args.json and not args.csv:
-        sys.stdout.write(to_csv(records))
+    grade_class(args, limits)
+
+
+def _feedback(args):
+    from annlib.grading.report import write_feedback
+
+    if not os.path.isdir(args.source):
+        raise FileNotFoundError(f"feedback: source folder {args.source} does not exist (use --source DIR)")
+    written = write_feedback(args.gradebook, args.out, source=args.source, submissions=args.submissions or None)
+    students = {path.parent for path in written[:-2]}
+    print(f"{len(written) - 2} feedback page(s) for {len(students)} student(s) in {args.out}")
+    print(f"class summary: {written[-2]} and {written[-1]}")
 
 
 def main(argv=None):
     """Run the command line; returns the exit status (0 unless the tool itself failed)."""
     args = _parser().parse_args(argv)
     try:
-        {"release": _release, "grade": _grade, "progress": _progress}[args.command](args)
+        {"release": _release, "grade": _grade, "progress": _progress, "feedback": _feedback}[args.command](args)
     except (OSError, ValueError, SandboxUnavailable) as error:  # NotebookFormatError is a ValueError
         message = str(error)  # the library names its function, which is the command's name too
         message = message[len(args.command) + 2 :] if message.startswith(f"{args.command}: ") else message

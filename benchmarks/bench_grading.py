@@ -1,6 +1,11 @@
 """Grading speed: `annlib grade` against nbgrader's `autograde` on the same 40 submissions.
 
     .venv/bin/python benchmarks/bench_grading.py [--notebook ex01_neuron] [--submissions 40]
+    .venv/bin/python benchmarks/bench_grading.py --regrade [--submissions 200]
+
+With --regrade: a class of that many submissions is graded in full into a gradebook, one file is changed,
+and the same command is run again; prints both times and the re-grade's as a share of the full run (the
+results store beside the gradebook lets the second run grade only the changed file).
 
 Builds an nbgrader course in a temporary folder (source/, release/, submitted/<student>/<assignment>/, a
 gradebook database), fills it with submissions of one exercise notebook (a mix of full answers, untouched
@@ -73,11 +78,34 @@ def nbgrader_scores(course, assignment, notebook):
         return {s.id: gradebook.find_submission_notebook(notebook, assignment, s.id).score for s in gradebook.students}
 
 
+def regrade(notebook, count):
+    """Seconds of a full run over `count` submissions, and of the run after one file changed."""
+    with tempfile.TemporaryDirectory(prefix="bench-regrade-") as tmp:
+        course = Path(tmp)
+        assignment = build_course(course, notebook, count)
+        command = [BIN / "annlib", "grade", "submitted", "--source", course / "source" / assignment]
+        command += ["--json", course / "grades.json"]
+        full = run(command, course)
+        changed = course / "submitted" / "student01" / assignment / f"{notebook}.ipynb"
+        changed.write_text(changed.read_text().replace("# YOUR CODE HERE", "# YOUR CODE HERE (changed)", 1))
+        again = run(command, course)
+        records = json.loads((course / "grades.json").read_text())
+        assert len(records) == count, f"{len(records)} records after the re-grade, not {count}"
+    print(f"Re-grading {count} submissions of {notebook}.ipynb after one file changed")
+    print(f"full run {full:.1f} s; re-grade {again:.1f} s; the re-grade took {100 * again / full:.1f}% of the full run")
+    return full, again
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--notebook", default="ex01_neuron")
-    parser.add_argument("--submissions", type=int, default=40)
+    parser.add_argument("--submissions", type=int, default=None)
+    parser.add_argument("--regrade", action="store_true", help="measure a re-grade after one changed file")
     args = parser.parse_args(argv)
+    if args.regrade:
+        regrade(args.notebook, args.submissions or 200)
+        return
+    args.submissions = args.submissions or 40
     count, cores = args.submissions, os.cpu_count()
     with tempfile.TemporaryDirectory(prefix="bench-grading-") as tmp:
         course = Path(tmp)

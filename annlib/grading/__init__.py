@@ -2,15 +2,20 @@
 
     annlib release SOURCE_DIR OUT_DIR     student versions: stubs for solutions, hidden tests removed
     annlib grade SUBMISSION...            every submission in a fresh, sandboxed kernel, in parallel; a gradebook
+    annlib feedback GRADEBOOK.json ...    a page per student and exercise, and a class summary
 
     notebook   the cell format: flags, grade_id, points, checksums, reading and validation
     release    student versions, the same as nbgrader's generate_assignment
-    grade      the batch grader: plan of cells, kernels, verdicts
+    grade      the batch grader: plan of cells, kernels, verdicts; interrupted safely, resumed
+    store      each finished record kept as it finishes, and reused while nothing it depends on changed
+    layouts    where submissions come from: folders, nbgrader's submitted/, Canvas's and Moodle's downloads
+    roster     the class list, missing work, due dates and late days
     kernel     a kernel per submission: started, or forked warm (forkserver), optionally sandboxed
     sandbox    a bubblewrap sandbox per kernel (Linux): what submitted code may see, reach and use
     guard      what runs inside the kernel to keep the checks honest
     feedback   a test cell's message and hint, and the learner's own error behind a NameError
-    gradebook  JSON and CSV output
+    gradebook  JSON and CSV output; a row per student; Canvas and Moodle grade imports
+    report     feedback pages for learners and the class summary for the instructor
 
 The exercises themselves are taught from lesson 01 on; the instructor guide is docs/instructors.md.
 """

@@ -21,8 +21,9 @@ import sys
 import tempfile
 import threading
 import time
+import weakref
 from collections import defaultdict
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from concurrent.futures import ThreadPoolExecutor, as_completed, wait
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -316,34 +317,45 @@ def _execute_plan(record, steps, workdir, preload, timeout, new_kernel):
     return run.errors
 
 
-def grade_submission(path, source_dir, timeout=DEFAULT_TIMEOUT, new_kernel=Kernel):
-    """Grade one submitted notebook against the source notebook of the same name; returns its record.
+# The scratch folders of the submissions being graded (removed by grade_all if grading is interrupted).
+_WORKDIRS, _WORKDIRS_LOCK = set(), threading.Lock()
+
+
+def grade_submission(path, source_dir, timeout=DEFAULT_TIMEOUT, new_kernel=Kernel, source_name=None):
+    """Grade one submitted notebook against the source notebook of the same name (or `source_name`, for a
+    renamed file); returns its record.
 
     `new_kernel(cwd)` gives a fresh kernel (by default started by jupyter_client; grade_all forks them).
     """
     path, source_dir = Path(path), Path(source_dir)
-    source_path = source_dir / path.name
+    source_name = source_name or path.name
+    source_path = source_dir / source_name
     if not source_path.is_file():
         record = _record(path)
         record["error"] = f"no source notebook named {path.name} in {source_dir}"
         return record
     source_nb = read_source_notebook(source_path)
     record = _record(path, source_nb)
+    record["notebook"] = source_name
     try:
         submitted_nb = read_notebook(path)
     except NotebookFormatError as error:
         record["error"] = str(error)
         return record
     workdir = Path(tempfile.mkdtemp(prefix="annlib-grade-"))
+    with _WORKDIRS_LOCK:
+        _WORKDIRS.add(workdir)
     try:
         # Data files and helper modules come from the instructor's folder, never from the submission's.
         copy_support_files(source_dir, workdir)
-        shutil.copyfile(path, workdir / path.name)
+        shutil.copyfile(path, workdir / source_name)
         errors = _execute_plan(
             record, plan(source_nb, submitted_nb), workdir, instructor_imports(source_nb), timeout, new_kernel
         )
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
+        with _WORKDIRS_LOCK:
+            _WORKDIRS.discard(workdir)
     record["score"] = sum(c["points"] for c in record["cells"])
     record["error"] = "; ".join(errors) or None
     return record
@@ -390,8 +402,15 @@ def grade_all(
     passed_env=(),
     hide=(),
     warn=None,
+    sources=None,
 ):
     """Grade many submissions in parallel (`jobs` kernels at a time); returns records in input order.
+
+    `sources`, if given, names the source notebook of each submission (for renamed files); otherwise each
+    is graded against the source notebook of its own file name. On KeyboardInterrupt (Ctrl-C, or a
+    SIGTERM handler that raises it) grading stops within seconds: every kernel is ended, every scratch
+    folder removed, and GradingInterrupted is raised; the records finished before are those already
+    passed to `progress`.
 
     With `fork` (on Linux) each fresh kernel is forked from a warm process instead of started from scratch.
     `sandbox` is "auto" (bubblewrap where it works, else none with a warning), "bwrap" (refuse to grade
@@ -402,10 +421,12 @@ def grade_all(
     print to stderr) when auto falls back to no sandbox.
     """
     submissions = list(submissions)
+    sources = list(sources) if sources is not None else [Path(p).name for p in submissions]
     jobs = max(1, jobs or os.cpu_count() or 1)
     records, lock = [None] * len(submissions), threading.Lock()
     finished = 0
-    for name in sorted({Path(p).name for p in submissions}):  # a broken source stops the batch before it starts
+    stop, live = threading.Event(), weakref.WeakSet()  # set on interrupt; the kernels still running
+    for name in sorted(set(sources)):  # a broken source stops the batch before it starts
         if (Path(source_dir) / name).is_file():
             read_source_notebook(Path(source_dir) / name)
     used, warning = choose(sandbox)
@@ -433,6 +454,17 @@ def grade_all(
     server_lock = threading.Lock()
 
     def new_kernel(cwd):
+        if stop.is_set():
+            raise RuntimeError("grading was interrupted")
+        kernel = start_kernel(cwd)
+        with lock:
+            live.add(kernel)
+        if stop.is_set():
+            kernel.close()
+            raise RuntimeError("grading was interrupted")
+        return kernel
+
+    def start_kernel(cwd):
         nonlocal server
         if server is None:
             return Kernel(cwd)  # no fork server (not Linux, or fork=False): never sandboxed
@@ -452,28 +484,73 @@ def grade_all(
     def one(index):
         start = time.perf_counter()
         try:
-            record = grade_submission(submissions[index], source_dir, timeout, new_kernel)
+            record = grade_submission(submissions[index], source_dir, timeout, new_kernel, sources[index])
         except NotebookFormatError:
             raise  # a broken source notebook is the instructor's problem: stop the batch
         except Exception as error:  # keep the batch going whatever one submission does
             record = _record(submissions[index])
             record["error"] = f"grading failed: {type(error).__name__}: {error}"
         record["sandbox"] = used
+        if stop.is_set():
+            return index, None, 0.0  # cut short by the interrupt: not a result
         return index, record, time.perf_counter() - start
 
+    pool = ThreadPoolExecutor(max_workers=jobs)
+    futures = []
     try:
-        with ThreadPoolExecutor(max_workers=jobs) as pool:
-            for future in as_completed([pool.submit(one, i) for i in range(len(submissions))]):
-                index, record, seconds = future.result()
-                records[index] = record
-                with lock:
-                    finished += 1
-                    if progress is not None:
-                        progress(finished, len(submissions), record, seconds)
+        futures = [pool.submit(one, i) for i in range(len(submissions))]
+        for future in as_completed(futures):
+            index, record, seconds = future.result()
+            if record is None:
+                continue
+            records[index] = record
+            with lock:
+                finished += 1
+                if progress is not None:
+                    progress(finished, len(submissions), record, seconds)
+        pool.shutdown()
+    except KeyboardInterrupt:
+        _stop_batch(stop, pool, futures, live, lock)
+        raise GradingInterrupted(finished, len(submissions)) from None
     finally:
         for started in servers:
             started.close()
     return records
+
+
+class GradingInterrupted(Exception):
+    """Grading stopped by Ctrl-C or SIGTERM; `done` of `total` submissions had finished."""
+
+    def __init__(self, done, total):
+        super().__init__(f"grading interrupted after {done} of {total} submissions")
+        self.done, self.total = done, total
+
+
+def _stop_batch(stop, pool, futures, live, lock, grace=3.0):
+    """End an interrupted batch quickly: nothing new starts, every kernel is killed (each worker then sees
+    its kernel die and returns), and the scratch folders of any worker still busy are removed."""
+    import signal
+
+    if threading.current_thread() is threading.main_thread():
+        for number in (signal.SIGINT, signal.SIGTERM):  # a second Ctrl-C must not cut the clean-up short
+            signal.signal(number, signal.SIG_IGN)
+    stop.set()
+    pool.shutdown(wait=False, cancel_futures=True)
+    with lock:
+        kernels = list(live)
+    for kernel in kernels:
+        try:
+            if hasattr(kernel, "pid"):
+                os.killpg(kernel.pid, 9)  # its worker closes it (and its sandbox) when it sees it die
+            else:
+                kernel.close()
+        except Exception:
+            pass
+    wait(futures, timeout=grace)
+    with _WORKDIRS_LOCK:
+        left = list(_WORKDIRS)
+    for folder in left:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def _all_imports(source_dir):
@@ -496,3 +573,161 @@ def print_progress(done, total, record, seconds, stream=None):
         file=stream,
         flush=True,
     )
+
+
+_SIGNALLED = []  # the signal that stopped grade_class, when a handler of ours saw it
+
+
+def _exit_on_signal(number, frame):
+    _SIGNALLED.append(number)
+    raise KeyboardInterrupt(number)
+
+
+def grade_class(args, limits=None):
+    """`annlib grade`: find and match the submissions (annlib.grading.layouts), grade what is not already in
+    the results store (annlib.grading.store), keep each record as it finishes, and write the gradebook,
+    the per-student summary and the platform imports. Ctrl-C or SIGTERM: stop, write what finished, say
+    how to resume, exit 130 (143 for SIGTERM)."""
+    import shlex
+    import signal
+
+    from annlib.grading import gradebook, layouts
+    from annlib.grading import roster as rosters
+    from annlib.grading import store as stores
+
+    if not os.path.isdir(args.source):
+        raise FileNotFoundError(f"grade: source folder {args.source} does not exist (use --source DIR)")
+    roster = rosters.read_roster(args.roster) if args.roster else None
+    found = layouts.discover(args.submissions, args.source)
+    if not found:
+        raise FileNotFoundError("grade: no notebooks found in " + " ".join(args.submissions))
+    maxima = {}
+    for path in sorted(Path(args.source).glob("*.ipynb")):
+        maxima[path.name] = sum(points(c) for c in read_source_notebook(path).cells if is_grade(c))
+    if args.exercises:
+        wanted = [w.strip() for w in args.exercises.split(",") if w.strip()]
+        chosen_names = [n for n in maxima if any(n == w or n == f"{w}.ipynb" or n.startswith(w) for w in wanted)]
+        maxima = {n: maxima[n] for n in chosen_names}
+    due = rosters.parse_due(args.due, list(maxima) or [f.exercise for f in found if f.exercise])
+    chosen, passed_over = layouts.choose(found)
+    unmatched = [f for f in found if f.exercise is None]
+    who = rosters.resolve(found, roster) if roster else {}
+
+    def annotate(record, f):
+        student = who.get((f.platform, f.key))
+        record.update(
+            student=student.id if student else f.display,
+            student_id=student.id if student else None,
+            student_name=student.name if student else (f.display if f.platform == "moodle" else None),
+            email=student.email if student else None,
+            platform=f.platform,
+            platform_id=f.key,
+            submitted_as=f.submitted_name,
+            renamed=f.renamed,
+            submitted_at=f.timestamp.isoformat(timespec="seconds"),
+            timestamp_source=f.timestamp_source,
+            due=due[f.exercise].isoformat(timespec="minutes") if f.exercise in due else None,
+            late_days=rosters.late_days(f.timestamp, due.get(f.exercise)),
+            late_marker=f.late_marker,
+            flags=list(f.flags),
+        )
+        if f.late_marker and not record["late_days"]:
+            record["flags"].append("late: Canvas marked this submission LATE")
+        return record
+
+    outputs = [args.json, args.csv, args.summary, args.canvas, args.moodle]
+    store_file = args.store or next((stores.store_path(p) for p in (args.json, args.csv) if p), None)
+    store = stores.Store(store_file) if store_file else None
+    todo, keys, kept = [], {}, []
+    for f in chosen:
+        keys[f.path] = stores.record_key(f.path, args.source, f.exercise)
+        old = store.lookup(f.path, keys[f.path]) if store is not None and not args.force else None
+        if old is not None:
+            kept.append(annotate(old, f))
+        else:
+            todo.append(f)
+    by_path = {f.path: f for f in chosen}
+    if store is not None and kept:
+        print(f"{len(kept)} submission(s) unchanged since they were graded: kept from {store.path}", file=sys.stderr)
+    for f in passed_over:
+        print(f"not graded (an older file of the same exercise): {f.path}", file=sys.stderr)
+    for f in unmatched:
+        print(f"not graded (matches no source notebook in {args.source}): {f.path}", file=sys.stderr)
+
+    fresh = []
+
+    def finished(done, total, record, seconds):
+        annotate(record, by_path[Path(record["submission"])])
+        if store is not None:
+            store.append(keys[Path(record["submission"])], record)
+        fresh.append(record)
+        print_progress(done, total, record, seconds)
+
+    def write_all():
+        current = {(r["student"], r["notebook"]): r for r in kept + fresh}
+        merged = dict(((r["student"], r["notebook"]), r) for r in (store.records() if store else []))
+        merged.update(current)  # this run's choice wins; other students and exercises merge in from before
+        records = sorted(merged.values(), key=lambda r: (r["student"], r["notebook"]))
+        if args.json:
+            gradebook.write_json(records, args.json)
+        if args.csv:
+            gradebook.write_csv(records, args.csv)
+        if not any(outputs):
+            sys.stdout.write(gradebook.to_csv(records))
+        rows = gradebook.summary_rows(records, maxima, roster)
+        for path, write in ((args.summary, gradebook.write_summary), (args.canvas, gradebook.write_canvas),
+                            (args.moodle, gradebook.write_moodle)):  # fmt: skip
+            if path:
+                write(rows, maxima, path)
+        return rows
+
+    previous = (
+        signal.signal(signal.SIGTERM, _exit_on_signal)
+        if threading.current_thread() is threading.main_thread()
+        else None
+    )
+    hidden = [os.path.dirname(os.path.abspath(p)) for p in outputs + [store_file] if p]
+    try:
+        if todo:
+            grade_all(
+                [f.path for f in todo],
+                args.source,
+                timeout=args.timeout,
+                jobs=args.jobs,
+                progress=finished,
+                sandbox=args.sandbox,
+                limits=limits,
+                passed_env=args.env,
+                hide=hidden,
+                sources=[f.exercise for f in todo],
+            )
+    except (GradingInterrupted, KeyboardInterrupt):
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        write_all()
+        command = [a for a in sys.argv[1:] if a != "--force"]
+        again = shlex.join(["annlib", *command]) if command[:1] == ["grade"] else "the same command"
+        print(
+            f"\ninterrupted: {len(fresh)} of {len(todo)} submission(s) graded in this run and kept"
+            + (f" in {store.path}" if store is not None else " (no --json/--csv/--store: nothing kept)")
+            + f"; the gradebook holds what finished.\nTo resume, run {again} again: only what is not graded yet "
+            "will be graded.",
+            file=sys.stderr,
+            flush=True,
+        )
+        sys.stdout.flush()
+        # Worker threads may still be winding down; the records are written, so leave at once.
+        os._exit(143 if signal.SIGTERM in _SIGNALLED else 130)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+    rows = write_all()
+    if roster is not None:
+        absent = [r for r in rows if r["flags"].startswith("absent")]
+        if absent:
+            print(f"absent: {len(absent)} student(s) on the roster sent nothing: "
+                  + ", ".join(f"{r['id']} {r['name']}" for r in absent), file=sys.stderr)  # fmt: skip
+    flagged = [r for r in rows if r["flags"]]
+    if flagged:
+        print(f"{len(flagged)} student(s) with flags to check (see the summary's flags column)", file=sys.stderr)
+    return rows

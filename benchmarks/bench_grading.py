@@ -2,10 +2,14 @@
 
     .venv/bin/python benchmarks/bench_grading.py [--notebook ex01_neuron] [--submissions 40]
     .venv/bin/python benchmarks/bench_grading.py --regrade [--submissions 200]
+    .venv/bin/python benchmarks/bench_grading.py --interrupt [--submissions 40]
 
 With --regrade: a class of that many submissions is graded in full into a gradebook, one file is changed,
 and the same command is run again; prints both times and the re-grade's as a share of the full run (the
 results store beside the gradebook lets the second run grade only the changed file).
+With --interrupt: the class is graded until a few records are kept, then Ctrl-C is sent (SIGINT to the
+process group, as a terminal sends it); prints how long it took to stop, the records kept and whether any
+temporary folder was left.
 
 Builds an nbgrader course in a temporary folder (source/, release/, submitted/<student>/<assignment>/, a
 gradebook database), fills it with submissions of one exercise notebook (a mix of full answers, untouched
@@ -96,12 +100,49 @@ def regrade(notebook, count):
     return full, again
 
 
+def interrupt(notebook, count):
+    """Seconds from Ctrl-C to the exit of `annlib grade`, with the records kept and the folders left."""
+    import signal
+
+    with tempfile.TemporaryDirectory(prefix="bench-interrupt-") as tmp:
+        course = Path(tmp)
+        assignment = build_course(course, notebook, count)
+        scratch = course / "scratch"
+        scratch.mkdir()
+        command = [BIN / "annlib", "grade", "submitted", "--source", course / "source" / assignment]
+        command += ["--json", course / "grades.json"]
+        env = dict(ENV, TMPDIR=str(scratch))
+        process = subprocess.Popen(
+            command, cwd=course, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True
+        )
+        store = course / "grades.json.store.jsonl"
+        while not (store.exists() and store.read_text().count("\n") >= 3):
+            if process.poll() is not None:
+                raise SystemExit("annlib grade ended before it could be interrupted: use more submissions")
+            time.sleep(0.02)
+        os.killpg(process.pid, signal.SIGINT)
+        sent = time.perf_counter()
+        process.communicate(timeout=60)
+        seconds = time.perf_counter() - sent
+        kept = len(json.loads((course / "grades.json").read_text()))
+        left = [p.name for p in scratch.iterdir() if p.name.startswith("annlib-grade-")]
+    print(
+        f"Ctrl-C while grading {count} submissions of {notebook}.ipynb: stopped in {seconds:.2f} s, exit code "
+        f"{process.returncode}, {kept} finished records kept, {len(left)} temporary folders left"
+    )
+    return seconds, kept, left
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--notebook", default="ex01_neuron")
     parser.add_argument("--submissions", type=int, default=None)
     parser.add_argument("--regrade", action="store_true", help="measure a re-grade after one changed file")
+    parser.add_argument("--interrupt", action="store_true", help="measure how fast Ctrl-C stops a class's grading")
     args = parser.parse_args(argv)
+    if args.interrupt:
+        interrupt(args.notebook, args.submissions or 40)
+        return
     if args.regrade:
         regrade(args.notebook, args.submissions or 200)
         return

@@ -3,7 +3,9 @@
     annlib release SOURCE_DIR OUT_DIR
     annlib grade SUBMISSION... [--source DIR] [--json FILE] [--csv FILE] [--timeout SECONDS] [--jobs N]
                  [--sandbox auto|bwrap|none] [--memory SIZE] [--processes N] [--file-size SIZE]
-                 [--scratch SIZE] [--max-output SIZE] [--env NAME]...
+                 [--scratch SIZE] [--max-output SIZE] [--env NAME]... [--store FILE] [--force]
+                 [--roster FILE] [--exercises LIST] [--due EX=WHEN|FILE]... [--summary FILE]
+                 [--canvas FILE] [--moodle FILE]
     annlib progress [FOLDER | NOTEBOOK] [--timeout SECONDS] [--jobs N] [--sandbox auto|bwrap|none]
     annlib feedback GRADEBOOK.json [SUBMISSION...] --out FOLDER [--source DIR]
 

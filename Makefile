@@ -157,3 +157,22 @@ $(SITE_STAMP): pyproject.toml
 
 site: $(SITE_STAMP)
 	$(SITE_VENV)/bin/python scripts/build_site.py build/site
+
+# Mutation testing of the numpy core, scratch, gradcheck and symbolic (never in `make test` or CI; tens of
+# minutes). mutmut (the `mutation` extra, installed here when missing) plants one small bug at a time and
+# runs the unit tests of those modules ([tool.mutmut] in pyproject.toml) against it, in a copy of the tree
+# in build/mutation/, one worker, so a run can go on while the tree is edited. Results are kept there: a
+# second run tests only what changed. One module: make mutation MUTANTS='annlib.gradcheck.*'
+# Then: cd build/mutation && ../../.venv/bin/mutmut results (the survivors), ... mutmut show NAME (a diff).
+MUTANTS ?=
+.PHONY: mutation
+mutation: $(STAMP)
+	@$(BIN)/python -c "import mutmut" 2>/dev/null || $(BIN)/python -m pip install --quiet --editable ".[test,mutation]"
+	@mkdir -p build/mutation/tests
+	cp -p pyproject.toml build/mutation/
+	cp -rp annlib build/mutation/
+	cp -p tests/conftest.py tests/test_*.py build/mutation/tests/
+	@# which tests reach which function is measured afresh every run: a kept map misses new functions
+	rm -f build/mutation/mutants/mutmut-stats.json
+	cd build/mutation && $(CURDIR)/$(BIN)/mutmut run --max-children 1 $(MUTANTS)
+	cd build/mutation && $(CURDIR)/$(BIN)/mutmut results | grep -v ': not checked$$' || true

@@ -436,3 +436,23 @@ def test_backpropagation_steps_show_error_signals_and_gradients_in_the_lessons_n
 def test_backpropagation_steps_refuse_softmax():
     with pytest.raises(ValueError, match="backpropagation_steps: expected an elementwise activation"):
         symbolic.backpropagation_steps([2, 3], "softmax")
+
+
+def test_a_chain_rule_whose_two_sides_are_the_same_expression_verifies():
+    # Here the product and the direct derivative come out as the same expression: their difference is 0,
+    # with no symbols to draw points for; verify must still evaluate both sides.
+    net = symbolic.SymbolicNetwork.from_sizes([1, 2], "sigmoid")
+    for w in [*net.weights[0], *net.biases[0]]:
+        rule = net.chain_rule("mse", w)
+        assert rule.expression - rule.direct == 0
+        assert rule.verify()
+
+
+def test_leaky_relu_differentiated_by_its_slope_stays_unevaluated():
+    import sympy as sp
+
+    from annlib.symbolic.functions import LeakyReLU
+
+    z, s = sp.symbols("z s")
+    assert sp.diff(LeakyReLU(z, s), s) == sp.Derivative(LeakyReLU(z, s), s)
+    assert sp.diff(LeakyReLU(z, s), z) != 0

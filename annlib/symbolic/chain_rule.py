@@ -104,8 +104,8 @@ class ChainRule:
 
     def verify(self, rng=0, n_points=5):
         """True when the chain-rule product equals the direct derivative at random points."""
-        difference = self.expression - self.direct
-        symbols = sorted(difference.free_symbols, key=sp.default_sort_key)
+        # the symbols of both sides (their difference may simplify to 0, which has none)
+        symbols = sorted(self.expression.free_symbols | self.direct.free_symbols, key=sp.default_sort_key)
         points = make_rng(rng, caller="ChainRule.verify").uniform(0.1, 0.9, size=(n_points, len(symbols)))
         f = to_numpy_function(symbols, [self.expression, self.direct])
         values = np.array([f(*point) for point in points], dtype=float)

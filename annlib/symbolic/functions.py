@@ -10,6 +10,7 @@ The losses `mse`, `binary_cross_entropy` and `cross_entropy` average over sample
 
 import numpy as np
 import sympy as sp
+from sympy.core.function import ArgumentIndexError
 
 from annlib.activations import ACTIVATIONS, LEAKY_RELU_SLOPE
 from annlib.losses import get_loss
@@ -161,7 +162,7 @@ class LeakyReLU(_Named):
 
     def fdiff(self, argindex=1):
         if argindex != 1:
-            raise sp.ArgumentIndexError(self, argindex)
+            raise ArgumentIndexError(self, argindex)
         z, slope = self.args
         return slope + (1 - slope) * Step(z)
 
@@ -218,10 +219,6 @@ def _from_output_leaky_relu(a, z):
 
 def _named_identity(z):
     return z
-
-
-def _from_output_identity(a, z):
-    return sp.Integer(1)
 
 
 _ELEMENTWISE = [name for name, row in ACTIVATIONS.items() if row.elementwise]

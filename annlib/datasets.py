@@ -179,6 +179,8 @@ def one_hot(labels, n_classes=None):
         )
     if labels.size and labels.min() < 0:
         raise ValueError(f"one_hot: labels must be >= 0, got {labels.min()}")
+    if n_classes is None and not labels.size:
+        raise ValueError("one_hot: no labels to count the classes from: pass n_classes for an empty array")
     n_classes = int(labels.max()) + 1 if n_classes is None else n_classes
     if labels.size and labels.max() >= n_classes:
         raise ValueError(f"one_hot: label {labels.max()} does not fit n_classes={n_classes}")

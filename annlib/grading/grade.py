@@ -665,7 +665,10 @@ def grade_class(args, limits=None):
 
     def write_all():
         current = {(r["student"], r["notebook"]): r for r in kept + fresh}
-        merged = dict(((r["student"], r["notebook"]), r) for r in (store.records() if store else []))
+        # Read back from the file: a signal can stop this process after a record reached the disk and before
+        # it reached `fresh`; what the file holds was finished.
+        on_disk = stores.Store(store.path).records() if store is not None else []
+        merged = dict(((r["student"], r["notebook"]), r) for r in on_disk)
         merged.update(current)  # this run's choice wins; other students and exercises merge in from before
         records = sorted(merged.values(), key=lambda r: (r["student"], r["notebook"]))
         if args.json:

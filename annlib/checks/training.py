@@ -781,11 +781,11 @@ class FitWatch:
         output = getattr(network, "output_activation", None)
         for loss in self.losses:
             try:
-                paired = get_loss(loss).paired_activation
+                loss = get_loss(loss)
             except Exception:  # not a loss fit knows: fit raised, and that was reported
                 continue
-            if output is not None and paired is not None and paired != output:
-                return type(get_loss(loss)).__name__
+            if output is not None and loss.paired_activation not in (None, output):
+                return type(loss).__name__
         return None
 
 

@@ -60,17 +60,11 @@ def transposed(got, want, rtol, atol):
 def _sizes(case, names):
     """(value, words) for the sizes of the case's array arguments: their rows, columns and entries."""
     found = []
-    arguments = list(zip(names, case.args)) + list(case.kwargs.items())
-    for name, value in arguments:
-        if isinstance(value, (str, bytes, bool)) or not hasattr(value, "shape"):
-            continue
-        shape = np.shape(value)
-        if not shape:
-            continue
-        found.append((shape[0], f"the number of rows of {name} ({shape[0]})"))
-        if len(shape) >= 2:
-            found.append((shape[1], f"the number of columns of {name} ({shape[1]})"))
-            found.append((int(np.prod(shape)), f"the number of entries of {name} ({int(np.prod(shape))})"))
+    for name, values in _arrays(case, names, levels=0):
+        found.append((values.shape[0], f"the number of rows of {name} ({values.shape[0]})"))
+        if values.ndim >= 2:
+            found.append((values.shape[1], f"the number of columns of {name} ({values.shape[1]})"))
+            found.append((values.size, f"the number of entries of {name} ({values.size})"))
     return [(size, words) for size, words in found if size > 1]
 
 
@@ -129,27 +123,23 @@ def _scale_hint(factor, case, names):
 
 def _where_inputs(wrong, case, names, got):
     """For an element-wise result: the input values at the wrong places, when there are few of them."""
-    for name, value in list(zip(names, case.args)) + list(case.kwargs.items()):
-        if isinstance(value, (str, bytes, bool, numbers.Number)) or not hasattr(value, "shape"):
-            continue
-        values = np.asarray(value)
-        if values.shape != got.shape or values.dtype.kind not in "biuf":
+    for name, values in _arrays(case, names, levels=0):
+        if values.shape != got.shape:
             continue
         bad = np.unique(values[wrong])
         good = np.unique(values[~wrong])
         if 0 < bad.size <= 3 and not np.isin(bad, good).any():
-            listed = ", ".join(f"{v:.4g}" for v in bad.astype(float))
-            return name, listed
+            return name, ", ".join(f"{v:.4g}" for v in bad)
     return None
 
 
-def _arrays(case, names):
+def _arrays(case, names, levels=2):
     """(name, float array) for the case's array arguments, and for arrays inside its lists and tuples
-    (two levels deep, as params[0] or params[0][1])."""
+    (up to `levels` deep, as params[0] or params[0][1])."""
     found = []
 
     def visit(name, value, depth):
-        if isinstance(value, (list, tuple)) and depth < 2:
+        if isinstance(value, (list, tuple)) and depth < levels:
             for i, item in enumerate(value):
                 visit(f"{name}[{i}]", item, depth + 1)
             return

@@ -58,8 +58,9 @@ def _parser():
         "--due",
         action="append",
         default=[],
-        metavar="EX=WHEN|FILE",
-        help="due date of an exercise (ex01=2026-12-01T23:59, UTC unless a zone is given), or a CSV exercise,due",
+        metavar="EX=WHEN|WHEN|FILE",
+        help="due date of an exercise (ex01=2026-12-01T23:59, UTC unless a zone is given), of every exercise not "
+        "named (2026-12-01T23:59), or a CSV exercise,due",
     )
     grade.add_argument("--summary", metavar="FILE", help="write a row per student with totals as CSV")
     grade.add_argument("--canvas", metavar="FILE", help="write a Canvas gradebook import CSV")

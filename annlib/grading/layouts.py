@@ -79,9 +79,8 @@ def classify(path):
         found = Found(path, "moodle", moodle["pid"], moodle["name"], path.name)
     elif canvas is not None:
         found = Found(path, "canvas", canvas["uid"], canvas["slug"], canvas["name"], late_marker=bool(canvas["late"]))
-    elif "submitted" in parts[:-2]:
-        student = parts[len(parts) - 1 - parts[::-1].index("submitted") + 1]
-        found = Found(path, "nbgrader", student, student, path.name)
+    elif len(parts) >= 4 and parts[-4] == "submitted":
+        found = Found(path, "nbgrader", parts[-3], parts[-3], path.name)
     else:
         found = Found(path, "folders", path.parent.name, path.parent.name, path.name)
     found.timestamp, found.timestamp_source = _timestamp(path, found.platform)
@@ -109,22 +108,44 @@ def _plain(name):
         stem = shorter
 
 
-def match_exercise(found, sources):
-    """Set found.exercise and found.renamed: by file name, by the name without copy marks, else by grade_ids."""
-    if found.submitted_name in sources:
-        found.exercise = found.submitted_name
-        return found
-    plain = {_plain(name): name for name in sources}
-    if _plain(found.submitted_name) in plain:
-        found.exercise, found.renamed = plain[_plain(found.submitted_name)], True
-        return found
+def _their_grade_ids(path):
     try:
-        cells = json.loads(found.path.read_text(encoding="utf-8")).get("cells", [])
-        theirs = {grade_id(c) for c in cells if isinstance(c, dict) and is_marked(c)}
+        cells = json.loads(path.read_text(encoding="utf-8")).get("cells", [])
+        return {grade_id(c) for c in cells if isinstance(c, dict) and is_marked(c)}
     except (OSError, ValueError, AttributeError):
-        theirs = set()
+        return set()
+
+
+def _best_match(sources, theirs):
+    """The source notebook holding at least half of its grade_ids among `theirs` (the most), else None."""
     best = max(sources, key=lambda name: len(sources[name] & theirs), default=None)
     if best is not None and len(sources[best] & theirs) * 2 >= max(1, len(sources[best])):
+        return best
+    return None
+
+
+def match_exercise(found, sources):
+    """Set found.exercise and found.renamed: by file name, by the name without copy marks, else by grade_ids.
+
+    A file matched by its name whose cells carry none of that exercise's grade_ids but another's is flagged
+    (the wrong notebook sent under this name?) and graded as the exercise its name says, as nbgrader would.
+    """
+    plain = {_plain(name): name for name in sources}
+    if found.submitted_name in sources or _plain(found.submitted_name) in plain:
+        found.exercise = (
+            found.submitted_name if found.submitted_name in sources else plain[_plain(found.submitted_name)]
+        )
+        found.renamed = found.exercise != found.submitted_name
+        theirs = _their_grade_ids(found.path)
+        other = _best_match(sources, theirs)
+        if theirs and not theirs & sources[found.exercise] and other not in (None, found.exercise):
+            found.flags.append(
+                f"its cells are {other}'s (by their grade_ids): the wrong notebook sent as {found.submitted_name}? "
+                f"graded as {found.exercise}"
+            )
+        return found
+    best = _best_match(sources, _their_grade_ids(found.path))
+    if best is not None:
         found.exercise, found.renamed = best, True
     return found
 

@@ -90,30 +90,41 @@ def resolve(found, roster):
 
 
 def parse_due(values, exercises):
-    """{exercise file name: due datetime (UTC)} from `--due` values (`ex01=2026-12-01T23:59` or a CSV file)."""
-    pairs = []
+    """{exercise file name: due datetime (UTC)} from `--due` values: `ex01=2026-12-01T23:59`, a CSV file, or a
+    bare date and time for every exercise (an exercise named on its own keeps its own date)."""
+    pairs, every = [], None
     for value in values or []:
         if "=" in value:
             pairs.append(tuple(value.split("=", 1)))
+        elif _moment(value) is not None:
+            every = _moment(value)
         elif Path(value).is_file():
             with open(value, newline="", encoding="utf-8-sig") as f:
                 for row in csv.DictReader(f):
                     row = {k.strip().lower(): (v or "").strip() for k, v in row.items() if k}
                     pairs.append((row.get("exercise", ""), row.get("due", "")))
         else:
-            raise ValueError(f"grade: --due {value!r} is neither EXERCISE=WHEN nor a CSV file")
-    due = {}
+            raise ValueError(f"grade: --due {value!r} is neither EXERCISE=WHEN, a date and time, nor a CSV file")
+    due = dict.fromkeys(exercises, every) if every is not None else {}
     for name, when in pairs:
         name = name.strip()
         targets = [e for e in exercises if e == name or e == f"{name}.ipynb" or e.startswith(name)]
         if len(targets) != 1:
             raise ValueError(f"grade: --due names {name!r}, which matches {len(targets)} source notebooks")
-        try:
-            moment = datetime.fromisoformat(when.strip())
-        except ValueError:
-            raise ValueError(f"grade: --due {name}: {when!r} is not a date and time like 2026-12-01T23:59") from None
-        due[targets[0]] = moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+        moment = _moment(when)
+        if moment is None:
+            raise ValueError(f"grade: --due {name}: {when!r} is not a date and time like 2026-12-01T23:59")
+        due[targets[0]] = moment
     return due
+
+
+def _moment(text):
+    """An ISO date and time, in UTC unless it names its zone; None when `text` is not one."""
+    try:
+        moment = datetime.fromisoformat(text.strip())
+    except ValueError:
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
 def late_days(submitted, due):

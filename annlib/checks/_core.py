@@ -397,6 +397,24 @@ class Case:
         return f"Case({self.text!r})"
 
 
+def _is_narrow(value):
+    return isinstance(value, np.ndarray) and value.dtype.kind in "iuf" and value.dtype != np.float64
+
+
+def _narrow(case):
+    """Whether a case passes an integer or float32 array (where a float64 version of a mistake differs)."""
+    return any(map(_is_narrow, (*case.args, *case.kwargs.values())))
+
+
+def _widened(case):
+    """The case with its integer and float32 arrays as float64."""
+
+    def wide(value):
+        return value.astype(np.float64) if _is_narrow(value) else value
+
+    return Case(case.text, *map(wide, case.args), **{k: wide(v) for k, v in case.kwargs.items()})
+
+
 class Outcome:
     """What one call did: its result or the error it raised, its arguments after the call, its warnings."""
 
@@ -631,15 +649,20 @@ class Part:
                 return bool(mistake.explains(self))
             except Exception:  # a predicate that cannot read these outcomes explains nothing
                 return False
-        return self.explained_by(mistake.wrong)
+        # The same mistake made by an answer that first turns its input into float64 (np.asarray(z, dtype=float))
+        # differs from it only on integer and float32 input: tried both ways.
+        return self.explained_by(mistake.wrong) or (
+            any(map(_narrow, self.cases)) and self.explained_by(mistake.wrong, in_float64=True)
+        )
 
-    def explained_by(self, wrong):
+    def explained_by(self, wrong, *, in_float64=False):
         """Whether the wrong implementation gives the learner's outcome on every case run (and is not
-        simply right: see below). Predicates use it to tell two look-alike mistakes apart."""
+        simply right: see below), run on the cases' arrays as float64 with in_float64. Predicates use it to
+        tell two look-alike mistakes apart."""
         wrong = self.adapt(wrong)
         right_everywhere = True
         for case, outcome, want in self.results():
-            theirs = run_quietly(wrong, case, self.observe)
+            theirs = run_quietly(wrong, _widened(case) if in_float64 else case, self.observe)
             tolerances = tolerance(case, self.rtol, self.atol)
             if not _outcomes_alike(outcome, theirs, *tolerances):
                 return False
@@ -802,8 +825,11 @@ class Part:
         scalar = want_array.ndim == 0 if scalar is None else scalar
         if got is None:
             self.fail(f"{what} is None", "did you forget `return`?")
-        if isinstance(got, (list, tuple)) and not scalar and not lists:
-            self.fail(f"{what} is a {type(got).__name__}, expected a numpy array", shape_hint)
+        if isinstance(got, (list, tuple)) and not lists:
+            self.fail(
+                f"{what} is a {type(got).__name__}, expected {'a number' if scalar else 'a numpy array'}",
+                _CONTAINER_HINTS[type(got) is tuple],
+            )
         array = _as_floats(got, lists)
         if array is None:
             self.fail(f"{what} is {_a(got)}, expected {'a number' if scalar else 'an array of numbers'}")
@@ -971,6 +997,14 @@ def _short(value):
 
 def _what(what):
     return "values" if what == "the result" else what
+
+
+_CONTAINER_HINTS = {
+    False: "a loop or a list comprehension gives a Python list: compute on the whole array with numpy (its "
+    "functions work on every entry at once), or turn the list into an array with np.array(...)",
+    True: "a comma after `return` (or brackets around several values) makes a tuple: return only what the part "
+    "asks for",
+}
 
 
 def _value_message(got, want, case, what):

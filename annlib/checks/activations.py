@@ -578,6 +578,12 @@ STABLE_SIGMOID_MISTAKES = [
         lambda z: np.where(z >= 0, 1 / (1 + np.exp(-z)), np.exp(-z) / (1 + np.exp(-z))),
     ),
     Mistake(
+        "only_non_negative",
+        "only the z >= 0 entries got a value; those with z < 0 stayed 0: fill them with the second form, "
+        "e / (1 + e) with e = np.exp(-np.abs(z))",
+        lambda z: np.where(np.asarray(z) >= 0, _stable(np.asarray(z, dtype=float)), 0.0),
+    ),
+    Mistake(
         "one_form",
         "1 / (1 + exp(-|z|)) is sigmoid(|z|), never below 0.5: for z < 0 use the second form, e / (1 + e)",
         lambda z: _stable(np.abs(z)),

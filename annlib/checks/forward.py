@@ -1298,6 +1298,23 @@ TANH_GAP_MISTAKES = [
         lambda X, W1, b1, W2, b2, W, b: np.max(np.abs(np.tanh(X @ W1 + b1) @ W2 - (X @ W + b))),
     ),
     Mistake(
+        "ignores_W_b",
+        "compare with the one layer (W, b) you are given: the check also passes another one than the collapse "
+        "of W1, b1, W2, b2",
+        lambda X, W1, b1, W2, b2, W, b: np.max(np.abs(_tanh_net(X, W1, b1, W2, b2) - (X @ (W1 @ W2) + b1 @ W2 + b2))),
+    ),
+    Mistake(
+        "tanh_twice",
+        "tanh is applied twice, between the layers and again on the output: the output stays linear, "
+        "tanh(X @ W1 + b1) @ W2 + b2",
+        lambda X, W1, b1, W2, b2, W, b: np.max(np.abs(np.tanh(_tanh_net(X, W1, b1, W2, b2)) - (X @ W + b))),
+    ),
+    Mistake(
+        "tanh_on_input",
+        "the tanh goes between the layers, on the first layer's sums: tanh(X @ W1 + b1) @ W2 + b2, not on X",
+        lambda X, W1, b1, W2, b2, W, b: np.max(np.abs((np.tanh(X) @ W1 + b1) @ W2 + b2 - (X @ W + b))),
+    ),
+    Mistake(
         "not_reduced",
         "return one number, the largest of the absolute differences: np.max(np.abs(...))",
         lambda X, W1, b1, W2, b2, W, b: np.abs(_tanh_net(X, W1, b1, W2, b2) - (X @ W + b)),
@@ -1314,7 +1331,7 @@ def _gap_case(X, W1, b1, W2, b2, text=""):
 def check_tanh_gap(tanh_gap, *, seed=0):
     """tanh_gap(X, W1, b1, W2, b2, W, b) -> max |tanh(X @ W1 + b1) @ W2 + b2 - (X @ W + b)|, one number.
 
-    Other seeds try other random arrays.
+    One case's (W, b) is another one layer than the collapse of the two. Other seeds try other random arrays.
     """
     part = Part(
         "tanh_gap",
@@ -1329,6 +1346,8 @@ def check_tanh_gap(tanh_gap, *, seed=0):
         cases.append(_gap_case(*_arrays(rng, (n_samples, n_in), (n_in, n_hidden), n_hidden, (n_hidden, n_out), n_out)))
     X, W1, b1, W2, b2 = cases[0].args[:5]
     cases.append(_gap_case(X, W1, b1, -W2, -b2, ", the first with W2 and b2 negated"))  # every difference negated
+    W, b = rng.normal(size=(W1.shape[0], W2.shape[1])), rng.normal(size=W2.shape[1])  # W and b are arguments:
+    cases.append(Case(cases[0].text + ", and another one layer (W, b) than the collapse", X, W1, b1, W2, b2, W, b))
     part.run(cases)
     part.judge(
         what="gap", scalar=True, shape_hint="return one number: the largest absolute difference over every output"

@@ -292,6 +292,11 @@ BCE_MISTAKES = [
         lambda p, y: -np.mean(_bce_terms(y, p)),
     ),
     Mistake(
+        "second_log_of_p",
+        "the second term takes the log of 1 - p: y log p + (1 - y) log(1 - p)",
+        lambda p, y: -np.mean(y * np.log(_clip(p)) + (1 - y) * np.log(_clip(p))),
+    ),
+    Mistake(
         "sum",
         "sum where the mean belongs: average over the examples (np.mean)",
         lambda p, y: -np.sum(_bce_terms(p, y)),

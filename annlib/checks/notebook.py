@@ -16,7 +16,7 @@ shell unchanged), watch() does nothing.
 
 import sys
 
-from annlib.grading.feedback import _plain_syntax_error, defines
+from annlib.grading.feedback import defines, plain_syntax_error
 
 __all__ = ["watch", "load_ipython_extension", "why_undefined"]
 
@@ -30,7 +30,7 @@ def why_undefined(name, cells):
         source = cells[number]
         if not isinstance(source, str) or not defines(source, name):
             continue
-        error = _plain_syntax_error(source)
+        error = plain_syntax_error(source)
         if error is None:
             return None  # it compiles: the name was defined and then lost, or renamed; Python's words suffice
         message = f": {error['message']}" if error["message"] else ""

@@ -84,7 +84,7 @@ def describe(reply, source, expression=None):
         and all(isinstance(described.get(key), str) for key in ("ename", "message", "where"))
     ):
         if described["message"] == "incomplete input":  # IPython's words for an unclosed bracket or string
-            return _plain_syntax_error(source) or described
+            return plain_syntax_error(source) or described
         return described
     message, where = first_line(reply.evalue), ""
     place = _SYNTAX_PLACE.search(message)
@@ -107,7 +107,7 @@ def _python(source):
         return source
 
 
-def _plain_syntax_error(source):
+def plain_syntax_error(source):
     """The SyntaxError Python itself gives for the cell (only compiled here, never run), or None."""
     try:
         compile(_python(source), "<cell>", "exec", dont_inherit=True)

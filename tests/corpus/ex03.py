@@ -2173,7 +2173,7 @@ _MORE_WRONG = {
             """,
         ),
         (
-            None,
+            "tanh_twice",
             """
                 def tanh_gap(X, W1, b1, W2, b2, W, b):
                     return np.max(np.abs(np.tanh(np.tanh(X @ W1 + b1) @ W2 + b2) - (X @ W + b)))

@@ -2631,7 +2631,7 @@ _REAL_STYLES_WRONG = {
         """,
         ),
         (
-            None,
+            "second_log_of_p",
             """
             def binary_cross_entropy(p, y):
                 p = np.clip(p, 1e-12, 1 - 1e-12)

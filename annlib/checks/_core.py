@@ -828,7 +828,7 @@ class Part:
         if isinstance(got, (list, tuple)) and not lists:
             self.fail(
                 f"{what} is a {type(got).__name__}, expected {'a number' if scalar else 'a numpy array'}",
-                _CONTAINER_HINTS[type(got) is tuple],
+                _container_hint(got, scalar),
             )
         array = _as_floats(got, lists)
         if array is None:
@@ -999,12 +999,24 @@ def _what(what):
     return "values" if what == "the result" else what
 
 
-_CONTAINER_HINTS = {
-    False: "a loop or a list comprehension gives a Python list: compute on the whole array with numpy (its "
-    "functions work on every entry at once), or turn the list into an array with np.array(...)",
-    True: "a comma after `return` (or brackets around several values) makes a tuple: return only what the part "
-    "asks for",
-}
+def _container_hint(got, scalar):
+    """What a list or a tuple in place of an array (or of one number) tells of the answer."""
+    if scalar and len(got) == 1:
+        return (
+            f"that is one number inside a {type(got).__name__}: return the number itself (numpy's functions work on "
+            "a number as on a whole array)"
+        )
+    if isinstance(got, tuple):
+        return (
+            "a comma after `return` (or brackets around several values) makes a tuple: return only what the part "
+            "asks for"
+        )
+    if scalar:
+        return "one number is asked, not one per item: bring them together as the part says (the largest, the sum)"
+    return (
+        "a loop or a list comprehension gives a Python list: compute on the whole array with numpy (its functions "
+        "work on every entry at once), or turn the list into an array with np.array(...)"
+    )
 
 
 def _value_message(got, want, case, what):

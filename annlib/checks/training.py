@@ -28,6 +28,7 @@ from annlib.optimizers import SGD, Momentum, Optimizer
 # The names the answers of Parts 6 and 7 call, as the notebook gives them; while a check runs an answer
 # defined in this module (a catalogue's example), it binds its spies to these names as it does in a notebook.
 from annlib.scratch import backward, cost, forward, output_delta, update
+from annlib.training import fit  # the name a learner's notebook imports (the checks watch it there)
 
 train = scratch.train
 
@@ -102,7 +103,11 @@ def _judge_steps(part, names, inputs):
                 part.compare(g, w, case=case, what=f"{name}[{i}] after the step")
         for index, name in inputs:
             if not alike(outcome.args[index], case.args[index], rtol=0, atol=0):
-                part.fail(f"changed its input {name}", f"read {name}, do not change it")
+                part.fail(
+                    f"changed its input {name}",
+                    f"leave {name} as the caller gave it: only the arrays the step is for change in place "
+                    "(param -= learning_rate * grad leaves grad as it was; grad *= ... does not)",
+                )
     part.no_warnings()
 
 
@@ -693,6 +698,14 @@ def _moons_classifier(sizes=(2, 16, 1), activation="tanh", output="sigmoid", *, 
     return train_moons_classifier
 
 
+def _own_moons(X, y):
+    """Trains on moons of its own instead of the X, y it is given (calls fit by the notebook's name)."""
+    X_own, y_own = datasets.moons(60, noise=0.45, rng=5)
+    network = Network.from_sizes([2, 16, 1], "tanh", "sigmoid", rng=0)
+    fit(network, X_own, y_own, "binary_cross_entropy", "adam", learning_rate=0.02, epochs=20, rng=0, progress=False)
+    return network
+
+
 def _unseeded(X, y):
     network = Network.from_sizes([2, 16, 1], "tanh", "sigmoid")
     training.fit(network, X, y, "binary_cross_entropy", "adam", learning_rate=0.02, epochs=20, progress=False)
@@ -748,6 +761,13 @@ MOONS_MISTAKES = [
         example=_moons_classifier(train=False),
     ),
     Mistake(
+        "other_data",
+        "fit never saw the points the function was given: train on its X and y, fit(network, X, y, ...), not on "
+        "data of your own",
+        explains=_at("other_data"),
+        example=_own_moons,
+    ),
+    Mistake(
         "undertrained",
         "the network can do it but learned too little: train for more epochs or with a larger learning rate",
         explains=_at("undertrained"),
@@ -767,14 +787,22 @@ class FitWatch:
     losses it was called with."""
 
     def __init__(self):
-        self.losses = []
+        self.losses, self.inputs = [], []
 
     def __call__(self, *args, **kwargs):
         try:
-            self.losses.append(inspect.signature(training.fit).bind(*args, **kwargs).arguments.get("loss"))
+            arguments = inspect.signature(training.fit).bind(*args, **kwargs).arguments
+            self.losses.append(arguments.get("loss"))
+            self.inputs.append(arguments.get("X"))
         except TypeError:  # fit itself reports the wrong arguments
             pass
         return training.fit(*args, **kwargs)
+
+    def other_data(self, X):
+        """Whether fit ran, and never on the points X the learner's function was given (nor a copy)."""
+        return bool(self.inputs) and not any(
+            np.shape(given) == X.shape and same(np.asarray(given, dtype=float), X) for given in self.inputs
+        )
 
     def unpaired(self, network):
         """The name of a loss fit trained with that is not the pair of network's output, or None."""
@@ -880,6 +908,7 @@ def check_moons_classifier(train_moons_classifier, *, seed=0):
         hidden = [getattr(layer.activation, "name", None) for layer in getattr(network, "layers", [])[:-1]]
         stage = (
             "no_hidden_layer" if not hidden
+            else "other_data" if watch.other_data(X)
             else "linear_hidden" if set(hidden) == {"identity"}
             else "untrained" if score < 0.65 and not _calls_fit(train_moons_classifier, X, y)
             else "undertrained"

@@ -189,6 +189,11 @@ def _elementwise(
 
 SIGMOID_DERIVATIVE_MISTAKES = [
     Mistake(
+        "formula_inside",
+        "sigmoid(z * (1 - z)) puts the formula inside the sigmoid: compute s = sigmoid(z) first, then s * (1 - s)",
+        lambda z: _sigmoid(z * (1 - z)),
+    ),
+    Mistake(
         "sigmoid_itself",
         "you returned sigmoid(z); the derivative is sigmoid(z) * (1 - sigmoid(z))",
         lambda z: _sigmoid(z),

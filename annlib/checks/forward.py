@@ -789,6 +789,15 @@ def _variant(
     return forward
 
 
+def _first_function_everywhere(params, X, activations):
+    first, A, caches = ACTIVATION_FUNCTIONS[activations[0]], X, []
+    for (W, b), name in zip(params, activations):
+        Z = A @ W + b
+        caches.append((A, Z, name))
+        A = first(Z)
+    return A, caches
+
+
 def _fed_from_X(params, X, activations):
     caches = []
     for (W, b), name in zip(params, activations):
@@ -903,6 +912,12 @@ FORWARD_MISTAKES = [
         "first_activation_only",
         "each layer has its own activation: layer k uses activations[k], not always the first one",
         _variant(pick=lambda k, names: names[0]),
+    ),
+    Mistake(
+        "first_function_everywhere",
+        "every layer applies the first layer's function: the caches name each layer's own activation, but the "
+        "function is looked up once, before the loop; look it up inside the loop, ACTIVATION_FUNCTIONS[name]",
+        _first_function_everywhere,
     ),
     Mistake(
         "one_activation",

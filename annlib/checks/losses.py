@@ -876,6 +876,12 @@ OUTPUT_DELTA_MISTAKES = [
         _by_kind(lambda P, Y: _right_mse(P, Y) * P * (1 - P), _right_delta),
     ),
     Mistake(
+        "both_signs",
+        "the sign, in both kinds: the delta is the prediction minus the target, 2 (Ŷ - Y) / Y_hat.size and "
+        "(Ŷ - Y) / n_samples",
+        _by_kind(lambda P, Y: -_right_mse(P, Y), lambda P, Y: (Y - P) / len(P)),
+    ),
+    Mistake(
         "ce_sign",
         "the sign: the output layer's delta is the prediction minus the target, (Ŷ - Y) / n",
         _by_kind(_right_mse, lambda P, Y: (Y - P) / len(P)),

@@ -1583,3 +1583,474 @@ for _name, _sources in _REAL_STYLES_2_CORRECT.items():
     CORRECT.setdefault(_name, []).extend(_sources)
 for _name, _answers in _REAL_STYLES_2_WRONG.items():
     WRONG.setdefault(_name, []).extend(_answers)
+
+# A later round of blind answers, written from the student notebooks only (each wrong one says its mistake).
+_ROUND4_CORRECT = {
+    "check_weighted_sum": [
+        (
+            "def weighted_sum(x, w, b):\n"
+            '    """z = x . w + b for one example. x, w: shape (N,); b: a number. Returns a float."""\n'
+            "    return float(np.dot(x, w) + b)\n"
+        ),
+        """
+            def weighted_sum(x, w, b):
+                # add up each input times its weight, then the bias
+                total = 0.0
+                for i in range(len(x)):
+                    total = total + x[i] * w[i]
+                total = total + b
+                return total
+        """,
+        """
+            def weighted_sum(x, w, b):
+                return np.sum(x * w) + b
+        """,
+        """
+            def weighted_sum(x, w, b):
+                z = x @ w + b
+                return float(z)
+        """,
+        """
+            def weighted_sum(x, w, b):
+                return sum(xi * wi for xi, wi in zip(x, w)) + b
+        """,
+        """
+            def weighted_sum(x, w, b):
+                x = np.asarray(x, dtype=float)
+                w = np.asarray(w, dtype=float)
+                assert x.shape == w.shape, "x and w must have the same shape"
+                return float(np.einsum("i,i->", x, w) + b)
+        """,
+    ],
+    "check_sigmoid": [
+        (
+            "def sigmoid(z):\n"
+            '    """1 / (1 + exp(-z)), element by element. z: a number or an array; the result has its '
+            'shape."""\n'
+            "    return 1 / (1 + np.exp(-z))\n"
+        ),
+        """
+            def sigmoid(z):
+                z = np.asarray(z, dtype=float)
+                return 1.0 / (1.0 + np.exp(-z))
+        """,
+        """
+            def sigmoid(z):
+                # the same curve written with tanh: sigma(z) = (1 + tanh(z / 2)) / 2
+                return 0.5 * (1.0 + np.tanh(0.5 * np.asarray(z, dtype=float)))
+        """,
+        """
+            def sigmoid(z):
+                z = np.asarray(z, dtype=np.float64)
+                e = np.exp(-np.abs(z))
+                return np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+        """,
+        """
+            def sigmoid(z):
+                exp_minus_z = np.exp(-np.asarray(z, dtype=float))
+                denominator = 1.0 + exp_minus_z
+                s = 1.0 / denominator
+                return s
+        """,
+    ],
+    "check_neuron_output": [
+        (
+            "def sigmoid(z):\n"
+            "    return 1 / (1 + np.exp(-z))\n"
+            "\n"
+            "\n"
+            "def neuron_output(X, w, b):\n"
+            '    """sigmoid(X @ w + b). X: (n_samples, N); w: (N,); b: a number. Returns shape (n_sampl'
+            'es,)."""\n'
+            "    return sigmoid(X @ w + b)\n"
+        ),
+        """
+            def sigmoid(z):
+                return 1 / (1 + np.exp(-z))
+
+
+            def neuron_output(X, w, b):
+                z = np.dot(X, w) + b
+                a = sigmoid(z)
+                return a
+        """,
+        """
+            def sigmoid(z):
+                return 1 / (1 + np.exp(-z))
+
+
+            def neuron_output(X, w, b):
+                # one example at a time, like the weighted sum of Part 1
+                outputs = np.zeros(X.shape[0])
+                for i in range(X.shape[0]):
+                    outputs[i] = sigmoid(np.dot(X[i], w) + b)
+                return outputs
+        """,
+        """
+            def sigmoid(z):
+                return 1 / (1 + np.exp(-z))
+
+
+            def neuron_output(X, w, b):
+                return sigmoid(np.einsum("ij,j->i", X, w) + b)
+        """,
+        """
+            def sigmoid(z):
+                return 1 / (1 + np.exp(-z))
+
+
+            def neuron_output(X, w, b):
+                X = np.asarray(X, dtype=float)
+                w = np.asarray(w, dtype=float).reshape(-1)
+                z = X @ w + b
+                assert z.shape == (X.shape[0],)
+                return sigmoid(z)
+        """,
+    ],
+    "check_and_gate": [
+        (
+            "def and_gate_parameters():\n"
+            '    """Return (w, b): w of shape (2,) and a number b, so that the neuron computes AND."""\n'
+            "    w = np.array([1.0, 1.0])\n"
+            "    b = -1.5\n"
+            "    return w, b\n"
+        ),
+        """
+            def and_gate_parameters():
+                # large weights make the neuron decisive: outputs close to 0 and 1
+                return np.array([20.0, 20.0]), -30.0
+        """,
+        """
+            def and_gate_parameters():
+                w = np.array([10, 10])
+                b = -15
+                return (w, b)
+        """,
+        """
+            def and_gate_parameters():
+                w = np.array([2.0, 3.0])   # the weights need not be equal
+                b = -4.0                   # 2 - 4 < 0, 3 - 4 < 0, 2 + 3 - 4 > 0
+                return w, b
+        """,
+        """
+            def and_gate_parameters():
+                w = np.array([1.0, 1.0])
+                b = -1.0   # w1 + b = 0 gives exactly 0.5, which is not above 0.5: allowed by the text
+                return w, float(b)
+        """,
+    ],
+}
+_ROUND4_WRONG = {
+    "check_weighted_sum": [
+        # forgets to add the bias b
+        (
+            "no_bias",
+            """
+            def weighted_sum(x, w, b):
+                return float(np.dot(x, w))
+        """,
+        ),
+        # returns the element-wise products plus b (an array) instead of adding them up
+        (
+            "products_not_summed",
+            """
+            def weighted_sum(x, w, b):
+                return x * w + b
+        """,
+        ),
+        # off-by-one loop that skips the last input
+        (
+            "loop_skips_last",
+            """
+            def weighted_sum(x, w, b):
+                z = 0.0
+                for i in range(len(x) - 1):
+                    z += x[i] * w[i]
+                return z + b
+        """,
+        ),
+        # multiplies the sums of x and w instead of summing the products
+        (
+            "sum_times_sum",
+            """
+            def weighted_sum(x, w, b):
+                return np.sum(x) * np.sum(w) + b
+        """,
+        ),
+        # takes the mean of the products instead of their sum
+        (
+            "mean",
+            """
+            def weighted_sum(x, w, b):
+                return np.mean(x * w) + b
+        """,
+        ),
+        # prints the result instead of returning it
+        (
+            None,
+            """
+            def weighted_sum(x, w, b):
+                z = np.dot(x, w) + b
+                print(z)
+        """,
+        ),
+        # subtracts the bias instead of adding it
+        (
+            "minus_bias",
+            """
+            def weighted_sum(x, w, b):
+                return float(np.dot(x, w) - b)
+        """,
+        ),
+        # multiplies by the bias instead of adding it
+        (
+            "times_bias",
+            """
+            def weighted_sum(x, w, b):
+                return float(np.dot(x, w) * b)
+        """,
+        ),
+    ],
+    "check_sigmoid": [
+        # uses math.exp, which only works on a single number, not on arrays
+        (
+            "math_exp",
+            """
+            import math
+
+            def sigmoid(z):
+                return 1 / (1 + math.exp(-z))
+        """,
+        ),
+        # drops the minus sign in the exponent
+        (
+            "mirrored",
+            """
+            def sigmoid(z):
+                return 1 / (1 + np.exp(z))
+        """,
+        ),
+        # operator precedence slip: 1 / 1 + exp(-z) instead of 1 / (1 + exp(-z))
+        (
+            "precedence",
+            """
+            def sigmoid(z):
+                return 1 / 1 + np.exp(-z)
+        """,
+        ),
+        # returns exp(-z) / (1 + exp(-z)), which is 1 - sigmoid(z)
+        (
+            "mirrored",
+            """
+            def sigmoid(z):
+                return np.exp(-z) / (1 + np.exp(-z))
+        """,
+        ),
+        # minus instead of plus in the denominator
+        (
+            "minus_in_denominator",
+            """
+            def sigmoid(z):
+                return 1 / (1 - np.exp(-z))
+        """,
+        ),
+        # returns a Python list instead of an array of z's shape
+        (
+            None,
+            """
+            def sigmoid(z):
+                return [1 / (1 + np.exp(-v)) for v in np.ravel(z)]
+        """,
+        ),
+        # rounds the output to 2 decimals, losing precision
+        (
+            "rounded",
+            """
+            def sigmoid(z):
+                return np.round(1 / (1 + np.exp(-z)), 2)
+        """,
+        ),
+        # uses tanh alone, whose range is (-1, 1), instead of the sigmoid
+        (
+            "tanh",
+            """
+            def sigmoid(z):
+                return np.tanh(z)
+        """,
+        ),
+    ],
+    "check_neuron_output": [
+        # returns the weighted sums without applying the sigmoid
+        (
+            "no_activation",
+            """
+            def sigmoid(z):
+                return 1 / (1 + np.exp(-z))
+
+
+            def neuron_output(X, w, b):
+                return X @ w + b
+        """,
+        ),
+        # adds the bias after the sigmoid instead of before
+        (
+            "bias_after_activation",
+            """
+            def sigmoid(z):
+                return 1 / (1 + np.exp(-z))
+
+
+            def neuron_output(X, w, b):
+                return sigmoid(X @ w) + b
+        """,
+        ),
+        # reshapes w to a column, so the result has shape (n_samples, 1) instead of (n_samples,)
+        (
+            "column",
+            """
+            def sigmoid(z):
+                return 1 / (1 + np.exp(-z))
+
+
+            def neuron_output(X, w, b):
+                return sigmoid(X @ w.reshape(-1, 1) + b)
+        """,
+        ),
+        # uses X.T @ w, transposing the batch (a shape error unless n_samples == N, wrong values when it is)
+        (
+            "transposed",
+            """
+            def sigmoid(z):
+                return 1 / (1 + np.exp(-z))
+
+
+            def neuron_output(X, w, b):
+                return sigmoid(X.T @ w + b)
+        """,
+        ),
+        # computes only the first example's output
+        (
+            None,
+            """
+            def sigmoid(z):
+                return 1 / (1 + np.exp(-z))
+
+
+            def neuron_output(X, w, b):
+                return sigmoid(np.dot(X[0], w) + b)
+        """,
+        ),
+        # averages the outputs over the batch, returning one number
+        (
+            None,
+            """
+            def sigmoid(z):
+                return 1 / (1 + np.exp(-z))
+
+
+            def neuron_output(X, w, b):
+                return np.mean(sigmoid(X @ w + b))
+        """,
+        ),
+        # returns a Python list of outputs instead of an array
+        (
+            None,
+            """
+            def sigmoid(z):
+                return 1 / (1 + np.exp(-z))
+
+
+            def neuron_output(X, w, b):
+                return [float(sigmoid(np.dot(row, w) + b)) for row in X]
+        """,
+        ),
+        # element-wise X * w summed over the wrong axis (the examples) instead of the inputs
+        (
+            "sum_down_columns",
+            """
+            def sigmoid(z):
+                return 1 / (1 + np.exp(-z))
+
+
+            def neuron_output(X, w, b):
+                return sigmoid(np.sum(X * w, axis=0) + b)
+        """,
+        ),
+    ],
+    "check_and_gate": [
+        # computes OR: the bias is not negative enough, so one input alone fires
+        (
+            "or_gate",
+            """
+            def and_gate_parameters():
+                return np.array([1.0, 1.0]), -0.5
+        """,
+        ),
+        # bias so negative that (1, 1) gives exactly z = 0, an output of 0.5 that is not above 0.5
+        (
+            "never_fires",
+            """
+            def and_gate_parameters():
+                return np.array([1.0, 1.0]), -2.0
+        """,
+        ),
+        # positive bias: the neuron fires even for (0, 0)
+        (
+            "fires_at_zero",
+            """
+            def and_gate_parameters():
+                return np.array([1.0, 1.0]), 1.5
+        """,
+        ),
+        # computes NAND: weights and bias have the opposite signs
+        (
+            "fires_at_zero",
+            """
+            def and_gate_parameters():
+                return np.array([-1.0, -1.0]), 1.5
+        """,
+        ),
+        # returns (b, w) in the wrong order
+        (
+            "swapped",
+            """
+            def and_gate_parameters():
+                w = np.array([1.0, 1.0])
+                b = -1.5
+                return b, w
+        """,
+        ),
+        # puts all the weight on the first input, so (1, 0) fires and (0, 1) never matters
+        (
+            "one_input_ignored",
+            """
+            def and_gate_parameters():
+                return np.array([10.0, 0.0]), -5.0
+        """,
+        ),
+        # returns only the weights and forgets the bias
+        (
+            "w_only",
+            """
+            def and_gate_parameters():
+                w = np.array([1.0, 1.0])
+                b = -1.5
+                return w
+        """,
+        ),
+        # stub left unfinished: returns None
+        (
+            "no_return",
+            (
+                "def and_gate_parameters():\n"
+                '    """Return (w, b): w of shape (2,) and a number b, so that the neuron computes AND."""\n'
+                "    pass\n"
+            ),
+        ),
+    ],
+}
+
+for _name, _sources in _ROUND4_CORRECT.items():
+    CORRECT.setdefault(_name, []).extend(_sources)
+for _name, _answers in _ROUND4_WRONG.items():
+    WRONG.setdefault(_name, []).extend(_answers)

@@ -2436,3 +2436,590 @@ for _name, _sources in _REAL_STYLES_2_CORRECT.items():
     CORRECT.setdefault(_name, []).extend(_sources)
 for _name, _answers in _REAL_STYLES_2_WRONG.items():
     WRONG.setdefault(_name, []).extend(_answers)
+
+# A later round of blind answers, written from the student notebooks only (each wrong one says its mistake).
+_ROUND4_CORRECT = {
+    "check_sigmoid_derivative": [
+        (
+            "from annlib.activations import sigmoid\n"
+            "\n"
+            "def sigmoid_derivative(z):\n"
+            '    """d sigmoid / dz = sigmoid(z) * (1 - sigmoid(z)), element by element."""\n'
+            "    s = sigmoid(z)\n"
+            "    return s * (1 - s)\n"
+        ),
+        """
+            from annlib.activations import sigmoid
+
+            def sigmoid_derivative(z):
+                return sigmoid(z) * (1.0 - sigmoid(z))
+        """,
+        """
+            from annlib.activations import sigmoid
+
+            def sigmoid_derivative(z):
+                # 1 - sigmoid(z) = sigmoid(-z)
+                z = np.asarray(z, dtype=float)
+                return sigmoid(z) * sigmoid(-z)
+        """,
+        """
+            from annlib.activations import sigmoid
+
+            def sigmoid_derivative(z):
+                s = sigmoid(np.asarray(z, dtype=np.float64))
+                return s - s ** 2
+        """,
+        """
+            from annlib.activations import sigmoid
+
+            def sigmoid_derivative(z):
+                z = np.array(z, dtype=float)
+                out = np.empty_like(z)
+                for index in np.ndindex(z.shape):
+                    s = sigmoid(z[index])
+                    out[index] = s * (1 - s)
+                return out
+        """,
+    ],
+    "check_relu": [
+        (
+            "def relu(z):\n"
+            '    """max(0, z), element by element; z itself is left unchanged."""\n'
+            "    return np.maximum(0, z)\n"
+        ),
+        """
+            def relu(z):
+                return np.where(z > 0, z, 0)
+        """,
+        """
+            def relu(z):
+                out = np.array(z, dtype=float)  # a copy, so the caller's array is untouched
+                out[out < 0] = 0.0
+                return out
+        """,
+        """
+            def relu(z):
+                return z * (z > 0)
+        """,
+        """
+            def relu(z):
+                return np.clip(z, 0, None)
+        """,
+        """
+            def relu(z):
+                z = np.asarray(z, dtype=np.float64)
+                return np.maximum(z, 0.0)
+        """,
+    ],
+    "check_relu_derivative": [
+        (
+            "def relu_derivative(z):\n"
+            '    """1.0 where z > 0, else 0.0, element by element."""\n'
+            "    return (z > 0).astype(float)\n"
+        ),
+        """
+            def relu_derivative(z):
+                return np.where(z > 0, 1.0, 0.0)
+        """,
+        """
+            def relu_derivative(z):
+                return np.heaviside(z, 0.0).astype(np.float64)
+        """,
+        """
+            def relu_derivative(z):
+                z = np.asarray(z)
+                grad = np.zeros(z.shape, dtype=float)
+                grad[z > 0] = 1.0
+                return grad
+        """,
+        """
+            def relu_derivative(z):
+                return np.greater(z, 0) * 1.0
+        """,
+    ],
+    "check_stable_sigmoid": [
+        (
+            "def stable_sigmoid(z):\n"
+            '    """sigmoid(z) for an array z, with no overflow warning and no NaN for any z."""\n'
+            "    z = np.asarray(z, dtype=float)\n"
+            "    e = np.exp(-np.abs(z))\n"
+            "    return np.where(z >= 0, 1 / (1 + e), e / (1 + e))\n"
+        ),
+        """
+            def stable_sigmoid(z):
+                # boolean masks: each side computed only where it applies
+                z = np.asarray(z, dtype=np.float64)
+                out = np.empty_like(z)
+                positive = z >= 0
+                negative = ~positive
+                out[positive] = 1.0 / (1.0 + np.exp(-z[positive]))
+                ez = np.exp(z[negative])
+                out[negative] = ez / (1.0 + ez)
+                return out
+        """,
+        """
+            def stable_sigmoid(z):
+                # tanh never overflows: sigma(z) = (1 + tanh(z / 2)) / 2
+                z = np.asarray(z, dtype=float)
+                return 0.5 * (1.0 + np.tanh(0.5 * z))
+        """,
+        """
+            def stable_sigmoid(z):
+                z = np.array(z, dtype=float)
+                small = np.exp(-np.abs(z))           # always in (0, 1]
+                for_positive = 1.0 / (1.0 + small)
+                for_negative = small / (1.0 + small)
+                result = np.where(z >= 0, for_positive, for_negative)
+                return result
+        """,
+        """
+            def stable_sigmoid(z):
+                z = np.asarray(z, dtype=float)
+                flat = z.ravel()
+                out = np.zeros(flat.shape)
+                for i, v in enumerate(flat):
+                    if v >= 0:
+                        out[i] = 1.0 / (1.0 + np.exp(-v))
+                    else:
+                        e = np.exp(v)
+                        out[i] = e / (1.0 + e)
+                return out.reshape(z.shape)
+        """,
+    ],
+    "check_softmax": [
+        (
+            "def softmax(Z):\n"
+            '    """Probabilities per row. Z: (n_samples, n_classes) -> same shape, each row summing to 1."""\n'
+            "    shifted = Z - np.max(Z, axis=1, keepdims=True)\n"
+            "    e = np.exp(shifted)\n"
+            "    return e / np.sum(e, axis=1, keepdims=True)\n"
+        ),
+        """
+            def softmax(Z):
+                Z = np.asarray(Z, dtype=float)
+                e = np.exp(Z - Z.max(axis=1)[:, None])
+                return e / e.sum(axis=1)[:, None]
+        """,
+        """
+            def softmax(Z):
+                # one row at a time
+                Z = np.asarray(Z, dtype=np.float64)
+                P = np.zeros_like(Z)
+                for i in range(Z.shape[0]):
+                    row = Z[i] - np.max(Z[i])
+                    e = np.exp(row)
+                    P[i] = e / np.sum(e)
+                return P
+        """,
+        """
+            def softmax(Z):
+                # log-sum-exp form: log softmax = Z - m - log(sum exp(Z - m))
+                m = np.max(Z, axis=1, keepdims=True)
+                log_sum = np.log(np.sum(np.exp(Z - m), axis=1, keepdims=True))
+                return np.exp(Z - m - log_sum)
+        """,
+        """
+            def softmax(Z):
+                Z = np.array(Z, dtype=float)      # a copy: subtracting in place below is safe
+                Z -= Z.max(axis=1, keepdims=True)
+                np.exp(Z, out=Z)
+                Z /= Z.sum(axis=1, keepdims=True)
+                return Z
+        """,
+    ],
+}
+_ROUND4_WRONG = {
+    "check_sigmoid_derivative": [
+        # plus instead of minus: sigmoid(z) * (1 + sigmoid(z))
+        (
+            "plus",
+            """
+            from annlib.activations import sigmoid
+
+            def sigmoid_derivative(z):
+                s = sigmoid(z)
+                return s * (1 + s)
+        """,
+        ),
+        # treats z as if it were already the activation: z * (1 - z)
+        (
+            "sigmoid_not_applied",
+            """
+            from annlib.activations import sigmoid
+
+            def sigmoid_derivative(z):
+                return z * (1 - z)
+        """,
+        ),
+        # mixes the two: sigmoid(z) * (1 - z)
+        (
+            "one_minus_z",
+            """
+            from annlib.activations import sigmoid
+
+            def sigmoid_derivative(z):
+                return sigmoid(z) * (1 - z)
+        """,
+        ),
+        # returns 1 - sigmoid(z), forgetting the factor sigmoid(z)
+        (
+            "one_minus_sigmoid",
+            """
+            from annlib.activations import sigmoid
+
+            def sigmoid_derivative(z):
+                return 1 - sigmoid(z)
+        """,
+        ),
+        # forgets the square in the denominator of exp(-z) / (1 + exp(-z))**2
+        (
+            "one_minus_sigmoid",
+            """
+            from annlib.activations import sigmoid
+
+            def sigmoid_derivative(z):
+                return np.exp(-z) / (1 + np.exp(-z))
+        """,
+        ),
+        # nests the sigmoid: sigmoid(z * (1 - z))
+        (
+            "formula_inside",
+            """
+            from annlib.activations import sigmoid
+
+            def sigmoid_derivative(z):
+                return sigmoid(z * (1 - z))
+        """,
+        ),
+        # squares the sigmoid instead of multiplying by 1 - sigmoid
+        (
+            "squared",
+            """
+            from annlib.activations import sigmoid
+
+            def sigmoid_derivative(z):
+                return sigmoid(z) ** 2
+        """,
+        ),
+        # returns the peak value 0.25 everywhere, a half-done answer
+        (
+            "constant",
+            """
+            from annlib.activations import sigmoid
+
+            def sigmoid_derivative(z):
+                return np.full(np.shape(z), 0.25)
+        """,
+        ),
+    ],
+    "check_relu": [
+        # uses np.max, which reduces the array (here it treats z as an axis argument) instead of comparing element
+        # by element
+        (
+            "np_max_arguments",
+            """
+            def relu(z):
+                return np.max(0, z)
+        """,
+        ),
+        # assigns into z, changing the caller's array
+        (
+            "in_place",
+            """
+            def relu(z):
+                z[z < 0] = 0
+                return z
+        """,
+        ),
+        # np.maximum with out=z writes the result into the input array
+        (
+            "in_place",
+            """
+            def relu(z):
+                return np.maximum(z, 0, out=z)
+        """,
+        ),
+        # np.minimum instead of np.maximum: keeps the negative part
+        (
+            "minimum",
+            """
+            def relu(z):
+                return np.minimum(0, z)
+        """,
+        ),
+        # returns the indicator (z > 0) as floats, which is the derivative, not ReLU
+        (
+            "mask",
+            """
+            def relu(z):
+                return (z > 0).astype(float)
+        """,
+        ),
+        # swaps the branches of np.where
+        (
+            "minimum",
+            """
+            def relu(z):
+                return np.where(z > 0, 0, z)
+        """,
+        ),
+        # absolute value instead of max(0, z)
+        (
+            "abs",
+            """
+            def relu(z):
+                return np.abs(z)
+        """,
+        ),
+        # clips to [0, 1], also capping the positive values
+        (
+            "clipped_at_one",
+            """
+            def relu(z):
+                return np.clip(z, 0, 1)
+        """,
+        ),
+        # loops over only the first axis with Python's max, which fails on 2-D arrays
+        (
+            "loop_1d",
+            """
+            def relu(z):
+                return np.array([max(0, v) for v in z])
+        """,
+        ),
+    ],
+    "check_relu_derivative": [
+        # uses z >= 0, so the derivative at 0 is 1 instead of 0
+        (
+            "one_at_zero",
+            """
+            def relu_derivative(z):
+                return (z >= 0).astype(float)
+        """,
+        ),
+        # returns a boolean array instead of floats
+        (
+            "not_floats",
+            """
+            def relu_derivative(z):
+                return z > 0
+        """,
+        ),
+        # returns integers 1 and 0 instead of floats
+        (
+            "not_floats",
+            """
+            def relu_derivative(z):
+                return np.where(z > 0, 1, 0)
+        """,
+        ),
+        # uses np.sign, which gives -1 for negative z
+        (
+            "sign",
+            """
+            def relu_derivative(z):
+                return np.sign(z).astype(float)
+        """,
+        ),
+        # returns ReLU itself (z where positive) instead of its slope
+        (
+            "relu_itself",
+            """
+            def relu_derivative(z):
+                return np.where(z > 0, z, 0.0)
+        """,
+        ),
+        # overwrites the input array in place with the 0/1 values
+        (
+            "in_place",
+            """
+            def relu_derivative(z):
+                z[z <= 0] = 0
+                z[z > 0] = 1
+                return z.astype(float)
+        """,
+        ),
+        # np.zeros_like keeps the input's integer dtype, so integer z gives integers back
+        (
+            "not_floats",
+            """
+            def relu_derivative(z):
+                grad = np.zeros_like(z)
+                grad[z > 0] = 1
+                return grad
+        """,
+        ),
+        # uses z < 0 instead of z > 0: slope 1 on the flat side
+        (
+            "flipped",
+            """
+            def relu_derivative(z):
+                return (z < 0).astype(float)
+        """,
+        ),
+    ],
+    "check_stable_sigmoid": [
+        # hides the overflow warning with np.errstate instead of avoiding it
+        (
+            "silenced",
+            """
+            def stable_sigmoid(z):
+                with np.errstate(over="ignore"):
+                    return 1 / (1 + np.exp(-z))
+        """,
+        ),
+        # np.where over two forms that each use exp(-z) and exp(z): both are computed in full and one overflows
+        (
+            "overflow",
+            """
+            def stable_sigmoid(z):
+                z = np.asarray(z, dtype=float)
+                return np.where(z >= 0, 1 / (1 + np.exp(-z)), np.exp(z) / (1 + np.exp(z)))
+        """,
+        ),
+        # forgets the absolute value: exp(-z) overflows for very negative z
+        (
+            "no_abs",
+            """
+            def stable_sigmoid(z):
+                z = np.asarray(z, dtype=float)
+                e = np.exp(-z)
+                return np.where(z >= 0, 1 / (1 + e), e / (1 + e))
+        """,
+        ),
+        # swaps the two forms, giving 1 - sigmoid(z)
+        (
+            "mirrored",
+            """
+            def stable_sigmoid(z):
+                z = np.asarray(z, dtype=float)
+                e = np.exp(-np.abs(z))
+                return np.where(z >= 0, e / (1 + e), 1 / (1 + e))
+        """,
+        ),
+        # uses 1 / (1 + exp(-|z|)) on both sides, so negative z give values above 0.5
+        (
+            "one_form",
+            """
+            def stable_sigmoid(z):
+                z = np.asarray(z, dtype=float)
+                return 1 / (1 + np.exp(-np.abs(z)))
+        """,
+        ),
+        # np.empty_like on an integer input gives an integer output array, truncating every value to 0 or 1
+        (
+            "int_output",
+            """
+            def stable_sigmoid(z):
+                out = np.empty_like(z)
+                pos = z >= 0
+                out[pos] = 1 / (1 + np.exp(-z[pos]))
+                e = np.exp(z[~pos])
+                out[~pos] = e / (1 + e)
+                return out
+        """,
+        ),
+        # handles only z >= 0 and leaves the negative entries at 0
+        (
+            "only_non_negative",
+            """
+            def stable_sigmoid(z):
+                z = np.asarray(z, dtype=float)
+                out = np.zeros_like(z)
+                pos = z >= 0
+                out[pos] = 1 / (1 + np.exp(-z[pos]))
+                return out
+        """,
+        ),
+        # turns warnings off globally with np.seterr: exp still overflows
+        (
+            "silenced",
+            """
+            def stable_sigmoid(z):
+                np.seterr(over="ignore")
+                return 1 / (1 + np.exp(-np.asarray(z, dtype=float)))
+        """,
+        ),
+    ],
+    "check_softmax": [
+        # does not subtract the maximum, so scores of 1000 overflow to inf / inf = nan
+        (
+            "not_shifted",
+            """
+            def softmax(Z):
+                e = np.exp(Z)
+                return e / np.sum(e, axis=1, keepdims=True)
+        """,
+        ),
+        # normalises along axis=0 (over the examples) instead of along each row
+        (
+            "wrong_axis",
+            """
+            def softmax(Z):
+                e = np.exp(Z - np.max(Z, axis=0, keepdims=True))
+                return e / np.sum(e, axis=0, keepdims=True)
+        """,
+        ),
+        # forgets keepdims, so the row sums broadcast against the columns
+        (
+            "no_keepdims",
+            """
+            def softmax(Z):
+                e = np.exp(Z - np.max(Z, axis=1, keepdims=True))
+                return e / np.sum(e, axis=1)
+        """,
+        ),
+        # divides by the sum over the whole batch instead of each row's sum
+        (
+            "sum_all",
+            """
+            def softmax(Z):
+                e = np.exp(Z - np.max(Z, axis=1, keepdims=True))
+                return e / np.sum(e)
+        """,
+        ),
+        # subtracts the maximum in place, changing the caller's array
+        (
+            "in_place",
+            """
+            def softmax(Z):
+                Z -= np.max(Z, axis=1, keepdims=True)
+                e = np.exp(Z)
+                return e / np.sum(e, axis=1, keepdims=True)
+        """,
+        ),
+        # subtracts the global maximum of the batch instead of each row's: a row far below it underflows to 0 / 0
+        (
+            "global_max",
+            """
+            def softmax(Z):
+                Z = np.asarray(Z, dtype=float)
+                e = np.exp(Z - np.max(Z))
+                return e / np.sum(e, axis=1, keepdims=True)
+        """,
+        ),
+        # divides by the row maximum of the exponentials instead of their sum
+        (
+            "divided_by_max",
+            """
+            def softmax(Z):
+                e = np.exp(Z - np.max(Z, axis=1, keepdims=True))
+                return e / np.max(e, axis=1, keepdims=True)
+        """,
+        ),
+        # normalises the shifted scores without exponentiating them
+        (
+            None,
+            """
+            def softmax(Z):
+                shifted = Z - np.min(Z, axis=1, keepdims=True)
+                return shifted / np.sum(shifted, axis=1, keepdims=True)
+        """,
+        ),
+    ],
+}
+
+for _name, _sources in _ROUND4_CORRECT.items():
+    CORRECT.setdefault(_name, []).extend(_sources)
+for _name, _answers in _ROUND4_WRONG.items():
+    WRONG.setdefault(_name, []).extend(_answers)

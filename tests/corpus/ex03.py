@@ -3368,3 +3368,965 @@ for _name, _sources in _REAL_STYLES_CORRECT.items():
     CORRECT.setdefault(_name, []).extend(_sources)
 for _name, _answers in _REAL_STYLES_WRONG.items():
     WRONG.setdefault(_name, []).extend(_answers)
+
+# A later round of blind answers, written from the student notebooks only (each wrong one says its mistake).
+_ROUND4_CORRECT = {
+    "check_dense_forward": [
+        (
+            "def dense_forward(X, W, b, activation):\n"
+            '    """activation(X @ W + b). X: (n_samples, n_inputs); W: (n_inputs, n_outputs); b: (n_ou'
+            'tputs,)."""\n'
+            "    return activation(X @ W + b)\n"
+        ),
+        """
+            def dense_forward(X, W, b, activation):
+                Z = np.dot(X, W) + b
+                A = activation(Z)
+                return A
+        """,
+        """
+            def dense_forward(X, W, b, activation):
+                Z = np.einsum("ni,io->no", X, W) + b[np.newaxis, :]
+                return activation(Z)
+        """,
+        """
+            def dense_forward(X, W, b, activation):
+                # neuron by neuron, example by example (slow, but spelled out)
+                n_samples, n_inputs = X.shape
+                n_outputs = W.shape[1]
+                Z = np.zeros((n_samples, n_outputs))
+                for i in range(n_samples):
+                    for j in range(n_outputs):
+                        Z[i, j] = np.dot(X[i, :], W[:, j]) + b[j]
+                return activation(Z)
+        """,
+        """
+            def dense_forward(X, W, b, activation):
+                X = np.asarray(X, dtype=float)
+                W = np.asarray(W, dtype=float)
+                b = np.asarray(b, dtype=float).reshape(1, -1)
+                assert X.shape[1] == W.shape[0], "X's columns must match W's rows"
+                return activation(np.matmul(X, W) + b)
+        """,
+    ],
+    "check_article_weight": [
+        (
+            "def article_weight(W, name):\n"
+            '    """The weight the article calls `name`, e.g. "wb3" -> W[1, 2]. W: (n_inputs, n_outputs)."""\n'
+            '    row = ord(name[1]) - ord("a")\n'
+            "    col = int(name[2]) - 1\n"
+            "    return W[row, col]\n"
+        ),
+        """
+            def article_weight(W, name):
+                letters = "abcdefghijklmnopqrstuvwxyz"
+                return W[letters.index(name[1]), int(name[2:]) - 1]
+        """,
+        """
+            def article_weight(W, name):
+                rows = {"a": 0, "b": 1, "c": 2}
+                letter, digit = name[1], name[2]
+                return float(W[rows[letter]][int(digit) - 1])
+        """,
+        """
+            def article_weight(W, name):
+                assert name.startswith("w"), "names look like 'wb3'"
+                i = ord(name[1].lower()) - 97
+                j = int(name[-1]) - 1
+                return W[i, j]
+        """,
+        """
+            def article_weight(W, name):
+                # row-major flat index: row i, column j of a (n_in, n_out) matrix
+                n_out = W.shape[1]
+                i = ord(name[1]) - ord("a")
+                j = int(name[2]) - 1
+                return W.ravel()[i * n_out + j]
+        """,
+    ],
+    "check_count_parameters": [
+        (
+            "def count_parameters(sizes):\n"
+            '    """The number of weights and biases of a dense network with these layer sizes, e.g. [3'
+            ', 4, 4, 1]."""\n'
+            "    total = 0\n"
+            "    for l in range(1, len(sizes)):\n"
+            "        total += sizes[l - 1] * sizes[l] + sizes[l]\n"
+            "    return total\n"
+        ),
+        """
+            def count_parameters(sizes):
+                return sum(n_in * n_out + n_out for n_in, n_out in zip(sizes[:-1], sizes[1:]))
+        """,
+        """
+            def count_parameters(sizes):
+                # each neuron has one weight per input plus one bias
+                return int(sum((n_in + 1) * n_out for n_in, n_out in zip(sizes, sizes[1:])))
+        """,
+        """
+            def count_parameters(sizes):
+                s = np.asarray(sizes, dtype=np.int64)
+                return int(np.dot(s[:-1], s[1:]) + np.sum(s[1:]))
+        """,
+        """
+            def count_parameters(sizes):
+                sizes = list(sizes)
+                weights = 0
+                biases = 0
+                for i in range(len(sizes) - 1):
+                    n_in = sizes[i]
+                    n_out = sizes[i + 1]
+                    weights = weights + n_in * n_out
+                    biases = biases + n_out
+                print("weights:", weights, "biases:", biases)
+                return weights + biases
+        """,
+    ],
+    "check_initialize": [
+        (
+            "def initialize(sizes, rng):\n"
+            '    """[(W1, b1), (W2, b2), ...] for layer sizes such as [3, 4, 4, 1]; W: (n_in, n_out), b'
+            ': (n_out,)."""\n'
+            "    params = []\n"
+            "    for n_in, n_out in zip(sizes[:-1], sizes[1:]):\n"
+            "        W = rng.normal(0.0, np.sqrt(1.0 / n_in), size=(n_in, n_out))\n"
+            "        b = np.zeros(n_out)\n"
+            "        params.append((W, b))\n"
+            "    return params\n"
+        ),
+        """
+            def initialize(sizes, rng):
+                return [
+                    (rng.standard_normal((n_in, n_out)) / np.sqrt(n_in), np.zeros(n_out))
+                    for n_in, n_out in zip(sizes, sizes[1:])
+                ]
+        """,
+        """
+            def initialize(sizes, rng):
+                params = []
+                for l in range(1, len(sizes)):
+                    n_in, n_out = sizes[l - 1], sizes[l]
+                    sigma = (1 / n_in) ** 0.5
+                    W = sigma * rng.normal(size=(n_in, n_out))
+                    b = np.zeros((n_out,))
+                    params.append((W, b))
+                return params
+        """,
+        """
+            def initialize(sizes, rng):
+                assert isinstance(rng, np.random.Generator), "pass np.random.default_rng(seed)"
+                assert len(sizes) >= 2
+                params = []
+                for n_in, n_out in zip(sizes, sizes[1:]):
+                    scale = np.sqrt(1.0 / float(n_in))  # LeCun: keeps std(z) about std(input)
+                    W = rng.normal(loc=0.0, scale=scale, size=(int(n_in), int(n_out))).astype(np.float64)
+                    b = np.zeros(int(n_out), dtype=np.float64)
+                    params.append((W, b))
+                return params
+        """,
+        """
+            def _lecun_layer(n_in, n_out, rng):
+                return rng.normal(0, 1 / np.sqrt(n_in), (n_in, n_out)), np.zeros(n_out)
+
+
+            def initialize(sizes, rng):
+                return [_lecun_layer(sizes[i], sizes[i + 1], rng) for i in range(len(sizes) - 1)]
+        """,
+    ],
+    "check_forward": [
+        (
+            "from annlib.activations import identity, relu, sigmoid, softmax, tanh\n"
+            "\n"
+            'ACTIVATION_FUNCTIONS = {"sigmoid": sigmoid, "tanh": tanh, "relu": relu, "identity": identi'
+            'ty, "softmax": softmax}\n'
+            "\n"
+            "\n"
+            "def forward(params, X, activations):\n"
+            '    """(A, caches): the network\'s output for X and one cache (A_prev, Z, activation name) '
+            'per layer."""\n'
+            "    A = X\n"
+            "    caches = []\n"
+            "    for (W, b), name in zip(params, activations):\n"
+            "        Z = A @ W + b\n"
+            "        caches.append((A, Z, name))\n"
+            "        A = ACTIVATION_FUNCTIONS[name](Z)\n"
+            "    return A, caches\n"
+        ),
+        (
+            "from annlib.activations import identity, relu, sigmoid, softmax, tanh\n"
+            "\n"
+            'ACTIVATION_FUNCTIONS = {"sigmoid": sigmoid, "tanh": tanh, "relu": relu, "identity": identi'
+            'ty, "softmax": softmax}\n'
+            "\n"
+            "\n"
+            "def forward(params, X, activations):\n"
+            "    A = np.asarray(X, dtype=float)\n"
+            "    caches = []\n"
+            "    for l in range(len(params)):\n"
+            "        W, b = params[l]\n"
+            "        A_prev = A\n"
+            "        Z = np.dot(A_prev, W) + b\n"
+            "        f = ACTIVATION_FUNCTIONS[activations[l]]\n"
+            "        A = f(Z)\n"
+            "        caches.append((A_prev, Z, activations[l]))\n"
+            "    return A, caches\n"
+        ),
+        (
+            "from annlib.activations import identity, relu, sigmoid, softmax, tanh\n"
+            "\n"
+            'ACTIVATION_FUNCTIONS = {"sigmoid": sigmoid, "tanh": tanh, "relu": relu, "identity": identi'
+            'ty, "softmax": softmax}\n'
+            "\n"
+            "\n"
+            "def forward(params, X, activations):\n"
+            '    assert len(params) == len(activations), "one activation name per layer"\n'
+            "    A = np.array(X, dtype=np.float64)\n"
+            "    caches = []\n"
+            "    for layer, ((W, b), name) in enumerate(zip(params, activations), start=1):\n"
+            "        if name not in ACTIVATION_FUNCTIONS:\n"
+            '            raise ValueError(f"layer {layer}: unknown activation {name!r}")\n'
+            '        assert A.shape[1] == W.shape[0], f"layer {layer}: shapes {A.shape} and {W.shape} d'
+            'o not fit"\n'
+            "        Z = A @ W + b\n"
+            "        caches.append((A, Z, name))\n"
+            "        A = ACTIVATION_FUNCTIONS[name](Z)\n"
+            "    return A, caches\n"
+        ),
+        """
+            from annlib.scratch import ACTIVATIONS  # name -> (function, derivative); the text allows it
+
+
+            def forward(params, X, activations):
+                A = X
+                caches = []
+                for (W, b), name in zip(params, activations):
+                    Z = np.matmul(A, W) + b
+                    caches.append((A, Z, name))
+                    A = ACTIVATIONS[name][0](Z)
+                return A, caches
+        """,
+        (
+            "from annlib.activations import identity, relu, sigmoid, softmax, tanh\n"
+            "\n"
+            'ACTIVATION_FUNCTIONS = {"sigmoid": sigmoid, "tanh": tanh, "relu": relu, "identity": identi'
+            'ty, "softmax": softmax}\n'
+            "\n"
+            "\n"
+            "def layer_forward(A_prev, W, b, name):\n"
+            "    Z = A_prev @ W + b\n"
+            "    return ACTIVATION_FUNCTIONS[name](Z), (A_prev, Z, name)\n"
+            "\n"
+            "\n"
+            "def forward(params, X, activations):\n"
+            "    A, caches = X, []\n"
+            "    for (W, b), name in zip(params, activations):\n"
+            "        A, cache = layer_forward(A, W, b, name)\n"
+            "        caches.append(cache)\n"
+            "    return A, caches\n"
+        ),
+    ],
+    "check_collapse_linear": [
+        (
+            "def collapse_linear(W1, b1, W2, b2):\n"
+            '    """(W, b) of the one linear layer that equals X @ W1 + b1 followed by @ W2 + b2, for e'
+            'very X."""\n'
+            "    W = W1 @ W2\n"
+            "    b = b1 @ W2 + b2\n"
+            "    return W, b\n"
+        ),
+        """
+            def collapse_linear(W1, b1, W2, b2):
+                return np.dot(W1, W2), np.dot(b1, W2) + b2
+        """,
+        """
+            def collapse_linear(W1, b1, W2, b2):
+                # b1 @ W2 is the same as W2.T @ b1
+                return np.einsum("ih,ho->io", W1, W2), W2.T @ b1 + b2
+        """,
+        """
+            def collapse_linear(W1, b1, W2, b2):
+                # read the layer off the two layers themselves: X = 0 gives b, X = I gives W + b
+                two_layers = lambda X: (X @ W1 + b1) @ W2 + b2
+                n_in = W1.shape[0]
+                b = two_layers(np.zeros((1, n_in)))[0]
+                W = two_layers(np.eye(n_in)) - b
+                return W, b
+        """,
+        """
+            def collapse_linear(W1, b1, W2, b2):
+                n_in, n_hidden = W1.shape
+                n_out = W2.shape[1]
+                W = np.zeros((n_in, n_out))
+                b = np.array(b2, dtype=float).copy()
+                for i in range(n_in):
+                    for o in range(n_out):
+                        for h in range(n_hidden):
+                            W[i, o] += W1[i, h] * W2[h, o]
+                for o in range(n_out):
+                    for h in range(n_hidden):
+                        b[o] += b1[h] * W2[h, o]
+                return W, b
+        """,
+    ],
+    "check_tanh_gap": [
+        (
+            "def tanh_gap(X, W1, b1, W2, b2, W, b):\n"
+            '    """The largest absolute difference between the two layers with tanh between them and t'
+            'he one layer (W, b)."""\n'
+            "    with_tanh = np.tanh(X @ W1 + b1) @ W2 + b2\n"
+            "    one_layer = X @ W + b\n"
+            "    return np.max(np.abs(with_tanh - one_layer))\n"
+        ),
+        """
+            def tanh_gap(X, W1, b1, W2, b2, W, b):
+                hidden = np.tanh(np.dot(X, W1) + b1)
+                y_two = np.dot(hidden, W2) + b2
+                y_one = np.dot(X, W) + b
+                return float(np.abs(y_two - y_one).max())
+        """,
+        """
+            def tanh_gap(X, W1, b1, W2, b2, W, b):
+                gap = 0.0
+                for x in X:
+                    y_two = np.tanh(x @ W1 + b1) @ W2 + b2
+                    y_one = x @ W + b
+                    for d in np.abs(y_two - y_one):
+                        if d > gap:
+                            gap = d
+                return float(gap)
+        """,
+        """
+            def tanh_gap(X, W1, b1, W2, b2, W, b):
+                diff = (np.tanh(X @ W1 + b1) @ W2 + b2) - (X @ W + b)
+                return float(np.amax(np.abs(diff)))
+        """,
+        """
+            def tanh_gap(X, W1, b1, W2, b2, W, b):
+                X = np.asarray(X, dtype=float)
+                two = np.tanh(X @ W1 + b1) @ W2 + b2
+                one = X @ W + b
+                assert two.shape == one.shape
+                return float(np.linalg.norm((two - one).ravel(), ord=np.inf))
+        """,
+    ],
+}
+_ROUND4_WRONG = {
+    "check_dense_forward": [
+        # multiplies with the transposed weights, X @ W.T
+        (
+            "W_transposed",
+            """
+            def dense_forward(X, W, b, activation):
+                return activation(X @ W.T + b)
+        """,
+        ),
+        # adds the bias after the activation
+        (
+            "bias_after_activation",
+            """
+            def dense_forward(X, W, b, activation):
+                return activation(X @ W) + b
+        """,
+        ),
+        # forgets to apply the activation
+        (
+            "no_activation",
+            """
+            def dense_forward(X, W, b, activation):
+                return X @ W + b
+        """,
+        ),
+        # ignores the activation argument and always uses a sigmoid
+        (
+            "activation_ignored",
+            """
+            def dense_forward(X, W, b, activation):
+                Z = X @ W + b
+                return 1 / (1 + np.exp(-Z))
+        """,
+        ),
+        # element-wise X * W instead of a matrix product (deeplearning.ai-style confusion of * and np.dot)
+        (
+            "elementwise",
+            """
+            def dense_forward(X, W, b, activation):
+                return activation(np.sum(X * W.T, axis=1, keepdims=True) + b)
+        """,
+        ),
+        # reshapes b into a column (n_outputs, 1), so it is added per example instead of per neuron
+        (
+            "bias_column",
+            """
+            def dense_forward(X, W, b, activation):
+                return activation(X @ W + b.reshape(-1, 1))
+        """,
+        ),
+        # subtracts the bias
+        (
+            "minus_bias",
+            """
+            def dense_forward(X, W, b, activation):
+                return activation(X @ W - b)
+        """,
+        ),
+        # adds the sum of all biases to every neuron
+        (
+            None,
+            """
+            def dense_forward(X, W, b, activation):
+                return activation(X @ W + np.sum(b))
+        """,
+        ),
+    ],
+    "check_article_weight": [
+        # swaps row and column: W[neuron, input] instead of W[input, neuron]
+        (
+            "rows_are_neurons",
+            """
+            def article_weight(W, name):
+                return W[int(name[2]) - 1, ord(name[1]) - ord("a")]
+        """,
+        ),
+        # forgets that the digit counts from 1
+        (
+            "neuron_from_zero",
+            """
+            def article_weight(W, name):
+                return W[ord(name[1]) - ord("a"), int(name[2]) % W.shape[1]]
+        """,
+        ),
+        # reads the letter from name[0] (the 'w') instead of name[1], then wraps it into range
+        (
+            None,
+            """
+            def article_weight(W, name):
+                return W[(ord(name[0]) - ord("a")) % W.shape[0], int(name[2]) - 1]
+        """,
+        ),
+        # counts the letters from 1: 'a' becomes row 1
+        (
+            "letter_from_one",
+            """
+            def article_weight(W, name):
+                return W[(ord(name[1]) - ord("a") + 1) % W.shape[0], int(name[2]) - 1]
+        """,
+        ),
+        # flat index with the wrong stride (the number of rows instead of the number of columns)
+        (
+            "flat_index",
+            """
+            def article_weight(W, name):
+                i = ord(name[1]) - ord("a")
+                j = int(name[2]) - 1
+                return W.ravel()[i * W.shape[0] + j]
+        """,
+        ),
+        # returns the whole row of the input node instead of one weight
+        (
+            "whole_row",
+            """
+            def article_weight(W, name):
+                return W[ord(name[1]) - ord("a")]
+        """,
+        ),
+        # uses the column-major (Fortran-order) flattening of W
+        (
+            None,
+            """
+            def article_weight(W, name):
+                i = ord(name[1]) - ord("a")
+                j = int(name[2]) - 1
+                return W.flatten(order="F")[i * W.shape[1] + j]
+        """,
+        ),
+        # returns the weight's name-derived index pair instead of the weight
+        (
+            "index_not_value",
+            """
+            def article_weight(W, name):
+                return (ord(name[1]) - ord("a"), int(name[2]) - 1)
+        """,
+        ),
+    ],
+    "check_count_parameters": [
+        # counts only the weights and forgets the biases
+        (
+            "no_biases",
+            """
+            def count_parameters(sizes):
+                return sum(a * b for a, b in zip(sizes, sizes[1:]))
+        """,
+        ),
+        # counts one bias per input node instead of per output node
+        (
+            "biases_of_inputs",
+            """
+            def count_parameters(sizes):
+                return sum(a * b + a for a, b in zip(sizes, sizes[1:]))
+        """,
+        ),
+        # gives the input layer biases too: adds every layer size, the input layer included
+        (
+            "input_biases",
+            """
+            def count_parameters(sizes):
+                return sum(a * b for a, b in zip(sizes, sizes[1:])) + sum(sizes)
+        """,
+        ),
+        # off-by-one loop that skips the last layer
+        (
+            "last_layer_missing",
+            """
+            def count_parameters(sizes):
+                total = 0
+                for l in range(1, len(sizes) - 1):
+                    total += sizes[l - 1] * sizes[l] + sizes[l]
+                return total
+        """,
+        ),
+        # multiplies all the layer sizes together
+        (
+            None,
+            """
+            def count_parameters(sizes):
+                return int(np.prod(sizes)) + sum(sizes[1:])
+        """,
+        ),
+        # hard-codes the article's answer
+        (
+            None,
+            """
+            def count_parameters(sizes):
+                return 41
+        """,
+        ),
+        # counts the neurons plus the weights, adding n_in + n_out per layer instead of n_in * n_out + n_out
+        (
+            "sum_not_product",
+            """
+            def count_parameters(sizes):
+                return sum(a + b for a, b in zip(sizes, sizes[1:])) + sum(sizes[1:])
+        """,
+        ),
+        # squares each layer's size instead of multiplying neighbouring sizes
+        (
+            None,
+            """
+            def count_parameters(sizes):
+                return sum(n * n + n for n in sizes[1:])
+        """,
+        ),
+    ],
+    "check_initialize": [
+        # all weights zero: every neuron of a layer stays a copy of the others
+        (
+            "zeros",
+            """
+            def initialize(sizes, rng):
+                return [(np.zeros((n_in, n_out)), np.zeros(n_out)) for n_in, n_out in zip(sizes, sizes[1:])]
+        """,
+        ),
+        # draws from the global np.random instead of the rng argument
+        (
+            "global_random",
+            """
+            def initialize(sizes, rng):
+                return [
+                    (np.random.randn(n_in, n_out) * np.sqrt(1 / n_in), np.zeros(n_out))
+                    for n_in, n_out in zip(sizes, sizes[1:])
+                ]
+        """,
+        ),
+        # standard deviation 1: the sums grow with sqrt(n_in) and tanh saturates
+        (
+            "too_large",
+            """
+            def initialize(sizes, rng):
+                return [(rng.normal(size=(n_in, n_out)), np.zeros(n_out)) for n_in, n_out in zip(sizes, sizes[1:])]
+        """,
+        ),
+        # CS231n-style fixed scale 0.01: the signal vanishes after a few layers
+        (
+            "too_small",
+            (
+                "def initialize(sizes, rng):\n"
+                "    return [(0.01 * rng.standard_normal((n_in, n_out)), np.zeros(n_out)) for n_in, n_out i"
+                "n zip(sizes, sizes[1:])]\n"
+            ),
+        ),
+        # uses the variance 1/n_in as the standard deviation
+        (
+            "variance_as_scale",
+            (
+                "def initialize(sizes, rng):\n"
+                "    return [(rng.normal(0, 1 / n_in, size=(n_in, n_out)), np.zeros(n_out)) for n_in, n_out"
+                " in zip(sizes, sizes[1:])]\n"
+            ),
+        ),
+        # deeplearning.ai-style shapes: W is (n_out, n_in) and b is (n_out, 1)
+        (
+            None,
+            """
+            def initialize(sizes, rng):
+                params = []
+                for l in range(1, len(sizes)):
+                    W = rng.standard_normal((sizes[l], sizes[l - 1])) * np.sqrt(1 / sizes[l - 1])
+                    b = np.zeros((sizes[l], 1))
+                    params.append((W, b))
+                return params
+        """,
+        ),
+        # makes its own generator with a fixed seed, ignoring the rng argument
+        (
+            "fixed_seed",
+            (
+                "def initialize(sizes, rng):\n"
+                "    rng = np.random.default_rng(0)\n"
+                "    return [(rng.normal(0, np.sqrt(1 / n_in), (n_in, n_out)), np.zeros(n_out)) for n_in, n"
+                "_out in zip(sizes, sizes[1:])]\n"
+            ),
+        ),
+        # scales each layer by its number of outputs instead of its number of inputs
+        (
+            "fan_out",
+            (
+                "def initialize(sizes, rng):\n"
+                "    return [(rng.normal(0, np.sqrt(1 / n_out), (n_in, n_out)), np.zeros(n_out)) for n_in, "
+                "n_out in zip(sizes, sizes[1:])]\n"
+            ),
+        ),
+        # random biases as well as random weights, drawn from the same scale
+        (
+            "random_biases",
+            """
+            def initialize(sizes, rng):
+                params = []
+                for n_in, n_out in zip(sizes, sizes[1:]):
+                    W = rng.normal(0, np.sqrt(1 / n_in), (n_in, n_out))
+                    b = rng.normal(0, np.sqrt(1 / n_in), n_out)
+                    params.append((W, b))
+                return params
+        """,
+        ),
+    ],
+    "check_forward": [
+        # stores each layer's output A instead of its input A_prev in the cache
+        (
+            "cache_output",
+            (
+                "from annlib.activations import identity, relu, sigmoid, softmax, tanh\n"
+                "\n"
+                'ACTIVATION_FUNCTIONS = {"sigmoid": sigmoid, "tanh": tanh, "relu": relu, "identity": identi'
+                'ty, "softmax": softmax}\n'
+                "\n"
+                "\n"
+                "def forward(params, X, activations):\n"
+                "    A = X\n"
+                "    caches = []\n"
+                "    for (W, b), name in zip(params, activations):\n"
+                "        Z = A @ W + b\n"
+                "        A = ACTIVATION_FUNCTIONS[name](Z)\n"
+                "        caches.append((A, Z, name))\n"
+                "    return A, caches\n"
+            ),
+        ),
+        # caches the tuple in the wrong order, (Z, A_prev, name)
+        (
+            "cache_order",
+            (
+                "from annlib.activations import identity, relu, sigmoid, softmax, tanh\n"
+                "\n"
+                'ACTIVATION_FUNCTIONS = {"sigmoid": sigmoid, "tanh": tanh, "relu": relu, "identity": identi'
+                'ty, "softmax": softmax}\n'
+                "\n"
+                "\n"
+                "def forward(params, X, activations):\n"
+                "    A = X\n"
+                "    caches = []\n"
+                "    for (W, b), name in zip(params, activations):\n"
+                "        Z = A @ W + b\n"
+                "        caches.append((Z, A, name))\n"
+                "        A = ACTIVATION_FUNCTIONS[name](Z)\n"
+                "    return A, caches\n"
+            ),
+        ),
+        # uses the first layer's activation for every layer
+        (
+            "first_function_everywhere",
+            (
+                "from annlib.activations import identity, relu, sigmoid, softmax, tanh\n"
+                "\n"
+                'ACTIVATION_FUNCTIONS = {"sigmoid": sigmoid, "tanh": tanh, "relu": relu, "identity": identi'
+                'ty, "softmax": softmax}\n'
+                "\n"
+                "\n"
+                "def forward(params, X, activations):\n"
+                "    A = X\n"
+                "    caches = []\n"
+                "    f = ACTIVATION_FUNCTIONS[activations[0]]\n"
+                "    for (W, b), name in zip(params, activations):\n"
+                "        Z = A @ W + b\n"
+                "        caches.append((A, Z, name))\n"
+                "        A = f(Z)\n"
+                "    return A, caches\n"
+            ),
+        ),
+        # inserts each cache at the front, so the list comes last layer first
+        (
+            "caches_reversed",
+            (
+                "from annlib.activations import identity, relu, sigmoid, softmax, tanh\n"
+                "\n"
+                'ACTIVATION_FUNCTIONS = {"sigmoid": sigmoid, "tanh": tanh, "relu": relu, "identity": identi'
+                'ty, "softmax": softmax}\n'
+                "\n"
+                "\n"
+                "def forward(params, X, activations):\n"
+                "    A = X\n"
+                "    caches = []\n"
+                "    for (W, b), name in zip(params, activations):\n"
+                "        Z = A @ W + b\n"
+                "        caches.insert(0, (A, Z, name))\n"
+                "        A = ACTIVATION_FUNCTIONS[name](Z)\n"
+                "    return A, caches\n"
+            ),
+        ),
+        # stores the activation function object instead of its name in the cache
+        (
+            "cache_function",
+            (
+                "from annlib.activations import identity, relu, sigmoid, softmax, tanh\n"
+                "\n"
+                'ACTIVATION_FUNCTIONS = {"sigmoid": sigmoid, "tanh": tanh, "relu": relu, "identity": identi'
+                'ty, "softmax": softmax}\n'
+                "\n"
+                "\n"
+                "def forward(params, X, activations):\n"
+                "    A = X\n"
+                "    caches = []\n"
+                "    for (W, b), name in zip(params, activations):\n"
+                "        f = ACTIVATION_FUNCTIONS[name]\n"
+                "        Z = A @ W + b\n"
+                "        caches.append((A, Z, f))\n"
+                "        A = f(Z)\n"
+                "    return A, caches\n"
+            ),
+        ),
+        # leaves the last layer linear, forgetting its output activation
+        (
+            "no_output_activation",
+            (
+                "from annlib.activations import identity, relu, sigmoid, softmax, tanh\n"
+                "\n"
+                'ACTIVATION_FUNCTIONS = {"sigmoid": sigmoid, "tanh": tanh, "relu": relu, "identity": identi'
+                'ty, "softmax": softmax}\n'
+                "\n"
+                "\n"
+                "def forward(params, X, activations):\n"
+                "    A = X\n"
+                "    caches = []\n"
+                "    for l, ((W, b), name) in enumerate(zip(params, activations)):\n"
+                "        Z = A @ W + b\n"
+                "        caches.append((A, Z, name))\n"
+                "        A = ACTIVATION_FUNCTIONS[name](Z) if l < len(params) - 1 else Z\n"
+                "    return A, caches\n"
+            ),
+        ),
+        # deeplearning.ai-style cache ((A_prev, W, b), Z) without the activation's name
+        (
+            None,
+            (
+                "from annlib.activations import identity, relu, sigmoid, softmax, tanh\n"
+                "\n"
+                'ACTIVATION_FUNCTIONS = {"sigmoid": sigmoid, "tanh": tanh, "relu": relu, "identity": identi'
+                'ty, "softmax": softmax}\n'
+                "\n"
+                "\n"
+                "def forward(params, X, activations):\n"
+                "    A = X\n"
+                "    caches = []\n"
+                "    for (W, b), name in zip(params, activations):\n"
+                "        Z = A @ W + b\n"
+                "        caches.append(((A, W, b), Z))\n"
+                "        A = ACTIVATION_FUNCTIONS[name](Z)\n"
+                "    return A, caches\n"
+            ),
+        ),
+        # stores the activated output instead of the weighted sum Z in the cache
+        (
+            "z_after_activation",
+            (
+                "from annlib.activations import identity, relu, sigmoid, softmax, tanh\n"
+                "\n"
+                'ACTIVATION_FUNCTIONS = {"sigmoid": sigmoid, "tanh": tanh, "relu": relu, "identity": identi'
+                'ty, "softmax": softmax}\n'
+                "\n"
+                "\n"
+                "def forward(params, X, activations):\n"
+                "    A = X\n"
+                "    caches = []\n"
+                "    for (W, b), name in zip(params, activations):\n"
+                "        A_new = ACTIVATION_FUNCTIONS[name](A @ W + b)\n"
+                "        caches.append((A, A_new, name))\n"
+                "        A = A_new\n"
+                "    return A, caches\n"
+            ),
+        ),
+        # returns only the output, not the caches
+        (
+            "no_caches",
+            (
+                "from annlib.activations import identity, relu, sigmoid, softmax, tanh\n"
+                "\n"
+                'ACTIVATION_FUNCTIONS = {"sigmoid": sigmoid, "tanh": tanh, "relu": relu, "identity": identi'
+                'ty, "softmax": softmax}\n'
+                "\n"
+                "\n"
+                "def forward(params, X, activations):\n"
+                "    A = X\n"
+                "    for (W, b), name in zip(params, activations):\n"
+                "        A = ACTIVATION_FUNCTIONS[name](A @ W + b)\n"
+                "    return A\n"
+            ),
+        ),
+    ],
+    "check_collapse_linear": [
+        # adds the two biases instead of passing b1 through W2
+        (
+            "biases_added",
+            """
+            def collapse_linear(W1, b1, W2, b2):
+                return W1 @ W2, b1 + b2
+        """,
+        ),
+        # keeps only the second bias
+        (
+            "b1_dropped",
+            """
+            def collapse_linear(W1, b1, W2, b2):
+                return W1 @ W2, b2
+        """,
+        ),
+        # forgets b2 in the collapsed bias
+        (
+            "b2_dropped",
+            """
+            def collapse_linear(W1, b1, W2, b2):
+                return W1 @ W2, b1 @ W2
+        """,
+        ),
+        # multiplies the matrices in the wrong order, transposing to make the shapes fit
+        (
+            "W_transposed",
+            """
+            def collapse_linear(W1, b1, W2, b2):
+                return (W2.T @ W1.T), b1 @ W2 + b2
+        """,
+        ),
+        # element-wise products padded to fit instead of matrix products
+        (
+            None,
+            """
+            def collapse_linear(W1, b1, W2, b2):
+                W = np.sum(W1, axis=1, keepdims=True) * np.sum(W2, axis=0, keepdims=True)
+                return W, b1 @ W2 + b2
+        """,
+        ),
+        # multiplies the sum of b1 by the sum of W2's columns for the bias
+        (
+            None,
+            """
+            def collapse_linear(W1, b1, W2, b2):
+                return W1 @ W2, np.sum(b1) * np.sum(W2, axis=0) + b2
+        """,
+        ),
+        # returns the bias with shape (1, n_out) instead of (n_out,)
+        (
+            "bias_2d",
+            """
+            def collapse_linear(W1, b1, W2, b2):
+                return W1 @ W2, (b1.reshape(1, -1) @ W2 + b2).reshape(1, -1)
+        """,
+        ),
+        # returns W and b in the wrong order
+        (
+            "swapped",
+            """
+            def collapse_linear(W1, b1, W2, b2):
+                return b1 @ W2 + b2, W1 @ W2
+        """,
+        ),
+    ],
+    "check_tanh_gap": [
+        # mean absolute difference instead of the largest
+        (
+            "mean",
+            """
+            def tanh_gap(X, W1, b1, W2, b2, W, b):
+                return np.mean(np.abs(np.tanh(X @ W1 + b1) @ W2 + b2 - (X @ W + b)))
+        """,
+        ),
+        # forgets the absolute value: the largest signed difference
+        (
+            "no_abs",
+            """
+            def tanh_gap(X, W1, b1, W2, b2, W, b):
+                return np.max(np.tanh(X @ W1 + b1) @ W2 + b2 - (X @ W + b))
+        """,
+        ),
+        # applies tanh to the network's output too, instead of only between the layers
+        (
+            "tanh_twice",
+            """
+            def tanh_gap(X, W1, b1, W2, b2, W, b):
+                return np.max(np.abs(np.tanh(np.tanh(X @ W1 + b1) @ W2 + b2) - (X @ W + b)))
+        """,
+        ),
+        # puts tanh before the first layer (on X) instead of between the layers
+        (
+            "tanh_on_input",
+            """
+            def tanh_gap(X, W1, b1, W2, b2, W, b):
+                return np.max(np.abs((np.tanh(X) @ W1 + b1) @ W2 + b2 - (X @ W + b)))
+        """,
+        ),
+        # returns the whole array of absolute differences instead of one number
+        (
+            "not_reduced",
+            """
+            def tanh_gap(X, W1, b1, W2, b2, W, b):
+                return np.abs(np.tanh(X @ W1 + b1) @ W2 + b2 - (X @ W + b))
+        """,
+        ),
+        # ignores the given W, b and recomputes the collapsed layer from W1, b1, W2, b2
+        (
+            "ignores_W_b",
+            """
+            def tanh_gap(X, W1, b1, W2, b2, W, b):
+                W_one, b_one = W1 @ W2, b1 @ W2 + b2
+                return np.max(np.abs(np.tanh(X @ W1 + b1) @ W2 + b2 - (X @ W_one + b_one)))
+        """,
+        ),
+        # forgets the second layer's bias b2
+        (
+            "no_b2",
+            """
+            def tanh_gap(X, W1, b1, W2, b2, W, b):
+                return np.max(np.abs(np.tanh(X @ W1 + b1) @ W2 - (X @ W + b)))
+        """,
+        ),
+        # sums the absolute differences instead of taking the largest
+        (
+            "sum",
+            """
+            def tanh_gap(X, W1, b1, W2, b2, W, b):
+                return float(np.sum(np.abs(np.tanh(X @ W1 + b1) @ W2 + b2 - (X @ W + b))))
+        """,
+        ),
+    ],
+}
+
+for _name, _sources in _ROUND4_CORRECT.items():
+    CORRECT.setdefault(_name, []).extend(_sources)
+for _name, _answers in _ROUND4_WRONG.items():
+    WRONG.setdefault(_name, []).extend(_answers)

@@ -3035,3 +3035,793 @@ for _name, _sources in _REAL_STYLES_CORRECT.items():
     CORRECT.setdefault(_name, []).extend(_sources)
 for _name, _answers in _REAL_STYLES_WRONG.items():
     WRONG.setdefault(_name, []).extend(_answers)
+
+# A later round of blind answers, written from the student notebooks only (each wrong one says its mistake).
+_ROUND4_CORRECT = {
+    "check_mse": [
+        (
+            "def mse(y_pred, y_true):\n"
+            '    """Mean over every element of (y_pred - y_true)**2. Both (n_samples, n_outputs). Retur'
+            'ns a float."""\n'
+            "    return float(np.mean((y_pred - y_true) ** 2))\n"
+        ),
+        """
+            def mse(y_pred, y_true):
+                diff = y_pred - y_true
+                return np.sum(diff * diff) / diff.size
+        """,
+        """
+            def mse(y_pred, y_true):
+                return np.square(np.subtract(y_pred, y_true)).mean()
+        """,
+        """
+            def mse(y_pred, y_true):
+                y_pred = np.asarray(y_pred, dtype=float)
+                y_true = np.asarray(y_true, dtype=float)
+                total = 0.0
+                count = 0
+                for p, t in zip(y_pred.ravel(), y_true.ravel()):
+                    total += (p - t) ** 2
+                    count += 1
+                return total / count
+        """,
+        """
+            def mse(y_pred, y_true):
+                n_samples, n_outputs = np.shape(y_pred)
+                errors = (np.asarray(y_pred) - np.asarray(y_true)).ravel()
+                return float(errors @ errors) / (n_samples * n_outputs)
+        """,
+    ],
+    "check_binary_cross_entropy": [
+        (
+            "def binary_cross_entropy(p, y):\n"
+            '    """-mean(y log p + (1 - y) log(1 - p)), p clipped to [1e-12, 1 - 1e-12]. Returns a float."""\n'
+            "    p = np.clip(p, 1e-12, 1 - 1e-12)\n"
+            "    return float(-np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)))\n"
+        ),
+        """
+            def binary_cross_entropy(p, y):
+                eps = 1e-12
+                p = np.clip(np.asarray(p, dtype=float).ravel(), eps, 1 - eps)
+                y = np.asarray(y, dtype=float).ravel()
+                losses = -(y * np.log(p) + (1 - y) * np.log(1 - p))
+                return float(losses.sum() / losses.size)
+        """,
+        """
+            def binary_cross_entropy(p, y):
+                p_safe = np.minimum(np.maximum(p, 1e-12), 1 - 1e-12)
+                y = np.asarray(y, dtype=float)
+                return -np.mean(y * np.log(p_safe) + (1.0 - y) * np.log1p(-p_safe))
+        """,
+        """
+            import math
+
+            def binary_cross_entropy(p, y):
+                total = 0.0
+                flat_p = np.ravel(p)
+                flat_y = np.ravel(y)
+                for pi, yi in zip(flat_p, flat_y):
+                    pi = min(max(float(pi), 1e-12), 1 - 1e-12)
+                    total += yi * math.log(pi) + (1 - yi) * math.log(1 - pi)
+                return -total / len(flat_p)
+        """,
+        """
+            def binary_cross_entropy(p, y):
+                p = np.clip(p, 1e-12, 1 - 1e-12)
+                # the probability given to what actually happened
+                prob_of_truth = np.where(y == 1, p, 1 - p)
+                return float(-np.mean(np.log(prob_of_truth)))
+        """,
+    ],
+    "check_cross_entropy": [
+        (
+            "def cross_entropy(P, Y):\n"
+            '    """-sum(Y * log P) / n_samples. P, Y: (n_samples, n_classes), Y one-hot. Returns a float."""\n'
+            "    P = np.clip(P, 1e-12, 1.0)\n"
+            "    return float(-np.sum(Y * np.log(P)) / P.shape[0])\n"
+        ),
+        """
+            def cross_entropy(P, Y):
+                P = np.clip(P, 1e-12, None)
+                per_example = -np.sum(Y * np.log(P), axis=1)
+                return float(np.mean(per_example))
+        """,
+        """
+            def cross_entropy(P, Y):
+                # only the probability of the true class counts (Y is one-hot)
+                n = P.shape[0]
+                true_class = np.argmax(Y, axis=1)
+                p_true = np.maximum(P[np.arange(n), true_class], 1e-12)
+                return float(-np.log(p_true).mean())
+        """,
+        """
+            def cross_entropy(P, Y):
+                P = np.asarray(P, dtype=float)
+                Y = np.asarray(Y, dtype=float)
+                n_samples, n_classes = P.shape
+                total = 0.0
+                for i in range(n_samples):
+                    for j in range(n_classes):
+                        if Y[i, j] != 0:
+                            total += Y[i, j] * np.log(max(P[i, j], 1e-12))
+                return -total / n_samples
+        """,
+        """
+            def cross_entropy(P, Y):
+                logP = np.log(np.clip(P, 1e-12, 1 - 1e-12))
+                return -np.einsum("ij,ij->", Y, logP) / len(P)
+        """,
+    ],
+    "check_loss_choices": [
+        (
+            "def loss_choices():\n"
+            '    """{task: loss name} for each of the six tasks."""\n'
+            "    return {\n"
+            '        "house_price": "mse",\n'
+            '        "spam": "binary_cross_entropy",\n'
+            '        "digit": "cross_entropy",\n'
+            '        "temperature": "mse",\n'
+            '        "tumour_malignant": "binary_cross_entropy",\n'
+            '        "animal_species": "cross_entropy",\n'
+            "    }\n"
+        ),
+        """
+            def loss_choices():
+                regression = ["house_price", "temperature"]
+                yes_no = ["spam", "tumour_malignant"]
+                one_of_k = ["digit", "animal_species"]
+                choices = {}
+                for task in regression:
+                    choices[task] = "mse"
+                for task in yes_no:
+                    choices[task] = "binary_cross_entropy"
+                for task in one_of_k:
+                    choices[task] = "cross_entropy"
+                return choices
+        """,
+        """
+            def loss_choices():
+                return dict(
+                    animal_species="cross_entropy",
+                    tumour_malignant="binary_cross_entropy",
+                    temperature="mse",
+                    digit="cross_entropy",
+                    spam="binary_cross_entropy",
+                    house_price="mse",
+                )
+        """,
+        """
+            def loss_choices():
+                n_outputs = {"house_price": None, "temperature": None, "spam": 2, "tumour_malignant": 2,
+                             "digit": 10, "animal_species": 12}
+                choices = {}
+                for task, k in n_outputs.items():
+                    if k is None:
+                        choices[task] = "mse"                      # a number on a scale
+                    elif k == 2:
+                        choices[task] = "binary_cross_entropy"     # yes / no
+                    else:
+                        choices[task] = "cross_entropy"            # one of k classes
+                return choices
+        """,
+    ],
+    "check_cost_gradient": [
+        (
+            "def cost_gradient(Y_hat, Y, kind):\n"
+            '    """dC/dY_hat, the shape of Y_hat. kind "mse": the MSE over every entry; "cross_entropy'
+            '": over the examples."""\n'
+            '    if kind == "mse":\n'
+            "        return 2 * (Y_hat - Y) / Y_hat.size\n"
+            '    elif kind == "cross_entropy":\n'
+            "        return -Y / np.clip(Y_hat, 1e-12, None) / Y_hat.shape[0]\n"
+            '    raise ValueError(f"unknown kind {kind!r}")\n'
+        ),
+        """
+            def cost_gradient(Y_hat, Y, kind):
+                n, n_out = Y_hat.shape
+                if kind == "mse":
+                    return 2.0 / (n * n_out) * (Y_hat - Y)
+                if kind == "cross_entropy":
+                    return -(1.0 / n) * Y / np.maximum(Y_hat, 1e-12)
+                raise ValueError("kind must be 'mse' or 'cross_entropy'")
+        """,
+        """
+            def _mse_gradient(Y_hat, Y):
+                return 2.0 * (Y_hat - Y) / Y_hat.size
+
+
+            def _cross_entropy_gradient(Y_hat, Y):
+                return -Y / np.clip(Y_hat, 1e-12, 1.0) / len(Y_hat)
+
+
+            def cost_gradient(Y_hat, Y, kind):
+                gradients = {"mse": _mse_gradient, "cross_entropy": _cross_entropy_gradient}
+                return gradients[kind](np.asarray(Y_hat, dtype=float), np.asarray(Y, dtype=float))
+        """,
+        """
+            def cost_gradient(Y_hat, Y, kind):
+                Y_hat = np.array(Y_hat, dtype=float)
+                Y = np.array(Y, dtype=float)
+                grad = np.zeros_like(Y_hat)
+                n_samples, n_outputs = Y_hat.shape
+                for i in range(n_samples):
+                    for k in range(n_outputs):
+                        if kind == "mse":
+                            grad[i, k] = 2 * (Y_hat[i, k] - Y[i, k]) / (n_samples * n_outputs)
+                        else:
+                            grad[i, k] = -Y[i, k] / max(Y_hat[i, k], 1e-12) / n_samples
+                return grad
+        """,
+        """
+            def cost_gradient(Y_hat, Y, kind):
+                assert Y_hat.shape == Y.shape, "Y_hat and Y must have the same shape"
+                if kind == "mse":
+                    m = Y_hat.size
+                    return (2 / m) * np.subtract(Y_hat, Y)
+                Y_hat_safe = np.clip(Y_hat, 1e-12, 1 - 1e-12)
+                return -np.divide(Y, Y_hat_safe) / Y_hat.shape[0]
+        """,
+    ],
+    "check_output_delta": [
+        (
+            "def output_delta(Y_hat, Y, kind):\n"
+            '    """dC/dZ of the output layer, the shape of Y_hat: identity output with "mse", softmax '
+            'with "cross_entropy"."""\n'
+            '    if kind == "mse":\n'
+            "        return 2 * (Y_hat - Y) / Y_hat.size\n"
+            '    elif kind == "cross_entropy":\n'
+            "        return (Y_hat - Y) / Y_hat.shape[0]\n"
+            '    raise ValueError(f"unknown kind {kind!r}")\n'
+        ),
+        """
+            def output_delta(Y_hat, Y, kind):
+                n, n_out = Y_hat.shape
+                error = Y_hat - Y
+                if kind == "mse":
+                    return (2.0 / (n * n_out)) * error
+                return error / n
+        """,
+        """
+            def cost_gradient(Y_hat, Y, kind):
+                if kind == "mse":
+                    return 2 * (Y_hat - Y) / Y_hat.size
+                return -Y / np.clip(Y_hat, 1e-12, None) / Y_hat.shape[0]
+
+
+            def output_delta(Y_hat, Y, kind):
+                if kind == "mse":
+                    # identity output: slope 1, so dC/dZ = dC/dY_hat
+                    return cost_gradient(Y_hat, Y, "mse")
+                # softmax output with cross-entropy: the slope cancels and leaves the error / n
+                return (Y_hat - Y) / len(Y_hat)
+        """,
+        """
+            def output_delta(Y_hat, Y, kind):
+                Y_hat = np.asarray(Y_hat, dtype=float)
+                Y = np.asarray(Y, dtype=float)
+                scale = {"mse": 2.0 / Y_hat.size, "cross_entropy": 1.0 / Y_hat.shape[0]}[kind]
+                return scale * (Y_hat - Y)
+        """,
+        """
+            def output_delta(Y_hat, Y, kind):
+                Y_hat = np.asarray(Y_hat, dtype=float)
+                Y = np.asarray(Y, dtype=float)
+                assert Y_hat.shape == Y.shape, "Y_hat and Y must have the same shape"
+                if kind not in ("mse", "cross_entropy"):
+                    raise ValueError("kind must be 'mse' or 'cross_entropy'")
+                n_samples = Y_hat.shape[0]
+                error = np.subtract(Y_hat, Y)
+                if kind == "mse":
+                    return error * 2.0 / error.size
+                return error / n_samples
+        """,
+    ],
+}
+_ROUND4_WRONG = {
+    "check_mse": [
+        # sums the squared errors instead of averaging them
+        (
+            "sum",
+            """
+            def mse(y_pred, y_true):
+                return float(np.sum((y_pred - y_true) ** 2))
+        """,
+        ),
+        # averages over axis 0 only, returning one number per output
+        (
+            "axis",
+            """
+            def mse(y_pred, y_true):
+                return np.mean((y_pred - y_true) ** 2, axis=0)
+        """,
+        ),
+        # divides by the number of examples only, not by every element
+        (
+            "mean_over_samples",
+            """
+            def mse(y_pred, y_true):
+                return float(np.sum((y_pred - y_true) ** 2) / len(y_pred))
+        """,
+        ),
+        # mean absolute error instead of squared
+        (
+            "mae",
+            """
+            def mse(y_pred, y_true):
+                return float(np.mean(np.abs(y_pred - y_true)))
+        """,
+        ),
+        # takes the square root: the RMSE
+        (
+            "rmse",
+            """
+            def mse(y_pred, y_true):
+                return float(np.sqrt(np.mean((y_pred - y_true) ** 2)))
+        """,
+        ),
+        # squares the mean error instead of averaging the squared errors
+        (
+            "square_of_mean",
+            """
+            def mse(y_pred, y_true):
+                return float(np.mean(y_pred - y_true) ** 2)
+        """,
+        ),
+        # adds the 1/2 factor some courses use for the loss
+        (
+            "half",
+            """
+            def mse(y_pred, y_true):
+                return 0.5 * float(np.mean((y_pred - y_true) ** 2))
+        """,
+        ),
+        # forgets to square: the mean signed error
+        (
+            "not_squared",
+            """
+            def mse(y_pred, y_true):
+                return float(np.mean(y_pred - y_true))
+        """,
+        ),
+    ],
+    "check_binary_cross_entropy": [
+        # no clipping: p of exactly 0 or 1 gives log(0), a warning and inf/nan
+        (
+            "no_clip",
+            """
+            def binary_cross_entropy(p, y):
+                return float(-np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)))
+        """,
+        ),
+        # clips only from below, so p = 1 still gives log(0) in the second term
+        (
+            "clip_one_side",
+            """
+            def binary_cross_entropy(p, y):
+                p = np.maximum(p, 1e-12)
+                return float(-np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)))
+        """,
+        ),
+        # forgets the minus sign, giving a negative loss
+        (
+            "no_minus",
+            """
+            def binary_cross_entropy(p, y):
+                p = np.clip(p, 1e-12, 1 - 1e-12)
+                return float(np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)))
+        """,
+        ),
+        # sums over the examples instead of averaging
+        (
+            "sum",
+            """
+            def binary_cross_entropy(p, y):
+                p = np.clip(p, 1e-12, 1 - 1e-12)
+                return float(-np.sum(y * np.log(p) + (1 - y) * np.log(1 - p)))
+        """,
+        ),
+        # keeps only the y log p term, so examples with y = 0 cost nothing
+        (
+            "positive_term_only",
+            """
+            def binary_cross_entropy(p, y):
+                p = np.clip(p, 1e-12, 1 - 1e-12)
+                return float(-np.mean(y * np.log(p)))
+        """,
+        ),
+        # uses log base 10 instead of the natural logarithm
+        (
+            "log10",
+            """
+            def binary_cross_entropy(p, y):
+                p = np.clip(p, 1e-12, 1 - 1e-12)
+                return float(-np.mean(y * np.log10(p) + (1 - y) * np.log10(1 - p)))
+        """,
+        ),
+        # swaps the roles of p and y inside the logarithms
+        (
+            "swapped",
+            """
+            def binary_cross_entropy(p, y):
+                y = np.clip(y, 1e-12, 1 - 1e-12)
+                return float(-np.mean(p * np.log(y) + (1 - p) * np.log(1 - y)))
+        """,
+        ),
+        # clips into [0, 1], which changes nothing and still takes log(0)
+        (
+            "no_clip",
+            """
+            def binary_cross_entropy(p, y):
+                p = np.clip(p, 0, 1)
+                return float(-np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)))
+        """,
+        ),
+        # y * log(p) + (1 - y) * log(p): forgets the 1 - in the second logarithm
+        (
+            "second_log_of_p",
+            """
+            def binary_cross_entropy(p, y):
+                p = np.clip(p, 1e-12, 1 - 1e-12)
+                return float(-np.mean(y * np.log(p) + (1 - y) * np.log(p)))
+        """,
+        ),
+    ],
+    "check_cross_entropy": [
+        # averages over all n * K entries instead of over the n examples
+        (
+            "mean_over_entries",
+            """
+            def cross_entropy(P, Y):
+                P = np.clip(P, 1e-12, 1.0)
+                return float(-np.mean(Y * np.log(P)))
+        """,
+        ),
+        # no clipping: a probability of exactly 0 gives 0 * log 0 = nan
+        (
+            "no_clip",
+            """
+            def cross_entropy(P, Y):
+                return float(-np.sum(Y * np.log(P)) / P.shape[0])
+        """,
+        ),
+        # forgets the minus sign
+        (
+            "no_minus",
+            """
+            def cross_entropy(P, Y):
+                P = np.clip(P, 1e-12, 1.0)
+                return float(np.sum(Y * np.log(P)) / P.shape[0])
+        """,
+        ),
+        # sums without dividing by the number of examples
+        (
+            "sum",
+            """
+            def cross_entropy(P, Y):
+                P = np.clip(P, 1e-12, 1.0)
+                return float(-np.sum(Y * np.log(P)))
+        """,
+        ),
+        # divides by the number of classes instead of the number of examples
+        (
+            "mean_over_classes",
+            """
+            def cross_entropy(P, Y):
+                P = np.clip(P, 1e-12, 1.0)
+                return float(-np.sum(Y * np.log(P)) / P.shape[1])
+        """,
+        ),
+        # uses the binary cross-entropy formula on every class entry
+        (
+            "binary_formula",
+            """
+            def cross_entropy(P, Y):
+                P = np.clip(P, 1e-12, 1 - 1e-12)
+                return float(-np.sum(Y * np.log(P) + (1 - Y) * np.log(1 - P)) / P.shape[0])
+        """,
+        ),
+        # picks the predicted class (argmax of P) instead of the true class (argmax of Y)
+        (
+            "predicted_class",
+            """
+            def cross_entropy(P, Y):
+                n = P.shape[0]
+                picked = P[np.arange(n), np.argmax(P, axis=1)]
+                return float(-np.mean(np.log(np.clip(picked, 1e-12, 1.0))))
+        """,
+        ),
+        # averages over axis 0 and returns an array per class
+        (
+            None,
+            """
+            def cross_entropy(P, Y):
+                P = np.clip(P, 1e-12, 1.0)
+                return -np.mean(Y * np.log(P), axis=0)
+        """,
+        ),
+        # swaps P and Y inside the logarithm
+        (
+            "swapped",
+            """
+            def cross_entropy(P, Y):
+                return float(-np.sum(P * np.log(np.clip(Y, 1e-12, 1.0))) / P.shape[0])
+        """,
+        ),
+    ],
+    "check_loss_choices": [
+        # treats the 10 digits as a yes/no problem
+        (
+            "bce_for_classes",
+            (
+                "def loss_choices():\n"
+                '    return {"house_price": "mse", "spam": "binary_cross_entropy", "digit": "binary_cross_e'
+                'ntropy",\n'
+                '            "temperature": "mse", "tumour_malignant": "binary_cross_entropy", "animal_spec'
+                'ies": "cross_entropy"}\n'
+            ),
+        ),
+        # uses categorical cross-entropy for the yes/no tasks
+        (
+            "ce_for_yes_no",
+            """
+            def loss_choices():
+                return {"house_price": "mse", "spam": "cross_entropy", "digit": "cross_entropy",
+                        "temperature": "mse", "tumour_malignant": "cross_entropy", "animal_species": "cross_entropy"}
+        """,
+        ),
+        # uses MSE for the digit, whose labels are numbers 0 to 9
+        (
+            "mse_for_classification",
+            (
+                "def loss_choices():\n"
+                '    return {"house_price": "mse", "spam": "binary_cross_entropy", "digit": "mse",\n'
+                '            "temperature": "mse", "tumour_malignant": "binary_cross_entropy", "animal_spec'
+                'ies": "cross_entropy"}\n'
+            ),
+        ),
+        # writes the loss names in capitals, not the names of LOSS_NAMES
+        (
+            "unknown_name",
+            """
+            def loss_choices():
+                return {"house_price": "MSE", "spam": "BCE", "digit": "CE",
+                        "temperature": "MSE", "tumour_malignant": "BCE", "animal_species": "CE"}
+        """,
+        ),
+        # calls categorical cross-entropy 'categorical_cross_entropy'
+        (
+            "unknown_name",
+            (
+                "def loss_choices():\n"
+                '    return {"house_price": "mse", "spam": "binary_cross_entropy", "digit": "categorical_cr'
+                'oss_entropy",\n'
+                '            "temperature": "mse", "tumour_malignant": "binary_cross_entropy", "animal_spec'
+                'ies": "categorical_cross_entropy"}\n'
+            ),
+        ),
+        # leaves out the temperature task
+        (
+            "missing_task",
+            """
+            def loss_choices():
+                return {"house_price": "mse", "spam": "binary_cross_entropy", "digit": "cross_entropy",
+                        "tumour_malignant": "binary_cross_entropy", "animal_species": "cross_entropy"}
+        """,
+        ),
+        # treats the tumour as a regression on a scale
+        (
+            "mse_for_classification",
+            """
+            def loss_choices():
+                return {"house_price": "mse", "spam": "binary_cross_entropy", "digit": "cross_entropy",
+                        "temperature": "mse", "tumour_malignant": "mse", "animal_species": "cross_entropy"}
+        """,
+        ),
+        # returns a list of names in the table's order instead of a dict
+        (
+            "not_a_dict",
+            (
+                "def loss_choices():\n"
+                '    return ["mse", "binary_cross_entropy", "cross_entropy", "mse", "binary_cross_entropy",'
+                ' "cross_entropy"]\n'
+            ),
+        ),
+    ],
+    "check_cost_gradient": [
+        # MSE gradient divided by the number of examples only, not by every entry
+        (
+            "mse_over_samples",
+            """
+            def cost_gradient(Y_hat, Y, kind):
+                if kind == "mse":
+                    return 2 * (Y_hat - Y) / Y_hat.shape[0]
+                return -Y / np.clip(Y_hat, 1e-12, None) / Y_hat.shape[0]
+        """,
+        ),
+        # forgets the factor 2 of the MSE's derivative
+        (
+            "mse_no_two",
+            """
+            def cost_gradient(Y_hat, Y, kind):
+                if kind == "mse":
+                    return (Y_hat - Y) / Y_hat.size
+                return -Y / np.clip(Y_hat, 1e-12, None) / Y_hat.shape[0]
+        """,
+        ),
+        # wrong sign for the MSE: Y - Y_hat
+        (
+            "mse_sign",
+            """
+            def cost_gradient(Y_hat, Y, kind):
+                if kind == "mse":
+                    return 2 * (Y - Y_hat) / Y_hat.size
+                return -Y / np.clip(Y_hat, 1e-12, None) / Y_hat.shape[0]
+        """,
+        ),
+        # no clipping before dividing: 0 / 0 gives nan and a warning
+        (
+            "ce_no_clip",
+            """
+            def cost_gradient(Y_hat, Y, kind):
+                if kind == "mse":
+                    return 2 * (Y_hat - Y) / Y_hat.size
+                return -Y / Y_hat / Y_hat.shape[0]
+        """,
+        ),
+        # cross-entropy averaged over every entry instead of the examples
+        (
+            "ce_over_entries",
+            """
+            def cost_gradient(Y_hat, Y, kind):
+                if kind == "mse":
+                    return 2 * (Y_hat - Y) / Y_hat.size
+                return -Y / np.clip(Y_hat, 1e-12, None) / Y_hat.size
+        """,
+        ),
+        # gives the softmax-paired shortcut (Y_hat - Y) / n, which is dC/dZ, not dC/dY_hat
+        (
+            "ce_softmax_delta",
+            """
+            def cost_gradient(Y_hat, Y, kind):
+                if kind == "mse":
+                    return 2 * (Y_hat - Y) / Y_hat.size
+                return (Y_hat - Y) / Y_hat.shape[0]
+        """,
+        ),
+        # ignores kind and always returns the MSE gradient
+        (
+            "always_mse",
+            """
+            def cost_gradient(Y_hat, Y, kind):
+                return 2 * (Y_hat - Y) / Y_hat.size
+        """,
+        ),
+        # clips Y_hat in place, changing the caller's array
+        (
+            None,
+            """
+            def cost_gradient(Y_hat, Y, kind):
+                if kind == "mse":
+                    return 2 * (Y_hat - Y) / Y_hat.size
+                np.clip(Y_hat, 1e-12, None, out=Y_hat)
+                return -Y / Y_hat / Y_hat.shape[0]
+        """,
+        ),
+        # returns the cost's value (a number), not its gradient, for cross-entropy
+        (
+            None,
+            """
+            def cost_gradient(Y_hat, Y, kind):
+                if kind == "mse":
+                    return 2 * (Y_hat - Y) / Y_hat.size
+                return -np.sum(Y * np.log(np.clip(Y_hat, 1e-12, None))) / Y_hat.shape[0]
+        """,
+        ),
+    ],
+    "check_output_delta": [
+        # cross-entropy delta divided by every entry instead of the examples
+        (
+            "ce_over_entries",
+            """
+            def output_delta(Y_hat, Y, kind):
+                if kind == "mse":
+                    return 2 * (Y_hat - Y) / Y_hat.size
+                return (Y_hat - Y) / Y_hat.size
+        """,
+        ),
+        # MSE delta divided by the number of examples only
+        (
+            "mse_over_samples",
+            """
+            def output_delta(Y_hat, Y, kind):
+                if kind == "mse":
+                    return 2 * (Y_hat - Y) / Y_hat.shape[0]
+                return (Y_hat - Y) / Y_hat.shape[0]
+        """,
+        ),
+        # forgets the factor 2 for the MSE
+        (
+            "mse_no_two",
+            """
+            def output_delta(Y_hat, Y, kind):
+                if kind == "mse":
+                    return (Y_hat - Y) / Y_hat.size
+                return (Y_hat - Y) / Y_hat.shape[0]
+        """,
+        ),
+        # returns dC/dY_hat for cross-entropy without the softmax's slope
+        (
+            "ce_no_slope",
+            """
+            def output_delta(Y_hat, Y, kind):
+                if kind == "mse":
+                    return 2 * (Y_hat - Y) / Y_hat.size
+                return -Y / np.clip(Y_hat, 1e-12, None) / Y_hat.shape[0]
+        """,
+        ),
+        # wrong sign: Y - Y_hat
+        (
+            "both_signs",
+            """
+            def output_delta(Y_hat, Y, kind):
+                if kind == "mse":
+                    return 2 * (Y - Y_hat) / Y_hat.size
+                return (Y - Y_hat) / Y_hat.shape[0]
+        """,
+        ),
+        # multiplies by the element-wise slope Y_hat (1 - Y_hat), as for a sigmoid, instead of the softmax's full
+        # Jacobian
+        (
+            "ce_diagonal_slope",
+            """
+            def output_delta(Y_hat, Y, kind):
+                if kind == "mse":
+                    return 2 * (Y_hat - Y) / Y_hat.size
+                grad = -Y / np.clip(Y_hat, 1e-12, None) / Y_hat.shape[0]
+                return grad * Y_hat * (1 - Y_hat)
+        """,
+        ),
+        # swaps the two kinds' formulas
+        (
+            "kinds_swapped",
+            """
+            def output_delta(Y_hat, Y, kind):
+                if kind == "cross_entropy":
+                    return 2 * (Y_hat - Y) / Y_hat.size
+                return (Y_hat - Y) / Y_hat.shape[0]
+        """,
+        ),
+        # goes through the softmax Jacobian times the clipped -Y / Y_hat: where the softmax saturated to exactly 0
+        # the slope 0 loses the error
+        (
+            "ce_jacobian",
+            """
+            def output_delta(Y_hat, Y, kind):
+                # softmax + cross-entropy worked out through the Jacobian, row by row (slow but explicit)
+                if kind == "mse":
+                    return 2 * (Y_hat - Y) / Y_hat.size
+                n, K = Y_hat.shape
+                delta = np.zeros((n, K))
+                for i in range(n):
+                    s = Y_hat[i]
+                    jacobian = np.diag(s) - np.outer(s, s)          # d s_k / d z_j
+                    dC_ds = -Y[i] / np.clip(s, 1e-12, None) / n
+                    delta[i] = jacobian.T @ dC_ds
+                return delta
+        """,
+        ),
+        # no scaling at all: the raw error Y_hat - Y for both kinds
+        (
+            "not_scaled",
+            """
+            def output_delta(Y_hat, Y, kind):
+                return Y_hat - Y
+        """,
+        ),
+    ],
+}
+
+for _name, _sources in _ROUND4_CORRECT.items():
+    CORRECT.setdefault(_name, []).extend(_sources)
+for _name, _answers in _ROUND4_WRONG.items():
+    WRONG.setdefault(_name, []).extend(_answers)

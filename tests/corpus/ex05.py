@@ -2992,3 +2992,807 @@ for _name, _sources in _REAL_STYLES_CORRECT.items():
     CORRECT.setdefault(_name, []).extend(_sources)
 for _name, _answers in _REAL_STYLES_WRONG.items():
     WRONG.setdefault(_name, []).extend(_answers)
+
+# A later round of blind answers, written from the student notebooks only (each wrong one says its mistake).
+_ROUND4_CORRECT = {
+    "check_sigmoid_derivative_expr": [
+        (
+            "import sympy as sp\n"
+            "\n"
+            "def sigmoid_derivative_expr(z):\n"
+            '    """d sigmoid / dz as a SymPy expression in the SymPy symbol z."""\n'
+            "    sigma = 1 / (1 + sp.exp(-z))\n"
+            "    return sp.diff(sigma, z)\n"
+        ),
+        """
+            import sympy as sp
+
+            def sigmoid_derivative_expr(z):
+                s = 1 / (1 + sp.exp(-z))
+                return s * (1 - s)
+        """,
+        """
+            import sympy as sp
+
+            def sigmoid_derivative_expr(z):
+                # quotient rule by hand: d/dz (1 + e^-z)^-1 = e^-z / (1 + e^-z)^2
+                return sp.exp(-z) / (1 + sp.exp(-z)) ** 2
+        """,
+        """
+            import sympy as sp
+
+            def sigmoid_derivative_expr(z):
+                sigmoid = sp.exp(z) / (sp.exp(z) + 1)   # the same function, written with e^z
+                derivative = sp.diff(sigmoid, z)
+                return sp.simplify(derivative)
+        """,
+        """
+            import sympy as sp
+
+            def sigmoid_derivative_expr(z):
+                u = 1 + sp.exp(-z)
+                sigma = u ** -1
+                # chain rule: d(u^-1)/du * du/dz
+                return -u ** -2 * sp.diff(u, z)
+        """,
+    ],
+    "check_dloss_dw": [
+        (
+            "import sympy as sp\n"
+            "\n"
+            "def dloss_dw(w, x, b, y):\n"
+            '    """dC/dw for C = (sigmoid(w x + b) - y)**2."""\n'
+            "    z = w * x + b\n"
+            "    a = 1 / (1 + sp.exp(-z))\n"
+            "    C = (a - y) ** 2\n"
+            "    return sp.diff(C, w)\n"
+        ),
+        """
+            import sympy as sp
+
+            def dloss_dw(w, x, b, y):
+                s = 1 / (1 + sp.exp(-(w * x + b)))
+                return 2 * (s - y) * s * (1 - s) * x
+        """,
+        """
+            import sympy as sp
+
+            def sigmoid_derivative_expr(z):
+                sigma = 1 / (1 + sp.exp(-z))
+                return sp.diff(sigma, z)
+
+            def dloss_dw(w, x, b, y):
+                z = sp.Symbol("z", real=True)
+                sigma = 1 / (1 + sp.exp(-z))
+                zz = w * x + b
+                dC_da = 2 * (sigma.subs(z, zz) - y)
+                da_dz = sigmoid_derivative_expr(z).subs(z, zz)
+                dz_dw = sp.diff(zz, w)
+                return dC_da * da_dz * dz_dw
+        """,
+        """
+            import sympy as sp
+
+            def dloss_dw(w, x, b, y):
+                z = w * x + b
+                a = 1 / (1 + sp.exp(-z))
+                # dC/da * da/dz * dz/dw, with da/dz written as e^-z / (1 + e^-z)^2
+                return 2 * (a - y) * sp.exp(-z) / (1 + sp.exp(-z)) ** 2 * x
+        """,
+        """
+            import sympy as sp
+
+            def dloss_dw(w, x, b, y):
+                C = (1 / (1 + sp.exp(-w * x - b)) - y) ** 2
+                return sp.simplify(sp.diff(C, w))
+        """,
+    ],
+    "check_numerical_derivative": [
+        (
+            "def numerical_derivative(f, x, h=1e-5):\n"
+            '    """The central difference (f(x + h) - f(x - h)) / (2 h): the slope of f at x."""\n'
+            "    return (f(x + h) - f(x - h)) / (2 * h)\n"
+        ),
+        """
+            def numerical_derivative(f, x, h=1e-5):
+                right = f(x + h)
+                left = f(x - h)
+                difference = right - left
+                step = 2 * h
+                slope = difference / step
+                return slope
+        """,
+        """
+            def numerical_derivative(f, x, h=1e-5):
+                return (f(x + h) - f(x - h)) / h / 2
+        """,
+        """
+            def numerical_derivative(f, x, h=1e-5):
+                if h <= 0:
+                    raise ValueError("h must be positive")
+                return float((f(x + h) - f(x - h)) / (2.0 * h))
+        """,
+        """
+            def numerical_derivative(f, x, h=1e-5):
+                plus, minus = (f(x + s) for s in (h, -h))
+                return 0.5 * (plus - minus) / h
+        """,
+    ],
+    "check_make_numeric": [
+        (
+            "import sympy as sp\n"
+            "\n"
+            "def make_numeric(expr, z):\n"
+            '    """A numpy function: an array of z values in, the values of expr in an array of the sa'
+            'me shape out."""\n'
+            '    f = sp.lambdify(z, expr, "numpy")\n'
+            "    def numeric(values):\n"
+            "        values = np.asarray(values, dtype=float)\n"
+            "        return f(values) + np.zeros_like(values)   # spreads a constant over the array\n"
+            "    return numeric\n"
+        ),
+        """
+            import sympy as sp
+
+            def make_numeric(expr, z):
+                f = sp.lambdify(z, expr, modules="numpy")
+                def numeric(values):
+                    result = f(values)
+                    return np.ones_like(values, dtype=float) * result
+                return numeric
+        """,
+        """
+            import sympy as sp
+
+            def make_numeric(expr, z):
+                f = sp.lambdify([z], expr, "numpy")
+                def numeric(values):
+                    values = np.asarray(values, dtype=float)
+                    result = np.asarray(f(values), dtype=float)
+                    if result.shape != values.shape:
+                        result = np.broadcast_to(result, values.shape).copy()
+                    return result
+                return numeric
+        """,
+        """
+            import sympy as sp
+
+            def make_numeric(expr, z):
+                f = sp.lambdify(z, expr, "numpy")
+                return lambda values: np.full(np.shape(values), f(values), dtype=float)
+        """,
+        """
+            import sympy as sp
+
+            def make_numeric(expr, z):
+                # slow but simple: substitute every value one at a time
+                def one_value(v):
+                    return float(expr.subs(z, v).evalf())
+                vectorized = np.vectorize(one_value, otypes=[float])
+                def numeric(values):
+                    return vectorized(np.asarray(values, dtype=float))
+                return numeric
+        """,
+    ],
+    "check_softmax_ce_derivatives": [
+        (
+            "import sympy as sp\n"
+            "\n"
+            "def softmax_ce_derivatives(z, y):\n"
+            '    """[dC/dz1, dC/dz2, dC/dz3] for C = -sum_k y_k log softmax(z)_k."""\n'
+            "    total = sum(sp.exp(zj) for zj in z)\n"
+            "    p = [sp.exp(zk) / total for zk in z]\n"
+            "    C = -sum(yk * sp.log(pk) for yk, pk in zip(y, p))\n"
+            "    return [sp.diff(C, zk) for zk in z]\n"
+        ),
+        """
+            import sympy as sp
+
+            def softmax_ce_derivatives(z, y):
+                # log p_k = z_k - log(sum_j e^z_j)
+                log_total = sp.log(sp.exp(z[0]) + sp.exp(z[1]) + sp.exp(z[2]))
+                C = -(y[0] * (z[0] - log_total) + y[1] * (z[1] - log_total) + y[2] * (z[2] - log_total))
+                return [sp.diff(C, z[0]), sp.diff(C, z[1]), sp.diff(C, z[2])]
+        """,
+        """
+            import sympy as sp
+
+            def softmax_ce_derivatives(z, y):
+                # worked out on paper: dC/dz_k = sum_j -y_j/p_j * p_j (1[j=k] - p_k) = p_k * (y1 + y2 + y3) - y_k
+                total = sp.exp(z[0]) + sp.exp(z[1]) + sp.exp(z[2])
+                p = [sp.exp(zk) / total for zk in z]
+                y_sum = y[0] + y[1] + y[2]
+                return [p[k] * y_sum - y[k] for k in range(3)]
+        """,
+        """
+            import sympy as sp
+
+            def softmax_ce_derivatives(z, y):
+                total = sum(sp.exp(zj) for zj in z)
+                p = [sp.exp(zj) / total for zj in z]
+                derivatives = []
+                for k in range(3):
+                    dC_dzk = 0
+                    for j in range(3):
+                        dC_dpj = -y[j] / p[j]
+                        dpj_dzk = sp.diff(p[j], z[k])       # every p_j depends on every z_k
+                        dC_dzk += dC_dpj * dpj_dzk
+                    derivatives.append(sp.simplify(dC_dzk))
+                return derivatives
+        """,
+        """
+            import sympy as sp
+
+            def softmax_ce_derivatives(z, y):
+                Z = sp.Matrix(z)
+                Y = sp.Matrix(y)
+                exps = Z.applyfunc(sp.exp)
+                P = exps / sum(exps)
+                C = -sum(Y[k] * sp.log(P[k]) for k in range(3))
+                gradient = [C.diff(zk) for zk in Z]
+                return [sp.simplify(g) for g in gradient]
+        """,
+    ],
+    "check_softmax_backward": [
+        (
+            "def softmax_backward(A, grad_A):\n"
+            '    """dC/dZ for A = softmax(Z) row by row, from grad_A = dC/dA."""\n'
+            "    return A * (grad_A - np.sum(grad_A * A, axis=1, keepdims=True))\n"
+        ),
+        """
+            def softmax_backward(A, grad_A):
+                n, K = A.shape
+                grad_Z = np.zeros((n, K))
+                for i in range(n):
+                    a = A[i]
+                    jacobian = np.diag(a) - np.outer(a, a)   # da_j/dz_k = a_j (1[j=k] - a_k)
+                    grad_Z[i] = jacobian.T @ grad_A[i]
+                return grad_Z
+        """,
+        """
+            def softmax_backward(A, grad_A):
+                n, K = A.shape
+                # J[i, j, k] = a_ij (1[j=k] - a_ik)
+                J = A[:, :, None] * (np.eye(K)[None, :, :] - A[:, None, :])
+                return np.einsum("ij,ijk->ik", grad_A, J)
+        """,
+        """
+            def softmax_backward(A, grad_A):
+                n, K = A.shape
+                grad_Z = np.zeros_like(A, dtype=float)
+                for i in range(n):
+                    for k in range(K):
+                        total = 0.0
+                        for j in range(K):
+                            indicator = 1.0 if j == k else 0.0
+                            total += grad_A[i, j] * A[i, j] * (indicator - A[i, k])
+                        grad_Z[i, k] = total
+                return grad_Z
+        """,
+        """
+            def softmax_backward(A, grad_A):
+                A = np.asarray(A, dtype=float)
+                grad_A = np.asarray(grad_A, dtype=float)
+                weighted = (grad_A * A).sum(axis=1)[:, np.newaxis]   # sum_j g_j a_j per row, (n, 1)
+                return A * grad_A - A * weighted
+        """,
+    ],
+}
+_ROUND4_WRONG = {
+    "check_sigmoid_derivative_expr": [
+        # Returns the sigmoid itself instead of its derivative (forgot sp.diff).
+        (
+            "sigmoid_itself",
+            """
+            import sympy as sp
+
+            def sigmoid_derivative_expr(z):
+                sigma = 1 / (1 + sp.exp(-z))
+                return sigma
+        """,
+        ),
+        # Sign error in the exponent: differentiates 1/(1+e^z), i.e. sigma(-z), whose derivative has the opposite
+        # sign.
+        (
+            "sign_in_exponent",
+            """
+            import sympy as sp
+
+            def sigmoid_derivative_expr(z):
+                return sp.diff(1 / (1 + sp.exp(z)), z)
+        """,
+        ),
+        # Uses np.exp on a SymPy symbol, which raises a TypeError instead of building an expression.
+        (
+            "numpy_exp",
+            """
+            import sympy as sp
+
+            def sigmoid_derivative_expr(z):
+                sigma = 1 / (1 + np.exp(-z))
+                return sp.diff(sigma, z)
+        """,
+        ),
+        # Forgets the square in the denominator of the quotient rule: e^-z / (1 + e^-z).
+        (
+            "no_square",
+            """
+            import sympy as sp
+
+            def sigmoid_derivative_expr(z):
+                return sp.exp(-z) / (1 + sp.exp(-z))
+        """,
+        ),
+        # Writes sigma * (1 + sigma) instead of sigma * (1 - sigma).
+        (
+            "one_plus_sigma",
+            """
+            import sympy as sp
+
+            def sigmoid_derivative_expr(z):
+                s = 1 / (1 + sp.exp(-z))
+                return s * (1 + s)
+        """,
+        ),
+        # Differentiates with respect to a freshly created symbol x instead of the given z, so the result is 0.
+        (
+            None,
+            """
+            import sympy as sp
+
+            def sigmoid_derivative_expr(z):
+                x = sp.Symbol("x")
+                sigma = 1 / (1 + sp.exp(-z))
+                return sp.diff(sigma, x)
+        """,
+        ),
+        # Prints the derivative instead of returning it (the function returns None).
+        (
+            None,
+            """
+            import sympy as sp
+
+            def sigmoid_derivative_expr(z):
+                sigma = 1 / (1 + sp.exp(-z))
+                print(sp.diff(sigma, z))
+        """,
+        ),
+    ],
+    "check_dloss_dw": [
+        # Drops the last chain-rule factor dz/dw = x.
+        (
+            "no_x",
+            """
+            import sympy as sp
+
+            def dloss_dw(w, x, b, y):
+                s = 1 / (1 + sp.exp(-(w * x + b)))
+                return 2 * (s - y) * s * (1 - s)
+        """,
+        ),
+        # Forgets the factor 2 from differentiating the square.
+        (
+            "no_two",
+            """
+            import sympy as sp
+
+            def dloss_dw(w, x, b, y):
+                s = 1 / (1 + sp.exp(-(w * x + b)))
+                return (s - y) * s * (1 - s) * x
+        """,
+        ),
+        # Wrong sign: writes 2 (y - a) instead of 2 (a - y).
+        (
+            "negated",
+            """
+            import sympy as sp
+
+            def dloss_dw(w, x, b, y):
+                a = 1 / (1 + sp.exp(-(w * x + b)))
+                return 2 * (y - a) * a * (1 - a) * x
+        """,
+        ),
+        # Differentiates with respect to x instead of w (gives a factor w instead of x).
+        (
+            "wrt_x",
+            """
+            import sympy as sp
+
+            def dloss_dw(w, x, b, y):
+                a = 1 / (1 + sp.exp(-(w * x + b)))
+                C = (a - y) ** 2
+                return sp.diff(C, x)
+        """,
+        ),
+        # Leaves the bias out of the weighted sum: z = w x.
+        (
+            "no_bias",
+            """
+            import sympy as sp
+
+            def dloss_dw(w, x, b, y):
+                a = 1 / (1 + sp.exp(-w * x))
+                return sp.diff((a - y) ** 2, w)
+        """,
+        ),
+        # Skips the sigmoid's slope in the chain rule: returns 2 (a - y) x.
+        (
+            "no_sigmoid_derivative",
+            """
+            import sympy as sp
+
+            def dloss_dw(w, x, b, y):
+                a = 1 / (1 + sp.exp(-(w * x + b)))
+                return 2 * (a - y) * x
+        """,
+        ),
+        # Returns dC/da only, stopping the chain rule after its first factor.
+        (
+            None,
+            """
+            import sympy as sp
+
+            def dloss_dw(w, x, b, y):
+                a = 1 / (1 + sp.exp(-(w * x + b)))
+                return 2 * (a - y)
+        """,
+        ),
+        # Sign error inside the sigmoid, 1/(1 + e^(w x + b)), so the whole derivative is that of the wrong neuron.
+        (
+            "sign_in_exponent",
+            """
+            import sympy as sp
+
+            def dloss_dw(w, x, b, y):
+                z = w * x + b
+                a = 1 / (1 + sp.exp(z))
+                return sp.diff((a - y) ** 2, w)
+        """,
+        ),
+    ],
+    "check_numerical_derivative": [
+        # Uses the one-sided forward difference (f(x+h) - f(x))/h instead of the central difference.
+        (
+            "forward",
+            """
+            def numerical_derivative(f, x, h=1e-5):
+                return (f(x + h) - f(x)) / h
+        """,
+        ),
+        # Divides by h instead of 2h, so the slope comes out twice too large.
+        (
+            "over_h",
+            """
+            def numerical_derivative(f, x, h=1e-5):
+                return (f(x + h) - f(x - h)) / h
+        """,
+        ),
+        # Operator precedence: /2*h multiplies by h instead of dividing by it.
+        (
+            "times_h",
+            """
+            def numerical_derivative(f, x, h=1e-5):
+                return (f(x + h) - f(x - h)) / 2 * h
+        """,
+        ),
+        # Ignores the h argument and always uses a hard-coded step of 1e-5.
+        (
+            "ignores_h",
+            """
+            def numerical_derivative(f, x, h=1e-5):
+                step = 1e-5
+                return (f(x + step) - f(x - step)) / (2 * step)
+        """,
+        ),
+        # Subtracts in the wrong order, f(x-h) - f(x+h), which flips the sign of the slope.
+        (
+            "negated",
+            """
+            def numerical_derivative(f, x, h=1e-5):
+                return (f(x - h) - f(x + h)) / (2 * h)
+        """,
+        ),
+        # Missing parentheses: only f(x - h) is divided by 2h.
+        (
+            "precedence",
+            """
+            def numerical_derivative(f, x, h=1e-5):
+                return f(x + h) - f(x - h) / (2 * h)
+        """,
+        ),
+        # Prints the estimate instead of returning it.
+        (
+            None,
+            """
+            def numerical_derivative(f, x, h=1e-5):
+                print((f(x + h) - f(x - h)) / (2 * h))
+        """,
+        ),
+    ],
+    "check_make_numeric": [
+        # Returns the plain lambdify function, so a constant derivative comes back as the number 3, not an array.
+        (
+            "constant_not_spread",
+            """
+            import sympy as sp
+
+            def make_numeric(expr, z):
+                return sp.lambdify(z, expr, "numpy")
+        """,
+        ),
+        # Uses the 'math' module in lambdify, which cannot work on numpy arrays.
+        (
+            None,
+            """
+            import sympy as sp
+
+            def make_numeric(expr, z):
+                f = sp.lambdify(z, expr, "math")
+                def numeric(values):
+                    return f(values) + 0 * values
+                return numeric
+        """,
+        ),
+        # Writes the result into the caller's array (out = values; out[...] = ...), changing the input.
+        (
+            "in_place",
+            """
+            import sympy as sp
+
+            def make_numeric(expr, z):
+                f = sp.lambdify(z, expr, "numpy")
+                def numeric(values):
+                    out = values
+                    out[...] = f(values)
+                    return out
+                return numeric
+        """,
+        ),
+        # Spreads a constant with np.ones(len(values)), which has the wrong shape for a 2-D input.
+        (
+            None,
+            """
+            import sympy as sp
+
+            def make_numeric(expr, z):
+                f = sp.lambdify(z, expr, "numpy")
+                def numeric(values):
+                    return np.ones(len(values)) * f(values)
+                return numeric
+        """,
+        ),
+        # Swaps lambdify's arguments (expression first, symbol second).
+        (
+            "swapped_arguments",
+            """
+            import sympy as sp
+
+            def make_numeric(expr, z):
+                f = sp.lambdify(expr, z, "numpy")
+                def numeric(values):
+                    return f(values) + np.zeros_like(values)
+                return numeric
+        """,
+        ),
+        # Differentiates the expression again inside make_numeric, turning f into f'.
+        (
+            "differentiated",
+            """
+            import sympy as sp
+
+            def make_numeric(expr, z):
+                f = sp.lambdify(z, sp.diff(expr, z), "numpy")
+                def numeric(values):
+                    return f(values) + np.zeros_like(values)
+                return numeric
+        """,
+        ),
+        # Wraps the result in an extra list, returning shape (1, n) instead of the input's shape.
+        (
+            None,
+            """
+            import sympy as sp
+
+            def make_numeric(expr, z):
+                f = sp.lambdify(z, expr, "numpy")
+                def numeric(values):
+                    return np.array([f(values) * np.ones_like(values)])
+                return numeric
+        """,
+        ),
+        # Returns the values of expr at the input once (an array), not a function.
+        (
+            "not_function",
+            """
+            import sympy as sp
+
+            def make_numeric(expr, z):
+                f = sp.lambdify(z, expr, "numpy")
+                return f(np.linspace(-5, 5, 1000))
+        """,
+        ),
+    ],
+    "check_softmax_ce_derivatives": [
+        # Assumes the shortcut p_k - y_k, which is wrong when the targets do not add up to 1.
+        (
+            "assumed_shortcut",
+            """
+            import sympy as sp
+
+            def softmax_ce_derivatives(z, y):
+                total = sum(sp.exp(zj) for zj in z)
+                return [sp.exp(zk) / total - yk for zk, yk in zip(z, y)]
+        """,
+        ),
+        # Keeps only the diagonal term dC/dp_k * dp_k/dz_k, ignoring that every p_j depends on z_k.
+        (
+            "own_probability_only",
+            """
+            import sympy as sp
+
+            def softmax_ce_derivatives(z, y):
+                total = sum(sp.exp(zj) for zj in z)
+                p = [sp.exp(zk) / total for zk in z]
+                return [-y[k] / p[k] * p[k] * (1 - p[k]) for k in range(3)]
+        """,
+        ),
+        # Forgets the minus sign of the cross-entropy, so every derivative has the wrong sign.
+        (
+            "no_minus",
+            """
+            import sympy as sp
+
+            def softmax_ce_derivatives(z, y):
+                total = sum(sp.exp(zj) for zj in z)
+                C = sum(yk * sp.log(sp.exp(zk) / total) for zk, yk in zip(z, y))
+                return [sp.diff(C, zk) for zk in z]
+        """,
+        ),
+        # Leaves out the softmax and takes the log of z itself: C = -sum y_k log z_k.
+        (
+            None,
+            """
+            import sympy as sp
+
+            def softmax_ce_derivatives(z, y):
+                C = -sum(yk * sp.log(zk) for zk, yk in zip(z, y))
+                return [sp.diff(C, zk) for zk in z]
+        """,
+        ),
+        # Off-by-one in the softmax's denominator: sums e^z_j over only the first two classes.
+        (
+            None,
+            """
+            import sympy as sp
+
+            def softmax_ce_derivatives(z, y):
+                total = sum(sp.exp(z[j]) for j in range(2))
+                p = [sp.exp(zk) / total for zk in z]
+                C = -sum(y[k] * sp.log(p[k]) for k in range(3))
+                return [sp.diff(C, zk) for zk in z]
+        """,
+        ),
+        # Differentiates with respect to the targets y instead of the logits z.
+        (
+            "wrt_y",
+            """
+            import sympy as sp
+
+            def softmax_ce_derivatives(z, y):
+                total = sum(sp.exp(zj) for zj in z)
+                C = -sum(yk * sp.log(sp.exp(zk) / total) for zk, yk in zip(z, y))
+                return [sp.diff(C, yk) for yk in y]
+        """,
+        ),
+        # Builds the softmax with np.exp, which fails on SymPy symbols.
+        (
+            "numpy_exp",
+            """
+            import sympy as sp
+
+            def softmax_ce_derivatives(z, y):
+                exps = [np.exp(zk) for zk in z]
+                total = sum(exps)
+                C = -sum(yk * sp.log(e / total) for e, yk in zip(exps, y))
+                return [sp.diff(C, zk) for zk in z]
+        """,
+        ),
+        # Returns only dC/dz1 (a single expression) instead of the list of three.
+        (
+            None,
+            """
+            import sympy as sp
+
+            def softmax_ce_derivatives(z, y):
+                total = sum(sp.exp(zj) for zj in z)
+                C = -sum(yk * sp.log(sp.exp(zk) / total) for zk, yk in zip(z, y))
+                return sp.diff(C, z[0])
+        """,
+        ),
+    ],
+    "check_softmax_backward": [
+        # Treats the softmax element by element like a sigmoid: grad_A * A * (1 - A), dropping the off-diagonal
+        # terms.
+        (
+            "diagonal_only",
+            """
+            def softmax_backward(A, grad_A):
+                return grad_A * A * (1 - A)
+        """,
+        ),
+        # Sums over the wrong axis (axis=0, over the batch) instead of over each row's classes.
+        (
+            "wrong_axis",
+            """
+            def softmax_backward(A, grad_A):
+                return A * (grad_A - np.sum(grad_A * A, axis=0, keepdims=True))
+        """,
+        ),
+        # Forgets keepdims: the (n,) row sums broadcast along the wrong axis (wrong values, or an error when n !=
+        # K).
+        (
+            "no_keepdims",
+            """
+            def softmax_backward(A, grad_A):
+                return A * (grad_A - np.sum(grad_A * A, axis=1))
+        """,
+        ),
+        # Forgets the leading factor a_k: returns grad_A - sum_j g_j a_j.
+        (
+            "grad_only",
+            """
+            def softmax_backward(A, grad_A):
+                return grad_A - np.sum(grad_A * A, axis=1, keepdims=True)
+        """,
+        ),
+        # Right values, but computed in place in grad_A, changing the caller's array.
+        (
+            "in_place",
+            """
+            def softmax_backward(A, grad_A):
+                s = np.sum(grad_A * A, axis=1, keepdims=True)
+                grad_A -= s
+                grad_A *= A
+                return grad_A
+        """,
+        ),
+        # Jacobian with the wrong sign (outer(a, a) - diag(a)).
+        (
+            "negated",
+            """
+            def softmax_backward(A, grad_A):
+                out = np.zeros_like(A)
+                for i in range(len(A)):
+                    a = A[i]
+                    J = np.outer(a, a) - np.diag(a)
+                    out[i] = J @ grad_A[i]
+                return out
+        """,
+        ),
+        # Builds the Jacobian from the first row only and uses it for every row of the batch.
+        (
+            "first_row_jacobian",
+            """
+            def softmax_backward(A, grad_A):
+                a = A[0]
+                J = np.diag(a) - np.outer(a, a)
+                return grad_A @ J
+        """,
+        ),
+        # Treats the whole batch as one vector: one big (nK x nK) Jacobian mixes the rows together.
+        (
+            "whole_batch_sum",
+            """
+            def softmax_backward(A, grad_A):
+                a = A.reshape(-1)
+                J = np.diag(a) - np.outer(a, a)
+                return (J @ grad_A.reshape(-1)).reshape(A.shape)
+        """,
+        ),
+    ],
+}
+
+for _name, _sources in _ROUND4_CORRECT.items():
+    CORRECT.setdefault(_name, []).extend(_sources)
+for _name, _answers in _ROUND4_WRONG.items():
+    WRONG.setdefault(_name, []).extend(_answers)

@@ -4966,3 +4966,1115 @@ for _name, _sources in _REAL_STYLES_CORRECT.items():
     CORRECT.setdefault(_name, []).extend(_sources)
 for _name, _answers in _REAL_STYLES_WRONG.items():
     WRONG.setdefault(_name, []).extend(_answers)
+
+# A later round of blind answers, written from the student notebooks only (each wrong one says its mistake).
+_ROUND4_CORRECT = {
+    "check_dense_backward": [
+        (
+            "def dense_backward(X, W, grad_z):\n"
+            '    """(grad_W, grad_b, grad_X) for z = X @ W + b."""\n'
+            "    grad_W = X.T @ grad_z\n"
+            "    grad_b = grad_z.sum(axis=0)\n"
+            "    grad_X = grad_z @ W.T\n"
+            "    return grad_W, grad_b, grad_X\n"
+        ),
+        """
+            def dense_backward(X, W, grad_z):
+                grad_W = np.dot(X.T, grad_z)
+                grad_b = np.sum(grad_z, axis=0)
+                grad_X = np.dot(grad_z, W.T)
+                return (grad_W, grad_b, grad_X)
+        """,
+        """
+            def dense_backward(X, W, grad_z):
+                grad_W = np.einsum("ni,no->io", X, grad_z)
+                grad_b = np.einsum("no->o", grad_z)
+                grad_X = np.einsum("no,io->ni", grad_z, W)
+                return grad_W, grad_b, grad_X
+        """,
+        """
+            def dense_backward(X, W, grad_z):
+                n, n_in = X.shape
+                n_out = W.shape[1]
+                grad_W = np.zeros((n_in, n_out))
+                grad_b = np.zeros(n_out)
+                grad_X = np.zeros((n, n_in))
+                for i in range(n):                      # every example adds its share
+                    grad_W += np.outer(X[i], grad_z[i])
+                    grad_b += grad_z[i]
+                    grad_X[i] = W @ grad_z[i]
+                return grad_W, grad_b, grad_X
+        """,
+        """
+            def dense_backward(X, W, grad_z):
+                X, W, grad_z = (np.asarray(a, dtype=float) for a in (X, W, grad_z))
+                assert grad_z.shape == (X.shape[0], W.shape[1]), "grad_z must be (n_samples, n_outputs)"
+                return np.matmul(X.T, grad_z), grad_z.sum(axis=0), np.matmul(grad_z, W.T)
+        """,
+    ],
+    "check_sigmoid_delta": [
+        ('def sigmoid_delta(a, grad_a):\n    """dC/dz = grad_a * a * (1 - a)."""\n    return grad_a * a * (1 - a)\n'),
+        """
+            def sigmoid_delta(a, grad_a):
+                sigmoid_slope = a * (1.0 - a)   # a is already sigma(z)
+                return np.multiply(grad_a, sigmoid_slope)
+        """,
+        """
+            def sigmoid_delta(a, grad_a):
+                a = np.asarray(a, dtype=float)
+                grad_a = np.asarray(grad_a, dtype=float)
+                return grad_a * (a - a ** 2)
+        """,
+        """
+            def sigmoid_delta(a, grad_a):
+                delta = np.empty_like(np.asarray(grad_a, dtype=float))
+                for index in np.ndindex(delta.shape):
+                    delta[index] = grad_a[index] * a[index] * (1 - a[index])
+                return delta
+        """,
+    ],
+    "check_numerical_gradient": [
+        (
+            "def numerical_gradient(loss, W, eps=1e-6):\n"
+            '    """dloss/dW by central differences, one entry at a time; W is unchanged afterwards."""\n'
+            "    grad = np.zeros_like(W, dtype=float)\n"
+            "    for index in np.ndindex(W.shape):\n"
+            "        original = W[index]\n"
+            "        W[index] = original + eps\n"
+            "        plus = loss()\n"
+            "        W[index] = original - eps\n"
+            "        minus = loss()\n"
+            "        W[index] = original\n"
+            "        grad[index] = (plus - minus) / (2 * eps)\n"
+            "    return grad\n"
+        ),
+        """
+            def numerical_gradient(loss, W, eps=1e-6):
+                grad = np.zeros(W.shape)
+                it = np.nditer(W, flags=["multi_index"])
+                while not it.finished:
+                    idx = it.multi_index
+                    saved = W[idx].copy()
+                    W[idx] = saved + eps
+                    f_plus = float(loss())
+                    W[idx] = saved - eps
+                    f_minus = float(loss())
+                    W[idx] = saved
+                    grad[idx] = (f_plus - f_minus) / (2 * eps)
+                    it.iternext()
+                return grad
+        """,
+        """
+            def numerical_gradient(loss, W, eps=1e-6):
+                grad = np.zeros(W.shape)
+                for flat in range(W.size):
+                    idx = np.unravel_index(flat, W.shape)
+                    old = W[idx]
+                    try:
+                        W[idx] = old + eps
+                        up = loss()
+                        W[idx] = old - eps
+                        down = loss()
+                    finally:
+                        W[idx] = old          # always put the weight back
+                    grad[idx] = (up - down) / (2 * eps)
+                return grad
+        """,
+        """
+            def numerical_gradient(loss, W, eps=1e-6):
+                backup = W.copy()
+                grad = np.zeros_like(backup, dtype=float)
+                for index in np.ndindex(*W.shape):
+                    W[index] += eps
+                    c_plus = loss()
+                    W[...] = backup
+                    W[index] -= eps
+                    c_minus = loss()
+                    W[...] = backup
+                    grad[index] = (c_plus - c_minus) / (2 * eps)
+                return grad
+        """,
+        """
+            def numerical_gradient(loss, W, eps=1e-6):
+                def nudged(index, step):
+                    original = W[index]
+                    W[index] = original + step
+                    value = loss()
+                    W[index] = original
+                    return value
+                grad = np.empty(W.shape, dtype=float)
+                for index in np.ndindex(W.shape):
+                    grad[index] = (nudged(index, eps) - nudged(index, -eps)) / (2 * eps)
+                return grad
+        """,
+    ],
+    "check_train_step": [
+        (
+            "from annlib.losses import MSE\n"
+            "\n"
+            "def train_step(network, X, y, learning_rate):\n"
+            '    """Forward, MSE loss, backward, and w -= learning_rate * dC/dw in place. Returns the l'
+            'oss before the update."""\n'
+            "    loss = MSE()\n"
+            "    y_pred = network.forward(X)\n"
+            "    value = loss(y_pred, y)\n"
+            "    network.backward(loss.gradient(y_pred, y))\n"
+            "    for param, grad in zip(network.parameters(), network.gradients()):\n"
+            "        param -= learning_rate * grad\n"
+            "    return value\n"
+        ),
+        """
+            from annlib.losses import MSE
+
+            def train_step(network, X, y, learning_rate):
+                mse = MSE()
+                prediction = network.forward(X)            # forward propagation
+                cost = mse(prediction, y)                  # the loss, before any update
+                grad_output = mse.gradient(prediction, y)  # dC/dy_hat
+                network.backward(grad_output)              # backpropagation
+                params = network.parameters()
+                grads = network.gradients()
+                for i in range(len(params)):
+                    params[i] -= learning_rate * grads[i]
+                return float(cost)
+        """,
+        """
+            from annlib.losses import MSE
+
+            def train_step(network, X, y, learning_rate):
+                loss_fn = MSE()
+                y_hat = network.forward(X)
+                loss = loss_fn(y_hat, y)
+                network.backward(loss_fn.gradient(y_hat, y))
+                for w, dw in zip(network.parameters(), network.gradients()):
+                    np.subtract(w, learning_rate * dw, out=w)
+                return loss
+        """,
+        """
+            from annlib.losses import MSE
+
+            def train_step(network, X, y, learning_rate):
+                loss = MSE()
+                out = network.forward(X)
+                value = loss(out, y)
+                network.backward(loss.gradient(out, y))
+                for p, g in zip(network.parameters(), network.gradients()):
+                    p[...] = p - learning_rate * g     # writes into the same array
+                return value
+        """,
+        """
+            from annlib.losses import MSE
+
+            def sgd_update(params, grads, lr):
+                for p, g in zip(params, grads):
+                    p -= lr * g
+
+            def train_step(network, X, y, learning_rate):
+                criterion = MSE()
+                predictions = network.forward(X)
+                loss_value = criterion(predictions, y)
+                network.backward(criterion.gradient(predictions, y))
+                sgd_update(network.parameters(), network.gradients(), learning_rate)
+                return loss_value
+        """,
+    ],
+    "check_backward": [
+        (
+            "from annlib.scratch import ACTIVATIONS\n"
+            "\n"
+            "def backward(params, caches, delta_output):\n"
+            '    """[(grad_W, grad_b), ...] in the order of params, from delta_output = dC/dZ of the ou'
+            'tput layer."""\n'
+            "    grads = [None] * len(params)\n"
+            "    delta = delta_output\n"
+            "    for layer in reversed(range(len(params))):\n"
+            "        W, _ = params[layer]\n"
+            "        A_prev, _, _ = caches[layer]\n"
+            "        grads[layer] = (A_prev.T @ delta, delta.sum(axis=0))\n"
+            "        if layer > 0:\n"
+            "            _, Z_prev, name = caches[layer - 1]\n"
+            "            f, f_prime = ACTIVATIONS[name]\n"
+            "            delta = (delta @ W.T) * f_prime(Z_prev, f(Z_prev))\n"
+            "    return grads\n"
+        ),
+        """
+            from annlib.activations import identity_derivative, relu_derivative, sigmoid_derivative, tanh_derivative
+
+            DERIVATIVES = {"sigmoid": sigmoid_derivative, "tanh": tanh_derivative,
+                           "relu": relu_derivative, "identity": identity_derivative}
+
+            def backward(params, caches, delta_output):
+                L = len(params)
+                grads = []
+                delta = delta_output
+                for l in range(L - 1, -1, -1):
+                    A_prev, Z, activation = caches[l]
+                    W, b = params[l]
+                    dW = np.dot(A_prev.T, delta)
+                    db = np.sum(delta, axis=0)
+                    grads.append((dW, db))
+                    if l > 0:
+                        Z_prev = caches[l - 1][1]
+                        delta = np.dot(delta, W.T) * DERIVATIVES[caches[l - 1][2]](Z_prev)
+                grads.reverse()            # built last layer first
+                return grads
+        """,
+        (
+            "from annlib.scratch import ACTIVATIONS\n"
+            "\n"
+            "def dense_backward(X, W, grad_z):\n"
+            "    return X.T @ grad_z, grad_z.sum(axis=0), grad_z @ W.T\n"
+            "\n"
+            "def backward(params, caches, delta_output):\n"
+            "    grads = []\n"
+            "    delta = delta_output\n"
+            "    for (W, _), (A_prev, _, _), layer in zip(reversed(params), reversed(caches), range(len"
+            "(params) - 1, -1, -1)):\n"
+            "        grad_W, grad_b, grad_A_prev = dense_backward(A_prev, W, delta)\n"
+            "        grads.insert(0, (grad_W, grad_b))\n"
+            "        if layer > 0:\n"
+            "            _, Z_prev, name = caches[layer - 1]\n"
+            "            _, f_prime = ACTIVATIONS[name]\n"
+            "            delta = grad_A_prev * f_prime(Z_prev, None)\n"
+            "    return grads\n"
+        ),
+        """
+            from annlib.scratch import ACTIVATIONS
+
+            def backward(params, caches, delta_output):
+                def go(layer, delta):
+                    W, _ = params[layer]
+                    A_prev = caches[layer][0]
+                    here = (A_prev.T @ delta, delta.sum(axis=0))
+                    if layer == 0:
+                        return [here]
+                    _, Z_prev, name = caches[layer - 1]
+                    f, f_prime = ACTIVATIONS[name]
+                    earlier = go(layer - 1, (delta @ W.T) * f_prime(Z_prev, f(Z_prev)))
+                    return earlier + [here]
+                return go(len(params) - 1, delta_output)
+        """,
+        """
+            from annlib.scratch import ACTIVATIONS
+
+            def backward(params, caches, delta_output):
+                n_layers = len(params)
+                grads_W = [None] * n_layers
+                grads_b = [None] * n_layers
+                delta = np.array(delta_output, dtype=float, copy=True)
+                for l in range(n_layers - 1, -1, -1):
+                    A_prev, Z, act = caches[l]
+                    grads_W[l] = np.einsum("ni,no->io", A_prev, delta)
+                    grads_b[l] = delta.sum(axis=0)
+                    if l == 0:
+                        break
+                    W = params[l][0]
+                    A_prev_layer, Z_prev, act_prev = caches[l - 1]
+                    f_prev, fprime_prev = ACTIVATIONS[act_prev]
+                    delta = np.einsum("no,io->ni", delta, W) * fprime_prev(Z_prev, A_prev)   # A_prev = f(Z_prev)
+                return list(zip(grads_W, grads_b))
+        """,
+    ],
+    "check_gradient_error": [
+        (
+            "def gradient_error(params, X, Y, activations, kind, eps=1e-6):\n"
+            '    """The largest relative difference, over every W and b, between backward\'s gradients a'
+            'nd central differences."""\n'
+            "    Y_hat, caches = forward(params, X, activations)\n"
+            "    grads = backward(params, caches, output_delta(Y_hat, Y, kind))\n"
+            "\n"
+            "    def loss():\n"
+            "        return cost(forward(params, X, activations)[0], Y, kind)\n"
+            "\n"
+            "    worst = 0.0\n"
+            "    for (W, b), (grad_W, grad_b) in zip(params, grads):\n"
+            "        for array, g in ((W, grad_W), (b, grad_b)):\n"
+            "            g_num = numerical_gradient(loss, array, eps)\n"
+            "            scale = np.linalg.norm(g) + np.linalg.norm(g_num)\n"
+            "            r = 0.0 if scale == 0 else np.linalg.norm(g - g_num) / scale\n"
+            "            worst = max(worst, r)\n"
+            "    return worst\n"
+        ),
+        """
+            def gradient_error(params, X, Y, activations, kind, eps=1e-6):
+                Y_hat, caches = forward(params, X, activations)
+                grads = backward(params, caches, output_delta(Y_hat, Y, kind))
+                errors = []
+                for layer in range(len(params)):
+                    for which in (0, 1):                      # 0: W, 1: b
+                        P = params[layer][which]
+                        g = grads[layer][which]
+                        g_num = np.zeros_like(P, dtype=float)
+                        for idx in np.ndindex(P.shape):
+                            old = P[idx]
+                            P[idx] = old + eps
+                            c_plus = cost(forward(params, X, activations)[0], Y, kind)
+                            P[idx] = old - eps
+                            c_minus = cost(forward(params, X, activations)[0], Y, kind)
+                            P[idx] = old
+                            g_num[idx] = (c_plus - c_minus) / (2 * eps)
+                        denominator = np.sqrt(np.sum(g ** 2)) + np.sqrt(np.sum(g_num ** 2))
+                        if denominator == 0:
+                            errors.append(0.0)
+                        else:
+                            errors.append(np.sqrt(np.sum((g - g_num) ** 2)) / denominator)
+                return float(max(errors))
+        """,
+        """
+            def relative_difference(g, g_num):
+                top = np.linalg.norm(g - g_num)
+                bottom = np.linalg.norm(g) + np.linalg.norm(g_num)
+                if bottom == 0:
+                    return 0.0        # both gradients are exactly zero: they agree
+                return top / bottom
+
+            def gradient_error(params, X, Y, activations, kind, eps=1e-6):
+                Y_hat, caches = forward(params, X, activations)
+                delta = output_delta(Y_hat, Y, kind)
+                analytic = backward(params, caches, delta)
+                current_cost = lambda: cost(forward(params, X, activations)[0], Y, kind)
+                r_values = [
+                    relative_difference(g, numerical_gradient(current_cost, p, eps=eps))
+                    for pair_p, pair_g in zip(params, analytic)
+                    for p, g in zip(pair_p, pair_g)
+                ]
+                return max(r_values)
+        """,
+        """
+            def gradient_error(params, X, Y, activations, kind, eps=1e-6):
+                # deeplearning.ai style: flatten everything, but compare array by array as asked
+                Y_hat, caches = forward(params, X, activations)
+                grads = backward(params, caches, output_delta(Y_hat, Y, kind))
+                largest = 0.0
+                for l, (W, b) in enumerate(params):
+                    for name, theta, grad in (("W", W, grads[l][0]), ("b", b, grads[l][1])):
+                        approx = np.zeros(theta.shape)
+                        for i in np.ndindex(theta.shape):
+                            theta_i = theta[i]
+                            try:
+                                theta[i] = theta_i + eps
+                                J_plus = cost(forward(params, X, activations)[0], Y, kind)
+                                theta[i] = theta_i - eps
+                                J_minus = cost(forward(params, X, activations)[0], Y, kind)
+                            finally:
+                                theta[i] = theta_i
+                            approx[i] = (J_plus - J_minus) / (2 * eps)
+                        numerator = np.linalg.norm(grad - approx)
+                        denominator = np.linalg.norm(grad) + np.linalg.norm(approx)
+                        difference = numerator / denominator if denominator > 0 else 0.0
+                        largest = max(largest, difference)
+                return largest
+        """,
+        """
+            def gradient_error(params, X, Y, activations, kind, eps=1e-6):
+                Y_hat, caches = forward(params, X, activations)
+                grads = backward(params, caches, output_delta(Y_hat, Y, kind))
+                flat_params = [p for pair in params for p in pair]      # W1, b1, W2, b2, ...
+                flat_grads = [g for pair in grads for g in pair]
+                results = []
+                for p, g in zip(flat_params, flat_grads):
+                    g_num = numerical_gradient(lambda: cost(forward(params, X, activations)[0], Y, kind), p, eps)
+                    norm_sum = np.linalg.norm(g) + np.linalg.norm(g_num)
+                    results.append(np.linalg.norm(g - g_num) / norm_sum if norm_sum != 0 else 0.0)
+                return float(np.max(results))
+        """,
+    ],
+}
+_ROUND4_WRONG = {
+    "check_dense_backward": [
+        # Averages the bias gradient over the batch (mean) instead of summing it.
+        (
+            "mean_over_batch",
+            """
+            def dense_backward(X, W, grad_z):
+                return X.T @ grad_z, grad_z.mean(axis=0), grad_z @ W.T
+        """,
+        ),
+        # Averages the weight gradient over the batch, dividing by n a second time.
+        (
+            "mean_over_batch",
+            """
+            def dense_backward(X, W, grad_z):
+                n = X.shape[0]
+                return X.T @ grad_z / n, grad_z.sum(axis=0), grad_z @ W.T
+        """,
+        ),
+        # Keeps the summed axis: grad_b has shape (1, n_out) instead of (n_out,).
+        (
+            "grad_b_keepdims",
+            """
+            def dense_backward(X, W, grad_z):
+                return X.T @ grad_z, np.sum(grad_z, axis=0, keepdims=True), grad_z @ W.T
+        """,
+        ),
+        # Transposed weight gradient: grad_z.T @ X has shape (n_out, n_in).
+        (
+            "grad_W_transposed",
+            """
+            def dense_backward(X, W, grad_z):
+                return grad_z.T @ X, grad_z.sum(axis=0), grad_z @ W.T
+        """,
+        ),
+        # Forgets to transpose W for the input gradient (grad_z @ W).
+        (
+            "grad_X_not_transposed",
+            """
+            def dense_backward(X, W, grad_z):
+                return X.T @ grad_z, grad_z.sum(axis=0), grad_z @ W
+        """,
+        ),
+        # Sums the bias gradient over the wrong axis (each example's outputs instead of over the batch).
+        (
+            "grad_b_wrong_axis",
+            """
+            def dense_backward(X, W, grad_z):
+                return X.T @ grad_z, grad_z.sum(axis=1), grad_z @ W.T
+        """,
+        ),
+        # Returns the three gradients in the wrong order (grad_W, grad_X, grad_b).
+        (
+            "order",
+            """
+            def dense_backward(X, W, grad_z):
+                grad_W = X.T @ grad_z
+                grad_b = grad_z.sum(axis=0)
+                grad_X = grad_z @ W.T
+                return grad_W, grad_X, grad_b
+        """,
+        ),
+        # Sums grad_z over everything for the bias (np.sum with no axis), giving one number.
+        (
+            "grad_b_total",
+            """
+            def dense_backward(X, W, grad_z):
+                return X.T @ grad_z, np.sum(grad_z), grad_z @ W.T
+        """,
+        ),
+    ],
+    "check_sigmoid_delta": [
+        # Applies the sigmoid again to a, which is already sigma(z): uses sigma(a)(1 - sigma(a)).
+        (
+            "sigmoid_again",
+            """
+            def sigmoid_delta(a, grad_a):
+                s = 1 / (1 + np.exp(-a))
+                return grad_a * s * (1 - s)
+        """,
+        ),
+        # Returns only the sigmoid's slope a(1 - a), forgetting to multiply by grad_a.
+        (
+            "no_grad_a",
+            """
+            def sigmoid_delta(a, grad_a):
+                return a * (1 - a)
+        """,
+        ),
+        # Uses tanh's derivative 1 - a^2 instead of the sigmoid's.
+        (
+            "tanh_derivative",
+            """
+            def sigmoid_delta(a, grad_a):
+                return grad_a * (1 - a ** 2)
+        """,
+        ),
+        # Uses a matrix product (np.dot) instead of the element-wise product.
+        (
+            None,
+            """
+            def sigmoid_delta(a, grad_a):
+                return np.dot(grad_a, a * (1 - a))
+        """,
+        ),
+        # Sign error: a(a - 1) instead of a(1 - a).
+        (
+            "negated",
+            """
+            def sigmoid_delta(a, grad_a):
+                return grad_a * a * (a - 1)
+        """,
+        ),
+        # Adds the slope to the incoming gradient instead of multiplying.
+        (
+            "added",
+            """
+            def sigmoid_delta(a, grad_a):
+                return grad_a + a * (1 - a)
+        """,
+        ),
+        # Clips a away from 0 and 1 'for safety', so the slope at a = 0 or a = 1 is not 0.
+        (
+            None,
+            """
+            def sigmoid_delta(a, grad_a):
+                a = np.clip(a, 0.01, 0.99)
+                return grad_a * a * (1 - a)
+        """,
+        ),
+    ],
+    "check_numerical_gradient": [
+        # Uses the one-sided difference (loss(W+h) - loss(W))/h instead of the central difference.
+        (
+            "forward_difference",
+            """
+            def numerical_gradient(loss, W, eps=1e-6):
+                grad = np.zeros_like(W, dtype=float)
+                base = loss()
+                for index in np.ndindex(W.shape):
+                    original = W[index]
+                    W[index] = original + eps
+                    grad[index] = (loss() - base) / eps
+                    W[index] = original
+                return grad
+        """,
+        ),
+        # Never puts the original value back, so W is left nudged by -eps and later entries see a shifted W.
+        (
+            "not_restored",
+            """
+            def numerical_gradient(loss, W, eps=1e-6):
+                grad = np.zeros_like(W, dtype=float)
+                for index in np.ndindex(W.shape):
+                    original = W[index]
+                    W[index] = original + eps
+                    plus = loss()
+                    W[index] = original - eps
+                    minus = loss()
+                    grad[index] = (plus - minus) / (2 * eps)
+                return grad
+        """,
+        ),
+        # Nudges a copy of W, which loss() never reads, so every estimate is 0.
+        (
+            "nudge_unseen",
+            """
+            def numerical_gradient(loss, W, eps=1e-6):
+                W_work = W.copy()
+                grad = np.zeros_like(W, dtype=float)
+                for index in np.ndindex(W.shape):
+                    original = W_work[index]
+                    W_work[index] = original + eps
+                    plus = loss()
+                    W_work[index] = original - eps
+                    minus = loss()
+                    W_work[index] = original
+                    grad[index] = (plus - minus) / (2 * eps)
+                return grad
+        """,
+        ),
+        # Divides by eps instead of 2 eps, doubling every gradient.
+        (
+            "divided_by_eps",
+            """
+            def numerical_gradient(loss, W, eps=1e-6):
+                grad = np.zeros_like(W, dtype=float)
+                for index in np.ndindex(W.shape):
+                    original = W[index]
+                    W[index] = original + eps
+                    plus = loss()
+                    W[index] = original - eps
+                    minus = loss()
+                    W[index] = original
+                    grad[index] = (plus - minus) / eps
+                return grad
+        """,
+        ),
+        # Loops over range(len(W)) with W[i], so for a 2-D W it nudges a whole row at once.
+        (
+            "whole_row",
+            """
+            def numerical_gradient(loss, W, eps=1e-6):
+                grad = np.zeros_like(W, dtype=float)
+                for i in range(len(W)):
+                    original = W[i].copy()
+                    W[i] = original + eps
+                    plus = loss()
+                    W[i] = original - eps
+                    minus = loss()
+                    W[i] = original
+                    grad[i] = (plus - minus) / (2 * eps)
+                return grad
+        """,
+        ),
+        # Calls loss(W) although loss takes no arguments.
+        (
+            "loss_with_argument",
+            """
+            def numerical_gradient(loss, W, eps=1e-6):
+                grad = np.zeros_like(W, dtype=float)
+                for index in np.ndindex(W.shape):
+                    original = W[index]
+                    W[index] = original + eps
+                    plus = loss(W)
+                    W[index] = original - eps
+                    minus = loss(W)
+                    W[index] = original
+                    grad[index] = (plus - minus) / (2 * eps)
+                return grad
+        """,
+        ),
+        # Collects the estimates in a flat Python list instead of an array shaped like W.
+        (
+            None,
+            """
+            def numerical_gradient(loss, W, eps=1e-6):
+                grads = []
+                for index in np.ndindex(W.shape):
+                    original = W[index]
+                    W[index] = original + eps
+                    plus = loss()
+                    W[index] = original - eps
+                    minus = loss()
+                    W[index] = original
+                    grads.append((plus - minus) / (2 * eps))
+                return grads
+        """,
+        ),
+    ],
+    "check_train_step": [
+        # Rebinds the loop variable (param = param - ...), so the network's arrays are never updated.
+        (
+            "not_in_place",
+            """
+            from annlib.losses import MSE
+
+            def train_step(network, X, y, learning_rate):
+                loss = MSE()
+                y_pred = network.forward(X)
+                value = loss(y_pred, y)
+                network.backward(loss.gradient(y_pred, y))
+                for param, grad in zip(network.parameters(), network.gradients()):
+                    param = param - learning_rate * grad
+                return value
+        """,
+        ),
+        # Steps uphill: adds the gradient instead of subtracting it.
+        (
+            "uphill",
+            """
+            from annlib.losses import MSE
+
+            def train_step(network, X, y, learning_rate):
+                loss = MSE()
+                y_pred = network.forward(X)
+                value = loss(y_pred, y)
+                network.backward(loss.gradient(y_pred, y))
+                for param, grad in zip(network.parameters(), network.gradients()):
+                    param += learning_rate * grad
+                return value
+        """,
+        ),
+        # Returns the loss recomputed after the update instead of the one from the forward pass.
+        (
+            "loss_after_update",
+            """
+            from annlib.losses import MSE
+
+            def train_step(network, X, y, learning_rate):
+                loss = MSE()
+                y_pred = network.forward(X)
+                network.backward(loss.gradient(y_pred, y))
+                for param, grad in zip(network.parameters(), network.gradients()):
+                    param -= learning_rate * grad
+                return loss(network.forward(X), y)
+        """,
+        ),
+        # Ignores the learning_rate argument and always steps with 0.1.
+        (
+            "fixed_learning_rate",
+            """
+            from annlib.losses import MSE
+
+            def train_step(network, X, y, learning_rate):
+                loss = MSE()
+                y_pred = network.forward(X)
+                value = loss(y_pred, y)
+                network.backward(loss.gradient(y_pred, y))
+                for param, grad in zip(network.parameters(), network.gradients()):
+                    param -= 0.1 * grad
+                return value
+        """,
+        ),
+        # Hands backward the raw error y_pred - y, missing MSE's factor 2/size.
+        (
+            "raw_error",
+            """
+            from annlib.losses import MSE
+
+            def train_step(network, X, y, learning_rate):
+                loss = MSE()
+                y_pred = network.forward(X)
+                value = loss(y_pred, y)
+                network.backward(y_pred - y)
+                for param, grad in zip(network.parameters(), network.gradients()):
+                    param -= learning_rate * grad
+                return value
+        """,
+        ),
+        # Uses the at_z shortcut, which skips the output layer's activation derivative (the networks have sigmoid
+        # outputs, not identity).
+        (
+            "at_z",
+            """
+            from annlib.losses import MSE
+
+            def train_step(network, X, y, learning_rate):
+                loss = MSE()
+                y_pred = network.forward(X)
+                value = loss(y_pred, y)
+                network.backward(loss.gradient(y_pred, y, at_z=True), at_z=True)
+                for param, grad in zip(network.parameters(), network.gradients()):
+                    param -= learning_rate * grad
+                return value
+        """,
+        ),
+        # Updates only the weights (every other array) and leaves the biases untouched.
+        (
+            "weights_only",
+            """
+            from annlib.losses import MSE
+
+            def train_step(network, X, y, learning_rate):
+                loss = MSE()
+                y_pred = network.forward(X)
+                value = loss(y_pred, y)
+                network.backward(loss.gradient(y_pred, y))
+                params, grads = network.parameters(), network.gradients()
+                for param, grad in zip(params[::2], grads[::2]):
+                    param -= learning_rate * grad
+                return value
+        """,
+        ),
+        # Does the update but forgets to return the loss (returns None).
+        (
+            "no_return",
+            """
+            from annlib.losses import MSE
+
+            def train_step(network, X, y, learning_rate):
+                loss = MSE()
+                y_pred = network.forward(X)
+                value = loss(y_pred, y)
+                network.backward(loss.gradient(y_pred, y))
+                for param, grad in zip(network.parameters(), network.gradients()):
+                    param -= learning_rate * grad
+        """,
+        ),
+    ],
+    "check_backward": [
+        # Multiplies by the slope of the current layer's Z instead of the previous layer's Z^(l-1).
+        (
+            "slope_at_A",
+            """
+            from annlib.scratch import ACTIVATIONS
+
+            def backward(params, caches, delta_output):
+                grads = [None] * len(params)
+                delta = delta_output
+                for layer in reversed(range(len(params))):
+                    W, _ = params[layer]
+                    A_prev, Z, name = caches[layer]
+                    grads[layer] = (A_prev.T @ delta, delta.sum(axis=0))
+                    if layer > 0:
+                        f, f_prime = ACTIVATIONS[caches[layer - 1][2]]
+                        delta = (delta @ W.T) * f_prime(A_prev, f(A_prev))
+                return grads
+        """,
+        ),
+        # Forgets the activation's derivative: delta^(l-1) = delta^(l) W^T only.
+        (
+            "no_slope",
+            """
+            def backward(params, caches, delta_output):
+                grads = [None] * len(params)
+                delta = delta_output
+                for layer in reversed(range(len(params))):
+                    W, _ = params[layer]
+                    A_prev, _, _ = caches[layer]
+                    grads[layer] = (A_prev.T @ delta, delta.sum(axis=0))
+                    delta = delta @ W.T
+                return grads
+        """,
+        ),
+        # Returns the gradients last layer first (forgot to reverse the list).
+        (
+            "reversed_order",
+            """
+            from annlib.scratch import ACTIVATIONS
+
+            def backward(params, caches, delta_output):
+                grads = []
+                delta = delta_output
+                for layer in reversed(range(len(params))):
+                    W, _ = params[layer]
+                    A_prev, _, _ = caches[layer]
+                    grads.append((A_prev.T @ delta, delta.sum(axis=0)))
+                    if layer > 0:
+                        _, Z_prev, name = caches[layer - 1]
+                        f, f_prime = ACTIVATIONS[name]
+                        delta = (delta @ W.T) * f_prime(Z_prev, f(Z_prev))
+                return grads
+        """,
+        ),
+        # Divides by the batch size again, although delta_output already carries the cost's 1/n.
+        (
+            "mean_over_batch",
+            """
+            from annlib.scratch import ACTIVATIONS
+
+            def backward(params, caches, delta_output):
+                n = delta_output.shape[0]
+                grads = [None] * len(params)
+                delta = delta_output
+                for layer in reversed(range(len(params))):
+                    W, _ = params[layer]
+                    A_prev, _, _ = caches[layer]
+                    grads[layer] = (A_prev.T @ delta / n, delta.sum(axis=0) / n)
+                    if layer > 0:
+                        _, Z_prev, name = caches[layer - 1]
+                        f, f_prime = ACTIVATIONS[name]
+                        delta = (delta @ W.T) * f_prime(Z_prev, f(Z_prev))
+                return grads
+        """,
+        ),
+        # Assumes every hidden layer is a sigmoid and uses a(1 - a), wrong for tanh or relu layers.
+        (
+            None,
+            """
+            def backward(params, caches, delta_output):
+                grads = [None] * len(params)
+                delta = delta_output
+                for layer in reversed(range(len(params))):
+                    W, _ = params[layer]
+                    A_prev, _, _ = caches[layer]
+                    grads[layer] = (A_prev.T @ delta, delta.sum(axis=0))
+                    if layer > 0:
+                        delta = (delta @ W.T) * A_prev * (1 - A_prev)
+                return grads
+        """,
+        ),
+        # Off-by-one loop bound range(L-1, 0, -1): the first layer gets no gradient (its entry stays None).
+        (
+            None,
+            """
+            from annlib.scratch import ACTIVATIONS
+
+            def backward(params, caches, delta_output):
+                grads = [None] * len(params)
+                delta = delta_output
+                for layer in range(len(params) - 1, 0, -1):
+                    W, _ = params[layer]
+                    A_prev, _, _ = caches[layer]
+                    grads[layer] = (A_prev.T @ delta, delta.sum(axis=0))
+                    _, Z_prev, name = caches[layer - 1]
+                    f, f_prime = ACTIVATIONS[name]
+                    delta = (delta @ W.T) * f_prime(Z_prev, f(Z_prev))
+                return grads
+        """,
+        ),
+        # Hard-codes a two-layer network, so it fails for one layer or three.
+        (
+            "fixed_depth",
+            """
+            from annlib.scratch import ACTIVATIONS
+
+            def backward(params, caches, delta_output):
+                (W1, b1), (W2, b2) = params
+                (A0, Z1, act1), (A1, Z2, act2) = caches
+                grad_W2 = A1.T @ delta_output
+                grad_b2 = delta_output.sum(axis=0)
+                f, f_prime = ACTIVATIONS[act1]
+                delta1 = (delta_output @ W2.T) * f_prime(Z1, f(Z1))
+                return [(A0.T @ delta1, delta1.sum(axis=0)), (grad_W2, grad_b2)]
+        """,
+        ),
+        # Weight gradient transposed: delta^T A_prev has shape (n_out, n_in).
+        (
+            "grad_W_transposed",
+            """
+            from annlib.scratch import ACTIVATIONS
+
+            def backward(params, caches, delta_output):
+                grads = [None] * len(params)
+                delta = delta_output
+                for layer in reversed(range(len(params))):
+                    W, _ = params[layer]
+                    A_prev, _, _ = caches[layer]
+                    grads[layer] = (delta.T @ A_prev, delta.sum(axis=0))
+                    if layer > 0:
+                        _, Z_prev, name = caches[layer - 1]
+                        f, f_prime = ACTIVATIONS[name]
+                        delta = (delta @ W.T) * f_prime(Z_prev, f(Z_prev))
+                return grads
+        """,
+        ),
+        # Right gradients, but multiplies the slope into the cached Z in place (Z_prev *= ...), changing the caches'
+        # arrays.
+        (
+            "in_place",
+            """
+            from annlib.scratch import ACTIVATIONS
+
+            def backward(params, caches, delta_output):
+                grads = [None] * len(params)
+                delta = delta_output
+                for layer in reversed(range(len(params))):
+                    W, _ = params[layer]
+                    A_prev, _, _ = caches[layer]
+                    grads[layer] = (A_prev.T @ delta, delta.sum(axis=0))
+                    if layer > 0:
+                        _, Z_prev, name = caches[layer - 1]
+                        f, f_prime = ACTIVATIONS[name]
+                        slope = f_prime(Z_prev, f(Z_prev))
+                        Z_prev[...] = (delta @ W.T) * slope      # reuses Z_prev's memory
+                        delta = Z_prev
+                return grads
+        """,
+        ),
+    ],
+    "check_gradient_error": [
+        # No special case when both gradients are 0 (inputs all 0): 0/0 gives nan and the result is nan.
+        (
+            "no_zero_guard",
+            """
+            def gradient_error(params, X, Y, activations, kind, eps=1e-6):
+                Y_hat, caches = forward(params, X, activations)
+                grads = backward(params, caches, output_delta(Y_hat, Y, kind))
+                loss = lambda: cost(forward(params, X, activations)[0], Y, kind)
+                rs = []
+                for (W, b), (gW, gb) in zip(params, grads):
+                    for p, g in ((W, gW), (b, gb)):
+                        g_num = numerical_gradient(loss, p, eps)
+                        rs.append(np.linalg.norm(g - g_num) / (np.linalg.norm(g) + np.linalg.norm(g_num)))
+                return np.max(rs)
+        """,
+        ),
+        # Returns the absolute difference ||g - g_num|| instead of the relative one.
+        (
+            "absolute",
+            """
+            def gradient_error(params, X, Y, activations, kind, eps=1e-6):
+                Y_hat, caches = forward(params, X, activations)
+                grads = backward(params, caches, output_delta(Y_hat, Y, kind))
+                loss = lambda: cost(forward(params, X, activations)[0], Y, kind)
+                worst = 0.0
+                for (W, b), (gW, gb) in zip(params, grads):
+                    for p, g in ((W, gW), (b, gb)):
+                        worst = max(worst, np.linalg.norm(g - numerical_gradient(loss, p, eps)))
+                return worst
+        """,
+        ),
+        # Averages the relative differences instead of returning the largest, diluting a bug in one array.
+        (
+            "mean_not_max",
+            """
+            def gradient_error(params, X, Y, activations, kind, eps=1e-6):
+                Y_hat, caches = forward(params, X, activations)
+                grads = backward(params, caches, output_delta(Y_hat, Y, kind))
+                loss = lambda: cost(forward(params, X, activations)[0], Y, kind)
+                rs = []
+                for (W, b), (gW, gb) in zip(params, grads):
+                    for p, g in ((W, gW), (b, gb)):
+                        g_num = numerical_gradient(loss, p, eps)
+                        s = np.linalg.norm(g) + np.linalg.norm(g_num)
+                        rs.append(0.0 if s == 0 else np.linalg.norm(g - g_num) / s)
+                return float(np.mean(rs))
+        """,
+        ),
+        # Checks only the weights W and never the biases b, so a bug in the bias gradients goes unnoticed.
+        (
+            "weights_only",
+            """
+            def gradient_error(params, X, Y, activations, kind, eps=1e-6):
+                Y_hat, caches = forward(params, X, activations)
+                grads = backward(params, caches, output_delta(Y_hat, Y, kind))
+                loss = lambda: cost(forward(params, X, activations)[0], Y, kind)
+                worst = 0.0
+                for (W, _), (gW, _) in zip(params, grads):
+                    g_num = numerical_gradient(loss, W, eps)
+                    s = np.linalg.norm(gW) + np.linalg.norm(g_num)
+                    worst = max(worst, 0.0 if s == 0 else np.linalg.norm(gW - g_num) / s)
+                return worst
+        """,
+        ),
+        # Nudges copies of the parameters, which forward never sees, so every numerical gradient is 0 and r is 1.
+        (
+            None,
+            """
+            def gradient_error(params, X, Y, activations, kind, eps=1e-6):
+                Y_hat, caches = forward(params, X, activations)
+                grads = backward(params, caches, output_delta(Y_hat, Y, kind))
+                loss = lambda: cost(forward(params, X, activations)[0], Y, kind)
+                worst = 0.0
+                for (W, b), (gW, gb) in zip(params, grads):
+                    for p, g in ((W.copy(), gW), (b.copy(), gb)):
+                        g_num = numerical_gradient(loss, p, eps)
+                        s = np.linalg.norm(g) + np.linalg.norm(g_num)
+                        worst = max(worst, 0.0 if s == 0 else np.linalg.norm(g - g_num) / s)
+                return worst
+        """,
+        ),
+        # Returns the list of relative differences instead of the largest one.
+        (
+            None,
+            """
+            def gradient_error(params, X, Y, activations, kind, eps=1e-6):
+                Y_hat, caches = forward(params, X, activations)
+                grads = backward(params, caches, output_delta(Y_hat, Y, kind))
+                loss = lambda: cost(forward(params, X, activations)[0], Y, kind)
+                rs = []
+                for (W, b), (gW, gb) in zip(params, grads):
+                    for p, g in ((W, gW), (b, gb)):
+                        g_num = numerical_gradient(loss, p, eps)
+                        s = np.linalg.norm(g) + np.linalg.norm(g_num)
+                        rs.append(0.0 if s == 0 else np.linalg.norm(g - g_num) / s)
+                return rs
+        """,
+        ),
+        # Leaves each nudged entry at w - eps instead of restoring it, corrupting the parameters and later
+        # estimates.
+        (
+            "not_restored",
+            """
+            def gradient_error(params, X, Y, activations, kind, eps=1e-6):
+                Y_hat, caches = forward(params, X, activations)
+                grads = backward(params, caches, output_delta(Y_hat, Y, kind))
+                worst = 0.0
+                for (W, b), (gW, gb) in zip(params, grads):
+                    for p, g in ((W, gW), (b, gb)):
+                        g_num = np.zeros_like(p)
+                        for idx in np.ndindex(p.shape):
+                            p[idx] += eps
+                            plus = cost(forward(params, X, activations)[0], Y, kind)
+                            p[idx] -= 2 * eps
+                            minus = cost(forward(params, X, activations)[0], Y, kind)
+                            g_num[idx] = (plus - minus) / (2 * eps)
+                        s = np.linalg.norm(g) + np.linalg.norm(g_num)
+                        worst = max(worst, 0.0 if s == 0 else np.linalg.norm(g - g_num) / s)
+                return worst
+        """,
+        ),
+        # Starts backward from Y_hat - Y instead of output_delta, missing the cost's 1/n (and MSE's 2), so even a
+        # right backward looks wrong.
+        (
+            None,
+            """
+            def gradient_error(params, X, Y, activations, kind, eps=1e-6):
+                Y_hat, caches = forward(params, X, activations)
+                grads = backward(params, caches, Y_hat - Y)
+                loss = lambda: cost(forward(params, X, activations)[0], Y, kind)
+                worst = 0.0
+                for (W, b), (gW, gb) in zip(params, grads):
+                    for p, g in ((W, gW), (b, gb)):
+                        g_num = numerical_gradient(loss, p, eps)
+                        s = np.linalg.norm(g) + np.linalg.norm(g_num)
+                        worst = max(worst, 0.0 if s == 0 else np.linalg.norm(g - g_num) / s)
+                return worst
+        """,
+        ),
+    ],
+}
+
+for _name, _sources in _ROUND4_CORRECT.items():
+    CORRECT.setdefault(_name, []).extend(_sources)
+for _name, _answers in _ROUND4_WRONG.items():
+    WRONG.setdefault(_name, []).extend(_answers)

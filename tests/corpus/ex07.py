@@ -4796,3 +4796,499 @@ for _name, _sources in _REAL_STYLES_CORRECT.items():
     CORRECT.setdefault(_name, []).extend(_sources)
 for _name, _answers in _REAL_STYLES_WRONG.items():
     WRONG.setdefault(_name, []).extend(_answers)
+
+# A later round of blind answers, written from the student notebooks only (each wrong one says its mistake).
+_ROUND4_CORRECT = {
+    "check_sgd_step": [
+        (
+            "def sgd_step(params, grads, learning_rate):\n"
+            '    """w -= learning_rate * grad for every (w, grad) pair, changing the arrays in params i'
+            'n place."""\n'
+            "    for param, grad in zip(params, grads):\n"
+            "        param -= learning_rate * grad\n"
+        ),
+        """
+            def sgd_step(params, grads, learning_rate):
+                for i in range(len(params)):
+                    params[i] -= learning_rate * grads[i]     # augmented assignment on the array: in place
+        """,
+        """
+            def sgd_step(params, grads, learning_rate):
+                for w, dw in zip(params, grads):
+                    np.subtract(w, learning_rate * dw, out=w)
+        """,
+        """
+            def sgd_step(params, grads, learning_rate):
+                assert len(params) == len(grads), "one gradient per parameter"
+                for w, g in zip(params, grads):
+                    assert w.shape == g.shape
+                    w[...] = w - learning_rate * g
+                return params
+        """,
+        """
+            def sgd_step(params, grads, learning_rate):
+                for p, g in zip(params, grads):
+                    p -= np.multiply(learning_rate, g)
+        """,
+    ],
+    "check_momentum_step": [
+        (
+            "def momentum_step(params, grads, velocities, learning_rate, momentum=0.9):\n"
+            '    """v = momentum * v - learning_rate * grad; w += v, for every parameter, all in place."""\n'
+            "    for w, g, v in zip(params, grads, velocities):\n"
+            "        v *= momentum\n"
+            "        v -= learning_rate * g\n"
+            "        w += v\n"
+        ),
+        """
+            def momentum_step(params, grads, velocities, learning_rate, momentum=0.9):
+                for w, g, v in zip(params, grads, velocities):
+                    v[...] = momentum * v - learning_rate * g
+                    w[...] = w + v
+        """,
+        """
+            def momentum_step(params, grads, velocities, learning_rate, momentum=0.9):
+                for i in range(len(params)):
+                    velocities[i] *= momentum
+                    velocities[i] -= learning_rate * grads[i]
+                    params[i] += velocities[i]
+        """,
+        """
+            def momentum_step(params, grads, velocities, learning_rate, momentum=0.9):
+                for param, grad, velocity in zip(params, grads, velocities):
+                    new_velocity = momentum * velocity - learning_rate * grad
+                    np.copyto(velocity, new_velocity)   # keep the same array object
+                    np.add(param, velocity, out=param)
+        """,
+        """
+            def momentum_step(params, grads, velocities, learning_rate, momentum=0.9):
+                beta, eta = momentum, learning_rate
+                for k, (w, dw) in enumerate(zip(params, grads)):
+                    v = velocities[k]
+                    v[:] = beta * v - eta * dw
+                    w[:] += v
+                return params, velocities
+        """,
+    ],
+    "check_minibatches": [
+        (
+            "def minibatches(X, y, batch_size, rng):\n"
+            '    """Yield (X_batch, y_batch) pairs covering every example once, in an order shuffled by'
+            ' rng."""\n'
+            "    order = rng.permutation(len(X))\n"
+            "    for start in range(0, len(X), batch_size):\n"
+            "        batch = order[start:start + batch_size]\n"
+            "        yield X[batch], y[batch]\n"
+        ),
+        """
+            def minibatches(X, y, batch_size, rng):
+                n = len(X)
+                perm = rng.permutation(n)
+                X_shuffled, y_shuffled = X[perm], y[perm]      # fancy indexing makes copies; X, y unchanged
+                start = 0
+                while start < n:
+                    end = min(start + batch_size, n)
+                    yield X_shuffled[start:end], y_shuffled[start:end]
+                    start = end
+        """,
+        """
+            def minibatches(X, y, batch_size, rng):
+                idx = rng.permutation(len(X))
+                n_batches = int(np.ceil(len(X) / batch_size))
+                for k in range(n_batches):
+                    chosen = idx[k * batch_size:(k + 1) * batch_size]
+                    yield (X[chosen], y[chosen])
+        """,
+        """
+            def minibatches(X, y, batch_size, rng):
+                order = rng.permutation(len(X))
+                batches = [order[i:i + batch_size] for i in range(0, len(order), batch_size)]
+                yield from ((X[b], y[b]) for b in batches)
+        """,
+        """
+            import math
+
+            def minibatches(X, y, batch_size, rng):
+                X = np.asarray(X)
+                y = np.asarray(y)
+                if len(X) != len(y):
+                    raise ValueError("X and y need the same number of rows")
+                permutation = list(rng.permutation(X.shape[0]))
+                number_of_batches = math.ceil(X.shape[0] / batch_size)
+                for k in range(number_of_batches):
+                    indices = permutation[k * batch_size:(k + 1) * batch_size]
+                    yield X[indices], y[indices]
+        """,
+    ],
+    "check_update": [
+        (
+            "def update(params, grads, learning_rate):\n"
+            '    """New [(W, b), ...]: each W and b one step of size learning_rate against its gradient'
+            '; inputs unchanged."""\n'
+            "    return [(W - learning_rate * gW, b - learning_rate * gb) for (W, b), (gW, gb) in zip(p"
+            "arams, grads)]\n"
+        ),
+        """
+            def update(params, grads, learning_rate):
+                new_params = []
+                for l in range(len(params)):
+                    W, b = params[l]
+                    dW, db = grads[l]
+                    W_new = W - learning_rate * dW
+                    b_new = b - learning_rate * db
+                    new_params.append((W_new, b_new))
+                return new_params
+        """,
+        """
+            def update(params, grads, learning_rate):
+                new_params = []
+                for (W, b), (grad_W, grad_b) in zip(params, grads):
+                    W = W.copy()            # copy first, then it is safe to update in place
+                    b = b.copy()
+                    W -= learning_rate * grad_W
+                    b -= learning_rate * grad_b
+                    new_params.append((W, b))
+                return new_params
+        """,
+        """
+            def update(params, grads, learning_rate):
+                return [tuple(np.subtract(p, learning_rate * g) for p, g in zip(pair, grad_pair))
+                        for pair, grad_pair in zip(params, grads)]
+        """,
+        """
+            import copy
+
+            def update(params, grads, learning_rate):
+                if len(params) != len(grads):
+                    raise ValueError("one (grad_W, grad_b) per layer")
+                new_params = copy.deepcopy(params)
+                for i, (grad_W, grad_b) in enumerate(grads):
+                    W, b = new_params[i]
+                    W -= learning_rate * grad_W
+                    b -= learning_rate * grad_b
+                return new_params
+        """,
+    ],
+}
+_ROUND4_WRONG = {
+    "check_sgd_step": [
+        # Rebinds the loop variable (param = param - ...), making new arrays: the originals never change.
+        (
+            "not_in_place",
+            """
+            def sgd_step(params, grads, learning_rate):
+                for param, grad in zip(params, grads):
+                    param = param - learning_rate * grad
+        """,
+        ),
+        # Adds the gradient (param += ...), stepping uphill.
+        (
+            "ascent",
+            """
+            def sgd_step(params, grads, learning_rate):
+                for param, grad in zip(params, grads):
+                    param += learning_rate * grad
+        """,
+        ),
+        # Returns a new list of updated arrays instead of changing the given arrays in place.
+        (
+            "not_in_place",
+            """
+            def sgd_step(params, grads, learning_rate):
+                return [p - learning_rate * g for p, g in zip(params, grads)]
+        """,
+        ),
+        # Replaces the list's entries (params[i] = params[i] - ...) instead of the arrays themselves, so anyone
+        # holding the arrays sees no change.
+        (
+            "list_items_replaced",
+            """
+            def sgd_step(params, grads, learning_rate):
+                for i in range(len(params)):
+                    params[i] = params[i] - learning_rate * grads[i]
+        """,
+        ),
+        # A return inside the loop: only the first parameter array is updated.
+        (
+            "first_only",
+            """
+            def sgd_step(params, grads, learning_rate):
+                for param, grad in zip(params, grads):
+                    param -= learning_rate * grad
+                    return params
+        """,
+        ),
+        # Ignores learning_rate and uses a fixed step of 0.01.
+        (
+            None,
+            """
+            def sgd_step(params, grads, learning_rate):
+                lr = 0.01
+                for param, grad in zip(params, grads):
+                    param -= lr * grad
+        """,
+        ),
+    ],
+    "check_momentum_step": [
+        # Rebinds the velocity (v = momentum * v - ...), so the velocities list never changes for the next call.
+        (
+            "velocity_not_in_place",
+            """
+            def momentum_step(params, grads, velocities, learning_rate, momentum=0.9):
+                for w, g, v in zip(params, grads, velocities):
+                    v = momentum * v - learning_rate * g
+                    w += v
+        """,
+        ),
+        # Subtracts the velocity from the weights (w -= v), going uphill.
+        (
+            "minus_velocity",
+            """
+            def momentum_step(params, grads, velocities, learning_rate, momentum=0.9):
+                for w, g, v in zip(params, grads, velocities):
+                    v *= momentum
+                    v -= learning_rate * g
+                    w -= v
+        """,
+        ),
+        # Moves the weights with the old velocity before updating it.
+        (
+            "old_velocity",
+            """
+            def momentum_step(params, grads, velocities, learning_rate, momentum=0.9):
+                for w, g, v in zip(params, grads, velocities):
+                    w += v
+                    v *= momentum
+                    v -= learning_rate * g
+        """,
+        ),
+        # Stores the velocity with the opposite sign (v = beta v + eta g, w -= v): the weights are right but the
+        # velocities are negated.
+        (
+            "grad_added",
+            """
+            def momentum_step(params, grads, velocities, learning_rate, momentum=0.9):
+                for w, g, v in zip(params, grads, velocities):
+                    v *= momentum
+                    v += learning_rate * g
+                    w -= v
+        """,
+        ),
+        # Ignores the momentum argument and always uses 0.9.
+        (
+            "momentum_ignored",
+            """
+            def momentum_step(params, grads, velocities, learning_rate, momentum=0.9):
+                for w, g, v in zip(params, grads, velocities):
+                    v *= 0.9
+                    v -= learning_rate * g
+                    w += v
+        """,
+        ),
+        # Uses the exponential-average form v = beta v + (1 - beta) g (Adam-style) instead of the formula given.
+        (
+            "moving_average",
+            """
+            def momentum_step(params, grads, velocities, learning_rate, momentum=0.9):
+                for w, g, v in zip(params, grads, velocities):
+                    v[...] = momentum * v + (1 - momentum) * g
+                    w -= learning_rate * v
+        """,
+        ),
+        # Updates the velocities in place but rebinds the weights (w = w + v), so the parameters never change.
+        (
+            "params_not_in_place",
+            """
+            def momentum_step(params, grads, velocities, learning_rate, momentum=0.9):
+                for w, g, v in zip(params, grads, velocities):
+                    v *= momentum
+                    v -= learning_rate * g
+                    w = w + v
+        """,
+        ),
+        # Forgets the decay of the old velocity: v -= eta g, so the velocity only accumulates.
+        (
+            "no_decay",
+            """
+            def momentum_step(params, grads, velocities, learning_rate, momentum=0.9):
+                for w, g, v in zip(params, grads, velocities):
+                    v -= learning_rate * g
+                    w += v
+        """,
+        ),
+    ],
+    "check_minibatches": [
+        # Shuffles X in place with rng.shuffle, changing the caller's X and breaking its pairing with y.
+        (
+            "unpaired",
+            """
+            def minibatches(X, y, batch_size, rng):
+                rng.shuffle(X)
+                for start in range(0, len(X), batch_size):
+                    yield X[start:start + batch_size], y[start:start + batch_size]
+        """,
+        ),
+        # Drops the last, smaller batch: range stops at n - batch_size.
+        (
+            "stop_short",
+            """
+            def minibatches(X, y, batch_size, rng):
+                order = rng.permutation(len(X))
+                for start in range(0, len(X) - batch_size, batch_size):
+                    batch = order[start:start + batch_size]
+                    yield X[batch], y[batch]
+        """,
+        ),
+        # Uses n // batch_size batches, losing the remainder examples when n is not a multiple.
+        (
+            "drop_last",
+            """
+            def minibatches(X, y, batch_size, rng):
+                order = rng.permutation(len(X))
+                for k in range(len(X) // batch_size):
+                    batch = order[k * batch_size:(k + 1) * batch_size]
+                    yield X[batch], y[batch]
+        """,
+        ),
+        # Shuffles with numpy's global random state (np.random.permutation) instead of the rng it is given.
+        (
+            "order_not_from_rng",
+            """
+            def minibatches(X, y, batch_size, rng):
+                order = np.random.permutation(len(X))
+                for start in range(0, len(X), batch_size):
+                    batch = order[start:start + batch_size]
+                    yield X[batch], y[batch]
+        """,
+        ),
+        # Draws a separate permutation for y, so labels no longer match their examples.
+        (
+            "unpaired",
+            """
+            def minibatches(X, y, batch_size, rng):
+                X_order = rng.permutation(len(X))
+                y_order = rng.permutation(len(y))
+                for start in range(0, len(X), batch_size):
+                    yield X[X_order[start:start + batch_size]], y[y_order[start:start + batch_size]]
+        """,
+        ),
+        # Uses np.array_split into ceil(n / batch_size) pieces, which evens out the sizes (23, 5 gives 5, 5, 5, 4,
+        # 4).
+        (
+            "equal_sizes",
+            """
+            def minibatches(X, y, batch_size, rng):
+                order = rng.permutation(len(X))
+                n_batches = int(np.ceil(len(X) / batch_size))
+                for batch in np.array_split(order, n_batches):
+                    yield X[batch], y[batch]
+        """,
+        ),
+        # Never shuffles: yields the batches in the original order.
+        (
+            "no_shuffle",
+            """
+            def minibatches(X, y, batch_size, rng):
+                for start in range(0, len(X), batch_size):
+                    yield X[start:start + batch_size], y[start:start + batch_size]
+        """,
+        ),
+        # Samples each batch with rng.choice (with replacement), so some examples repeat and others never come.
+        (
+            "with_replacement",
+            """
+            def minibatches(X, y, batch_size, rng):
+                n = len(X)
+                for start in range(0, n, batch_size):
+                    batch = rng.choice(n, size=min(batch_size, n - start))
+                    yield X[batch], y[batch]
+        """,
+        ),
+    ],
+    "check_update": [
+        # Updates W and b in place (W -= ...), changing the params it was asked to leave alone.
+        (
+            "in_place",
+            """
+            def update(params, grads, learning_rate):
+                for (W, b), (gW, gb) in zip(params, grads):
+                    W -= learning_rate * gW
+                    b -= learning_rate * gb
+                return params
+        """,
+        ),
+        # Updates the arrays in place and returns nothing, like sgd_step.
+        (
+            None,
+            """
+            def update(params, grads, learning_rate):
+                for (W, b), (gW, gb) in zip(params, grads):
+                    W -= learning_rate * gW
+                    b -= learning_rate * gb
+        """,
+        ),
+        # Adds the gradients instead of subtracting them.
+        (
+            "ascent",
+            """
+            def update(params, grads, learning_rate):
+                return [(W + learning_rate * gW, b + learning_rate * gb) for (W, b), (gW, gb) in zip(params, grads)]
+        """,
+        ),
+        # Forgets to update the biases: returns each b unchanged.
+        (
+            "biases_unchanged",
+            """
+            def update(params, grads, learning_rate):
+                return [(W - learning_rate * gW, b) for (W, b), (gW, gb) in zip(params, grads)]
+        """,
+        ),
+        # Replaces the entries of the given params list (params[i] = ...), so the caller's list changes.
+        (
+            "list_items_replaced",
+            """
+            def update(params, grads, learning_rate):
+                for i, ((W, b), (gW, gb)) in enumerate(zip(params, grads)):
+                    params[i] = (W - learning_rate * gW, b - learning_rate * gb)
+                return params
+        """,
+        ),
+        # Mixes up the gradient pairs: uses grad_b for W's step and grad_W for b's.
+        (
+            "grads_swapped",
+            """
+            def update(params, grads, learning_rate):
+                return [(W - learning_rate * gb, b - learning_rate * gW) for (W, b), (gW, gb) in zip(params, grads)]
+        """,
+        ),
+        # Takes a shallow copy of the list (params.copy()) and then updates the same arrays in place.
+        (
+            "in_place",
+            """
+            def update(params, grads, learning_rate):
+                new_params = params.copy()
+                for (W, b), (gW, gb) in zip(new_params, grads):
+                    W -= learning_rate * gW
+                    b -= learning_rate * gb
+                return new_params
+        """,
+        ),
+        # Returns a flat list [W1, b1, W2, b2, ...] instead of (W, b) pairs.
+        (
+            "flat_list",
+            """
+            def update(params, grads, learning_rate):
+                new = []
+                for (W, b), (gW, gb) in zip(params, grads):
+                    new.append(W - learning_rate * gW)
+                    new.append(b - learning_rate * gb)
+                return new
+        """,
+        ),
+    ],
+}
+
+for _name, _sources in _ROUND4_CORRECT.items():
+    CORRECT.setdefault(_name, []).extend(_sources)
+for _name, _answers in _ROUND4_WRONG.items():
+    WRONG.setdefault(_name, []).extend(_answers)

@@ -2255,3 +2255,460 @@ for _name, _sources in _REAL_STYLES_CORRECT.items():
     CORRECT.setdefault(_name, []).extend(_sources)
 for _name, _answers in _REAL_STYLES_WRONG.items():
     WRONG.setdefault(_name, []).extend(_answers)
+
+# A later round of blind answers, written from the student notebooks only (each wrong one says its mistake).
+_ROUND4_CORRECT = {
+    "check_scale_and_encode": [
+        (
+            "from annlib import datasets\n"
+            "\n"
+            "def scale_and_encode(X, y):\n"
+            '    """(X / 16, one-hot Y of shape (n_samples, 10)) for digit pixels X (n, 64) and labels '
+            'y (n,)."""\n'
+            "    return X / 16, datasets.one_hot(y, 10)\n"
+        ),
+        """
+            def scale_and_encode(X, y):
+                X_scaled = np.asarray(X, dtype=float) / 16.0
+                Y = np.eye(10)[np.asarray(y, dtype=int)]
+                return X_scaled, Y
+        """,
+        """
+            def scale_and_encode(X, y):
+                n = len(y)
+                Y = np.zeros((n, 10))
+                for i in range(n):
+                    Y[i, int(y[i])] = 1.0
+                return X / 16.0, Y
+        """,
+        """
+            def scale_and_encode(X, y):
+                classes = np.arange(10)
+                Y = (np.asarray(y).reshape(-1, 1) == classes).astype(float)
+                return np.divide(X, 16.0), Y
+        """,
+        """
+            from annlib import datasets
+
+            def scale_and_encode(X, y):
+                MAX_PIXEL = 16          # pixels are counts 0..16, whatever this batch's largest is
+                N_CLASSES = 10          # so a batch with no 9 still has 10 columns
+                X_scaled = X.astype(np.float64) / MAX_PIXEL
+                Y = datasets.one_hot(np.asarray(y).astype(int), N_CLASSES)
+                return X_scaled, Y
+        """,
+    ],
+    "check_most_confused": [
+        (
+            "def most_confused(counts):\n"
+            '    """(true_class, predicted_class) of the largest off-diagonal entry of a confusion matrix."""\n'
+            "    off = np.array(counts, copy=True)\n"
+            "    np.fill_diagonal(off, -1)\n"
+            "    row, col = np.unravel_index(np.argmax(off), off.shape)\n"
+            "    return int(row), int(col)\n"
+        ),
+        """
+            def most_confused(counts):
+                best, pair = -1, (0, 1)
+                for i in range(counts.shape[0]):
+                    for j in range(counts.shape[1]):
+                        if i != j and counts[i, j] > best:
+                            best, pair = counts[i, j], (i, j)
+                return pair
+        """,
+        """
+            def most_confused(counts):
+                masked = np.where(np.eye(len(counts), dtype=bool), -np.inf, counts)
+                index = np.argmax(masked)
+                true_class, predicted_class = np.unravel_index(index, masked.shape)
+                return int(true_class), int(predicted_class)
+        """,
+        """
+            def most_confused(counts):
+                mistakes = counts.copy()
+                np.fill_diagonal(mistakes, 0)
+                flat = mistakes.argmax()
+                n_cols = mistakes.shape[1]
+                return int(flat // n_cols), int(flat % n_cols)
+        """,
+        """
+            def most_confused(counts):
+                pairs = [(counts[i][j], i, j) for i in range(len(counts)) for j in range(len(counts)) if i != j]
+                value, i, j = max(pairs, key=lambda t: t[0])
+                return int(i), int(j)
+        """,
+    ],
+    "check_error_in_units": [
+        (
+            "def error_in_units(y_pred_scaled, y_true, y_scaler):\n"
+            '    """Mean absolute error in the data\'s units, from standardized predictions (n, 1) and t'
+            'rue y (n, 1)."""\n'
+            "    y_pred = y_scaler.inverse_transform(y_pred_scaled)\n"
+            "    return float(np.mean(np.abs(y_pred - y_true)))\n"
+        ),
+        """
+            def error_in_units(y_pred_scaled, y_true, y_scaler):
+                y_pred = y_pred_scaled * y_scaler.std + y_scaler.mean
+                return np.abs(y_pred - y_true).mean()
+        """,
+        """
+            from annlib.metrics import mean_absolute_error
+
+            def error_in_units(y_pred_scaled, y_true, y_scaler):
+                return mean_absolute_error(y_scaler.inverse_transform(y_pred_scaled), y_true)
+        """,
+        """
+            def error_in_units(y_pred_scaled, y_true, y_scaler):
+                y_pred = y_scaler.inverse_transform(np.asarray(y_pred_scaled, dtype=float).reshape(-1, 1))
+                y_true = np.asarray(y_true, dtype=float).reshape(-1, 1)
+                total = 0.0
+                for predicted, actual in zip(y_pred[:, 0], y_true[:, 0]):
+                    total += abs(predicted - actual)
+                return total / len(y_true)
+        """,
+        """
+            def error_in_units(y_pred_scaled, y_true, y_scaler):
+                # the MAE in standard deviations, times one standard deviation, is the MAE in units
+                y_true_scaled = y_scaler.transform(y_true)
+                mae_scaled = np.mean(np.abs(y_pred_scaled - y_true_scaled))
+                return float(mae_scaled * y_scaler.std[0])
+        """,
+    ],
+    "check_best_epoch": [
+        (
+            "def best_epoch(train_costs, val_costs):\n"
+            '    """The epoch (counted from 1) with the lowest validation cost, the earliest if several'
+            ' tie."""\n'
+            "    return int(np.argmin(val_costs)) + 1\n"
+        ),
+        """
+            def best_epoch(train_costs, val_costs):
+                best_index = 0
+                for i in range(1, len(val_costs)):
+                    if val_costs[i] < val_costs[best_index]:     # strict: a tie keeps the earlier epoch
+                        best_index = i
+                return best_index + 1
+        """,
+        """
+            def best_epoch(train_costs, val_costs):
+                return list(val_costs).index(min(val_costs)) + 1
+        """,
+        """
+            def best_epoch(train_costs, val_costs):
+                return min(enumerate(val_costs, start=1), key=lambda pair: pair[1])[0]
+        """,
+        """
+            def best_epoch(train_costs, val_costs):
+                # the training curve only ever falls; the validation curve tells when the network generalises best
+                val = np.asarray(val_costs, dtype=float)
+                lowest = val.min()
+                epochs = np.flatnonzero(val == lowest) + 1
+                return int(epochs[0])
+        """,
+    ],
+}
+_ROUND4_WRONG = {
+    "check_scale_and_encode": [
+        # Scales by the batch's own maximum (X / X.max()) instead of 16, wrong for faint digits.
+        (
+            "own_maximum",
+            """
+            from annlib import datasets
+
+            def scale_and_encode(X, y):
+                return X / X.max(), datasets.one_hot(y, 10)
+        """,
+        ),
+        # Lets one_hot count the classes (no 10), so a batch without a 9 gets only 9 columns.
+        (
+            "classes_from_batch",
+            """
+            from annlib import datasets
+
+            def scale_and_encode(X, y):
+                return X / 16, datasets.one_hot(y)
+        """,
+        ),
+        # Divides by 255 as for 8-bit images, although these pixels go from 0 to 16.
+        (
+            "divided_by_255",
+            """
+            from annlib import datasets
+
+            def scale_and_encode(X, y):
+                return X / 255.0, datasets.one_hot(y, 10)
+        """,
+        ),
+        # Standardizes the pixels (mean 0, std 1) instead of dividing by 16.
+        (
+            "standardized_columns",
+            """
+            from annlib import datasets
+
+            def scale_and_encode(X, y):
+                std = X.std(axis=0)
+                std[std == 0] = 1.0
+                return (X - X.mean(axis=0)) / std, datasets.one_hot(y, 10)
+        """,
+        ),
+        # Integer division X // 16 turns every pixel below 16 into 0.
+        (
+            "floor_division",
+            """
+            from annlib import datasets
+
+            def scale_and_encode(X, y):
+                return X // 16, datasets.one_hot(y, 10)
+        """,
+        ),
+        # Off-by-one one-hot: shifts labels by one (y - 1), so digit 0 lands in the last column.
+        (
+            "shifted_labels",
+            """
+            def scale_and_encode(X, y):
+                return X / 16, np.eye(10)[np.asarray(y) - 1]
+        """,
+        ),
+        # Returns the one-hot matrix transposed, shape (10, n_samples).
+        (
+            "transposed_Y",
+            """
+            from annlib import datasets
+
+            def scale_and_encode(X, y):
+                return X / 16, datasets.one_hot(y, 10).T
+        """,
+        ),
+        # Scales X in place (X /= 16), changing the caller's array (and failing on integer pixels).
+        (
+            "scaled_in_place",
+            """
+            from annlib import datasets
+
+            def scale_and_encode(X, y):
+                X /= 16
+                return X, datasets.one_hot(y, 10)
+        """,
+        ),
+    ],
+    "check_most_confused": [
+        # Fills the diagonal of counts itself (no copy), changing the caller's confusion matrix.
+        (
+            "changed_counts",
+            """
+            def most_confused(counts):
+                np.fill_diagonal(counts, 0)
+                row, col = np.unravel_index(np.argmax(counts), counts.shape)
+                return int(row), int(col)
+        """,
+        ),
+        # Does not remove the diagonal, so it finds the most often correct class (i, i).
+        (
+            "diagonal_included",
+            """
+            def most_confused(counts):
+                row, col = np.unravel_index(np.argmax(counts), counts.shape)
+                return int(row), int(col)
+        """,
+        ),
+        # Returns (predicted_class, true_class): row and column swapped.
+        (
+            "swapped",
+            """
+            def most_confused(counts):
+                off = counts.copy()
+                np.fill_diagonal(off, 0)
+                row, col = np.unravel_index(np.argmax(off), off.shape)
+                return int(col), int(row)
+        """,
+        ),
+        # Returns the flat argmax index instead of a (row, column) pair.
+        (
+            "flat_index",
+            """
+            def most_confused(counts):
+                off = counts.copy()
+                np.fill_diagonal(off, 0)
+                return int(np.argmax(off))
+        """,
+        ),
+        # Takes argmax along axis 0 (column maxima) and reads the wrong row/column pair from it.
+        (
+            None,
+            """
+            def most_confused(counts):
+                off = counts.copy()
+                np.fill_diagonal(off, 0)
+                col = int(np.argmax(off.max(axis=0)))
+                row = int(np.argmax(off[col]))
+                return row, col
+        """,
+        ),
+        # Uses argmin instead of argmax after zeroing the diagonal.
+        (
+            "smallest_of_zeroed",
+            """
+            def most_confused(counts):
+                off = counts.copy()
+                np.fill_diagonal(off, 0)
+                row, col = np.unravel_index(np.argmin(off), off.shape)
+                return int(row), int(col)
+        """,
+        ),
+        # Off-by-one: returns 1-based class numbers (row + 1, col + 1).
+        (
+            "one_based",
+            """
+            def most_confused(counts):
+                off = counts.copy()
+                np.fill_diagonal(off, 0)
+                row, col = np.unravel_index(np.argmax(off), off.shape)
+                return int(row) + 1, int(col) + 1
+        """,
+        ),
+    ],
+    "check_error_in_units": [
+        # Reports the MAE in standardized units, never undoing the scaling (and compares with unscaled targets).
+        (
+            "not_inverted",
+            """
+            def error_in_units(y_pred_scaled, y_true, y_scaler):
+                return float(np.mean(np.abs(y_pred_scaled - y_true)))
+        """,
+        ),
+        # Applies transform instead of inverse_transform to the predictions.
+        (
+            "transform_instead",
+            """
+            def error_in_units(y_pred_scaled, y_true, y_scaler):
+                y_pred = y_scaler.transform(y_pred_scaled)
+                return float(np.mean(np.abs(y_pred - y_true)))
+        """,
+        ),
+        # Forgets to add the mean back: y_pred = y_s * s only.
+        (
+            "no_mean_added",
+            """
+            def error_in_units(y_pred_scaled, y_true, y_scaler):
+                y_pred = y_pred_scaled * y_scaler.std
+                return float(np.mean(np.abs(y_pred - y_true)))
+        """,
+        ),
+        # Returns the root mean squared error instead of the mean absolute error.
+        (
+            "root_mean_squared",
+            """
+            def error_in_units(y_pred_scaled, y_true, y_scaler):
+                y_pred = y_scaler.inverse_transform(y_pred_scaled)
+                return float(np.sqrt(np.mean((y_pred - y_true) ** 2)))
+        """,
+        ),
+        # Forgets the absolute value: signed errors cancel out.
+        (
+            "signed",
+            """
+            def error_in_units(y_pred_scaled, y_true, y_scaler):
+                y_pred = y_scaler.inverse_transform(y_pred_scaled)
+                return float(np.mean(y_pred - y_true))
+        """,
+        ),
+        # Sums the absolute errors instead of averaging them.
+        (
+            "summed",
+            """
+            def error_in_units(y_pred_scaled, y_true, y_scaler):
+                y_pred = y_scaler.inverse_transform(y_pred_scaled)
+                return float(np.sum(np.abs(y_pred - y_true)))
+        """,
+        ),
+        # Inverts the scaling the wrong way round: y_s * mean + std.
+        (
+            None,
+            """
+            def error_in_units(y_pred_scaled, y_true, y_scaler):
+                y_pred = y_pred_scaled * y_scaler.mean + y_scaler.std
+                return float(np.mean(np.abs(y_pred - y_true)))
+        """,
+        ),
+        # Flattens only the predictions to (n,), so (n,) - (n, 1) broadcasts to an (n, n) matrix of differences.
+        (
+            "broadcast",
+            """
+            def error_in_units(y_pred_scaled, y_true, y_scaler):
+                y_pred = y_scaler.inverse_transform(y_pred_scaled).ravel()
+                return float(np.mean(np.abs(y_pred - y_true)))
+        """,
+        ),
+    ],
+    "check_best_epoch": [
+        # Uses the training curve instead of the validation curve (it keeps falling, so it picks the last epoch).
+        (
+            "training_curve",
+            """
+            def best_epoch(train_costs, val_costs):
+                return int(np.argmin(train_costs)) + 1
+        """,
+        ),
+        # Forgets that epochs count from 1: returns the 0-based index.
+        (
+            "zero_based",
+            """
+            def best_epoch(train_costs, val_costs):
+                return int(np.argmin(val_costs))
+        """,
+        ),
+        # Uses argmax, the epoch of the highest validation cost.
+        (
+            "argmax",
+            """
+            def best_epoch(train_costs, val_costs):
+                return int(np.argmax(val_costs)) + 1
+        """,
+        ),
+        # With ties, returns the last lowest epoch instead of the earliest (<= in the loop).
+        (
+            "last_of_ties",
+            """
+            def best_epoch(train_costs, val_costs):
+                best = 0
+                for i, c in enumerate(val_costs):
+                    if c <= val_costs[best]:
+                        best = i
+                return best + 1
+        """,
+        ),
+        # Picks the epoch where the training and validation costs are closest, a wrong idea of "best".
+        (
+            "smallest_gap",
+            """
+            def best_epoch(train_costs, val_costs):
+                gap = np.abs(np.asarray(val_costs) - np.asarray(train_costs))
+                return int(np.argmin(gap)) + 1
+        """,
+        ),
+        # Returns the lowest validation cost itself instead of its epoch.
+        (
+            "cost_not_epoch",
+            """
+            def best_epoch(train_costs, val_costs):
+                return min(val_costs)
+        """,
+        ),
+        # Stops at the first epoch whose validation cost rises (the first small bump), not at the overall minimum.
+        (
+            "first_rise",
+            """
+            def best_epoch(train_costs, val_costs):
+                for i in range(1, len(val_costs)):
+                    if val_costs[i] > val_costs[i - 1]:
+                        return i
+                return len(val_costs)
+        """,
+        ),
+    ],
+}
+
+for _name, _sources in _ROUND4_CORRECT.items():
+    CORRECT.setdefault(_name, []).extend(_sources)
+for _name, _answers in _ROUND4_WRONG.items():
+    WRONG.setdefault(_name, []).extend(_answers)

@@ -112,9 +112,11 @@ versions: $(STAMP)
 
 FORCE:
 
-# JupyterLab in a real (headless) browser: every lesson and exercise, every widget.
+# JupyterLab in a real (headless) browser: every lesson and exercise, every widget; axe-core (fetched from
+# npm and checked against its pinned hash here) on every lesson, exercise, site page and slide deck.
 test-browser: $(STAMP) $(SLIDES_STAMP) slides site
 	bash scripts/install_browser.sh
+	$(BIN)/python scripts/web_assets.py axe-core
 	$(BIN)/python -m pytest -p no:cacheprovider -n $(BROWSER_JOBS) --dist loadgroup tests/browser $(PYTEST_ARGS)
 
 # Speed, measured (never in tests): training steps, SymPy gradients, grading against nbgrader.

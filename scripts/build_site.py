@@ -4,10 +4,11 @@
     python scripts/build_site.py --requirements   # what the venv needs: pyproject's `site` extra
 
 The front page is the README; then the lessons (notebooks/00..08, with their saved outputs, figures and
-any saved widget state), the exercises (exercises/README.md and the student notebooks) and the
-instructors' guide, in course order. Nothing is executed. The book's sources are staged in OUT/src with
-the repository's own layout, so a page's path is the notebook's path in the repository (which is what a
-"launch in Binder" link opens).
+any saved widget state; each figure with the text alternative saved with it), the exercises
+(exercises/README.md and the student notebooks), the instructors' guide and the accessibility statement,
+in course order. Nothing is executed. The book's sources are staged in OUT/src with the repository's own
+layout, so a page's path is the notebook's path in the repository (which is what a "launch in Binder"
+link opens).
 
 The site opens without a network: MathJax 3, require.js and the ipywidgets renderer are fetched from the
 npm registry at build time (web_assets.py) and served from the site's own _static/ folder. They are
@@ -39,7 +40,7 @@ REPO = web_assets.REPO
 TITLE = "annlib: how artificial neural networks work"
 LESSONS = sorted((REPO / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 EXERCISES = sorted((REPO / "exercises" / "student").glob("ex[0-9][0-9]_*.ipynb"))
-PAGES = ["README.md", "exercises/README.md", "docs/instructors.md", "annlib/data/SOURCES.md"]
+PAGES = ["README.md", "exercises/README.md", "docs/instructors.md", "annlib/data/SOURCES.md", "docs/accessibility.md"]
 MATHJAX_PARTS = ["tex-chtml.js", "input/tex/extensions", "output/chtml", "ui", "a11y", "sre", "adaptors"]
 WEB = {  # package -> parts staged in web/<folder>/
     # tex-chtml.js and what it loads on demand: TeX extensions, its fonts, the menu, accessibility, speech
@@ -151,7 +152,22 @@ def toc():
         "    chapters:\n"
         "      - file: docs/instructors\n"
         "      - file: annlib/data/SOURCES\n"
+        "  - caption: About the course\n"
+        "    chapters:\n"
+        "      - file: docs/accessibility\n"
     )
+
+
+def carry_alt(cell):
+    """Give a code cell's figures their text alternatives on the page.
+
+    A figure's text is saved in its output's metadata (`{"image/png": {"alt": ...}}`), which myst-nb does
+    not read; it takes an image's alt from the cell's metadata (`mystnb.image.alt`), one for all the cell's
+    images. A cell showing several figures with different texts gets them all, in order."""
+    texts = list(dict.fromkeys(web_assets.saved_alts({"cells": [cell]})))
+    if texts:
+        options = cell.setdefault("metadata", {}).setdefault("mystnb", {}).setdefault("image", {})
+        options.setdefault("alt", " ".join(texts))
 
 
 def stage_web(src):
@@ -176,6 +192,7 @@ def stage(src, repo_url):
             if cell["cell_type"] == "markdown":
                 text = rewrite_links("".join(cell["source"]), path.relative_to(REPO).as_posix(), staged, repo_url)
                 cell["source"] = text
+            carry_alt(cell)
         write_if_changed(src / path.relative_to(REPO), json.dumps(notebook, indent=1, ensure_ascii=False) + "\n")
     for page in PAGES:
         text = (REPO / page).read_text(encoding="utf-8")

@@ -22,6 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import web_assets  # noqa: E402
 
 REPO = web_assets.REPO
+TEMPLATES = Path(__file__).resolve().parent / "templates"
 LESSONS = sorted((REPO / "notebooks").glob("[0-9][0-9]_*.ipynb"))
 
 # (package, parts copied into vendor/<folder>/), and what the exporter is told to load from there.
@@ -84,6 +85,9 @@ def exporter():
     config.SlidesExporter.reveal_theme = "white"  # the other themes but black load fonts from Google
     config.SlidesExporter.exclude_input_prompt = True
     config.SlidesExporter.exclude_output_prompt = True
+    # the course's template: figures keep their text alternatives, the slide number reads (see the file)
+    config.SlidesExporter.extra_template_paths = [str(TEMPLATES)]
+    config.SlidesExporter.template_file = "annlib_slides.html.j2"
     return SlidesExporter(config=config, **URLS)
 
 
@@ -122,10 +126,11 @@ def build(out):
     out.mkdir(parents=True)
     vendor(out)
     slides = exporter()
-    entries = []
+    entries, figures = [], {}
     for path in LESSONS:
         notebook = json.loads(path.read_text(encoding="utf-8"))
         web_assets.live_widget_notes(notebook)
+        figures[path.stem] = web_assets.saved_alts(notebook)
         notebook = nbformat.reads(json.dumps(notebook), as_version=4)
         body, _ = slides.from_notebook_node(notebook, resources={"metadata": {"name": path.stem}})
         name = f"{path.stem}.slides.html"
@@ -133,6 +138,8 @@ def build(out):
         entries.append((name, title(notebook) or path.stem))
     (out / "index.html").write_text(index_page(entries), encoding="utf-8")
     (out / "lessons.json").write_text(json.dumps([name for name, _ in entries], indent=1) + "\n")
+    # each deck's figures' text alternatives as saved in its lesson (the browser tests look for them)
+    (out / "figures.json").write_text(json.dumps(figures, indent=1, ensure_ascii=False) + "\n")
     return entries
 
 

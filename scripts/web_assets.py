@@ -3,9 +3,10 @@ built, and a note where a lesson's widget needs a kernel.
 
 The slides (`make slides`) and the site (`make site`) must open without a network, so reveal.js,
 MathJax, require.js, jQuery and the ipywidgets renderer are copied into the build instead of being
-loaded from a CDN when a page opens. Each package is fetched once with `npm pack` (so npm's own
-registry settings and cache apply), checked against the integrity hash pinned here, and unpacked into
-build/web-assets/<name>-<version>/.
+loaded from a CDN when a page opens. axe-core (the accessibility checker the browser tests inject into
+the site's pages, the slides and JupyterLab) is fetched and checked the same way. Each package is
+fetched once with `npm pack` (so npm's own registry settings and cache apply), checked against the
+integrity hash pinned here, and unpacked into build/web-assets/<name>-<version>/.
 """
 
 import base64
@@ -46,6 +47,11 @@ PACKAGES = {
     "@jupyter-widgets/html-manager": (
         "1.0.15",
         "sha512-5thBIV6ymNgmPVOHvzx+gGy8ZSKmSazhtGw4/c4xJDVzRhG9PTeQsRjF3FUTopvFi//SABeNz1yp47bCrJ3CQA==",
+    ),
+    # not part of any build: the browser tests inject it into the pages they check (WCAG 2.0/2.1 A and AA)
+    "axe-core": (
+        "4.14.1",
+        "sha512-FHfa+lmNjQZfJz1q8wKqIDwC6DExcHt/pkjNQb09a3NPjCKg2rhu5qb2S4r76ASyFNNtuFooJpZe37OgudVGtQ==",
     ),
 }
 
@@ -152,3 +158,21 @@ def require_paths(folder, literal=True):
         f"(function () {{\n  var dist = {base};\n"
         f'  require.config({{paths: {{{entries}, "@jupyter-widgets/html-manager/dist": dist}}}});\n}})();\n'
     )
+
+
+def saved_alts(notebook):
+    """The text alternatives saved with a notebook's figures (`{"image/png": {"alt": ...}}`), in order."""
+    texts = []
+    for cell in notebook["cells"]:
+        for output in cell.get("outputs", []):
+            for kind, meta in output.get("metadata", {}).items():
+                if kind.startswith("image/") and kind in output.get("data", {}) and isinstance(meta, dict):
+                    text = " ".join(str(meta.get("alt", "")).split())
+                    if text:
+                        texts.append(text)
+    return texts
+
+
+if __name__ == "__main__":  # fetch and check packages now, e.g. `python scripts/web_assets.py axe-core`
+    for key in sys.argv[1:]:
+        print(package(key))

@@ -3,7 +3,8 @@
 Each builder returns the widget and prints nothing. The logic behind every widget is plain functions
 (state in, state or figure out), tested by pytest without a browser. Each widget keeps one figure and
 draws it again in place, sent to an ipywidgets Image with a one-sentence text alternative (_display:
-LiveFigure); every control is named by its description.
+LiveFigure), which a live region (aria-live="polite") announces once the figure is at rest; every
+control is named by its description, reached with Tab and worked with keys, with a visible focus ring.
 
 Each module is named for what it explores (as annlib.plotting's are), never for a function it exports:
 

@@ -4,7 +4,9 @@ A widget builds its figure once (`LiveFigure`), changes what moved (a text, a li
 pixels), and sends the new picture to an ipywidgets `Image`: no new figure, no Output to clear, no
 second rendering to crop the margins. The figure is drawn at the size the page shows it (72 dots per
 inch, as the lessons' inline figures are). Each picture carries a one-sentence text alternative, sent
-with it as the image's `tooltip` (the page's `title` attribute, which screen readers announce).
+with it as the image's `tooltip` (the page's `title` attribute, the image's accessible name); a figure
+at rest (a PNG, not a frame of an animation) also puts its text in a live region (`announcer`, an HTML
+widget holding an aria-live="polite" element) that a screen reader reads out when it changes.
 
 Parts that change many times a second (a boundary while training) can be drawn over a saved copy of
 the rest (`blit()`), which skips the axes, ticks and labels that did not move: matplotlib's blitting,
@@ -15,6 +17,7 @@ and over white) to learn each pixel's colour and how much of what lies beneath s
 over the painted pixels in numpy on every blit, which costs far less than drawing them again.
 """
 
+import html
 import io
 
 import ipywidgets as widgets
@@ -25,9 +28,36 @@ from matplotlib.figure import Figure
 from matplotlib.transforms import Bbox
 from PIL import Image
 
-__all__ = ["LiveFigure", "FigureImage", "DPI"]
+__all__ = ["LiveFigure", "FigureImage", "DPI", "BUTTON_COLOURS", "colour_button", "accessible"]
 
 DPI = 72
+
+# A button's colour by its style, dark enough for its white text (WCAG AA asks 4.5:1; ipywidgets' own
+# primary, warning and danger blues, orange and red give 3.1, 2.2 and 3.7 on a page without JupyterLab).
+BUTTON_COLOURS = {"primary": "#1565c0", "warning": "#b45309", "danger": "#c62828"}  # 5.8, 5.0 and 5.6 : 1
+# Every widget of the course carries this (in its live region's HTML): a visible focus ring on whatever
+# the keyboard reaches, and the class that keeps the spoken text off the screen.
+ACCESSIBLE_CSS = (
+    "<style>"
+    ".annlib-widget :is(button, select, input, textarea, [tabindex], [contenteditable]):focus-visible"
+    " { outline: 3px solid #1565c0 !important; outline-offset: 2px; }"
+    ".annlib-sr-only { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0;"
+    " overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }"
+    "</style>"
+)
+
+
+def colour_button(button, style):
+    """Give an ipywidgets Button the style ("primary", "warning", "danger" or "") and a colour that reads."""
+    button.button_style = style
+    button.style.button_color = BUTTON_COLOURS.get(style)
+    button.style.text_color = "white" if style in BUTTON_COLOURS else None
+
+
+def accessible(box):
+    """Mark a widget as the course's (its focus ring, see ACCESSIBLE_CSS); returns it."""
+    box.add_class("annlib-widget")
+    return box
 
 
 class FigureImage(widgets.Image):
@@ -81,6 +111,11 @@ class LiveFigure:
         width, height = (str(round(inches * DPI)) for inches in figsize)
         self.image = FigureImage(format="png", width=width, height=height, tooltip=alt or None)
         self.image.add_class("annlib-figure")
+        # what the figure shows, read out politely by a screen reader when a new figure is at rest (a PNG,
+        # never an animation's JPEG frames); kept off the screen, where the figure's title shows it
+        self.announcer = widgets.HTML(layout=widgets.Layout(margin="0"))
+        self.announcer.add_class("annlib-announcer")
+        self.announced = None
         self.alt = alt
         self.frames = 0
         self._backgrounds = []  # the canvas under each group of animated artists
@@ -217,6 +252,18 @@ class LiveFigure:
             self.image.value = data
             self.image.tooltip = self.alt or None
         self.frames += 1
+        if kind == "png":
+            self.announce(self.alt)
+
+    def announce(self, text):
+        """Put text in the figure's live region (aria-live="polite"), when it differs from the last."""
+        if text == self.announced:
+            return
+        self.announced = text
+        self.announcer.value = (
+            f'{ACCESSIBLE_CSS}<div class="annlib-sr-only annlib-live" role="status" aria-live="polite">'
+            f"{html.escape(text or '')}</div>"
+        )
 
     def show(self, alt=None, *, blit=False, first=0, kind="png", axes=None):
         """Render (only `axes`, if given, when it can), or with blit draw only the animated groups from

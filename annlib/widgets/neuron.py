@@ -25,7 +25,7 @@ import numpy as np
 from annlib.activations import get_activation
 from annlib.neuron import weighted_sum
 from annlib.plotting.neuron import NeuronPicture, draw_neuron, neuron_text
-from annlib.widgets._display import LiveFigure
+from annlib.widgets._display import LiveFigure, accessible
 
 __all__ = [
     "EXPLORER_ACTIVATIONS",
@@ -150,7 +150,8 @@ class NeuronExplorer(widgets.VBox):
                 widgets.VBox([widgets.HTML("<b>bias and activation</b>"), self.sliders["b"], self.dropdown]),
             ]
         )
-        super().__init__([columns, self.numbers, self.image])
+        super().__init__([columns, self.numbers, self.image, self.figure.announcer])
+        accessible(self)
         for control in [*self.sliders.values(), self.dropdown]:
             control.observe(self._on_change, names="value")
         self.reading = None

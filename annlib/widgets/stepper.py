@@ -25,11 +25,12 @@ import numpy as np
 
 import annlib
 from annlib.losses import get_loss
-from annlib.widgets._display import LiveFigure
+from annlib.widgets._display import LiveFigure, accessible, colour_button
 
 __all__ = ["Stepper", "stepper_widget", "STAGES", "animation_frames"]
 
 FRAME_SECONDS = 0.12  # between two frames of a step's animation
+WAITING_TEXT = "#666666"  # a stage button out of order: grey, still 5:1 on the button's light grey
 
 # The order of one iteration; "start" is before the first forward pass.
 STAGES = ("start", "forward", "loss", "backward", "update")
@@ -253,9 +254,11 @@ def stepper_widget(stepper=None, **kwargs):
 
     Returns an ipywidgets.VBox; its attributes `stepper`, `buttons` ({"forward", "loss", "backward",
     "update", "next", "reset"}), `status`, `figure` (the LiveFigure shown) and `picture` (the
-    NetworkPicture on it) let code (and tests) drive it. kwargs go to Stepper() when no stepper is given.
-    In a kernel, a step's later frames follow on the kernel's event loop, FRAME_SECONDS apart; a press
-    during an animation ends it at once. Without a running loop only the last frame is drawn.
+    NetworkPicture on it) let code (and tests) drive it. A stage button that would break the order is
+    greyed out (not disabled: it keeps the keyboard's focus) and, pressed, says which stage comes first.
+    kwargs go to Stepper() when no stepper is given. In a kernel, a step's later frames follow on the
+    kernel's event loop, FRAME_SECONDS apart; a press during an animation ends it at once. Without a
+    running loop only the last frame is drawn.
     """
     import ipywidgets as w
 
@@ -275,16 +278,17 @@ def stepper_widget(stepper=None, **kwargs):
         name: w.Button(description=name.capitalize(), tooltip=tips[name], layout=w.Layout(width="95px"))
         for name in names
     }
-    buttons["next"].button_style = "primary"
-    buttons["reset"].button_style = "warning"
+    colour_button(buttons["next"], "primary")
+    colour_button(buttons["reset"], "warning")
     status = w.HTML()
     figure = LiveFigure(network_figsize(stepper.network))
     ax = figure.figure.add_subplot()
     figure.figure.subplots_adjust(left=0.01, right=0.99, bottom=0.01, top=0.94)
     picture = NetworkPicture(stepper.network, ax)
     figure.layers = picture.groups  # a frame redraws these over the rest (the values alone, when only they move)
-    box = w.VBox([w.HBox(list(buttons.values())), status, figure.image])
+    box = accessible(w.VBox([w.HBox(list(buttons.values())), status, figure.image, figure.announcer]))
     box.stepper, box.buttons, box.status, box.figure, box.picture = stepper, buttons, status, figure, picture
+    box.tips = tips
     box.animation = None
 
     def run(name):
@@ -347,10 +351,16 @@ def _animate(box, frames):
 
 
 def _update_controls(box):
-    """Enable only the buttons that make sense now; the status line says what the stage did."""
+    """Grey out the stage buttons that would break the order; the status line says what the stage did.
+
+    They are greyed, not disabled: a disabled button can be neither reached with Tab nor keep the focus,
+    so pressing Loss (which disables it) would drop a keyboard user's focus to the top of the page. Pressed
+    out of order, a greyed button says which stage comes first (its tooltip says it too)."""
     stepper = box.stepper
     for name in ("loss", "backward", "update"):
-        box.buttons[name].disabled = stepper.stage != _NEEDS[name]
+        button, ready = box.buttons[name], stepper.stage == _NEEDS[name]
+        button.style.text_color = None if ready else WAITING_TEXT
+        button.tooltip = box.tips[name] if ready else f"{box.tips[name]} (after {_NEEDS[name].capitalize()})"
     recent = ", ".join(f"{v:.4f}" for v in stepper.losses[-5:])
     history = f" &nbsp; losses so far: {recent}" if recent else ""
     box.status.value = f"<code>{stepper.describe()}</code>{history}"

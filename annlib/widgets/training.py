@@ -43,7 +43,7 @@ from annlib.activations import get_activation
 from annlib.metrics import output_labels
 from annlib.optimizers import get_optimizer
 from annlib.plotting.style import BLUE, CLASS_COLORS, CLASS_MARKERS, ORANGE
-from annlib.widgets._display import LiveFigure
+from annlib.widgets._display import LiveFigure, accessible, colour_button
 
 __all__ = ["Playground", "playground", "parse_hidden_layers", "PLAYGROUND_DATASETS", "PlaygroundFigure", "TrainRun"]
 
@@ -654,10 +654,12 @@ def playground(
         style={"description_width": "110px"},
     )
     buttons = {
-        "train": w.Button(description="Train", button_style="primary", tooltip=_TRAIN_TIP),
+        "train": w.Button(description="Train", tooltip=_TRAIN_TIP),
         "step": w.Button(description="Step", tooltip="Train one epoch: every training example once"),
-        "reset": w.Button(description="Reset", button_style="warning", tooltip="New starting weights, as at first"),
+        "reset": w.Button(description="Reset", tooltip="New starting weights, as at first"),
     }
+    colour_button(buttons["train"], "primary")
+    colour_button(buttons["reset"], "warning")
     progress = w.IntProgress(value=0, min=0, max=epochs_per_train, description="training")
     status = w.HTML()
     figure = PlaygroundFigure(pg)
@@ -667,8 +669,10 @@ def playground(
             w.HBox(list(buttons.values()) + [progress]),
             status,
             figure.live.image,
+            figure.live.announcer,
         ]
     )
+    accessible(box)
     box.playground, box.controls, box.buttons = pg, controls, buttons
     box.progress, box.status, box.figure, box.epochs = progress, status, figure, epochs
     box.run, box.last_run = None, None
@@ -734,7 +738,8 @@ def _running_loop():
 def _begin(box, run):
     box.run = run
     train = box.buttons["train"]
-    train.description, train.button_style, train.tooltip = "Stop", "danger", "Stop training; the weights stay"
+    train.description, train.tooltip = "Stop", "Stop training; the weights stay"
+    colour_button(train, "danger")
     box.buttons["step"].disabled = box.buttons["reset"].disabled = True
     box.progress.max, box.progress.value = run.target - run.start, 0
 
@@ -742,7 +747,8 @@ def _begin(box, run):
 def _finish(box, run):
     box.run, box.last_run = None, run.summary()
     train = box.buttons["train"]
-    train.description, train.button_style, train.tooltip = "Train", "primary", _TRAIN_TIP
+    train.description, train.tooltip = "Train", _TRAIN_TIP
+    colour_button(train, "primary")
     box.buttons["step"].disabled = box.buttons["reset"].disabled = False
     if run.stopped and not run.rebuilt and not box.playground.diverged:
         box.playground.message = "stopped: " + box.playground.summary()

@@ -17,6 +17,11 @@ def summary_lines(result):
         f"{result.widget_views} widgets, {len(result.figure_texts)} described figures, "
         f"{len(result.interactions)} interactions | {phases}"
     )
+    if result.axe is not None:
+        described = sum(bool(f["saved"]) for f in result.figure_alts)
+        shown = sum(bool(f["shown"]) and f["shown"] == f["saved"] for f in result.figure_alts)
+        yield f"    {result.axe.summary()}"
+        yield f"    figures: {len(result.figure_alts)}, with a saved text {described}, its alt on the page {shown}"
     for line in result.interactions:
         yield f"    {line}"
     for text in result.figure_texts:

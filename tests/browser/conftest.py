@@ -6,6 +6,10 @@ so nothing a run does in the browser can touch the files in the repository. With
 summary of what each notebook showed travels back in the test reports.
 """
 
+import functools
+import http.server
+import threading
+
 import pytest
 from browser_session import SCREENSHOTS, course_copy, notebook_of, summary_lines
 from labdriver import FRONT_END_EXTENSIONS, LabPage
@@ -115,3 +119,26 @@ def record(request):
 def screenshot_dir():
     SCREENSHOTS.mkdir(exist_ok=True)
     return SCREENSHOTS
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def serve():
+    """serve(folder) -> the base URL of a web server on 127.0.0.1 serving folder (stopped after the test)."""
+    servers = []
+
+    def start(folder):
+        handler = functools.partial(_QuietHandler, directory=str(folder))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_port}/"
+
+    yield start
+    for server in servers:
+        server.shutdown()
+        server.server_close()

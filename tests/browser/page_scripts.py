@@ -227,3 +227,30 @@ JS_FIGURE_TEXTS = """
 (cell) => Array.from(cell.querySelectorAll('.jp-OutputArea-output img.widget-image'))
   .map(img => img.getAttribute('alt') || img.getAttribute('title') || '')
 """
+
+# The figures a notebook's outputs show (not widgets'), each with the text alternative saved in its output's
+# metadata ({"image/png": {"alt": ...}}) and the alt its <img> has in the page. An <img> whose output has a
+# saved text is marked data-saved-alt: JupyterLab's image renderer (4.6) does not copy that text into the
+# page, so axe's image-alt on it is JupyterLab's (axe.py), where a figure without a saved text is the course's.
+JS_FIGURE_ALTS = """
+() => {
+  const found = [];
+  window.__course.panel.content.widgets.forEach((cell, index) => {
+    if (cell.model.type !== 'code') return;
+    const saved = [];
+    for (const output of cell.model.outputs.toJSON()) {
+      for (const kind of ['image/png', 'image/jpeg']) {
+        if (output.data && output.data[kind]) saved.push((((output.metadata || {})[kind]) || {}).alt || '');
+      }
+    }
+    const images = Array.from(cell.node.querySelectorAll('.jp-RenderedImage img'))
+      .filter(img => !img.closest('.jupyter-widgets'));
+    images.forEach((img, k) => {
+      const text = (saved[k] || '').trim();
+      if (text) img.setAttribute('data-saved-alt', '');
+      found.push({cell: index, saved: text, shown: img.getAttribute('alt')});
+    });
+  });
+  return found;
+}
+"""

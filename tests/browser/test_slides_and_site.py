@@ -16,14 +16,11 @@
 test whose build or extra is missing is skipped and says what to run.
 """
 
-import functools
-import http.server
 import importlib.util
 import json
 import re
 import subprocess
 import sys
-import threading
 from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlparse
 
@@ -74,29 +71,6 @@ JS_PAGE_REPORT = """
   };
 }
 """
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture
-def serve():
-    """serve(folder) -> the base URL of a web server on 127.0.0.1 serving folder (stopped after the test)."""
-    servers = []
-
-    def start(folder):
-        handler = functools.partial(_QuietHandler, directory=str(folder))
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        servers.append(server)
-        return f"http://127.0.0.1:{server.server_port}/"
-
-    yield start
-    for server in servers:
-        server.shutdown()
-        server.server_close()
 
 
 class OfflinePage:

@@ -31,7 +31,7 @@ NOTEBOOK_ENV ?=
 BROWSER_JOBS ?= 2
 NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider
 
-.PHONY: lab lab-instructor test lint test-unit test-notebooks test-browser test-oldest test-newest test-rounding nudged-ipython versions benchmark clean FORCE lab-slides slides site
+.PHONY: lab lab-instructor test lint test-unit test-notebooks test-browser test-oldest test-newest test-rounding nudged-ipython versions benchmark clean FORCE lab-slides slides site hub test-hub benchmark-hub
 
 # Rebuilt when pyproject.toml changes, or when the venv's Python no longer runs (moved or upgraded).
 $(STAMP): pyproject.toml $(STAMP_DEPS)
@@ -178,3 +178,23 @@ mutation: $(STAMP)
 	rm -f build/mutation/mutants/mutmut-stats.json
 	cd build/mutation && $(CURDIR)/$(BIN)/mutmut run --max-children 1 $(MUTANTS)
 	cd build/mutation && $(CURDIR)/$(BIN)/mutmut results | grep -v ': not checked$$' || true
+
+# A JupyterHub for a workshop room or a class on one Linux server, as root (docs/hub.md): each learner signs in
+# with a password of their own, gets a system user, a copy of the course and a cgroup with memory and CPU
+# limits. Its packages live in .venv-hub (hub/requirements.txt) and hub/node_modules (hub/package-lock.json).
+#   make hub HUB_ARGS="--ip 0.0.0.0 --port 8000"    state in HUB_DIR (default /srv/annlib-hub)
+HUB_ARGS ?=
+HUB_DIR ?= /srv/annlib-hub
+LOAD_ARGS ?=
+hub:
+	HUB_DIR="$(HUB_DIR)" bash hub/run.sh $(HUB_ARGS)
+
+# Starts real hubs on free ports in temporary folders; creates and removes system users (root, Linux).
+test-hub: $(STAMP)
+	bash hub/run.sh --install-only
+	ANNLIB_TEST_HUB=1 $(BIN)/python -m pytest -p no:cacheprovider tests/hub $(PYTEST_ARGS)
+
+# N simulated learners against a hub of its own (hub/load.py; docs/hub.md has the figures).
+benchmark-hub: $(STAMP)
+	bash hub/run.sh --install-only
+	$(BIN)/python hub/load.py $(LOAD_ARGS)

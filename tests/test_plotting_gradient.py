@@ -1,5 +1,6 @@
 """Tests for annlib.plotting.gradient: the gradient on a cost's contours, and delta gathered from the fan-out."""
 
+import matplotlib.axes
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
@@ -38,6 +39,38 @@ def close_figures():
 def draw(**options):
     options = {"values_1": GRID_1, "values_2": GRID_2, **options}
     return gp.plot_gradient_on_contours(bowl, bowl_gradient, POINTS, **options)
+
+
+@pytest.fixture(autouse=True)
+def contour_sets(monkeypatch):
+    """Each axes' contour lines as drawn: before matplotlib 3.8 a ContourSet is no artist of its axes (only
+    its levels' collections are), so it is kept here when Axes.contour makes it."""
+    contour = matplotlib.axes.Axes.contour
+
+    def kept(ax, *args, **kwargs):
+        made = contour(ax, *args, **kwargs)
+        KEPT.setdefault(id(ax), []).append(made)
+        return made
+
+    monkeypatch.setattr(matplotlib.axes.Axes, "contour", kept)
+    yield
+    KEPT.clear()
+
+
+KEPT = {}
+
+
+def contour_of(ax):
+    """The contour lines' ContourSet (not the filled one)."""
+    (lines,) = KEPT[id(ax)]
+    return lines
+
+
+def contour_paths(contour):
+    """Every path of the contour lines, in matplotlib 3.7 (one collection per level) as in 3.8 and later."""
+    if hasattr(contour, "collections") and not hasattr(contour, "get_paths"):
+        return [path for collection in contour.collections for path in collection.get_paths()]
+    return contour.get_paths()
 
 
 def quiver_of(ax):
@@ -125,8 +158,7 @@ def test_each_arrow_points_uphill_and_crosses_its_contour_line_at_a_right_angle(
         ax = draw(levels=[bowl(*point)], scale=1.0)
         arrow = np.array([quiver_of(ax).U[index], quiver_of(ax).V[index]])
         assert bowl(*(point + 1e-3 * arrow)) > bowl(*point)
-        contour = [c for c in ax.collections if hasattr(c, "levels")][0]
-        vertices = np.concatenate([path.vertices for path in contour.get_paths()])
+        vertices = np.concatenate([path.vertices for path in contour_paths(contour_of(ax))])
         nearest = np.argmin(np.hypot(*(vertices - point).T))
         assert np.hypot(*(vertices[nearest] - point)) < 0.05
         tangent = vertices[min(nearest + 1, len(vertices) - 1)] - vertices[max(nearest - 1, 0)]
@@ -167,13 +199,12 @@ def test_names_title_levels_and_given_axes():
     assert ax.get_xlabel() == "weight $w_{a1}$" and ax.get_ylabel() == "weight $w_{b1}$"
     assert ax.get_title() == "mine"
     assert "w_a1 across and w_b1 up" in description(ax)
-    contour = [c for c in ax.collections if hasattr(c, "levels")][0]
-    np.testing.assert_allclose(contour.levels, [0.5, 2.0])
+    np.testing.assert_allclose(contour_of(ax).levels, [0.5, 2.0])
 
 
 def test_a_number_of_levels_spaces_them_by_squares():
     ax = draw(levels=3)
-    contour = [c for c in ax.collections if hasattr(c, "levels")][0]
+    contour = contour_of(ax)
     surface = bowl(*np.meshgrid(GRID_1, GRID_2))
     low, high = surface.min(), surface.max()
     np.testing.assert_allclose(contour.levels, low + (high - low) * np.array([1, 4, 9]) / 16)

@@ -164,14 +164,19 @@ def test_04_clipping_keeps_the_loss_finite():
     assert np.isclose(CrossEntropy()([[0.0, 1.0]], [[1.0, 0.0]]), kappa_loss)  # from below only: log p
 
 
-@pytest.fixture(scope="module")
-def regression_04():
+def lesson04_regression():
+    """Lesson 04's data and one-neuron network, with wa1 = wb1 = 0 and b = 0.5: (net, X, y)."""
     rng = np.random.default_rng(0)
     X = rng.normal(size=(100, 2))
     y = X @ np.array([[2.0], [-1.0]]) + 0.5 + rng.normal(0.0, 0.1, size=(100, 1))
     net = annlib.Network.from_sizes([2, 1], activation="identity", rng=0)
     net.set_weights([np.array([[0.0], [0.0]]), np.array([0.5])])
     return net, X, y
+
+
+@pytest.fixture(scope="module")
+def regression_04():
+    return lesson04_regression()
 
 
 def test_04_loss_along_wa1(regression_04):

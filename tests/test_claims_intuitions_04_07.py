@@ -10,6 +10,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from test_claims_03_05 import lesson04_regression
 
 import annlib
 from annlib.losses import MSE, BinaryCrossEntropy, CrossEntropy
@@ -70,13 +71,7 @@ def test_lesson04_a_product_of_thousands_of_probabilities_rounds_to_zero_but_its
 # Lesson 04: the walk downhill on the surface of wa1 and wb1
 
 
-def lesson04():
-    rng = np.random.default_rng(0)
-    X = rng.normal(size=(100, 2))
-    y = X @ np.array([[2.0], [-1.0]]) + 0.5 + rng.normal(0.0, 0.1, size=(100, 1))
-    net = annlib.Network.from_sizes([2, 1], activation="identity", rng=0)
-    net.set_weights([np.array([[0.0], [0.0]]), np.array([0.5])])
-    return net, X, y
+lesson04 = lesson04_regression  # the data and network the lesson's surface is drawn for
 
 
 def lesson04_walk():

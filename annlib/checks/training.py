@@ -76,9 +76,9 @@ def _shapes_text(arrays):
     return "[" + ", ".join(str(a.shape) for a in arrays) + "]"
 
 
-def _judge_steps(part, names, inputs):
+def _judge_steps(part, names):
     """The in-place steps' ladder: for each list the step changes ((position, name) in names), the arrays
-    the caller holds after the call; the lists in `inputs` (grads) unchanged."""
+    the caller holds after the call. grads may change: a Network overwrites them at each backward."""
     for case, outcome, want in part.results():
         if outcome.error is not None:
             part.error(outcome)
@@ -101,13 +101,6 @@ def _judge_steps(part, names, inputs):
                         f"leaves the one in {name} as it was: change each in place (x -= ..., or x[...] = ...)",
                     )
                 part.compare(g, w, case=case, what=f"{name}[{i}] after the step")
-        for index, name in inputs:
-            if not alike(outcome.args[index], case.args[index], rtol=0, atol=0):
-                part.fail(
-                    f"changed its input {name}",
-                    f"leave {name} as the caller gave it: only the arrays the step is for change in place "
-                    "(param -= learning_rate * grad leaves grad as it was; grad *= ... does not)",
-                )
     part.no_warnings()
 
 
@@ -199,7 +192,7 @@ def check_sgd_step(sgd_step, *, seed=0):
     part.run(
         Case(f"params of shapes {_shapes_text(p)}{t}, learning_rate {r}", p, g, r) for (p, g, r), t in zip(cases, texts)
     )
-    _judge_steps(part, [(0, "params")], [])  # grads may change: a Network overwrites them at each backward
+    _judge_steps(part, [(0, "params")])
     part.passed()
 
 
@@ -398,7 +391,7 @@ def check_momentum_step(momentum_step, *, seed=0):
             cases.append(Case(text + f"from an earlier step, momentum={momentum}", *args, momentum=momentum))
     part.adapt = _held
     part.run(cases)
-    _judge_steps(part, [(0, "params"), (2, "velocities")], [])  # grads may change, as in sgd_step
+    _judge_steps(part, [(0, "params"), (2, "velocities")])
     part.passed()
 
 

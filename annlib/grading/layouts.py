@@ -130,12 +130,10 @@ def match_exercise(found, sources):
     A file matched by its name whose cells carry none of that exercise's grade_ids but another's is flagged
     (the wrong notebook sent under this name?) and graded as the exercise its name says, as nbgrader would.
     """
-    plain = {_plain(name): name for name in sources}
-    if found.submitted_name in sources or _plain(found.submitted_name) in plain:
-        found.exercise = (
-            found.submitted_name if found.submitted_name in sources else plain[_plain(found.submitted_name)]
-        )
-        found.renamed = found.exercise != found.submitted_name
+    named = found.submitted_name if found.submitted_name in sources else None
+    named = named or {_plain(name): name for name in sources}.get(_plain(found.submitted_name))
+    if named is not None:
+        found.exercise, found.renamed = named, named != found.submitted_name
         theirs = _their_grade_ids(found.path)
         other = _best_match(sources, theirs)
         if theirs and not theirs & sources[found.exercise] and other not in (None, found.exercise):

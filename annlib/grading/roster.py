@@ -96,8 +96,8 @@ def parse_due(values, exercises):
     for value in values or []:
         if "=" in value:
             pairs.append(tuple(value.split("=", 1)))
-        elif _moment(value) is not None:
-            every = _moment(value)
+        elif (moment := _moment(value)) is not None:
+            every = moment
         elif Path(value).is_file():
             with open(value, newline="", encoding="utf-8-sig") as f:
                 for row in csv.DictReader(f):

@@ -45,6 +45,19 @@ def _check_positive(value, name, caller, *, whole=False):
     return int(value) if whole else float(value)
 
 
+def _two_axes(axes, caller, figsize):
+    """The two panels a figure of this module draws: the given ones, or a new row of two."""
+    if axes is None:
+        import matplotlib.pyplot as plt
+
+        figure, axes = plt.subplots(1, 2, figsize=figsize)
+        figure.subplots_adjust(wspace=0.25)
+    axes = np.asarray(axes).ravel()
+    if axes.size != 2:
+        raise ValueError(f"{caller}: axes must hold two axes, got {axes.size}")
+    return axes
+
+
 def bump_network(target, start, stop, n_bumps, steepness):
     """A network 1 -> 2 n_bumps (sigmoid) -> 1 (identity) whose output is n_bumps bumps following `target`.
 
@@ -108,18 +121,11 @@ def plot_step_and_bump(axes=None, *, left=1.0, right=2.0, steepness=20.0, start=
     at `left` and `right` (weight `steepness`) and their difference, output weights +1 and -1: a bump of
     height about 1 between them. axes: None or two axes. Returns the two axes.
     """
-    import matplotlib.pyplot as plt
-
     caller = "plot_step_and_bump"
     start, stop = _check_range(start, stop, caller)
     left, right = _check_range(left, right, caller + " (left, right)")
     steepness = _check_positive(steepness, "steepness", caller)
-    if axes is None:
-        figure, axes = plt.subplots(1, 2, figsize=(10.0, 3.6))
-        figure.subplots_adjust(wspace=0.25)
-    axes = np.asarray(axes).ravel()
-    if axes.size != 2:
-        raise ValueError(f"{caller}: axes must hold two axes, got {axes.size}")
+    axes = _two_axes(axes, caller, (10.0, 3.6))
     x = np.linspace(start, stop, 501)
     step_axes, bump_axes = axes
     for weight, colour, style in ((1.0, GREY, ":"), (5.0, ORANGE, "--"), (steepness, BLUE, "-")):
@@ -207,17 +213,10 @@ def plot_hidden_units(network, start, stop, axes=None, *, X=None, y=None):
     climbs): rising neurons are drawn solid blue, falling ones dashed orange, in both panels.
     Returns the two axes.
     """
-    import matplotlib.pyplot as plt
-
     caller = "plot_hidden_units"
     hidden, output = _one_hidden_layer(network, caller)
     start, stop = _check_range(start, stop, caller)
-    if axes is None:
-        figure, axes = plt.subplots(1, 2, figsize=(11.0, 4.2))
-        figure.subplots_adjust(wspace=0.25)
-    axes = np.asarray(axes).ravel()
-    if axes.size != 2:
-        raise ValueError(f"{caller}: axes must hold two axes, got {axes.size}")
+    axes = _two_axes(axes, caller, (11.0, 4.2))
     x = np.linspace(start, stop, 401)
     A, contributions, y_hat = hidden_contributions(network, x)
     rising = hidden.W[0] * output.W[:, 0] > 0  # (n_hidden,): does the share climb with x?
